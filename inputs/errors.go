@@ -1,0 +1,38 @@
+// Package inputs turns the customer's files (a SuperOffice user export and a
+// TOML profile) into typed values, and reports bad input precisely: file, row
+// or line, column, and a hint on what was expected.
+package inputs
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Error is an input error: something in a file the customer or the sales
+// representative supplied is missing, unreadable or malformed. The command
+// maps it to exit code 2.
+type Error struct {
+	File   string // path as given on the command line or in the profile
+	Row    int    // 1-based row as Excel shows it (exports); 0 when not about a row
+	Line   int    // 1-based line (profile); 0 when not about a line
+	Column string // header or key concerned, when there is one
+	Msg    string // what is wrong
+	Hint   string // what would be right (headers expected, closest key…)
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	switch {
+	case e.Row > 0:
+		fmt.Fprintf(&b, " row %d", e.Row)
+	case e.Line > 0:
+		fmt.Fprintf(&b, " line %d", e.Line)
+	}
+	if e.Column != "" {
+		fmt.Fprintf(&b, " column %q", e.Column)
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Msg)
+	return b.String()
+}

@@ -1,0 +1,60 @@
+package inputs
+
+// Profile is the short TOML file the sales representative writes for a customer.
+// Defaults are applied by ReadProfile; zero values below mean "not given"
+// where the field is optional.
+type Profile struct {
+	Path      string    `toml:"-"` // the profile file as given
+	Users     string    `toml:"users"`
+	Sheet     string    `toml:"sheet"`
+	Customer  Customer  `toml:"customer"`
+	Onsite    Onsite    `toml:"onsite"`
+	Mail      *Mail     `toml:"mail"`
+	Migration Migration `toml:"migration"`
+	Brand     Brand     `toml:"brand"`
+}
+
+type Customer struct {
+	Name         string `toml:"name"`
+	Tenant       string `toml:"tenant"`
+	Language     string `toml:"language"`
+	ContactName  string `toml:"contact_name"`
+	ContactEmail string `toml:"contact_email"`
+	MailLabel    string `toml:"mail_label"`
+}
+
+type Onsite struct {
+	Version        string   `toml:"version"`
+	DatabaseGB     float64  `toml:"database_gb"`
+	ArchiveGB      float64  `toml:"archive_gb"`
+	Satellites     int      `toml:"satellites"`
+	TravelUsers    []string `toml:"travel_users"` // nil: not given; empty: given, nobody out
+	Customizations []string `toml:"customizations"`
+	Integrations   []string `toml:"integrations"`
+}
+
+type Mail struct {
+	Domain        string   `toml:"domain"`
+	KeepAddresses bool     `toml:"keep_addresses"`
+	CurrentSPF    string   `toml:"current_spf"`
+	Mailboxes     []string `toml:"mailboxes"`
+	ServiceDomain string   `toml:"service_domain"` // default suocrm.eu
+}
+
+// Migration holds the downtime model's rates. ReadProfile fills every zero
+// field with the documented default (see readiness.DefaultMigration).
+type Migration struct {
+	UplinkMbps        float64 `toml:"uplink_mbps"`          // customer's upload bandwidth to Online
+	Efficiency        float64 `toml:"efficiency"`           // share of the uplink OMT really uses, 0..1
+	DatabaseGBPerHour float64 `toml:"database_gb_per_hour"` // database export + import rate
+	FixedHours        float64 `toml:"fixed_hours"`          // freeze, checks, DNS, smoke test
+	LowFactor         float64 `toml:"low_factor"`           // low = expected × low_factor
+	HighFactor        float64 `toml:"high_factor"`          // high = expected × high_factor
+}
+
+type Brand struct {
+	Logo            string `toml:"logo"` // relative to the profile's folder
+	Color           string `toml:"color"`
+	PreparedBy      string `toml:"prepared_by"`
+	PreparedByEmail string `toml:"prepared_by_email"`
+}

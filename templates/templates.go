@@ -1,0 +1,264 @@
+// Package templates holds the pack's words: one folder per language with
+// short texts (*.toml, flat keys) and the pack's markdown templates (*.md,
+// Go text/template). Everything is embedded, so the tool works offline.
+package templates
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"math"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+//go:embed */*.toml */*.md
+var files embed.FS
+
+// Default is the language used when a profile names none.
+const Default = "en"
+
+// Supported lists the language codes the tool knows, in display order.
+// A code listed here whose folder does not exist yet falls back to English.
+var Supported = []string{"en", "nb", "sv", "da", "de", "nl"}
+
+// Lang is one language's texts.
+type Lang struct {
+	Code string
+	msgs map[string]string
+	fs   fs.FS // the language's folder
+}
+
+var (
+	mu    sync.Mutex
+	cache = map[string]*Lang{}
+)
+
+// IsSupported reports whether code is one of Supported.
+func IsSupported(code string) bool {
+	for _, c := range Supported {
+		if c == code {
+			return true
+		}
+	}
+	return false
+}
+
+// Available reports whether the language's texts ship with this build.
+func Available(code string) bool {
+	_, err := fs.Stat(files, code)
+	return err == nil
+}
+
+// Load returns the texts for code. It fails for a code outside Supported or
+// one whose folder is missing; callers decide about falling back.
+func Load(code string) (*Lang, error) {
+	if !IsSupported(code) {
+		return nil, fmt.Errorf("unknown language %q (supported: %s)", code, strings.Join(Supported, ", "))
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if l, ok := cache[code]; ok {
+		return l, nil
+	}
+	if !Available(code) {
+		return nil, fmt.Errorf("language %q has no texts yet", code)
+	}
+	sub, _ := fs.Sub(files, code)
+	l := &Lang{Code: code, msgs: map[string]string{}, fs: sub}
+	names, _ := fs.Glob(sub, "*.toml")
+	sort.Strings(names)
+	for _, name := range names {
+		data, err := fs.ReadFile(sub, name)
+		if err != nil {
+			return nil, err
+		}
+		var m map[string]any
+		if err := toml.Unmarshal(data, &m); err != nil {
+			return nil, fmt.Errorf("templates/%s/%s: %w", code, name, err)
+		}
+		if err := flatten(l.msgs, "", m); err != nil {
+			return nil, fmt.Errorf("templates/%s/%s: %w", code, name, err)
+		}
+	}
+	cache[code] = l
+	return l, nil
+}
+
+// MustLoad is Load for languages known to ship (tests, English).
+func MustLoad(code string) *Lang {
+	l, err := Load(code)
+	if err != nil {
+		panic(err)
+	}
+	return l
+}
+
+func flatten(dst map[string]string, prefix string, m map[string]any) error {
+	for k, v := range m {
+		key := k
+		if prefix != "" {
+			key = prefix + "." + k
+		}
+		switch v := v.(type) {
+		case string:
+			if _, dup := dst[key]; dup {
+				return fmt.Errorf("key %q defined twice", key)
+			}
+			dst[key] = v
+		case map[string]any:
+			if err := flatten(dst, key, v); err != nil {
+				return err
+			}
+		default:
+			return fmt.Errorf("key %q: texts must be strings, got %T", key, v)
+		}
+	}
+	return nil
+}
+
+// Keys returns every text key of the language, sorted (for completeness tests).
+func (l *Lang) Keys() []string {
+	keys := make([]string, 0, len(l.msgs))
+	for k := range l.msgs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Has reports whether key exists.
+func (l *Lang) Has(key string) bool { _, ok := l.msgs[key]; return ok }
+
+// Raw returns the text for key without substitution, or "" when absent.
+func (l *Lang) Raw(key string) string { return l.msgs[key] }
+
+// T returns the text for key with {name} placeholders replaced by the
+// name/value pairs in args. Floats are formatted for the language (decimal
+// comma where it is used) with at most one decimal; ints get digit grouping.
+// A missing key returns "!key!" so that tests catch it and a reader sees it.
+func (l *Lang) T(key string, args ...any) string {
+	s, ok := l.msgs[key]
+	if !ok {
+		return "!" + key + "!"
+	}
+	if len(args) == 0 || !strings.Contains(s, "{") {
+		return s
+	}
+	pairs := make([]string, 0, len(args))
+	for i := 0; i+1 < len(args); i += 2 {
+		pairs = append(pairs, "{"+fmt.Sprint(args[i])+"}", l.format(args[i+1]))
+	}
+	return strings.NewReplacer(pairs...).Replace(s)
+}
+
+func (l *Lang) format(v any) string {
+	switch v := v.(type) {
+	case float64:
+		return l.Number(v, 1)
+	case float32:
+		return l.Number(float64(v), 1)
+	case int:
+		return l.Int(v)
+	case int64:
+		return l.Int(int(v))
+	case string:
+		return v
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+// Number formats f with at most decimals decimals (trailing zeros dropped),
+// using the language's decimal and group separators.
+func (l *Lang) Number(f float64, decimals int) string {
+	s := strconv.FormatFloat(f, 'f', decimals, 64)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	intPart, frac, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	out := group(intPart, l.sep("number.group", ","))
+	if neg {
+		out = "-" + out
+	}
+	if frac != "" {
+		out += l.sep("number.decimal", ".") + frac
+	}
+	return out
+}
+
+// Int formats n with digit grouping (groups only from 10 000 up, as most
+// style guides advise for four-digit numbers).
+func (l *Lang) Int(n int) string { return l.Number(float64(n), 0) }
+
+func (l *Lang) sep(key, def string) string {
+	if s, ok := l.msgs[key]; ok {
+		return s
+	}
+	return def
+}
+
+func group(digits, sep string) string {
+	if len(digits) <= 4 {
+		return digits
+	}
+	var b strings.Builder
+	pre := len(digits) % 3
+	if pre > 0 {
+		b.WriteString(digits[:pre])
+	}
+	for i := pre; i < len(digits); i += 3 {
+		if b.Len() > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(digits[i : i+3])
+	}
+	return b.String()
+}
+
+// Date formats t as a reader of the language writes a date in running text,
+// e.g. "24 November 2026" or "24. november 2026".
+func (l *Lang) Date(t time.Time) string {
+	return l.T("date.format",
+		"day", strconv.Itoa(t.Day()),
+		"month", l.T("date.month."+strconv.Itoa(int(t.Month()))),
+		"year", strconv.Itoa(t.Year()))
+}
+
+// Hours formats a duration in hours, rounded to a half hour under 10 h and
+// to whole hours above, never below half an hour.
+func (l *Lang) Hours(h float64) string {
+	if h < 10 {
+		r := math.Ceil(h*2) / 2
+		if r < 0.5 {
+			r = 0.5
+		}
+		return l.Number(r, 1)
+	}
+	return l.Number(math.Round(h), 0)
+}
+
+// Template returns the text of a markdown template file of the language,
+// e.g. "pack.md".
+func (l *Lang) Template(name string) (string, error) {
+	b, err := fs.ReadFile(l.fs, path.Clean(name))
+	return string(b), err
+}
+
+// TemplateNames lists the language's *.md files.
+func (l *Lang) TemplateNames() []string {
+	names, _ := fs.Glob(l.fs, "*.md")
+	sort.Strings(names)
+	return names
+}
