@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/migready/migready/readiness"
+)
+
+var update = flag.Bool("update", false, "rewrite the example packs in examples/*/pack")
+
+// exampleDate is the date every example pack is made with, so that the packs
+// committed in examples/ are reproducible.
+const exampleDate = "2026-11-24"
+
+func exampleDirs(t testing.TB) []string {
+	dirs, err := filepath.Glob("../../examples/*/profile.toml")
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no examples found: %v", err)
+	}
+	for i := range dirs {
+		dirs[i] = filepath.Dir(dirs[i])
+	}
+	return dirs
+}
+
+// TestExamples renders every example customer's pack and compares it byte
+// for byte with the pack committed in examples/<name>/pack. Run
+// `go test ./cmd/migready -run TestExamples -update` to regenerate them.
+func TestExamples(t *testing.T) {
+	for _, dir := range exampleDirs(t) {
+		name := filepath.Base(dir)
+		t.Run(name, func(t *testing.T) {
+			out := t.TempDir()
+			var stdout, stderr bytes.Buffer
+			code := run([]string{"pack", "-out", out, "-date", exampleDate, filepath.Join(dir, "profile.toml")}, &stdout, &stderr)
+			if code != exitReady && code != exitNotReady {
+				t.Fatalf("exit %d: %s", code, stderr.String())
+			}
+			files, _ := filepath.Glob(filepath.Join(out, "*"))
+			if len(files) != 4 {
+				t.Fatalf("pack wrote %d files, want 4: %v", len(files), files)
+			}
+
+			var summary readiness.Assessment
+			for _, f := range files {
+				if strings.HasSuffix(f, "-summary.json") {
+					if err := json.Unmarshal(readFile(t, f), &summary); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			if want := map[bool]int{true: exitReady, false: exitNotReady}[summary.Ready]; code != want {
+				t.Errorf("exit %d, but summary says ready=%v", code, summary.Ready)
+			}
+			checkPDFText(t, files, &summary)
+
+			golden := filepath.Join(dir, "pack")
+			if *update {
+				os.RemoveAll(golden)
+				if err := os.MkdirAll(golden, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				for _, f := range files {
+					if err := os.WriteFile(filepath.Join(golden, filepath.Base(f)), readFile(t, f), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				return
+			}
+			for _, f := range files {
+				want, err := os.ReadFile(filepath.Join(golden, filepath.Base(f)))
+				if err != nil {
+					t.Fatalf("%v (run with -update to create the example packs)", err)
+				}
+				if !bytes.Equal(readFile(t, f), want) {
+					t.Errorf("%s differs from examples/%s/pack (run go test ./cmd/migready -run TestExamples -update, and look at the result)", filepath.Base(f), name)
+				}
+			}
+		})
+	}
+}
+
+// checkPDFText verifies through pdftotext that the PDF's text is real text
+// holding every user name and email of the findings it lists.
+func checkPDFText(t *testing.T, files []string, a *readiness.Assessment) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext is required in CI (poppler-utils)")
+		}
+		t.Log("pdftotext not installed; PDF text not checked")
+		return
+	}
+	var pdf string
+	for _, f := range files {
+		if strings.HasSuffix(f, ".pdf") {
+			pdf = f
+		}
+	}
+	txt, err := exec.Command("pdftotext", "-enc", "UTF-8", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	// Table cells wrap, so compare with whitespace removed.
+	text := strings.Join(strings.Fields(string(txt)), "")
+	for _, c := range a.Checks {
+		for i, f := range c.Findings {
+			if i >= 100 {
+				break
+			}
+			for _, s := range []string{f.Name, f.Email} {
+				if s != "" && !strings.Contains(text, strings.Join(strings.Fields(s), "")) {
+					t.Errorf("PDF text lacks %q (check %s, row %d)", s, c.ID, f.Row)
+				}
+			}
+		}
+	}
+	if !strings.Contains(text, strings.Join(strings.Fields(a.Customer.Name), "")) {
+		t.Errorf("PDF text lacks the customer name %q", a.Customer.Name)
+	}
+}
+
+func readFile(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

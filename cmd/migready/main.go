@@ -1,0 +1,180 @@
+// Command migready turns a customer's SuperOffice user export and a short
+// TOML profile into a migration readiness pack for SuperOffice CRM Online.
+//
+// Exit codes: 0 ready, 1 not ready (blockers found; the pack is still
+// written), 2 input or usage error (nothing written), 3 internal or output
+// error (e.g. the output folder is not writable).
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/migready/migready/inputs"
+)
+
+// version is set at build time with -ldflags "-X main.version=…" for releases.
+var version = "0.1.0"
+
+const (
+	exitReady    = 0
+	exitNotReady = 1
+	exitInput    = 2
+	exitInternal = 3
+)
+
+const usage = `migready turns a SuperOffice user export and a customer profile into a
+migration readiness pack for SuperOffice CRM Online.
+
+Usage:
+    migready check [-users FILE] [-sheet NAME] [-lang CODE] [-format text|json] [-date YYYY-MM-DD] PROFILE.toml
+    migready pack  [-users FILE] [-sheet NAME] [-out DIR] [-lang CODE] [-date YYYY-MM-DD] PROFILE.toml
+    migready version
+
+check prints the readiness checklist; pack writes <slug>-readiness.pdf,
+<slug>-readiness.html, <slug>-remediation.xlsx and <slug>-summary.json.
+
+Options:
+    -users FILE    user export (.xlsx, .csv or .txt); overrides the profile's users
+    -sheet NAME    worksheet to read in an .xlsx export; overrides the profile's sheet
+    -lang CODE     language of the texts: en, nb, sv, da, de, nl; overrides the profile
+    -format F      check only: text (default) or json
+    -out DIR       pack only: folder to write into (default: the current folder)
+    -date DATE     date printed in the outputs, YYYY-MM-DD (default: today)
+
+Exit codes: 0 ready, 1 not ready, 2 input or usage error, 3 internal error.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main without os.Exit, so that defers run and tests can call it.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitInput
+	}
+	switch args[0] {
+	case "check", "pack":
+		opts, err := parseFlags(args[0], args[1:], stderr)
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
+			return exitReady
+		}
+		if err != nil {
+			return fail(stderr, err)
+		}
+		if args[0] == "check" {
+			return check(opts, stdout, stderr)
+		}
+		return pack(opts, stdout, stderr)
+	case "version", "-version", "--version":
+		fmt.Fprintln(stdout, "migready", version)
+		return exitReady
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitReady
+	default:
+		fmt.Fprintf(stderr, "migready: error: unknown command %q\n", args[0])
+		fmt.Fprintln(stderr, "migready: hint: the commands are check, pack and version; run migready help")
+		return exitInput
+	}
+}
+
+type options struct {
+	cmd     string
+	profile string
+	users   string
+	sheet   string
+	lang    string
+	format  string
+	out     string
+	date    time.Time
+}
+
+// usageError is a mistake on the command line.
+type usageError struct{ msg, hint string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func parseFlags(cmd string, args []string, stderr io.Writer) (*options, error) {
+	o := &options{cmd: cmd}
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&o.users, "users", "", "")
+	fs.StringVar(&o.sheet, "sheet", "", "")
+	fs.StringVar(&o.lang, "lang", "", "")
+	date := fs.String("date", "", "")
+	if cmd == "check" {
+		fs.StringVar(&o.format, "format", "text", "")
+	} else {
+		fs.StringVar(&o.out, "out", ".", "")
+	}
+	// Accept flags before and after the profile, as people type them.
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, &usageError{msg: err.Error(), hint: "run migready help for the options of " + cmd}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+	switch len(positional) {
+	case 0:
+		return nil, &usageError{msg: "no profile given", hint: "migready " + cmd + " PROFILE.toml, e.g. migready " + cmd + " examples/fjordkraft/profile.toml"}
+	case 1:
+		o.profile = positional[0]
+	default:
+		return nil, &usageError{msg: "more than one profile given: " + strings.Join(positional, " "), hint: "pass one PROFILE.toml; the user export goes in -users"}
+	}
+	if o.format != "" && o.format != "text" && o.format != "json" {
+		return nil, &usageError{msg: fmt.Sprintf("unknown -format %q", o.format), hint: "use -format text or -format json"}
+	}
+	if *date == "" {
+		now := time.Now()
+		o.date = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	} else {
+		d, err := time.Parse("2006-01-02", *date)
+		if err != nil {
+			return nil, &usageError{msg: fmt.Sprintf("-date %q is not a date", *date), hint: "write the date as YYYY-MM-DD, e.g. -date 2026-11-24"}
+		}
+		o.date = d
+	}
+	return o, nil
+}
+
+// fail prints err in the house style and returns its exit code.
+func fail(stderr io.Writer, err error) int {
+	var ie *inputs.Error
+	var ue *usageError
+	switch {
+	case errors.As(err, &ie):
+		fmt.Fprintf(stderr, "migready: error: %s\n", ie.Error())
+		if ie.Hint != "" {
+			fmt.Fprintf(stderr, "migready: hint: %s\n", ie.Hint)
+		}
+		return exitInput
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "migready: error: %s\n", ue.msg)
+		if ue.hint != "" {
+			fmt.Fprintf(stderr, "migready: hint: %s\n", ue.hint)
+		}
+		return exitInput
+	default:
+		fmt.Fprintf(stderr, "migready: error: %v\n", err)
+		return exitInternal
+	}
+}

@@ -1,0 +1,301 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/readiness"
+	"github.com/migready/migready/templates"
+)
+
+// PDFRowLimit is how many findings per check the PDF lists; the rest are in
+// the workbook (the HTML lists all). A hundred rows is about three pages.
+const PDFRowLimit = 100
+
+// PackInput is what a pack is made from.
+type PackInput struct {
+	Assessment *readiness.Assessment
+	Lang       *templates.Lang
+	Profile    *inputs.Profile
+	Logo       *inputs.Logo // nil: no logo
+	Date       time.Time
+}
+
+// File is one output of the pack, not yet written.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Pack renders the four files of the pack, in the order PDF, HTML, workbook,
+// summary JSON. It sets the assessment's Files.
+func Pack(in *PackInput) ([]File, error) {
+	a := in.Assessment
+	slug := a.Customer.Slug
+	names := readiness.PackFiles{
+		PDF:      slug + "-readiness.pdf",
+		HTML:     slug + "-readiness.html",
+		Workbook: slug + "-remediation.xlsx",
+	}
+	a.Files = &names
+
+	var pdf, html, xlsx, js bytes.Buffer
+	doc, err := packDocument(in, "pdf", names.Workbook)
+	if err != nil {
+		return nil, err
+	}
+	if err := PDF(&pdf, doc); err != nil {
+		return nil, fmt.Errorf("rendering the PDF: %w", err)
+	}
+	if doc, err = packDocument(in, "html", names.Workbook); err != nil {
+		return nil, err
+	}
+	if err := HTML(&html, doc); err != nil {
+		return nil, fmt.Errorf("rendering the HTML: %w", err)
+	}
+	if err := Workbook(&xlsx, a, in.Lang); err != nil {
+		return nil, fmt.Errorf("rendering the workbook: %w", err)
+	}
+	if err := JSON(&js, a); err != nil {
+		return nil, err
+	}
+	return []File{
+		{names.PDF, pdf.Bytes()},
+		{names.HTML, html.Bytes()},
+		{names.Workbook, xlsx.Bytes()},
+		{slug + "-summary.json", js.Bytes()},
+	}, nil
+}
+
+// packDocument builds the Document for one format: the PDF lists at most
+// PDFRowLimit findings per check, the HTML lists all.
+func packDocument(in *PackInput, format, workbook string) (*Document, error) {
+	a, l, p := in.Assessment, in.Lang, in.Profile
+	body, err := packBody(in, format, workbook)
+	if err != nil {
+		return nil, err
+	}
+	doc := &Document{
+		Lang:     l.Code,
+		Title:    l.T("report.title") + " — " + a.Customer.Name,
+		Author:   p.Brand.PreparedBy,
+		Subject:  l.T("report.subject"),
+		Header:   a.Customer.Name + " · " + l.T("report.title"),
+		Footer:   l.T("report.footer"),
+		Color:    p.Brand.Color,
+		Body:     body,
+		Created:  in.Date,
+		Producer: a.Tool,
+		Cover:    cover(a, l, p, in.Date),
+	}
+	if in.Logo != nil {
+		doc.Logo = &Image{Data: in.Logo.PNG, Type: "png"}
+	}
+	return doc, nil
+}
+
+func cover(a *readiness.Assessment, l *templates.Lang, p *inputs.Profile, date time.Time) Cover {
+	c := Cover{Customer: a.Customer.Name, Title: l.T("report.title"), Ready: a.Ready}
+	if a.Ready {
+		c.Verdict = l.T("report.verdict.ready")
+		c.Detail = l.T("report.verdict.ready_detail")
+	} else {
+		c.Verdict = l.T("report.verdict.not_ready")
+		c.Detail = plural(l, "report.verdict.blockers", a.Blockers())
+	}
+	add := func(label, value string) {
+		if strings.TrimSpace(value) != "" {
+			c.Facts = append(c.Facts, [2]string{l.T(label), value})
+		}
+	}
+	add("report.fact.tenant", a.Customer.Tenant)
+	add("report.fact.version", p.Onsite.Version)
+	add("report.fact.users", l.T("report.fact.users_value", "total", a.Users.Total, "access", a.Users.WithAccess))
+	add("report.fact.date", l.Date(date))
+	prepared := p.Brand.PreparedBy
+	if p.Brand.PreparedByEmail != "" {
+		prepared = strings.TrimSpace(prepared + " <" + p.Brand.PreparedByEmail + ">")
+	}
+	add("report.fact.prepared_by", prepared)
+	contact := p.Customer.ContactName
+	if p.Customer.ContactEmail != "" {
+		contact = strings.TrimSpace(contact + " <" + p.Customer.ContactEmail + ">")
+	}
+	add("report.fact.prepared_for", contact)
+	return c
+}
+
+// plural picks key.one or key.other for n (every supported language
+// distinguishes just these two forms).
+func plural(l *templates.Lang, key string, n int) string {
+	if n == 1 {
+		return l.T(key+".one", "count", n)
+	}
+	return l.T(key+".other", "count", n)
+}
+
+// packView is the data the markdown templates see.
+type packView struct {
+	A        *readiness.Assessment
+	P        *inputs.Profile
+	Format   string // "pdf" or "html"
+	Workbook string // file name of the workbook, for "N more rows" lines
+	Date     time.Time
+}
+
+func packBody(in *PackInput, format, workbook string) ([]byte, error) {
+	l := in.Lang
+	src, err := l.Template("pack.md")
+	if err != nil {
+		return nil, fmt.Errorf("templates/%s/pack.md: %w", l.Code, err)
+	}
+	limit := 0
+	if format == "pdf" {
+		limit = PDFRowLimit
+	}
+	funcs := template.FuncMap{
+		"t": func(key string, args ...any) string { return l.T(key, args...) },
+		// tk looks up a text whose key is built from parts, e.g. check ids.
+		"tk":     func(parts ...string) string { return l.T(strings.Join(parts, ".")) },
+		"has":    func(parts ...string) bool { return l.Has(strings.Join(parts, ".")) },
+		"plural": func(key string, n int) string { return plural(l, key, n) },
+		"md":     EscapeMarkdown,
+		"fence":  fence,
+		"status": statusGlyph,
+		"statusText": func(s readiness.Status) string {
+			return l.T("status." + string(s))
+		},
+		"num":   func(f float64) string { return l.Number(f, 1) },
+		"int":   l.Int,
+		"hours": l.Hours,
+		"date":  l.Date,
+		"rows": func(f []readiness.Finding) []readiness.Finding {
+			if limit > 0 && len(f) > limit {
+				return f[:limit]
+			}
+			return f
+		},
+		"more": func(f []readiness.Finding) int {
+			if limit > 0 && len(f) > limit {
+				return len(f) - limit
+			}
+			return 0
+		},
+		"row": func(r int) string {
+			if r <= 0 {
+				return "–"
+			}
+			return l.Int(r)
+		},
+		"yesno": func(b bool) string {
+			if b {
+				return l.T("report.yes")
+			}
+			return l.T("report.no")
+		},
+		"bar": func(label string, hours float64) string {
+			// One line of a barchart block; the label is escaped of the
+			// separator, since the block is not markdown.
+			return strings.ReplaceAll(label, "|", "/") + "|" + fmt.Sprintf("%.2f", hours) + "|" + l.Hours(hours) + " h"
+		},
+		"sectioned": sectioned,
+		"rowLimit":  func() int { return limit },
+		"quoted":    quoteTXT,
+	}
+	t, err := template.New("pack.md").Funcs(funcs).Option("missingkey=error").Parse(src)
+	if err != nil {
+		return nil, fmt.Errorf("templates/%s/pack.md: %w", l.Code, err)
+	}
+	var b bytes.Buffer
+	view := packView{A: in.Assessment, P: in.Profile, Format: format, Workbook: workbook, Date: in.Date}
+	if err := t.Execute(&b, view); err != nil {
+		return nil, fmt.Errorf("templates/%s/pack.md: %w", l.Code, err)
+	}
+	return b.Bytes(), nil
+}
+
+// sectioned lists the checks that get a section of their own under "what
+// to fix": every check that is not a pass, except those the pack covers in a
+// dedicated section (mail, SPF, downtime).
+func sectioned(checks []readiness.Check) []readiness.Check {
+	var out []readiness.Check
+	for _, c := range checks {
+		switch c.ID {
+		case readiness.CheckMailboxes, readiness.CheckSPF, readiness.CheckDowntime:
+			continue
+		}
+		if c.Status != readiness.Pass {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// statusGlyph is the mark both renderers draw as a coloured status badge
+// (see Document).
+func statusGlyph(s readiness.Status) string {
+	switch s {
+	case readiness.Pass:
+		return "✔"
+	case readiness.Fail:
+		return "✖"
+	case readiness.Warn:
+		return "❗"
+	default:
+		return "❓"
+	}
+}
+
+// EscapeMarkdown makes customer data inert inside markdown: every ASCII
+// punctuation character is backslash-escaped (CommonMark allows escaping any
+// of them, and GFM tables honour an escaped pipe), and line breaks become
+// spaces so a value cannot start a new block. The result renders as the
+// literal text.
+func EscapeMarkdown(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/4)
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			b.WriteByte(' ')
+		case r < 0x20 || r == 0x7f:
+			// control characters carry no meaning in a name; drop them
+		case r < 0x80 && strings.ContainsRune("\\!\"#$%&'()*+,-./:;<=>?@[]^_`{|}~", r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// fence wraps text in a fenced code block whose fence is longer than any
+// backtick run inside, so customer data cannot close it early.
+func fence(info, text string) string {
+	longest, run := 0, 0
+	for _, r := range text {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	f := strings.Repeat("`", max(3, longest+1))
+	return f + info + "\n" + strings.TrimRight(text, "\n") + "\n" + f
+}
+
+// quoteTXT writes TXT record strings as a DNS zone file and most DNS hosting
+// panels take them: each in double quotes, separated by a space.
+func quoteTXT(parts []string) string {
+	q := make([]string, len(parts))
+	for i, p := range parts {
+		q[i] = `"` + strings.ReplaceAll(strings.ReplaceAll(p, `\`, `\\`), `"`, `\"`) + `"`
+	}
+	return strings.Join(q, " ")
+}

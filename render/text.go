@@ -1,0 +1,108 @@
+package render
+
+import (
+	"bufio"
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/migready/migready/readiness"
+	"github.com/migready/migready/templates"
+)
+
+// ANSI colours for the terminal checklist.
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiDim    = "\x1b[2m"
+	ansiRed    = "\x1b[31m"
+	ansiGreen  = "\x1b[32m"
+	ansiYellow = "\x1b[33m"
+	ansiBlue   = "\x1b[34m"
+)
+
+// Text writes the checklist a person reads in a terminal: one line per check,
+// then the findings of every check that is not a pass, then the verdict.
+func Text(w io.Writer, a *readiness.Assessment, l *templates.Lang, color bool) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	paint := func(code, s string) string {
+		if !color {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	marks := map[readiness.Status]struct{ mark, code string }{
+		readiness.Pass:    {"✔", ansiGreen},
+		readiness.Fail:    {"✖", ansiRed},
+		readiness.Warn:    {"!", ansiYellow},
+		readiness.Unknown: {"?", ansiBlue},
+	}
+
+	bw.WriteString(paint(ansiBold, terminalSafe(a.Customer.Name)+" — "+l.T("report.title")) + "\n")
+	bw.WriteString(l.T("text.users", "total", a.Users.Total, "access", a.Users.WithAccess) + "\n\n")
+
+	titleWidth, statusWidth := 0, 0
+	for _, c := range a.Checks {
+		titleWidth = max(titleWidth, utf8.RuneCountInString(c.Title))
+		statusWidth = max(statusWidth, utf8.RuneCountInString(l.T("status."+string(c.Status))))
+	}
+	for _, c := range a.Checks {
+		m := marks[c.Status]
+		status := pad(strings.ToUpper(l.T("status."+string(c.Status))), statusWidth)
+		bw.WriteString("  " + paint(m.code, m.mark+" "+status) + "  " + pad(c.Title, titleWidth) + "  " + terminalSafe(c.Summary) + "\n")
+	}
+
+	for _, c := range a.Checks {
+		if c.Status == readiness.Pass || len(c.Findings) == 0 {
+			continue
+		}
+		m := marks[c.Status]
+		bw.WriteString("\n" + paint(m.code+ansiBold, m.mark+" "+c.Title) + paint(ansiDim, "  ("+c.ID+")") + "\n")
+		for _, f := range c.Findings {
+			var who []string
+			if f.Row > 0 {
+				who = append(who, l.T("text.row", "row", f.Row))
+			}
+			for _, s := range []string{f.UserID, f.Name, f.Email} {
+				if s != "" {
+					who = append(who, terminalSafe(s))
+				}
+			}
+			bw.WriteString("  " + strings.Join(who, "  ") + "\n")
+			bw.WriteString("      " + paint(ansiDim, l.T("text.problem")) + " " + terminalSafe(f.Problem) + "\n")
+			if f.Action != "" {
+				bw.WriteString("      " + paint(ansiDim, l.T("text.action")) + " " + terminalSafe(f.Action) + "\n")
+			}
+		}
+	}
+
+	bw.WriteString("\n")
+	if a.Ready {
+		bw.WriteString(paint(ansiGreen+ansiBold, l.T("report.verdict.ready")) + " " + l.T("report.verdict.ready_detail") + "\n")
+	} else {
+		bw.WriteString(paint(ansiRed+ansiBold, l.T("report.verdict.not_ready")) + " " + plural(l, "report.verdict.blockers", a.Blockers()) + "\n")
+	}
+	return bw.Flush()
+}
+
+func pad(s string, width int) string {
+	if n := utf8.RuneCountInString(s); n < width {
+		return s + strings.Repeat(" ", width-n)
+	}
+	return s
+}
+
+// terminalSafe keeps customer data from driving the terminal: control
+// characters (escape sequences, carriage returns) are shown as U+FFFD.
+func terminalSafe(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}

@@ -1,0 +1,117 @@
+package templates
+
+import (
+	"github.com/migready/migready/inputs"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestLanguagesComplete fails when a language lacks a text English has, has
+// one English lacks, or uses other {placeholders} than English.
+func TestLanguagesComplete(t *testing.T) {
+	en := MustLoad("en")
+	placeholder := regexp.MustCompile(`\{[a-z_]+\}`)
+	for _, code := range Supported[1:] {
+		t.Run(code, func(t *testing.T) {
+			if !Available(code) {
+				t.Fatalf("templates/%s is missing", code)
+			}
+			l := MustLoad(code)
+			for _, k := range en.Keys() {
+				if !l.Has(k) {
+					t.Errorf("%s lacks %q", code, k)
+					continue
+				}
+				want := placeholder.FindAllString(en.Raw(k), -1)
+				got := placeholder.FindAllString(l.Raw(k), -1)
+				slices.Sort(want)
+				slices.Sort(got)
+				if !slices.Equal(slices.Compact(want), slices.Compact(got)) {
+					t.Errorf("%s %q uses placeholders %v, English uses %v", code, k, got, want)
+				}
+			}
+			for _, k := range l.Keys() {
+				if !en.Has(k) {
+					t.Errorf("%s has %q, which English lacks", code, k)
+				}
+			}
+			if got, want := l.TemplateNames(), en.TemplateNames(); !slices.Equal(got, want) {
+				t.Errorf("%s templates %v, English has %v", code, got, want)
+			}
+		})
+	}
+}
+
+func TestDateAndNumbers(t *testing.T) {
+	d := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		lang, date, dec, big string
+	}{
+		{"en", "24 November 2026", "14.5", "50,000"},
+		{"nb", "24. november 2026", "14,5", "50\u00a0000"},
+		{"sv", "24 november 2026", "14,5", "50\u00a0000"},
+		{"da", "24. november 2026", "14,5", "50.000"},
+		{"de", "24. November 2026", "14,5", "50.000"},
+		{"nl", "24 november 2026", "14,5", "50.000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			if !Available(tt.lang) {
+				t.Skipf("no %s texts yet", tt.lang)
+			}
+			l := MustLoad(tt.lang)
+			if got := l.Date(d); got != tt.date {
+				t.Errorf("Date = %q, want %q", got, tt.date)
+			}
+			if got := l.Number(14.5, 1); got != tt.dec {
+				t.Errorf("Number(14.5) = %q, want %q", got, tt.dec)
+			}
+			if got := l.Int(50000); got != tt.big {
+				t.Errorf("Int(50000) = %q, want %q", got, tt.big)
+			}
+			if got := l.Int(1234); got != "1234" {
+				t.Errorf("Int(1234) = %q, want 1234 (no grouping below 10 000)", got)
+			}
+		})
+	}
+}
+
+func TestT(t *testing.T) {
+	l := MustLoad("en")
+	if got := l.T("no.such.key"); got != "!no.such.key!" {
+		t.Errorf("missing key gives %q", got)
+	}
+	if got := l.T("report.fact.users_value", "total", 12000, "access", 3.5); got != "12,000 in the export, 3.5 can log in" {
+		t.Errorf("T with args = %q", got)
+	}
+	// Values are inserted once, never re-expanded.
+	if got := l.T("report.fact.users_value", "total", "{access}", "access", 1); !strings.HasPrefix(got, "{access} in") {
+		t.Errorf("placeholder in a value was expanded: %q", got)
+	}
+	if _, err := Load("fr"); err == nil || !strings.Contains(err.Error(), "en, nb, sv, da, de, nl") {
+		t.Errorf("Load(fr) error %v should list the supported languages", err)
+	}
+}
+
+func TestHours(t *testing.T) {
+	l := MustLoad("en")
+	for _, tt := range []struct {
+		h    float64
+		want string
+	}{{0, "0.5"}, {0.2, "0.5"}, {1.2, "1.5"}, {3, "3"}, {9.9, "10"}, {12.4, "12"}, {36.6, "37"}} {
+		if got := l.Hours(tt.h); got != tt.want {
+			t.Errorf("Hours(%v) = %q, want %q", tt.h, got, tt.want)
+		}
+	}
+}
+
+// The profile reader validates languages without importing this package;
+// the two lists must agree.
+func TestSupportedMatchesProfile(t *testing.T) {
+	if !slices.Equal(Supported, inputs.Languages) {
+		t.Errorf("templates.Supported %v != inputs.Languages %v", Supported, inputs.Languages)
+	}
+}
