@@ -203,6 +203,7 @@ func packBody(in *PackInput, format, workbook string) ([]byte, error) {
 			return strings.ReplaceAll(label, "|", "/") + "|" + fmt.Sprintf("%.2f", hours) + "|" + l.Hours(hours) + " h"
 		},
 		"sectioned": sectioned,
+		"itemsOnly": itemsOnly,
 		"rowLimit":  func() int { return limit },
 		"quoted":    quoteTXT,
 	}
@@ -233,6 +234,17 @@ func sectioned(checks []readiness.Check) []readiness.Check {
 		}
 	}
 	return out
+}
+
+// itemsOnly reports whether findings are all about items (customisations,
+// the on-site version…) rather than rows of the export: they get a short table.
+func itemsOnly(fs []readiness.Finding) bool {
+	for _, f := range fs {
+		if f.Row != 0 || f.UserID != "" || f.Email != "" {
+			return false
+		}
+	}
+	return len(fs) > 0
 }
 
 // statusGlyph is the mark both renderers draw as a coloured status badge

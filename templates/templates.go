@@ -5,6 +5,7 @@ package templates
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"math"
@@ -250,9 +251,14 @@ func (l *Lang) Hours(h float64) string {
 }
 
 // Template returns the text of a markdown template file of the language,
-// e.g. "pack.md".
+// e.g. "pack.md". The pack's templates hold no words of their own (every
+// sentence comes from the *.toml texts), so a language that does not need a
+// different structure uses English's.
 func (l *Lang) Template(name string) (string, error) {
 	b, err := fs.ReadFile(l.fs, path.Clean(name))
+	if errors.Is(err, fs.ErrNotExist) && l.Code != Default {
+		b, err = fs.ReadFile(files, Default+"/"+path.Clean(name))
+	}
 	return string(b), err
 }
 

@@ -1,0 +1,487 @@
+package readiness
+
+import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/templates"
+)
+
+var en = templates.MustLoad("en")
+
+var allColumns = []inputs.Field{inputs.FieldUserID, inputs.FieldFullName, inputs.FieldEmail,
+	inputs.FieldRole, inputs.FieldPlan, inputs.FieldCanLogIn, inputs.FieldTravel}
+
+// users builds an export with the given columns.
+func users(cols []inputs.Field, us ...inputs.User) *inputs.UserList {
+	l := &inputs.UserList{File: "users.xlsx", Format: "xlsx", Columns: map[inputs.Field]string{}, Users: us}
+	for _, c := range cols {
+		l.Columns[c] = string(c)
+		l.Headers = append(l.Headers, string(c))
+	}
+	return l
+}
+
+// usr is a well-configured user: can log in, has a plan, is in.
+func usr(row int, id, email string, edits ...func(*inputs.User)) inputs.User {
+	u := inputs.User{Row: row, ID: id, Name: "Name " + id, Email: email, Role: "User",
+		Plan: "Sales-Premium", CanLogIn: inputs.Yes, RawCanLogIn: "Yes", Travel: inputs.No, RawTravel: "No"}
+	for _, e := range edits {
+		e(&u)
+	}
+	return u
+}
+
+func noAccess(u *inputs.User)  { u.CanLogIn, u.RawCanLogIn = inputs.No, "No" }
+func noPlan(u *inputs.User)    { u.Plan = "" }
+func admin(u *inputs.User)     { u.Role = "Administrator" }
+func traveling(u *inputs.User) { u.Travel, u.RawTravel = inputs.Yes, "Yes" }
+
+// goodUsers is an export that passes every user check.
+func goodUsers() *inputs.UserList {
+	return users(allColumns,
+		usr(2, "ADM", "admin@fjordkraft.no", admin),
+		usr(3, "OLA", "ola@fjordkraft.no"),
+		usr(4, "KARI", "kari@fjordkraft.no"),
+	)
+}
+
+func profile(edits ...func(*inputs.Profile)) *inputs.Profile {
+	p := &inputs.Profile{
+		Customer: inputs.Customer{Name: "Fjordkraft AS", Tenant: "Cust12345", Language: "en"},
+		Onsite: inputs.Onsite{Version: "8.5 R10", DatabaseGB: 20, ArchiveGB: 50,
+			TravelUsers: []string{}},
+		Mail: &inputs.Mail{Domain: "fjordkraft.no", KeepAddresses: true,
+			CurrentSPF: "v=spf1 mx include:spf.protection.outlook.com ~all",
+			Mailboxes:  []string{"support@fjordkraft.no", "salg@fjordkraft.no"}},
+	}
+	for _, e := range edits {
+		e(p)
+	}
+	return p
+}
+
+var opt = Options{Tool: "migready 0.1.0", Date: time.Date(2026, 11, 24, 15, 4, 5, 0, time.UTC)}
+
+func assess(p *inputs.Profile, l *inputs.UserList) *Assessment { return Assess(p, l, en, opt) }
+
+func TestAssessAllGood(t *testing.T) {
+	a := assess(profile(), goodUsers())
+	if !a.Ready {
+		t.Errorf("not ready: %d blockers", a.Blockers())
+	}
+	var ids []string
+	for _, c := range a.Checks {
+		ids = append(ids, c.ID)
+		if c.Status != Pass {
+			t.Errorf("%s: status %s (%s) %+v", c.ID, c.Status, c.Summary, c.Findings)
+		}
+	}
+	if !slices.Equal(ids, CheckIDs) {
+		t.Errorf("check order %v, want %v", ids, CheckIDs)
+	}
+	want := Customer{Name: "Fjordkraft AS", Slug: "fjordkraft-as", Tenant: "Cust12345", Language: "en"}
+	if a.Customer != want {
+		t.Errorf("customer %+v, want %+v", a.Customer, want)
+	}
+	if a.Schema != 1 || a.Tool != "migready 0.1.0" || a.Generated != "2026-11-24" {
+		t.Errorf("header: %d %q %q", a.Schema, a.Tool, a.Generated)
+	}
+	if a.Users != (UserCounts{Total: 3, WithAccess: 3}) {
+		t.Errorf("users %+v", a.Users)
+	}
+	wantBoxes := []Mailbox{
+		{Current: "support@fjordkraft.no", New: "support@fjordkraft.suocrm.eu", Forward: true},
+		{Current: "salg@fjordkraft.no", New: "salg@fjordkraft.suocrm.eu", Forward: true},
+	}
+	if !reflect.DeepEqual(a.Mailboxes, wantBoxes) {
+		t.Errorf("mailboxes %+v", a.Mailboxes)
+	}
+	wantSPF := &SPF{Domain: "fjordkraft.no", Current: "v=spf1 mx include:spf.protection.outlook.com ~all",
+		Record:     "v=spf1 mx include:spf.protection.outlook.com include:_spf.online.superoffice.com ~all",
+		DNSLookups: 3}
+	wantSPF.Strings = []string{wantSPF.Record}
+	if !reflect.DeepEqual(a.SPF, wantSPF) {
+		t.Errorf("spf %+v", a.SPF)
+	}
+}
+
+// TestJSON checks the summary document's shape: key order and [] for
+// empty lists.
+func TestJSON(t *testing.T) {
+	p := profile(func(p *inputs.Profile) { p.Mail = nil })
+	b, err := json.Marshal(assess(p, goodUsers()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	order := []string{`"schema":1`, `"tool"`, `"generated":"2026-11-24"`, `"customer"`, `"ready":true`,
+		`"users":{`, `"checks":[`, `"mailboxes":[]`, `"spf":null`, `"downtime":{`}
+	last := -1
+	for _, k := range order {
+		i := strings.Index(s, k)
+		if i < 0 || i < last {
+			t.Fatalf("%s missing or out of order in %s", k, s)
+		}
+		last = i
+	}
+	if strings.Contains(s, `"findings":null`) {
+		t.Error("findings must be [] not null")
+	}
+	if strings.Contains(s, `"inputs"`) || strings.Contains(s, `"files"`) {
+		t.Error("pack-only keys present")
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	l := users(allColumns,
+		usr(5, "B", "same@x.no"), usr(3, "A", "SAME@x.no"), usr(4, "C", ""), usr(2, "D", "bad@"),
+		usr(6, "E", "same@x.no", noAccess))
+	x, _ := json.Marshal(assess(profile(), l))
+	slices.Reverse(l.Users)
+	y, _ := json.Marshal(assess(profile(), l))
+	if !bytes.Equal(x, y) {
+		t.Errorf("order of the export changes the result:\n%s\n%s", x, y)
+	}
+}
+
+type checkCase struct {
+	name     string
+	profile  *inputs.Profile
+	users    *inputs.UserList
+	status   Status
+	findings int    // -1: don't care
+	contains string // in the summary or a finding's problem, when set
+}
+
+func runChecks(t *testing.T, id string, cases []checkCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			a := assess(tc.profile, tc.users)
+			c := a.Check(id)
+			if c == nil {
+				t.Fatalf("no check %s", id)
+			}
+			if c.Status != tc.status {
+				t.Errorf("status %s, want %s (%s) %+v", c.Status, tc.status, c.Summary, c.Findings)
+			}
+			if tc.findings >= 0 && len(c.Findings) != tc.findings {
+				t.Errorf("%d findings, want %d: %+v", len(c.Findings), tc.findings, c.Findings)
+			}
+			if c.Findings == nil {
+				t.Error("nil findings")
+			}
+			if a.Ready != (a.Blockers() == 0) {
+				t.Error("Ready disagrees with Blockers")
+			}
+			if tc.contains != "" {
+				text := c.Summary
+				for _, f := range c.Findings {
+					text += "\n" + f.Problem + "\n" + f.Action
+				}
+				if !strings.Contains(text, tc.contains) {
+					t.Errorf("%q not in %s", tc.contains, text)
+				}
+			}
+			noMissingTexts(t, a)
+		})
+	}
+}
+
+func TestOnsiteVersion(t *testing.T) {
+	v := func(s string) *inputs.Profile {
+		return profile(func(p *inputs.Profile) { p.Onsite.Version = s })
+	}
+	runChecks(t, CheckOnsiteVersion, []checkCase{
+		{"8.5 R10", v("8.5 R10"), goodUsers(), Pass, 0, "8.5 R10"},
+		{"7.1 exactly", v("7.1"), goodUsers(), Pass, 0, ""},
+		{"7.0 SR2", v("7.0 SR2"), goodUsers(), Fail, 1, "Upgrade"},
+		{"6.3", v("6.3"), goodUsers(), Fail, 1, "6.3"},
+		{"unreadable", v("Online"), goodUsers(), Unknown, 1, `"Online"`},
+		{"missing", v(""), goodUsers(), Unknown, 1, "no SuperOffice version"},
+	})
+	if assess(v("7.0"), goodUsers()).Ready {
+		t.Error("7.0 is ready")
+	}
+}
+
+func TestDuplicateEmails(t *testing.T) {
+	runChecks(t, CheckDuplicateEmails, []checkCase{
+		{"unique", profile(), goodUsers(), Pass, 0, ""},
+		{"case and space", profile(), users(allColumns,
+			usr(2, "A", "Ola@Fjordkraft.no", admin), usr(3, "B", " ola@fjordkraft.NO ")), Fail, 2, "B (row 3)"},
+		{"unicode case", profile(), users(allColumns,
+			usr(2, "A", "Øyvind@fjordkraft.no", admin), usr(3, "B", "øyvind@fjordkraft.no")), Fail, 2, "A (row 2)"},
+		{"idn domain", profile(), users(allColumns,
+			usr(2, "A", "ola@Blåbær.no", admin), usr(3, "B", "ola@xn--blbr-roah.no")), Fail, 2, ""},
+		{"three users", profile(), users(allColumns,
+			usr(2, "A", "x@fjordkraft.no", admin), usr(3, "B", "x@fjordkraft.no"), usr(4, "C", "x@fjordkraft.no")),
+			Fail, 3, "A (row 2), B (row 3)"},
+		{"one without access", profile(), users(allColumns,
+			usr(2, "A", "x@fjordkraft.no", admin), usr(3, "B", "x@fjordkraft.no", noAccess)), Warn, 2, "only one"},
+		{"unknown access counts as access", profile(), users(allColumns,
+			usr(2, "A", "x@fjordkraft.no", admin),
+			usr(3, "B", "x@fjordkraft.no", func(u *inputs.User) { u.CanLogIn, u.RawCanLogIn = inputs.Unknown, "Kanskje" })),
+			Fail, 2, ""},
+		{"empty emails are not duplicates", profile(), users(allColumns,
+			usr(2, "A", "a@fjordkraft.no", admin), usr(3, "B", ""), usr(4, "C", "")), Pass, 0, ""},
+	})
+}
+
+func TestValidEmailsCheck(t *testing.T) {
+	runChecks(t, CheckValidEmails, []checkCase{
+		{"all valid", profile(), goodUsers(), Pass, 0, ""},
+		{"missing", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "")),
+			Fail, 1, "no email address"},
+		{"malformed", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@@x.no")),
+			Fail, 1, `"b@@x.no" is not valid`},
+		{"malformed without access", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b at x", noAccess)),
+			Warn, 1, "cannot log in"},
+		{"missing without access", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "", noAccess)),
+			Pass, 0, ""},
+		{"no can-log-in column", profile(), users([]inputs.Field{inputs.FieldUserID, inputs.FieldEmail},
+			usr(2, "A", "", func(u *inputs.User) { u.CanLogIn = inputs.Unknown })), Fail, 1, ""},
+	})
+}
+
+func TestLicences(t *testing.T) {
+	noPlanColumn := slices.DeleteFunc(slices.Clone(allColumns), func(f inputs.Field) bool { return f == inputs.FieldPlan })
+	runChecks(t, CheckLicences, []checkCase{
+		{"all have plans", profile(), goodUsers(), Pass, 0, "All 3 users"},
+		{"one without", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@x.no", noPlan)),
+			Fail, 1, "1 user who can log in has no user plan"},
+		{"no access, no plan is fine", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@x.no", noPlan, noAccess)),
+			Pass, 0, ""},
+		{"no plan column", profile(), users(noPlanColumn, usr(2, "A", "a@x.no", admin)), Unknown, 0, "User plan column"},
+	})
+}
+
+func TestIsAdminRole(t *testing.T) {
+	for _, r := range []string{"Administrator", "admin", "Systemadministrator", "Administratör", "ADMINISTRATOR",
+		"Beheerder", "Functioneel beheerder", "CRM-Admin"} {
+		if !IsAdminRole(r) {
+			t.Errorf("IsAdminRole(%q) = false", r)
+		}
+	}
+	for _, r := range []string{"", "User", "Selger", "Säljare", "Vertrieb", "Medewerker"} {
+		if IsAdminRole(r) {
+			t.Errorf("IsAdminRole(%q) = true", r)
+		}
+	}
+}
+
+func TestAdminPlan(t *testing.T) {
+	noRole := slices.DeleteFunc(slices.Clone(allColumns), func(f inputs.Field) bool { return f == inputs.FieldRole })
+	noPlanCol := slices.DeleteFunc(slices.Clone(allColumns), func(f inputs.Field) bool { return f == inputs.FieldPlan })
+	runChecks(t, CheckAdminPlan, []checkCase{
+		{"one admin", profile(), goodUsers(), Pass, 0, "1 administrator can"},
+		{"two admins", profile(), users(allColumns, usr(2, "A", "a@x.no", admin),
+			usr(3, "B", "b@x.no", func(u *inputs.User) { u.Role = "Systemadministrator" })), Pass, 0, "2 administrators"},
+		{"swedish admin", profile(), users(allColumns, usr(2, "A", "a@x.no", func(u *inputs.User) { u.Role = "Administratör" })),
+			Pass, 0, ""},
+		{"admin without plan", profile(), users(allColumns, usr(2, "A", "a@x.no", admin, noPlan), usr(3, "B", "b@x.no")),
+			Fail, 1, "no user plan"},
+		{"admin without access", profile(), users(allColumns, usr(2, "A", "a@x.no", admin, noAccess), usr(3, "B", "b@x.no")),
+			Fail, 1, "cannot log in"},
+		{"no admins", profile(), users(allColumns, usr(2, "A", "a@x.no")), Fail, 1, "No user has an administrator role"},
+		{"no role column", profile(), users(noRole, usr(2, "A", "a@x.no")), Unknown, 0, "Role column"},
+		{"no plan column", profile(), users(noPlanCol, usr(2, "A", "a@x.no", admin)), Unknown, 0, "User plan column"},
+	})
+}
+
+func TestTravel(t *testing.T) {
+	noTravelCol := slices.DeleteFunc(slices.Clone(allColumns), func(f inputs.Field) bool { return f == inputs.FieldTravel })
+	travelUsers := func(ids []string) *inputs.Profile {
+		return profile(func(p *inputs.Profile) { p.Onsite.TravelUsers = ids })
+	}
+	plain := func() *inputs.UserList {
+		return users(noTravelCol, usr(2, "ADM", "a@x.no", admin), usr(3, "OLA", "o@x.no"))
+	}
+	runChecks(t, CheckTravel, []checkCase{
+		{"column, nobody out", travelUsers(nil), goodUsers(), Pass, 0, ""},
+		{"column, one out", travelUsers(nil), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@x.no", traveling)),
+			Fail, 1, "out on Travel"},
+		{"out without access still blocks", travelUsers(nil), users(allColumns, usr(2, "A", "a@x.no", admin),
+			usr(3, "B", "b@x.no", traveling, noAccess)), Fail, 1, ""},
+		{"profile lists user, any case", travelUsers([]string{"ola"}), plain(), Fail, 1, "profile lists this user"},
+		{"both column and profile: one finding", travelUsers([]string{"B"}),
+			users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@x.no", traveling)), Fail, 1, ""},
+		{"profile id matches nobody", travelUsers([]string{"NOBODY"}), plain(), Warn, 1, `"NOBODY"`},
+		{"empty list means nobody out", travelUsers([]string{}), plain(), Pass, 0, ""},
+		{"unreadable value", travelUsers(nil), users(allColumns, usr(2, "A", "a@x.no", admin),
+			usr(3, "B", "b@x.no", func(u *inputs.User) { u.Travel, u.RawTravel = inputs.Unknown, "?" })), Warn, 1, `"?"`},
+		{"no information", travelUsers(nil), plain(), Unknown, 0, "travel_users"},
+	})
+	a := assess(travelUsers([]string{"NOBODY"}), plain())
+	if f := a.Check(CheckTravel).Findings[0]; f.Row != 0 || f.UserID != "NOBODY" {
+		t.Errorf("unmatched finding %+v", f)
+	}
+}
+
+func TestSatellites(t *testing.T) {
+	sat := func(n int) *inputs.Profile { return profile(func(p *inputs.Profile) { p.Onsite.Satellites = n }) }
+	runChecks(t, CheckSatellites, []checkCase{
+		{"none", sat(0), goodUsers(), Pass, 0, ""},
+		{"one", sat(1), goodUsers(), Fail, 1, "1 SuperOffice Satellite database is active"},
+		{"three", sat(3), goodUsers(), Fail, 1, "3 SuperOffice Satellite databases"},
+	})
+}
+
+func TestCustomizations(t *testing.T) {
+	runChecks(t, CheckCustomizations, []checkCase{
+		{"none", profile(), goodUsers(), Pass, 0, ""},
+		{"both", profile(func(p *inputs.Profile) {
+			p.Onsite.Customizations = []string{"Order screen (CRMScript)", " "}
+			p.Onsite.Integrations = []string{"Visma ERP sync"}
+		}), goodUsers(), Warn, 2, "App Store"},
+	})
+	a := assess(profile(func(p *inputs.Profile) { p.Onsite.Integrations = []string{"Visma ERP sync"} }), goodUsers())
+	f := a.Check(CheckCustomizations).Findings[0]
+	if f.Row != 0 || f.Name != "Visma ERP sync" || !strings.Contains(f.Problem, "Visma ERP sync") {
+		t.Errorf("finding %+v", f)
+	}
+}
+
+func TestMailboxesCheck(t *testing.T) {
+	mail := func(e func(*inputs.Profile)) *inputs.Profile { return profile(e) }
+	runChecks(t, CheckMailboxes, []checkCase{
+		{"no mail section", mail(func(p *inputs.Profile) { p.Mail = nil }), goodUsers(), Pass, 0, "no [mail] section"},
+		{"keep", profile(), goodUsers(), Pass, 0, "2 Customer Service mailboxes get addresses under fjordkraft.suocrm.eu"},
+		{"new addresses", mail(func(p *inputs.Profile) { p.Mail.KeepAddresses = false }), goodUsers(), Pass, 0, "new addresses"},
+		{"no mailboxes", mail(func(p *inputs.Profile) { p.Mail.Mailboxes = nil }), goodUsers(), Pass, 0, "fjordkraft.suocrm.eu"},
+		{"foreign domain", mail(func(p *inputs.Profile) { p.Mail.Mailboxes = []string{"help@other.no"} }), goodUsers(),
+			Warn, 1, "not in the customer's mail domain"},
+		{"malformed", mail(func(p *inputs.Profile) { p.Mail.Mailboxes = []string{"support"} }), goodUsers(), Warn, 1, `"support"`},
+		{"clash", mail(func(p *inputs.Profile) {
+			p.Mail.Mailboxes = []string{"support@fjordkraft.no", "Support@fjordkraft.no"}
+		}), goodUsers(), Warn, 1, "support@fjordkraft.suocrm.eu"},
+		{"bad mail label", mail(func(p *inputs.Profile) { p.Customer.MailLabel = "fjord_kraft" }), goodUsers(), Warn, 1, "fjord_kraft"},
+	})
+
+	a := assess(profile(func(p *inputs.Profile) {
+		p.Customer.MailLabel = "FjordKraft-Energi"
+		p.Mail.ServiceDomain = "suocrm.com"
+		p.Mail.KeepAddresses = false
+		p.Mail.Mailboxes = []string{"Kundeservice@Fjordkraft.no"}
+	}), goodUsers())
+	want := []Mailbox{{Current: "Kundeservice@Fjordkraft.no", New: "kundeservice@fjordkraft-energi.suocrm.com"}}
+	if !reflect.DeepEqual(a.Mailboxes, want) {
+		t.Errorf("mailboxes %+v, want %+v", a.Mailboxes, want)
+	}
+	if a.SPF != nil {
+		t.Errorf("SPF without keep_addresses: %+v", a.SPF)
+	}
+	a = assess(profile(func(p *inputs.Profile) { p.Mail = nil }), goodUsers())
+	if a.Mailboxes == nil || len(a.Mailboxes) != 0 || a.SPF != nil {
+		t.Errorf("no mail: %+v %+v", a.Mailboxes, a.SPF)
+	}
+}
+
+func TestSPFCheck(t *testing.T) {
+	spf := func(keep bool, current string) *inputs.Profile {
+		return profile(func(p *inputs.Profile) { p.Mail.KeepAddresses = keep; p.Mail.CurrentSPF = current })
+	}
+	many := "v=spf1 a mx ptr include:a.example.com include:b.example.com include:c.example.com " +
+		"include:d.example.com include:e.example.com include:f.example.com exists:%{i}.x.example.com -all"
+	long := "v=spf1" + strings.Repeat(" ip4:192.0.2.123/32", 14) + " ~all"
+	runChecks(t, CheckSPF, []checkCase{
+		{"no mail", profile(func(p *inputs.Profile) { p.Mail = nil }), goodUsers(), Pass, 0, "no [mail] section"},
+		{"new addresses", spf(false, ""), goodUsers(), Pass, 0, "Not needed"},
+		{"no record yet", spf(true, ""), goodUsers(), Pass, 0, "has no SPF record yet"},
+		{"merged", spf(true, "v=spf1 mx -all"), goodUsers(), Pass, 0, "2 of the 10"},
+		{"already included", spf(true, "v=spf1 include:_spf.online.superoffice.com ~all"), goodUsers(), Pass, 0, "already includes"},
+		{"not spf", spf(true, "google-site-verification=abc"), goodUsers(), Fail, 1, "must start with v=spf1"},
+		{"pass all", spf(true, "v=spf1 mx +all"), goodUsers(), Fail, 1, `"+all"`},
+		{"two problems", spf(true, "v=spf1 mx include: foo.example.com all"), goodUsers(), Fail, 3, ""},
+		{"too many lookups", spf(true, many), goodUsers(), Fail, 1, "11 DNS lookups"},
+		{"long", spf(true, long), goodUsers(), Warn, 1, `" "`},
+	})
+	a := assess(spf(true, "v=spf1 mx +all"), goodUsers())
+	if a.SPF == nil || a.SPF.Record != "" || len(a.SPF.Strings) != 1 {
+		t.Errorf("invalid SPF: %+v", a.SPF)
+	}
+	a = assess(spf(true, long), goodUsers())
+	if len(a.SPF.Strings) != 2 || strings.Join(a.SPF.Strings, "") != a.SPF.Record {
+		t.Errorf("long SPF split: %q", a.SPF.Strings)
+	}
+}
+
+func TestDowntimeCheck(t *testing.T) {
+	size := func(db, arc float64) *inputs.Profile {
+		return profile(func(p *inputs.Profile) { p.Onsite.DatabaseGB, p.Onsite.ArchiveGB = db, arc })
+	}
+	runChecks(t, CheckDowntime, []checkCase{
+		{"small", size(20, 50), goodUsers(), Pass, 0, "About"},
+		{"over a day", size(100, 500), goodUsers(), Warn, 1, "plan the migration over a weekend"},
+		{"over a weekend", size(100, 2000), goodUsers(), Warn, 1, "longer than a weekend"},
+		{"no size", size(0, 0), goodUsers(), Unknown, 1, "database_gb"},
+	})
+}
+
+var (
+	placeholder = regexp.MustCompile(`\{[a-z_]+\}`)
+	missingKey  = regexp.MustCompile(`![a-z0-9_.-]+!`)
+)
+
+// noMissingTexts fails on "!key!" markers or unfilled placeholders in any
+// text of a.
+func noMissingTexts(t *testing.T, a *Assessment) {
+	t.Helper()
+	texts := []string{}
+	for _, c := range a.Checks {
+		texts = append(texts, c.Title, c.Summary)
+		for _, f := range c.Findings {
+			texts = append(texts, f.Problem, f.Action)
+		}
+	}
+	for _, p := range a.Downtime.Parts {
+		texts = append(texts, p.Label)
+	}
+	for _, as := range a.Downtime.Assumptions {
+		texts = append(texts, as.Text, as.Unit)
+	}
+	for _, s := range texts {
+		if s == "" || missingKey.MatchString(s) {
+			t.Errorf("missing text: %q", s)
+		}
+		if placeholder.MatchString(s) {
+			t.Errorf("unfilled placeholder: %q", s)
+		}
+	}
+}
+
+// TestEveryTextKey walks through many outcomes of every check and checks
+// the static keys each check needs for the pack.
+func TestEveryTextKey(t *testing.T) {
+	for _, id := range CheckIDs {
+		for _, k := range []string{"title", "meaning", "why", "steps"} {
+			if key := "check." + id + "." + k; !en.Has(key) || strings.TrimSpace(en.Raw(key)) == "" {
+				t.Errorf("missing %s", key)
+			}
+		}
+	}
+	// A worst-case assessment: every check fails or warns.
+	l := users(allColumns,
+		usr(2, "A", "dup@x.no", noPlan, traveling), usr(3, "B", "DUP@x.no"), usr(4, "C", ""),
+		usr(5, "D", "bad@", noAccess), usr(6, "E", "x@x.no", func(u *inputs.User) { u.Role = "Admin" }, noAccess),
+		usr(7, "", "y@x.no"))
+	p := profile(func(p *inputs.Profile) {
+		p.Onsite = inputs.Onsite{Version: "6.3", Satellites: 2, DatabaseGB: 500, ArchiveGB: 3000,
+			TravelUsers: []string{"Z"}, Customizations: []string{"c"}, Integrations: []string{"i"}}
+		p.Mail.Mailboxes = []string{"a@other.no", "bad", "A@fjordkraft.no"}
+		p.Mail.CurrentSPF = "v=spf1 +all -redirect=x.no exp=a.no exp=b.no ip4:300.1.1.1 include: foo"
+	})
+	a := assess(p, l)
+	noMissingTexts(t, a)
+	if a.Ready {
+		t.Error("worst case is ready")
+	}
+}

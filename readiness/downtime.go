@@ -1,0 +1,147 @@
+package readiness
+
+import (
+	"math"
+
+	"github.com/migready/migready/inputs"
+)
+
+// DefaultMigration returns the downtime model's defaults. SuperOffice
+// publishes no hours-per-GB figure for the Online Migration Tool, so the
+// estimate is a model; every rate can be set under [migration] when the
+// customer's line or a test migration says otherwise.
+func DefaultMigration() inputs.Migration {
+	return inputs.Migration{
+		// A common business fibre upload speed in the Nordics; a customer
+		// on ADSL or a shared line should set it.
+		UplinkMbps: 100,
+		// TCP and TLS overhead, the tool's chunked uploads and other traffic
+		// on the line leave a bulk upload well below the nominal speed;
+		// 60 % is a usual sustained figure for a shared office line.
+		Efficiency: 0.6,
+		// Exporting the database on site and importing it into the Online
+		// database server (index rebuilds, checks) together, excluding the
+		// upload. 10 GB/h is deliberately cautious for SQL Server
+		// backup/restore on ordinary on-site hardware.
+		DatabaseGBPerHour: 10,
+		// Work that does not grow with size: freezing the system, the
+		// tool's final checks, switching mail/DNS and the users' first
+		// sign-in and smoke test.
+		FixedHours: 2,
+		// Migrations overrun far more often than they finish early, so the
+		// range is lopsided.
+		LowFactor:  0.75,
+		HighFactor: 1.75,
+	}
+}
+
+// withDefaults fills zero (or negative) rates with DefaultMigration's.
+func withDefaults(m inputs.Migration) inputs.Migration {
+	d := DefaultMigration()
+	or := func(v, def float64) float64 {
+		if v > 0 {
+			return v
+		}
+		return def
+	}
+	return inputs.Migration{
+		UplinkMbps:        or(m.UplinkMbps, d.UplinkMbps),
+		Efficiency:        or(m.Efficiency, d.Efficiency),
+		DatabaseGBPerHour: or(m.DatabaseGBPerHour, d.DatabaseGBPerHour),
+		FixedHours:        or(m.FixedHours, d.FixedHours),
+		LowFactor:         or(m.LowFactor, d.LowFactor),
+		HighFactor:        or(m.HighFactor, d.HighFactor),
+	}
+}
+
+// DowntimeFormula is the model as a formula a reader can check by hand.
+const DowntimeFormula = "expected = fixed_hours + database_gb / database_gb_per_hour" +
+	" + (database_gb + archive_gb) × 8192 / (uplink_mbps × efficiency × 3600);" +
+	" low = expected × low_factor; high = expected × high_factor"
+
+// mbitPerGB converts gigabytes (of 1024 MB) to megabits.
+const mbitPerGB = 8 * 1024
+
+// estimate is the unrounded downtime model.
+type estimate struct {
+	database, archive, fixed float64 // expected hours by driver
+	low, expected, high      float64
+}
+
+func model(databaseGB, archiveGB float64, m inputs.Migration) estimate {
+	m = withDefaults(m)
+	databaseGB, archiveGB = max(databaseGB, 0), max(archiveGB, 0)
+	upload := func(gb float64) float64 { return gb * mbitPerGB / (m.UplinkMbps * m.Efficiency * 3600) }
+	e := estimate{
+		database: databaseGB/m.DatabaseGBPerHour + upload(databaseGB),
+		archive:  upload(archiveGB),
+		fixed:    m.FixedHours,
+	}
+	e.expected = e.database + e.archive + e.fixed
+	e.low = e.expected * m.LowFactor
+	e.high = e.expected * m.HighFactor
+	return e
+}
+
+func round1(h float64) float64 { return math.Round(h*10) / 10 }
+
+// Above a day of expected downtime the check asks to plan for a weekend;
+// above a weekend (Friday 18:00 to Monday 06:00) it asks to shorten the
+// migration or measure it with a test migration.
+const (
+	dayHours     = 24
+	weekendHours = 60
+)
+
+func (a *assessor) downtime() (Downtime, Check) {
+	const id = CheckDowntime
+	on := a.p.Onsite
+	m := withDefaults(a.p.Migration)
+	e := model(on.DatabaseGB, on.ArchiveGB, m)
+	d := Downtime{
+		LowHours:      round1(e.low),
+		ExpectedHours: round1(e.expected),
+		HighHours:     round1(e.high),
+		Formula:       DowntimeFormula,
+		Parts: []Part{
+			{ID: "database", Label: a.l.T("downtime.part.database"), Hours: round1(e.database)},
+			{ID: "archive", Label: a.l.T("downtime.part.archive"), Hours: round1(e.archive)},
+			{ID: "fixed", Label: a.l.T("downtime.part.fixed"), Hours: round1(e.fixed)},
+		},
+	}
+	for _, as := range []struct {
+		key   string
+		value float64
+	}{
+		{"uplink_mbps", m.UplinkMbps},
+		{"efficiency", m.Efficiency},
+		{"database_gb_per_hour", m.DatabaseGBPerHour},
+		{"fixed_hours", m.FixedHours},
+		{"low_factor", m.LowFactor},
+		{"high_factor", m.HighFactor},
+	} {
+		d.Assumptions = append(d.Assumptions, Assumption{
+			Key:   as.key,
+			Value: as.value,
+			Unit:  a.l.T("downtime.unit." + as.key),
+			Text:  a.l.T("downtime.assumption." + as.key),
+		})
+	}
+
+	args := []any{
+		"low", a.l.Hours(d.LowHours), "expected", a.l.Hours(d.ExpectedHours), "high", a.l.Hours(d.HighHours),
+		"database", on.DatabaseGB, "archive", on.ArchiveGB,
+	}
+	switch {
+	case on.DatabaseGB <= 0:
+		f := a.itemFinding("", "downtime-no-size", args...)
+		return d, a.newCheck(id, Unknown, a.l.T("check."+id+".unknown", args...), []Finding{f})
+	case e.expected > weekendHours:
+		f := a.itemFinding("", "downtime-very-long", args...)
+		return d, a.newCheck(id, Warn, a.l.T("check."+id+".warn-weekend", args...), []Finding{f})
+	case e.expected > dayHours:
+		f := a.itemFinding("", "downtime-long", args...)
+		return d, a.newCheck(id, Warn, a.l.T("check."+id+".warn", args...), []Finding{f})
+	}
+	return d, a.newCheck(id, Pass, a.l.T("check."+id+".pass", args...), nil)
+}

@@ -1,0 +1,190 @@
+package readiness
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// DefaultServiceDomain is the mail domain SuperOffice gives new Online
+// customers, under which each gets <company>.suocrm.eu. Some older
+// customers have suocrm.com: set [mail] service_domain for them.
+const DefaultServiceDomain = "suocrm.eu"
+
+// fallbackLabel is used when a company name has no letters or digits left
+// after transliteration (e.g. a name in a non-Latin script).
+const fallbackLabel = "company"
+
+// letters maps the letters of the pack's languages that do not decompose
+// into a base letter and an accent (ø, æ, ß…) plus the ones that do, so that
+// one rule covers the Nordic languages, German and Dutch. The rule is the
+// one most Nordic domain names follow: æ→ae, ø→o, å→a, ä→a, ö→o, ü→u, ß→ss.
+// German customers who prefer "mueller" over "muller" set
+// [customer] mail_label. Other accents are stripped (é→e).
+var letters = map[rune]string{
+	'æ': "ae", 'ø': "o", 'å': "a", 'ä': "a", 'ö': "o", 'ü': "u", 'ß': "ss",
+	'œ': "oe", 'þ': "th", 'ð': "d", 'ł': "l", 'đ': "d", 'ı': "i", 'ŋ': "n",
+}
+
+// transliterate lower-cases s and writes it with ASCII letters where it can;
+// characters it cannot transliterate are kept (callers drop them).
+func transliterate(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(norm.NFC.String(s))) {
+		if unicode.Is(unicode.Mn, r) {
+			continue // the accent of a decomposed letter: é → e + ◌́
+		}
+		if t, ok := letters[r]; ok {
+			b.WriteString(t)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	// NFD splits å into a + ring and so on before the map sees them; the
+	// map still catches the letters NFD leaves whole (ø, æ, ß).
+	return b.String()
+}
+
+// legalSuffixes are company forms dropped from the end of a name for the
+// mail label, compared with their punctuation removed ("A/S" → "as",
+// "B.V." → "bv", "AB (publ)" → "ab", "publ").
+var legalSuffixes = map[string]bool{
+	"as": true, "asa": true, "ab": true, "publ": true, "aps": true, "is": true,
+	"ks": true, "ps": true, "amba": true, "da": true, "ans": true, "oy": true,
+	"oyj": true, "gmbh": true, "mbh": true, "ag": true, "kg": true, "ug": true,
+	"co": true, "se": true, "bv": true, "nv": true, "vof": true, "ltd": true,
+	"limited": true, "llc": true, "inc": true, "corp": true, "plc": true, "sa": true,
+}
+
+func asciiAlnum(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// MailLabel derives the <company> part of the customer's Online mail domain
+// (<company>.suocrm.eu) from the company name. SuperOffice says only that
+// it is "based on the company name", so this is a documented guess that
+// [customer] mail_label overrides:
+//   - letters are transliterated to ASCII (see letters) and lower-cased;
+//   - legal forms at the end of the name are dropped as whole words, as
+//     often as they occur ("GmbH & Co. KG");
+//   - everything but a–z and 0–9 is removed, words are joined without a
+//     separator ("Bølgen & Moi ASA" → "bolgenmoi"), matching SuperOffice's
+//     examples such as company.suocrm.eu;
+//   - the result is cut to 63 characters (a DNS label's limit) and is never
+//     empty ("company").
+func MailLabel(company string) string {
+	words := strings.FieldsFunc(transliterate(company), func(r rune) bool {
+		return unicode.IsSpace(r) || r == ','
+	})
+	for len(words) > 1 {
+		last := asciiAlnum(words[len(words)-1])
+		if last != "" && !legalSuffixes[last] {
+			break
+		}
+		words = words[:len(words)-1]
+	}
+	label := asciiAlnum(strings.Join(words, ""))
+	if len(label) > 63 {
+		label = label[:63]
+	}
+	if label == "" {
+		return fallbackLabel
+	}
+	return label
+}
+
+// Slug makes a file-name part from the customer's name: transliterated
+// like MailLabel, lower case, words joined by dashes, legal form kept
+// ("Fjordkraft AS" → "fjordkraft-as"), at most 64 characters, never empty
+// ("customer").
+func Slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range transliterate(name) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			continue
+		}
+		dash = true
+	}
+	s := b.String()
+	if len(s) > 64 {
+		s = strings.TrimRight(s[:64], "-")
+	}
+	if s == "" {
+		return "customer"
+	}
+	return s
+}
+
+// mailboxes works out the new address of each Customer Service mailbox.
+func (a *assessor) mailboxes() ([]Mailbox, Check) {
+	const id = CheckMailboxes
+	m := a.p.Mail
+	if m == nil {
+		return []Mailbox{}, a.newCheck(id, Pass, a.l.T("check."+id+".none"), nil)
+	}
+	var fs []Finding
+	label := strings.ToLower(strings.TrimSpace(a.p.Customer.MailLabel))
+	if label == "" {
+		label = MailLabel(a.p.Customer.Name)
+	} else if !validLabel(label) {
+		fs = append(fs, a.itemFinding(label, "mail-label-invalid", "label", label))
+	}
+	service := strings.Trim(strings.ToLower(strings.TrimSpace(m.ServiceDomain)), ".")
+	if service == "" {
+		service = DefaultServiceDomain
+	}
+	mailDomain := label + "." + service
+	own, _ := asciiDomain(strings.TrimSpace(m.Domain))
+
+	boxes := []Mailbox{}
+	firstByNew := map[string]string{}
+	for _, cur := range m.Mailboxes {
+		cur = strings.TrimSpace(cur)
+		if cur == "" {
+			continue
+		}
+		if !ValidEmail(cur) {
+			fs = append(fs, a.itemFinding(cur, "mailbox-malformed", "mailbox", cur))
+			continue
+		}
+		local, domain, _ := strings.Cut(cur, "@")
+		newAddr := strings.ToLower(local) + "@" + mailDomain
+		if d, _ := asciiDomain(domain); own != "" && d != own {
+			fs = append(fs, a.itemFinding(cur, "mailbox-foreign", "mailbox", cur, "domain", m.Domain))
+		}
+		if prev, ok := firstByNew[newAddr]; ok {
+			fs = append(fs, a.itemFinding(cur, "mailbox-clash", "mailbox", cur, "other", prev, "new", newAddr))
+		} else {
+			firstByNew[newAddr] = cur
+		}
+		boxes = append(boxes, Mailbox{Current: cur, New: newAddr, Forward: m.KeepAddresses})
+	}
+
+	var summary string
+	switch {
+	case len(boxes) == 0:
+		summary = a.l.T("check."+id+".empty", "maildomain", mailDomain)
+	case m.KeepAddresses:
+		summary = a.plural("check."+id+".keep", len(boxes), "maildomain", mailDomain)
+	default:
+		summary = a.plural("check."+id+".new", len(boxes), "maildomain", mailDomain)
+	}
+	st := Pass
+	if len(fs) > 0 {
+		st = Warn
+	}
+	return boxes, a.newCheck(id, st, summary, fs)
+}

@@ -1,0 +1,78 @@
+package readiness
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// versionRE accepts the ways a SuperOffice release is written in the field:
+// "7.0 SR2", "7.5 R3", "8.5R10", "10.0.5", "11.2", with an optional "v",
+// "version" or "SuperOffice (CRM)" in front.
+var versionRE = regexp.MustCompile(`(?i)^(?:superoffice\s*)?(?:crm\s*)?(?:version\s*)?v?\s*(\d{1,2})\.(\d{1,2})(?:\.\d{1,4}){0,2}(?:\s*s?r\s*\d{1,3})?$`)
+
+// ParseVersion reads the major and minor release of an on-site version
+// string. Service releases ("R10", "SR2") and build numbers are ignored:
+// the migration minimum is a minor release.
+func ParseVersion(s string) (major, minor int, ok bool) {
+	m := versionRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return 0, 0, false
+	}
+	major, _ = strconv.Atoi(m[1])
+	minor, _ = strconv.Atoi(m[2])
+	if major == 0 {
+		return 0, 0, false
+	}
+	return major, minor, true
+}
+
+func (a *assessor) onsiteVersion() Check {
+	const id = CheckOnsiteVersion
+	v := strings.TrimSpace(a.p.Onsite.Version)
+	minimum := fmt.Sprintf("%d.%d", MinimumMajor, MinimumMinor)
+	if v == "" {
+		f := a.itemFinding("", "version-missing", "minimum", minimum)
+		return a.newCheck(id, Unknown, a.l.T("check."+id+".missing", "minimum", minimum), []Finding{f})
+	}
+	major, minor, ok := ParseVersion(v)
+	if !ok {
+		f := a.itemFinding(v, "version-unreadable", "version", v, "minimum", minimum)
+		return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown", "version", v, "minimum", minimum), []Finding{f})
+	}
+	if major < MinimumMajor || major == MinimumMajor && minor < MinimumMinor {
+		f := a.itemFinding(v, "version-old", "version", v, "minimum", minimum)
+		return a.newCheck(id, Fail, a.l.T("check."+id+".fail", "version", v, "minimum", minimum), []Finding{f})
+	}
+	return a.newCheck(id, Pass, a.l.T("check."+id+".pass", "version", v, "minimum", minimum), nil)
+}
+
+func (a *assessor) satellites() Check {
+	const id = CheckSatellites
+	n := a.p.Onsite.Satellites
+	if n <= 0 {
+		return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
+	}
+	f := a.itemFinding("", "satellites-active", "count", n)
+	return a.newCheck(id, Fail, a.plural("check."+id+".fail", n), []Finding{f})
+}
+
+func (a *assessor) customizations() Check {
+	const id = CheckCustomizations
+	var fs []Finding
+	for _, c := range a.p.Onsite.Customizations {
+		if c = strings.TrimSpace(c); c != "" {
+			fs = append(fs, a.itemFinding(c, "customization"))
+		}
+	}
+	for _, c := range a.p.Onsite.Integrations {
+		if c = strings.TrimSpace(c); c != "" {
+			fs = append(fs, a.itemFinding(c, "integration"))
+		}
+	}
+	if len(fs) == 0 {
+		return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
+	}
+	return a.newCheck(id, Warn, a.plural("check."+id+".warn", len(fs)), fs)
+}

@@ -1,0 +1,444 @@
+package readiness
+
+import (
+	"errors"
+	"fmt"
+	"net/netip"
+	"strconv"
+	"strings"
+)
+
+// SPF facts from SuperOffice and RFC 7208.
+const (
+	// SPFIncludeDomain is SuperOffice's mail service; a domain whose old
+	// addresses send from Online must include it.
+	SPFIncludeDomain = "_spf.online.superoffice.com"
+	// SPFDefault is the record to publish when the domain has none.
+	// SuperOffice recommends ~all over -all.
+	SPFDefault = "v=spf1 include:" + SPFIncludeDomain + " ~all"
+	// MaxSPFLookups is RFC 7208 §4.6.4's limit on terms that cause DNS
+	// lookups (include, a, mx, ptr, exists, redirect); beyond it receivers
+	// return permerror and mail fails SPF.
+	MaxSPFLookups = 10
+	// MaxTXTString is the longest character-string a TXT record holds
+	// (RFC 1035 §3.3); longer SPF records are split into several strings,
+	// which receivers join without a separator (RFC 7208 §3.3).
+	MaxTXTString = 255
+)
+
+// ErrTooManyLookups is returned by MergeSPF, together with the merged
+// record and its lookup count, when the record needs more than
+// MaxSPFLookups DNS lookups.
+var ErrTooManyLookups = errors.New("spf: more than 10 DNS-lookup terms")
+
+// SPF problem kinds (SPFError.Kind); each has finding.spf-<kind> texts.
+const (
+	SPFNotSPF       = "not-spf"       // does not start with "v=spf1"
+	SPFUnknownTerm  = "unknown-term"  // not a mechanism or modifier of RFC 7208
+	SPFBadQualifier = "bad-qualifier" // e.g. "!all", "++mx", "-redirect=…"
+	SPFNoDomain     = "no-domain"     // include:, exists:, redirect= without a domain
+	SPFBadArgument  = "bad-argument"  // bad domain, address or prefix length
+	SPFDuplicate    = "duplicate"     // redirect= or exp= given twice
+	SPFPassAll      = "pass-all"      // "+all" or "all": anyone may send as the domain
+)
+
+// SPFError is one thing wrong with an SPF record.
+type SPFError struct {
+	Kind string // one of the SPF… kinds
+	Term string // the term concerned, as written ("" for SPFNotSPF)
+}
+
+func (e *SPFError) Error() string {
+	if e.Term == "" {
+		return "spf: " + e.Kind
+	}
+	return fmt.Sprintf("spf: %s: %q", e.Kind, e.Term)
+}
+
+// spfTerm is one space-separated term of a record after "v=spf1".
+type spfTerm struct {
+	text      string // as written
+	qualifier byte   // 0 when none
+	name      string // lower case: "include", "all", "redirect"…
+	arg       string // after ':' or '=' (domain, address)
+	modifier  bool
+}
+
+// causesLookup reports whether the term counts against MaxSPFLookups.
+func (t spfTerm) causesLookup() bool {
+	switch t.name {
+	case "include", "a", "mx", "ptr", "exists":
+		return !t.modifier
+	case "redirect":
+		return t.modifier
+	}
+	return false
+}
+
+// spfResult is what mergeSPF works out.
+type spfResult struct {
+	record   string // "" when problems make a merge impossible
+	lookups  int
+	included bool // the current record already includes SuperOffice
+	problems []*SPFError
+}
+
+// MergeSPF returns the one SPF record a domain must publish so that
+// SuperOffice's mail service may send as it: current with
+// "include:_spf.online.superoffice.com" inserted before its "all" term (or
+// before "redirect=" when it has no "all"; at the end when it has neither),
+// keeping the customer's qualifier and term order; SPFDefault when current
+// is empty; current unchanged when it already includes SuperOffice.
+// current may be given as DNS tools print it, as quoted strings.
+//
+// lookups counts the record's own DNS-lookup terms; includes nested inside
+// included records cannot be resolved offline and are not counted.
+// err is an *SPFError (the first problem) when current is not a usable SPF
+// record, or ErrTooManyLookups, with record and lookups set, when lookups
+// exceeds MaxSPFLookups.
+func MergeSPF(current string) (record string, lookups int, err error) {
+	r := mergeSPF(current)
+	if len(r.problems) > 0 {
+		return "", r.lookups, r.problems[0]
+	}
+	if r.lookups > MaxSPFLookups {
+		return r.record, r.lookups, ErrTooManyLookups
+	}
+	return r.record, r.lookups, nil
+}
+
+func mergeSPF(current string) spfResult {
+	current = unquoteTXT(strings.TrimSpace(current))
+	if current == "" {
+		return spfResult{record: SPFDefault, lookups: 1}
+	}
+	fields := strings.Fields(current)
+	if !strings.EqualFold(fields[0], "v=spf1") {
+		return spfResult{problems: []*SPFError{{Kind: SPFNotSPF}}}
+	}
+	var r spfResult
+	var terms []spfTerm
+	seen := map[string]bool{}
+	insertAt := -1 // before the first "all"
+	redirectAt := -1
+	for _, f := range fields[1:] {
+		t, p := parseSPFTerm(f)
+		if p != nil {
+			r.problems = append(r.problems, p)
+			continue
+		}
+		if t.modifier && (t.name == "redirect" || t.name == "exp") {
+			if seen[t.name] {
+				r.problems = append(r.problems, &SPFError{Kind: SPFDuplicate, Term: f})
+				continue
+			}
+			seen[t.name] = true
+		}
+		switch {
+		case !t.modifier && t.name == "all":
+			if t.qualifier == 0 || t.qualifier == '+' {
+				r.problems = append(r.problems, &SPFError{Kind: SPFPassAll, Term: f})
+			}
+			if insertAt < 0 {
+				insertAt = len(terms)
+			}
+		case t.modifier && t.name == "redirect" && redirectAt < 0:
+			redirectAt = len(terms)
+		case !t.modifier && t.name == "include" && (t.qualifier == 0 || t.qualifier == '+') &&
+			strings.EqualFold(strings.TrimSuffix(t.arg, "."), SPFIncludeDomain):
+			r.included = true
+		}
+		terms = append(terms, t)
+	}
+	if len(r.problems) > 0 {
+		return r
+	}
+	if !r.included {
+		if insertAt < 0 {
+			insertAt = redirectAt
+		}
+		if insertAt < 0 {
+			insertAt = len(terms)
+		}
+		inc := spfTerm{text: "include:" + SPFIncludeDomain, name: "include", arg: SPFIncludeDomain}
+		terms = append(terms[:insertAt], append([]spfTerm{inc}, terms[insertAt:]...)...)
+	}
+	parts := []string{fields[0]}
+	for _, t := range terms {
+		parts = append(parts, t.text)
+		if t.causesLookup() {
+			r.lookups++
+		}
+	}
+	if r.included {
+		r.record = current
+	} else {
+		r.record = strings.Join(parts, " ")
+	}
+	return r
+}
+
+// unquoteTXT turns a TXT record as DNS tools print it ("v=spf1 …" "…")
+// into its value; anything else is returned as is.
+func unquoteTXT(s string) string {
+	if !strings.HasPrefix(s, `"`) {
+		return s
+	}
+	var b strings.Builder
+	rest := s
+	for rest != "" {
+		if rest[0] != '"' {
+			return s
+		}
+		end := strings.IndexByte(rest[1:], '"')
+		if end < 0 {
+			return s
+		}
+		b.WriteString(rest[1 : end+1])
+		rest = strings.TrimLeft(rest[end+2:], " \t")
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func parseSPFTerm(f string) (spfTerm, *SPFError) {
+	t := spfTerm{text: f}
+	rest := f
+	if strings.ContainsRune("+-~?", rune(rest[0])) {
+		t.qualifier = rest[0]
+		rest = rest[1:]
+	}
+	switch {
+	case rest == "" || strings.ContainsRune("+-~?!", rune(rest[0])):
+		return t, &SPFError{Kind: SPFBadQualifier, Term: f}
+	case !isASCIILetter(rest[0]):
+		return t, &SPFError{Kind: SPFUnknownTerm, Term: f}
+	}
+	// A modifier is name=value, its name letters, digits, "-", "_", ".".
+	if i := strings.IndexAny(rest, ":/="); i >= 0 && rest[i] == '=' {
+		t.modifier = true
+		t.name = strings.ToLower(rest[:i])
+		t.arg = rest[i+1:]
+		for j := 0; j < i; j++ {
+			if c := rest[j]; !(isASCIILetter(c) || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+				return t, &SPFError{Kind: SPFUnknownTerm, Term: f}
+			}
+		}
+		if t.qualifier != 0 {
+			return t, &SPFError{Kind: SPFBadQualifier, Term: f}
+		}
+		switch t.name {
+		case "redirect", "exp":
+			if t.arg == "" {
+				return t, &SPFError{Kind: SPFNoDomain, Term: f}
+			}
+			if !validSPFDomain(t.arg) {
+				return t, &SPFError{Kind: SPFBadArgument, Term: f}
+			}
+		}
+		// Unknown modifiers are allowed and ignored (RFC 7208 §6).
+		return t, nil
+	}
+	name, arg := rest, ""
+	if i := strings.IndexAny(rest, ":/"); i >= 0 {
+		name, arg = rest[:i], rest[i:]
+	}
+	t.name = strings.ToLower(name)
+	domain, cidr := arg, ""
+	if strings.HasPrefix(arg, ":") {
+		domain = arg[1:]
+		if i := strings.IndexByte(domain, '/'); i >= 0 && t.name != "ip6" && t.name != "ip4" {
+			domain, cidr = domain[:i], domain[i:]
+		}
+	} else {
+		domain, cidr = "", arg
+	}
+	t.arg = domain
+	bad := &SPFError{Kind: SPFBadArgument, Term: f}
+	switch t.name {
+	case "all":
+		if arg != "" {
+			return t, bad
+		}
+	case "include", "exists":
+		if domain == "" || cidr != "" {
+			if domain == "" {
+				return t, &SPFError{Kind: SPFNoDomain, Term: f}
+			}
+			return t, bad
+		}
+		if !validSPFDomain(domain) {
+			return t, bad
+		}
+	case "a", "mx":
+		if strings.HasPrefix(arg, ":") && (domain == "" || !validSPFDomain(domain)) {
+			return t, bad
+		}
+		if !validDualCIDR(cidr) {
+			return t, bad
+		}
+	case "ptr":
+		if cidr != "" || strings.HasPrefix(arg, ":") && (domain == "" || !validSPFDomain(domain)) {
+			return t, bad
+		}
+	case "ip4", "ip6":
+		if !strings.HasPrefix(arg, ":") || !validIP(t.name, domain) {
+			return t, bad
+		}
+	default:
+		return t, &SPFError{Kind: SPFUnknownTerm, Term: f}
+	}
+	return t, nil
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// validSPFDomain checks a domain-spec loosely: a macro string ("%{i}…") is
+// accepted as is; a plain name needs at least two labels of letters,
+// digits, "-" or "_" (as in "_spf.example.com").
+func validSPFDomain(s string) bool {
+	if strings.Contains(s, "%") {
+		return true
+	}
+	s = strings.TrimSuffix(s, ".")
+	if s == "" || len(s) > 253 {
+		return false
+	}
+	labels := strings.Split(s, ".")
+	if len(labels) < 2 {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" || len(l) > 63 {
+			return false
+		}
+		for i := 0; i < len(l); i++ {
+			c := l[i]
+			if !(isASCIILetter(c) || c >= '0' && c <= '9' || c == '-' || c == '_') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// validDualCIDR checks "", "/n", "//m" or "/n//m" (IPv4 0–32, IPv6 0–128).
+func validDualCIDR(s string) bool {
+	if s == "" {
+		return true
+	}
+	v4, v6, _ := strings.Cut(s, "//")
+	if !strings.Contains(s, "//") {
+		v4, v6 = s, ""
+	} else if v6 == "" {
+		return false
+	}
+	if v4 != "" && !validPrefix(strings.TrimPrefix(v4, "/"), 32, strings.HasPrefix(v4, "/")) {
+		return false
+	}
+	return v6 == "" || validPrefix(v6, 128, true)
+}
+
+func validPrefix(s string, max int, ok bool) bool {
+	if !ok || s == "" || len(s) > 3 || s[0] == '0' && len(s) > 1 {
+		return false
+	}
+	n, err := strconv.Atoi(s)
+	return err == nil && n >= 0 && n <= max
+}
+
+func validIP(kind, s string) bool {
+	addr, bits, hasBits := strings.Cut(s, "/")
+	ip, err := netip.ParseAddr(addr)
+	if err != nil || ip.Zone() != "" {
+		return false
+	}
+	if kind == "ip4" && !ip.Is4() || kind == "ip6" && !ip.Is6() {
+		return false
+	}
+	max := 32
+	if kind == "ip6" {
+		max = 128
+	}
+	return !hasBits || validPrefix(bits, max, true)
+}
+
+// SplitTXT splits a record into the character-strings of one TXT record,
+// each at most MaxTXTString characters. Receivers join them without a
+// separator, so the split may fall anywhere. It always returns at least
+// one string.
+func SplitTXT(record string) []string {
+	if len(record) <= MaxTXTString {
+		return []string{record}
+	}
+	var out []string
+	for len(record) > MaxTXTString {
+		out = append(out, record[:MaxTXTString])
+		record = record[MaxTXTString:]
+	}
+	if record != "" {
+		out = append(out, record)
+	}
+	return out
+}
+
+// quoteTXT writes strings the way DNS zone files and most DNS providers'
+// forms take them: "…" "…".
+func quoteTXT(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = `"` + s + `"`
+	}
+	return strings.Join(q, " ")
+}
+
+// spf works out the SPF record to publish when old addresses are kept.
+// When the current record has errors the check fails and SPF.Record is ""
+// (Strings is [""]): nothing can be published until the record is fixed.
+func (a *assessor) spf() (*SPF, Check) {
+	const id = CheckSPF
+	m := a.p.Mail
+	if m == nil {
+		return nil, a.newCheck(id, Pass, a.l.T("check."+id+".no-mail"), nil)
+	}
+	if !m.KeepAddresses {
+		return nil, a.newCheck(id, Pass, a.l.T("check."+id+".not-needed"), nil)
+	}
+	domain := strings.TrimSpace(m.Domain)
+	current := strings.TrimSpace(m.CurrentSPF)
+	r := mergeSPF(current)
+	out := &SPF{Domain: domain, Current: current, Record: r.record, DNSLookups: r.lookups, Strings: SplitTXT(r.record)}
+	args := []any{"domain", domain, "lookups", r.lookups, "max", MaxSPFLookups, "include", "include:" + SPFIncludeDomain}
+
+	if len(r.problems) > 0 {
+		var fs []Finding
+		for _, p := range r.problems {
+			fs = append(fs, a.itemFinding(p.Term, "spf-"+p.Kind, append(args, "term", p.Term)...))
+		}
+		return out, a.newCheck(id, Fail, a.l.T("check."+id+".invalid", args...), fs)
+	}
+	var fs []Finding
+	st := Pass
+	if r.lookups > MaxSPFLookups {
+		st = Fail
+		fs = append(fs, a.itemFinding("", "spf-too-many-lookups", args...))
+	}
+	if len(r.record) > MaxTXTString {
+		st = worst(st, Warn)
+		fs = append(fs, a.itemFinding("", "spf-long", append(args,
+			"length", len(r.record), "strings", len(out.Strings), "quoted", quoteTXT(out.Strings))...))
+	}
+	var summary string
+	switch {
+	case st == Fail:
+		summary = a.l.T("check."+id+".fail", args...)
+	case st == Warn:
+		summary = a.l.T("check."+id+".long", append(args, "strings", len(out.Strings))...)
+	case current == "":
+		summary = a.l.T("check."+id+".new", args...)
+	case r.included:
+		summary = a.l.T("check."+id+".included", args...)
+	default:
+		summary = a.l.T("check."+id+".merged", args...)
+	}
+	return out, a.newCheck(id, st, summary, fs)
+}

@@ -1,0 +1,234 @@
+package readiness
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/migready/migready/inputs"
+)
+
+// duplicateEmails: in Online every user signs in with an email address, so
+// two users who can log in must not share one.
+func (a *assessor) duplicateEmails() Check {
+	const id = CheckDuplicateEmails
+	groups := map[string][]*inputs.User{}
+	var order []string
+	for i := range a.users.Users {
+		u := &a.users.Users[i]
+		k := emailKey(u.Email)
+		if k == "" {
+			continue // valid-emails reports missing addresses
+		}
+		if groups[k] == nil {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], u)
+	}
+	var fs []Finding
+	st := Pass
+	groupsFail, groupsWarn := 0, 0
+	for _, k := range order {
+		g := groups[k]
+		if len(g) < 2 {
+			continue
+		}
+		slices.SortFunc(g, func(x, y *inputs.User) int {
+			return cmp.Or(cmp.Compare(x.Row, y.Row), strings.Compare(x.ID, y.ID))
+		})
+		withAccess := 0
+		for _, u := range g {
+			if hasAccess(u) {
+				withAccess++
+			}
+		}
+		kind := "email-shared-no-access"
+		if withAccess >= 2 {
+			kind = "email-shared"
+			groupsFail++
+			st = Fail
+		} else {
+			groupsWarn++
+			st = worst(st, Warn)
+		}
+		for _, u := range g {
+			var others []string
+			for _, o := range g {
+				if o != u {
+					others = append(others, a.ref(o))
+				}
+			}
+			fs = append(fs, a.userFinding(u, kind, "others", a.join(others)))
+		}
+	}
+	var summary string
+	switch st {
+	case Pass:
+		summary = a.l.T("check." + id + ".pass")
+	case Fail:
+		summary = a.plural("check."+id+".fail", groupsFail)
+	default:
+		summary = a.plural("check."+id+".warn", groupsWarn)
+	}
+	return a.newCheck(id, st, summary, fs)
+}
+
+// validEmails: every user who moves to Online needs a working address to
+// sign in with. Users without access only get a warning for a malformed
+// address (it may be used if they get access later); a missing address on
+// such a user is normal (former employees, resources) and not reported.
+func (a *assessor) validEmails() Check {
+	const id = CheckValidEmails
+	var fs []Finding
+	bad, warn := 0, 0
+	for i := range a.users.Users {
+		u := &a.users.Users[i]
+		e := strings.TrimSpace(u.Email)
+		access := hasAccess(u)
+		switch {
+		case e == "" && access:
+			fs = append(fs, a.userFinding(u, "email-missing"))
+			bad++
+		case e == "" || ValidEmail(e):
+		case access:
+			fs = append(fs, a.userFinding(u, "email-malformed"))
+			bad++
+		default:
+			fs = append(fs, a.userFinding(u, "email-malformed-no-access"))
+			warn++
+		}
+	}
+	switch {
+	case bad > 0:
+		return a.newCheck(id, Fail, a.plural("check."+id+".fail", bad), fs)
+	case warn > 0:
+		return a.newCheck(id, Warn, a.plural("check."+id+".warn", warn), fs)
+	}
+	return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
+}
+
+// licences: a user who can log in without a user plan cannot be migrated
+// as a working user.
+func (a *assessor) licences() Check {
+	const id = CheckLicences
+	if !a.users.Has(inputs.FieldPlan) {
+		return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown"), nil)
+	}
+	var fs []Finding
+	withAccess := 0
+	for i := range a.users.Users {
+		u := &a.users.Users[i]
+		if !hasAccess(u) {
+			continue
+		}
+		withAccess++
+		if strings.TrimSpace(u.Plan) == "" {
+			fs = append(fs, a.userFinding(u, "plan-missing"))
+		}
+	}
+	if len(fs) > 0 {
+		return a.newCheck(id, Fail, a.plural("check."+id+".fail", len(fs)), fs)
+	}
+	return a.newCheck(id, Pass, a.plural("check."+id+".pass", withAccess), nil)
+}
+
+// IsAdminRole reports whether a role name from the export is an
+// administrator role. The admin client shows role names in its own
+// language: Administrator (en, nb, da, de), Systemadministrator,
+// Administratör (sv), Admin, Beheerder (nl), all of which contain "admin"
+// or "beheer".
+func IsAdminRole(role string) bool {
+	r := foldString(role)
+	return strings.Contains(r, "admin") || strings.Contains(r, "beheer")
+}
+
+// adminPlan: after the migration someone must be able to administer the
+// tenant, so at least one administrator keeps access and a user plan.
+func (a *assessor) adminPlan() Check {
+	const id = CheckAdminPlan
+	if !a.users.Has(inputs.FieldRole) {
+		return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown-role"), nil)
+	}
+	var admins []*inputs.User
+	good := 0
+	for i := range a.users.Users {
+		u := &a.users.Users[i]
+		if !IsAdminRole(u.Role) {
+			continue
+		}
+		admins = append(admins, u)
+		if hasAccess(u) && strings.TrimSpace(u.Plan) != "" {
+			good++
+		}
+	}
+	if len(admins) > 0 && !a.users.Has(inputs.FieldPlan) {
+		return a.newCheck(id, Unknown, a.plural("check."+id+".unknown-plan", len(admins)), nil)
+	}
+	if good > 0 {
+		return a.newCheck(id, Pass, a.plural("check."+id+".pass", good), nil)
+	}
+	if len(admins) == 0 {
+		return a.newCheck(id, Fail, a.l.T("check."+id+".fail-none"), []Finding{a.itemFinding("", "admin-none")})
+	}
+	var fs []Finding
+	for _, u := range admins {
+		switch {
+		case !hasAccess(u):
+			fs = append(fs, a.userFinding(u, "admin-no-access"))
+		default:
+			fs = append(fs, a.userFinding(u, "admin-no-plan"))
+		}
+	}
+	return a.newCheck(id, Fail, a.plural("check."+id+".fail", len(admins)), fs)
+}
+
+// travel: a user out on Travel holds changes the central database has not
+// seen; they would be lost, so every traveller must be back in first.
+func (a *assessor) travel() Check {
+	const id = CheckTravel
+	listed := a.p.Onsite.TravelUsers
+	column := a.users.Has(inputs.FieldTravel)
+	if !column && listed == nil {
+		return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown"), nil)
+	}
+	matched := make([]bool, len(listed))
+	var fs []Finding
+	out, unclear := 0, 0
+	for i := range a.users.Users {
+		u := &a.users.Users[i]
+		inProfile := false
+		for j, t := range listed {
+			if t = strings.TrimSpace(t); t != "" && strings.EqualFold(t, strings.TrimSpace(u.ID)) {
+				matched[j] = true
+				inProfile = true
+			}
+		}
+		switch {
+		case u.Travel == inputs.Yes:
+			fs = append(fs, a.userFinding(u, "travel-out"))
+			out++
+		case inProfile:
+			fs = append(fs, a.userFinding(u, "travel-listed"))
+			out++
+		case column && u.Travel == inputs.Unknown && strings.TrimSpace(u.RawTravel) != "":
+			fs = append(fs, a.userFinding(u, "travel-unreadable", "value", u.RawTravel))
+			unclear++
+		}
+	}
+	unmatched := 0
+	for j, t := range listed {
+		if t = strings.TrimSpace(t); t != "" && !matched[j] {
+			f := a.itemFinding(t, "travel-unmatched", "user", t)
+			f.UserID = t
+			fs = append(fs, f)
+			unmatched++
+		}
+	}
+	switch {
+	case out > 0:
+		return a.newCheck(id, Fail, a.plural("check."+id+".fail", out), fs)
+	case unmatched+unclear > 0:
+		return a.newCheck(id, Warn, a.plural("check."+id+".warn", unmatched+unclear), fs)
+	}
+	return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
+}

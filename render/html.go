@@ -1,0 +1,602 @@
+package render
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"html"
+	"io"
+	"math"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer"
+	ghtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+)
+
+// HTML writes doc as one self-contained HTML5 file: inline CSS, the logo as
+// a data: URL, no script and nothing that makes the browser fetch anything,
+// so the file can be mailed, archived and opened offline. It reads well on a
+// phone and prints on A4 like the PDF (a page per "# " section, repeated
+// table headers, the running header and page numbers where the browser
+// supports CSS page margin boxes). The same Document gives the same bytes.
+func HTML(w io.Writer, doc *Document) error {
+	var body bytes.Buffer
+	if err := renderHTMLBody(&body, doc.Body); err != nil {
+		return fmt.Errorf("html body: %w", err)
+	}
+
+	bw := bufio.NewWriter(w)
+	p := func(parts ...string) {
+		for _, s := range parts {
+			_, _ = bw.WriteString(s)
+		}
+	}
+	esc := html.EscapeString
+	title := doc.Title
+	if title == "" {
+		title = doc.Cover.Title
+	}
+	lang := doc.Lang
+	if lang == "" {
+		lang = "en"
+	}
+
+	p("<!DOCTYPE html>\n<html lang=\"", esc(lang), "\">\n<head>\n<meta charset=\"utf-8\">\n")
+	// The policy is a second line of defence: even if markup slipped through,
+	// the browser would run no script and load nothing but data: images.
+	p(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">`, "\n")
+	p(`<meta name="viewport" content="width=device-width, initial-scale=1">`, "\n")
+	p(`<meta name="referrer" content="no-referrer">`, "\n")
+	p(`<meta name="color-scheme" content="light">`, "\n")
+	p(`<meta name="generator" content="`, esc(doc.Producer), "\">\n")
+	if doc.Author != "" {
+		p(`<meta name="author" content="`, esc(doc.Author), "\">\n")
+	}
+	if doc.Subject != "" {
+		p(`<meta name="description" content="`, esc(doc.Subject), "\">\n")
+	}
+	p("<title>", esc(title), "</title>\n<style>\n", htmlCSS(doc), "</style>\n</head>\n<body>\n")
+
+	c := doc.Cover
+	p("<header class=\"cover\">\n<div class=\"band\">")
+	if src := htmlLogoDataURL(doc.Logo); src != "" {
+		p(`<img class="logo" src="`, src, `" alt="">`)
+	}
+	p("</div>\n")
+	if c.Customer != "" {
+		p("<p class=\"customer\">", esc(c.Customer), "</p>\n")
+	}
+	if c.Title != "" {
+		p("<p class=\"doc-title\">", esc(c.Title), "</p>\n")
+	}
+	verdict := "not-ready"
+	if c.Ready {
+		verdict = "ready"
+	}
+	p("<div class=\"verdict ", verdict, "\">\n<p class=\"verdict-word\">", esc(c.Verdict), "</p>\n")
+	if c.Detail != "" {
+		p("<p class=\"verdict-detail\">", esc(c.Detail), "</p>\n")
+	}
+	p("</div>\n")
+	if len(c.Facts) > 0 {
+		p("<dl class=\"facts\">\n")
+		for _, f := range c.Facts {
+			p("<div><dt>", esc(f[0]), "</dt><dd>", esc(f[1]), "</dd></div>\n")
+		}
+		p("</dl>\n")
+	}
+	p("</header>\n<main>\n")
+	_, _ = body.WriteTo(bw)
+	p("</main>\n<footer class=\"page-footer\">", esc(doc.Header), "</footer>\n</body>\n</html>\n")
+	return bw.Flush()
+}
+
+// renderHTMLBody renders markdown with the shared dialect and this file's
+// node renderers on top of goldmark's HTML renderer.
+func renderHTMLBody(w io.Writer, src []byte) error {
+	md := newGoldmark()
+	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(htmlNodes{}, 100)))
+	return md.Convert(src, w)
+}
+
+// htmlNodes overrides goldmark's rendering of the nodes where the pack
+// needs more (status badges, bar charts, wrapped code, scrollable tables) or
+// less (links and images that could reach the network, raw HTML).
+type htmlNodes struct{}
+
+func (htmlNodes) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
+	r.Register(ast.KindText, renderHTMLText)
+	r.Register(ast.KindFencedCodeBlock, renderHTMLCode)
+	r.Register(ast.KindCodeBlock, renderHTMLCode)
+	r.Register(ast.KindLink, renderHTMLLink)
+	r.Register(ast.KindAutoLink, renderHTMLAutoLink)
+	r.Register(ast.KindImage, renderHTMLImage)
+	r.Register(ast.KindHTMLBlock, renderHTMLRaw)
+	r.Register(ast.KindRawHTML, renderHTMLRaw)
+	r.Register(east.KindTable, renderHTMLTable)
+}
+
+// htmlStatusClass maps the body's status marks to badge classes.
+var htmlStatusClass = map[rune]string{'✔': "pass", '✖': "fail", '❗': "warn", '❓': "unknown"}
+
+// renderHTMLText is goldmark's text rendering with the status glyphs
+// wrapped in badges. Everything else goes through goldmark's writer, which
+// resolves backslash escapes and entities and escapes the result.
+func renderHTMLText(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Text)
+	value := n.Segment.Value(source)
+	if n.IsRaw() {
+		ghtml.DefaultWriter.RawWrite(w, value)
+	} else {
+		htmlWriteBadgedText(w, value)
+	}
+	switch {
+	case n.HardLineBreak():
+		_, _ = w.WriteString("<br>\n")
+	case n.SoftLineBreak():
+		_ = w.WriteByte('\n')
+	}
+	return ast.WalkContinue, nil
+}
+
+func htmlWriteBadgedText(w util.BufWriter, value []byte) {
+	start := 0
+	for i := 0; i < len(value); {
+		r, size := utf8.DecodeRune(value[i:])
+		class, ok := htmlStatusClass[r]
+		if !ok {
+			i += size
+			continue
+		}
+		ghtml.DefaultWriter.Write(w, value[start:i])
+		end := i + size
+		// An emoji or text presentation selector belongs to the glyph.
+		if v, vs := utf8.DecodeRune(value[end:]); v == '\uFE0F' || v == '\uFE0E' {
+			end += vs
+		}
+		_, _ = w.WriteString(`<span class="st st-` + class + `">`)
+		_, _ = w.Write(value[i:end])
+		_, _ = w.WriteString(`</span>`)
+		i, start = end, end
+	}
+	ghtml.DefaultWriter.Write(w, value[start:])
+}
+
+func htmlCodeText(source []byte, n ast.Node) []byte {
+	var b bytes.Buffer
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(source))
+	}
+	return b.Bytes()
+}
+
+// renderHTMLCode draws "barchart" blocks as bars and every other code block
+// as a monospace box whose long lines wrap (an SPF record must be visible
+// and copyable whole).
+func renderHTMLCode(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	text := htmlCodeText(source, node)
+	if fc, ok := node.(*ast.FencedCodeBlock); ok && string(fc.Language(source)) == "barchart" {
+		htmlWriteBarChart(w, text)
+		return ast.WalkSkipChildren, nil
+	}
+	_, _ = w.WriteString(`<pre class="code"><code>`)
+	_, _ = w.Write(util.EscapeHTML(bytes.TrimRight(text, "\n")))
+	_, _ = w.WriteString("</code></pre>\n")
+	return ast.WalkSkipChildren, nil
+}
+
+type htmlBar struct {
+	label, valueLabel string
+	value             float64
+}
+
+// htmlParseBars reads "label|value|value label" lines; a line without a valid
+// value draws an empty bar rather than failing the whole report.
+func htmlParseBars(text []byte) []htmlBar {
+	var bars []htmlBar
+	for _, line := range strings.Split(string(text), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		parts := strings.SplitN(line, "|", 3)
+		b := htmlBar{label: strings.TrimSpace(parts[0])}
+		if len(parts) > 1 {
+			v, err := strconv.ParseFloat(strings.TrimSpace(parts[1]), 64)
+			if err == nil && v > 0 && v < 1e300 {
+				b.value = v
+			}
+			b.valueLabel = strings.TrimSpace(parts[1])
+		}
+		if len(parts) > 2 {
+			b.valueLabel = strings.TrimSpace(parts[2])
+		}
+		bars = append(bars, b)
+	}
+	return bars
+}
+
+func htmlWriteBarChart(w util.BufWriter, text []byte) {
+	bars := htmlParseBars(text)
+	top := 0.0
+	for _, b := range bars {
+		top = max(top, b.value)
+	}
+	_, _ = w.WriteString("<div class=\"chart\">\n")
+	for _, b := range bars {
+		pct := 0.0
+		if top > 0 {
+			pct = b.value / top * 100
+		}
+		fmt.Fprintf(w, "<div class=\"bar-row\"><span class=\"bar-label\">%s</span><span class=\"bar-track\"><span class=\"bar\" style=\"width:%s%%\"></span></span><span class=\"bar-value\">%s</span></div>\n",
+			html.EscapeString(b.label), strconv.FormatFloat(pct, 'f', 1, 64), html.EscapeString(b.valueLabel))
+	}
+	_, _ = w.WriteString("</div>\n")
+}
+
+// htmlSafeHref reports whether a link destination may become an href: web and
+// mail links and in-page anchors. Anything else (javascript:, data:, file:,
+// relative paths that point nowhere in a single file) is dropped, keeping
+// the link text.
+func htmlSafeHref(dest []byte) bool {
+	d := strings.ToLower(strings.TrimSpace(string(dest)))
+	for _, p := range []string{"https://", "http://", "mailto:", "#"} {
+		if strings.HasPrefix(d, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func renderHTMLLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Link)
+	if !htmlSafeHref(n.Destination) {
+		return ast.WalkContinue, nil // the children (link text) still render
+	}
+	if entering {
+		_, _ = w.WriteString(`<a href="`)
+		_, _ = w.Write(util.EscapeHTML(util.URLEscape(n.Destination, true)))
+		_ = w.WriteByte('"')
+		if n.Title != nil {
+			_, _ = w.WriteString(` title="`)
+			ghtml.DefaultWriter.Write(w, n.Title)
+			_ = w.WriteByte('"')
+		}
+		_, _ = w.WriteString(` rel="noopener noreferrer">`)
+	} else {
+		_, _ = w.WriteString("</a>")
+	}
+	return ast.WalkContinue, nil
+}
+
+func renderHTMLAutoLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.AutoLink)
+	url := n.URL(source)
+	if n.AutoLinkType == ast.AutoLinkEmail && !bytes.HasPrefix(bytes.ToLower(url), []byte("mailto:")) {
+		url = append([]byte("mailto:"), url...)
+	}
+	label := util.EscapeHTML(n.Label(source))
+	if !htmlSafeHref(url) {
+		_, _ = w.Write(label)
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<a href="`)
+	_, _ = w.Write(util.EscapeHTML(util.URLEscape(url, false)))
+	_, _ = w.WriteString(`" rel="noopener noreferrer">`)
+	_, _ = w.Write(label)
+	_, _ = w.WriteString("</a>")
+	return ast.WalkContinue, nil
+}
+
+// renderHTMLImage prints an image's alt text: an <img> with a web address
+// would be a request made by opening the report (a tracking pixel).
+func renderHTMLImage(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(`<span class="img-alt">`)
+	} else {
+		_, _ = w.WriteString(`</span>`)
+	}
+	return ast.WalkContinue, nil
+}
+
+// renderHTMLRaw escapes raw HTML. The shared parser does not recognise raw
+// HTML at all, so these nodes never occur today; this keeps it inert if the
+// dialect ever changes.
+func renderHTMLRaw(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	switch n := node.(type) {
+	case *ast.RawHTML:
+		for i := 0; i < n.Segments.Len(); i++ {
+			seg := n.Segments.At(i)
+			_, _ = w.Write(util.EscapeHTML(seg.Value(source)))
+		}
+	case *ast.HTMLBlock:
+		_, _ = w.WriteString("<p>")
+		_, _ = w.Write(util.EscapeHTML(htmlCodeText(source, n)))
+		if n.HasClosure() {
+			_, _ = w.Write(util.EscapeHTML(n.ClosureLine.Value(source)))
+		}
+		_, _ = w.WriteString("</p>\n")
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// renderHTMLTable puts the table in a container that scrolls sideways on a
+// narrow screen instead of squeezing the columns to a letter each.
+func renderHTMLTable(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString("<div class=\"table-wrap\"><table>\n")
+	} else {
+		_, _ = w.WriteString("</table></div>\n")
+	}
+	return ast.WalkContinue, nil
+}
+
+const htmlDefaultBrand = "#0B5FFF"
+
+var htmlHexColor = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+
+// htmlBrandColor is doc.Color when it is a #RRGGBB colour, else the default.
+func htmlBrandColor(c string) string {
+	if htmlHexColor.MatchString(c) {
+		return strings.ToUpper(c)
+	}
+	return htmlDefaultBrand
+}
+
+type htmlRGB [3]float64
+
+func parseHTMLColor(c string) htmlRGB {
+	v, _ := strconv.ParseUint(c[1:], 16, 32)
+	return htmlRGB{float64(v >> 16 & 0xff), float64(v >> 8 & 0xff), float64(v & 0xff)}
+}
+
+func (c htmlRGB) String() string {
+	return fmt.Sprintf("#%02X%02X%02X", int(c[0]+0.5), int(c[1]+0.5), int(c[2]+0.5))
+}
+
+// luminance is the WCAG relative luminance.
+func (c htmlRGB) luminance() float64 {
+	var l [3]float64
+	for i, v := range c {
+		v /= 255
+		if v <= 0.03928 {
+			l[i] = v / 12.92
+		} else {
+			l[i] = math.Pow((v+0.055)/1.055, 2.4)
+		}
+	}
+	return 0.2126*l[0] + 0.7152*l[1] + 0.0722*l[2]
+}
+
+// contrastWithWhite is the WCAG contrast ratio of c against white.
+func (c htmlRGB) contrastWithWhite() float64 { return 1.05 / (c.luminance() + 0.05) }
+
+// mix blends c with o; t=0 is c, t=1 is o.
+func (c htmlRGB) mix(o htmlRGB, t float64) htmlRGB {
+	return htmlRGB{c[0] + (o[0]-c[0])*t, c[1] + (o[1]-c[1])*t, c[2] + (o[2]-c[2])*t}
+}
+
+// readableOnWhite darkens c until text in it reads on white (WCAG AA, 4.5:1),
+// so a pale brand colour still gives legible headings.
+func (c htmlRGB) readableOnWhite() htmlRGB {
+	for i := 0; i < 40 && c.contrastWithWhite() < 4.5; i++ {
+		c = c.mix(htmlRGB{}, 0.08)
+	}
+	return c
+}
+
+// cssString quotes s as a CSS string that cannot end the string, the rule
+// or the <style> element early.
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\' || r == '<' || r == '>' || r == '&' || r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\%X ", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// cssFooterContent turns the Document's footer ("page {page} of {total}") into
+// CSS generated content with the page counters.
+func cssFooterContent(footer string) string {
+	if footer == "" {
+		return `counter(page) " / " counter(pages)`
+	}
+	var parts []string
+	for footer != "" {
+		i := strings.IndexByte(footer, '{')
+		var tok, counter string
+		switch {
+		case i < 0:
+			tok, footer = footer, ""
+		case strings.HasPrefix(footer[i:], "{page}"):
+			tok, counter, footer = footer[:i], "counter(page)", footer[i+len("{page}"):]
+		case strings.HasPrefix(footer[i:], "{total}"):
+			tok, counter, footer = footer[:i], "counter(pages)", footer[i+len("{total}"):]
+		default:
+			tok, footer = footer[:i+1], footer[i+1:]
+		}
+		if tok != "" {
+			parts = append(parts, cssString(tok))
+		}
+		if counter != "" {
+			parts = append(parts, counter)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func htmlLogoDataURL(img *Image) string {
+	if img == nil || len(img.Data) == 0 {
+		return ""
+	}
+	var mime string
+	switch strings.ToLower(img.Type) {
+	case "png":
+		mime = "image/png"
+	case "jpeg", "jpg":
+		mime = "image/jpeg"
+	}
+	// Trust the bytes over the label: a mislabelled file still shows, and
+	// anything that is not a PNG or JPEG is left out.
+	if sniffed := http.DetectContentType(img.Data); sniffed == "image/png" || sniffed == "image/jpeg" {
+		mime = sniffed
+	} else {
+		return ""
+	}
+	return "data:" + mime + ";base64," + base64.StdEncoding.EncodeToString(img.Data)
+}
+
+func htmlCSS(doc *Document) string {
+	brand := parseHTMLColor(htmlBrandColor(doc.Color))
+	ink := brand.readableOnWhite()
+	white := htmlRGB{255, 255, 255}
+	r := strings.NewReplacer(
+		"$brand", brand.String(),
+		"$ink", ink.String(),
+		"$tint", brand.mix(white, 0.9).String(),
+		"$wash", brand.mix(white, 0.96).String(),
+		"$header", cssString(doc.Header),
+		"$footer", cssFooterContent(doc.Footer),
+	)
+	return r.Replace(htmlBaseCSS)
+}
+
+const htmlBaseCSS = `:root {
+  --brand: $brand; --ink: $ink; --tint: $tint; --wash: $wash;
+  --text: #1D2330; --muted: #5B6475; --line: #D9DDE5;
+  --pass: #16794A; --fail: #C62828; --warn: #B45F06; --unknown: #5B6475;
+  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif;
+  --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace;
+}
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body { margin: 0; background: #F4F5F8; color: var(--text); font: 16px/1.55 var(--sans); }
+.cover, main { max-width: 60rem; margin: 0 auto; background: #FFF; padding: 0 1.25rem; }
+main { padding-top: .5rem; padding-bottom: 2rem; }
+.cover { padding-bottom: 1.75rem; border-bottom: 3px solid var(--brand); }
+.band { background: var(--brand); margin: 0 -1.25rem; min-height: .75rem; padding: 1rem 1.25rem; }
+.band:empty { padding: .4rem 1.25rem; min-height: 0; }
+.logo { display: block; max-height: 3.5rem; max-width: 14rem; background: #FFF; padding: .4rem .6rem; border-radius: .3rem; }
+.customer { margin: 1.75rem 0 0; font-size: 2rem; font-weight: 700; line-height: 1.2; overflow-wrap: anywhere; }
+.doc-title { margin: .25rem 0 1.25rem; font-size: 1.25rem; color: var(--ink); font-weight: 600; }
+.verdict { border-radius: .5rem; padding: 1rem 1.25rem; color: #FFF; margin: 1rem 0 1.5rem; }
+.verdict.ready { background: var(--pass); }
+.verdict.not-ready { background: var(--fail); }
+.verdict p { margin: 0; }
+.verdict-word { font-size: 2.6rem; font-weight: 800; letter-spacing: .04em; line-height: 1.1; }
+.verdict-detail { font-size: 1.1rem; margin-top: .35rem !important; }
+.facts { margin: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: .25rem 1.5rem; }
+.facts div { display: flex; gap: .75rem; padding: .4rem 0; border-bottom: 1px solid var(--line); }
+.facts dt { color: var(--muted); min-width: 7.5rem; flex: none; }
+.facts dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
+h1, h2, h3, h4 { color: var(--ink); line-height: 1.25; margin: 1.6em 0 .5em; }
+h1 { font-size: 1.75rem; padding-bottom: .3rem; border-bottom: 2px solid var(--brand); }
+h2 { font-size: 1.35rem; }
+h3 { font-size: 1.1rem; }
+hr { border: 0; border-top: 2px solid var(--brand); margin: 2rem 0; }
+p, ul, ol { margin: .6em 0; }
+a { color: var(--ink); overflow-wrap: anywhere; }
+blockquote { margin: 1rem 0; padding: .5rem 1rem; border-left: 4px solid var(--brand); background: var(--wash); }
+code { font-family: var(--mono); font-size: .9em; background: var(--wash); padding: .05em .3em; border-radius: .2rem; overflow-wrap: anywhere; }
+pre.code { font-family: var(--mono); font-size: .9rem; line-height: 1.45; background: var(--wash); border: 1px solid var(--line); border-left: 4px solid var(--brand); border-radius: .3rem; padding: .75rem 1rem; margin: 1rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+pre.code code { background: none; padding: 0; font-size: inherit; }
+.table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; margin: 1rem 0; border: 1px solid var(--line); border-radius: .3rem; }
+table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+th, td { padding: .45rem .65rem; text-align: left; vertical-align: top; border-bottom: 1px solid var(--line); }
+th { background: var(--tint); color: var(--ink); font-weight: 700; white-space: nowrap; }
+tbody tr:nth-child(even) td { background: #FAFBFC; }
+tbody tr:last-child td { border-bottom: 0; }
+td { overflow-wrap: break-word; }
+td[style*="right"] { white-space: nowrap; font-variant-numeric: tabular-nums; }
+/* A table with many columns keeps them readable by scrolling sideways on a
+   phone; in it, a long address may break so the text columns get room. */
+table:has(th:nth-child(5)) { min-width: 44rem; }
+table:has(th:nth-child(5)) td { overflow-wrap: anywhere; }
+/* The badge draws its own mark: ❗ and ❓ are colour emoji in most fonts and
+   would ignore the badge colours. The glyph stays in the text for copying. */
+.st { display: inline-block; width: 1.35rem; height: 1.35rem; border-radius: 50%; text-align: center; color: #FFF; font-size: 0; vertical-align: -.25rem; overflow: hidden; }
+.st::before { font: 700 .8rem/1.35rem var(--sans); }
+.st-pass { background: var(--pass); } .st-pass::before { content: "\2713"; }
+.st-fail { background: var(--fail); } .st-fail::before { content: "\2715"; }
+.st-warn { background: var(--warn); } .st-warn::before { content: "!"; }
+.st-unknown { background: var(--unknown); } .st-unknown::before { content: "?"; }
+li:has(> input[type=checkbox]) { list-style: none; position: relative; margin: .35em 0; }
+li > input[type=checkbox]:first-child { position: absolute; left: -1.75rem; top: .15rem; width: 1.2rem; height: 1.2rem; margin: 0; accent-color: var(--brand); }
+.chart { margin: 1rem 0; padding: .75rem 1rem; border: 1px solid var(--line); border-radius: .3rem; }
+.bar-row { display: grid; grid-template-columns: minmax(6rem, 30%) 1fr auto; gap: .75rem; align-items: center; padding: .3rem 0; }
+.bar-label { overflow-wrap: anywhere; }
+.bar-track { background: var(--wash); border-radius: .2rem; height: 1.2rem; }
+.bar { display: block; height: 100%; min-width: 2px; background: var(--brand); border-radius: .2rem; }
+.bar-value { font-variant-numeric: tabular-nums; font-weight: 600; white-space: nowrap; }
+.img-alt { font-style: italic; color: var(--muted); }
+.page-footer { max-width: 60rem; margin: 0 auto 2rem; padding: .75rem 1.25rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); background: #FFF; }
+@media (max-width: 40rem) {
+  body { font-size: 15px; background: #FFF; }
+  .cover, main { padding: 0 1rem; }
+  main { padding-bottom: 1.5rem; }
+  .band { margin: 0 -1rem; padding: .75rem 1rem; }
+  .customer { font-size: 1.6rem; }
+  .verdict-word { font-size: 2rem; }
+  h1 { font-size: 1.45rem; }
+  h2 { font-size: 1.2rem; }
+  .facts dt { min-width: 6.5rem; }
+  .bar-row { grid-template-columns: 1fr auto; gap: .2rem .75rem; }
+  .bar-label { grid-column: 1 / -1; }
+  th, td { padding: .4rem .5rem; }
+}
+@page {
+  size: A4;
+  margin: 18mm 16mm 18mm 16mm;
+  @top-left { content: $header; font: 8.5pt var(--sans); color: #5B6475; }
+  @bottom-right { content: $footer; font: 8.5pt var(--sans); color: #5B6475; }
+}
+@page :first {
+  @top-left { content: none; }
+  @bottom-right { content: none; }
+}
+@media print {
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { background: #FFF; font-size: 10pt; }
+  .cover, main, .page-footer { max-width: none; padding-left: 0; padding-right: 0; margin: 0; }
+  .band { margin: 0; }
+  .cover { border-bottom: 0; break-after: page; }
+  main > h1 { break-before: page; }
+  h1, h2, h3, h4 { break-after: avoid; }
+  thead { display: table-header-group; }
+  tr, pre.code, .chart, .bar-row, blockquote, .facts div { break-inside: avoid; }
+  .table-wrap { overflow: visible; border: 0; }
+  table:has(th:nth-child(5)) { min-width: 0; }
+  .cover { padding-top: 8mm; }
+  th, td { border: 1px solid var(--line); }
+  p, li { orphans: 3; widows: 3; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; color: var(--muted); }
+}
+`
