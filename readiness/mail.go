@@ -108,6 +108,10 @@ func Slug(name string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range transliterate(name) {
+		if r == '.' || r == '\'' || r == '’' {
+			// "B.V.", "O'Brien": punctuation inside a word does not split it.
+			continue
+		}
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')

@@ -44,6 +44,8 @@ func TestSlug(t *testing.T) {
 		{"Bølgen & Moi ASA", "bolgen-moi-asa"},
 		{"Ærlig Sæbø A/S", "aerlig-saebo-a-s"},
 		{"  Müller  Brötchen GmbH ", "muller-brotchen-gmbh"},
+		{"Van den Berg Logistiek B.V.", "van-den-berg-logistiek-bv"},
+		{"O'Brien & Co.", "obrien-co"},
 		{"", "customer"},
 		{"!!!", "customer"},
 		{strings.Repeat("ab ", 40), strings.TrimRight(strings.Repeat("ab-", 40)[:64], "-")},

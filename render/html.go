@@ -537,9 +537,8 @@ tbody tr:last-child td { border-bottom: 0; }
 td { overflow-wrap: break-word; }
 td[style*="right"] { white-space: nowrap; font-variant-numeric: tabular-nums; }
 /* A table with many columns keeps them readable by scrolling sideways on a
-   phone; in it, a long address may break so the text columns get room. */
+   phone rather than breaking ids and addresses in the middle. */
 table:has(th:nth-child(5)) { min-width: 44rem; }
-table:has(th:nth-child(5)) td { overflow-wrap: anywhere; }
 /* The badge draws its own mark: ❗ and ❓ are colour emoji in most fonts and
    would ignore the badge colours. The glyph stays in the text for copying. */
 .st { display: inline-block; width: 1.35rem; height: 1.35rem; border-radius: 50%; text-align: center; color: #FFF; font-size: 0; vertical-align: -.25rem; overflow: hidden; }

@@ -84,7 +84,7 @@ func packDocument(in *PackInput, format, workbook string) (*Document, error) {
 		Title:    l.T("report.title") + " — " + a.Customer.Name,
 		Author:   p.Brand.PreparedBy,
 		Subject:  l.T("report.subject"),
-		Header:   a.Customer.Name + " · " + l.T("report.title"),
+		Header:   a.Customer.Name,
 		Footer:   l.T("report.footer"),
 		Color:    p.Brand.Color,
 		Body:     body,
@@ -204,6 +204,7 @@ func packBody(in *PackInput, format, workbook string) ([]byte, error) {
 		},
 		"sectioned": sectioned,
 		"itemsOnly": itemsOnly,
+		"shared":    shared,
 		"rowLimit":  func() int { return limit },
 		"quoted":    quoteTXT,
 	}
@@ -245,6 +246,28 @@ func itemsOnly(fs []readiness.Finding) bool {
 		}
 	}
 	return len(fs) > 0
+}
+
+// shared returns the problem or action text when every finding has the same
+// one (and there are several), so the pack can say it once instead of on
+// every row; "" otherwise.
+func shared(fs []readiness.Finding, field string) string {
+	if len(fs) < 2 {
+		return ""
+	}
+	get := func(f readiness.Finding) string {
+		if field == "problem" {
+			return f.Problem
+		}
+		return f.Action
+	}
+	first := get(fs[0])
+	for _, f := range fs[1:] {
+		if get(f) != first {
+			return ""
+		}
+	}
+	return first
 }
 
 // statusGlyph is the mark both renderers draw as a coloured status badge
