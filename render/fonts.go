@@ -1,0 +1,197 @@
+package render
+
+import (
+	"bytes"
+	"math"
+	"sync"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/gofont/gomonobold"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// The PDF embeds the Go fonts, compiled into the binary: they cover Latin,
+// Greek and Cyrillic (Łukasz Żółć, Ærle Sæbø, Ελένη, Дмитрий), so no font is
+// ever read from disk or fetched at run time.
+
+// fontID names one of the embedded faces.
+type fontID int
+
+const (
+	fontRegular fontID = iota
+	fontBold
+	fontItalic
+	fontBoldItalic
+	fontMono
+	fontMonoBold
+	numFonts
+)
+
+// pdfFamily and pdfStyle are the names the faces are registered under in fpdf.
+func (id fontID) pdfFamily() string {
+	if id == fontMono || id == fontMonoBold {
+		return "gomono"
+	}
+	return "go"
+}
+
+func (id fontID) pdfStyle() string {
+	switch id {
+	case fontBold, fontMonoBold:
+		return "B"
+	case fontItalic:
+		return "I"
+	case fontBoldItalic:
+		return "BI"
+	}
+	return ""
+}
+
+func (id fontID) ttf() []byte {
+	switch id {
+	case fontBold:
+		return gobold.TTF
+	case fontItalic:
+		return goitalic.TTF
+	case fontBoldItalic:
+		return gobolditalic.TTF
+	case fontMono:
+		return gomono.TTF
+	case fontMonoBold:
+		return gomonobold.TTF
+	}
+	return goregular.TTF
+}
+
+// metricsCacheSize covers Latin, Greek and Cyrillic with a flat table; rarer
+// runes go through a map.
+const metricsCacheSize = 0x530
+
+// fontMetrics answers "does the face have this rune" and "how wide is it"
+// with the same numbers fpdf writes into the PDF's /W array (advance in
+// 1/1000 em, rounded), so text we position ourselves lines up exactly with
+// what a viewer draws.
+type fontMetrics struct {
+	f     *sfnt.Font
+	upem  fixed.Int26_6
+	table [metricsCacheSize]int16 // -1: missing glyph
+
+	mu   sync.Mutex
+	buf  sfnt.Buffer
+	more map[rune]int16
+}
+
+var (
+	metricsOnce sync.Once
+	metrics     [numFonts]*fontMetrics
+	metricsErr  error
+)
+
+func loadMetrics() error {
+	metricsOnce.Do(func() {
+		for id := fontID(0); id < numFonts; id++ {
+			// A private copy: sfnt keeps the slice, and nothing may change it.
+			f, err := sfnt.Parse(bytes.Clone(id.ttf()))
+			if err != nil {
+				metricsErr = err
+				return
+			}
+			m := &fontMetrics{f: f, upem: fixed.I(int(f.UnitsPerEm())), more: map[rune]int16{}}
+			for r := rune(0); r < metricsCacheSize; r++ {
+				m.table[r] = m.lookup(r)
+			}
+			metrics[id] = m
+		}
+	})
+	return metricsErr
+}
+
+// lookup reads the advance of r from the font; callers hold mu or are the
+// only user (during loadMetrics).
+func (m *fontMetrics) lookup(r rune) int16 {
+	gi, err := m.f.GlyphIndex(&m.buf, r)
+	if err != nil || gi == 0 {
+		return -1
+	}
+	adv, err := m.f.GlyphAdvance(&m.buf, gi, m.upem, font.HintingNone)
+	if err != nil {
+		return -1
+	}
+	return int16(math.Round(float64(adv) / 64 * 1000 / float64(m.f.UnitsPerEm())))
+}
+
+// width returns the advance of r in 1/1000 em, or -1 when the face has no
+// glyph for it.
+func (m *fontMetrics) width(r rune) int {
+	if r >= 0 && r < metricsCacheSize {
+		return int(m.table[r])
+	}
+	m.mu.Lock()
+	w, ok := m.more[r]
+	if !ok {
+		w = m.lookup(r)
+		m.more[r] = w
+	}
+	m.mu.Unlock()
+	return int(w)
+}
+
+// has reports whether the face can draw r.
+func (m *fontMetrics) has(r rune) bool { return m.width(r) >= 0 }
+
+// stringWidth is the width of s in 1/1000 em; s must already be sanitized.
+func (m *fontMetrics) stringWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		if c := m.width(r); c > 0 {
+			w += c
+		}
+	}
+	return w
+}
+
+// sanitizeText makes s printable with face id: spacing characters become a
+// plain space, invisible format characters (zero-width space, BOM,
+// variation selectors, controls) are dropped, and any rune the face lacks
+// becomes a visible "?" rather than an empty box. It returns s unchanged
+// when there is nothing to do, which is the common case.
+func sanitizeText(s string, id fontID) string {
+	m := metrics[id]
+	clean := true
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || r >= metricsCacheSize || m.table[r] < 0 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	out := make([]rune, 0, len(s))
+	for _, r := range s {
+		switch {
+		case r == '\t':
+			out = append(out, ' ')
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			// control characters: drop
+		case r == 0x202f && m.has(0xa0):
+			out = append(out, 0xa0) // narrow no-break space: keep it unbreakable
+		case (r >= 0x2000 && r <= 0x200a) || r == 0x2028 || r == 0x2029 || r == 0x205f || r == 0x3000:
+			out = append(out, ' ')
+		case (r >= 0x200b && r <= 0x200f) || (r >= 0x2060 && r <= 0x2064) || r == 0xfeff ||
+			(r >= 0xfe00 && r <= 0xfe0f) || r == 0x00ad:
+			// zero-width and format characters: drop
+		case m.has(r):
+			out = append(out, r)
+		default:
+			out = append(out, '?')
+		}
+	}
+	return string(out)
+}

@@ -1,0 +1,687 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/draw"
+	_ "image/jpeg" // logo formats
+	"image/png"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+	"github.com/yuin/goldmark/ast"
+)
+
+// PDF writes doc as an A4 PDF: a cover page drawn from doc.Cover, then the
+// markdown body laid out by walking the goldmark tree (see Document for the
+// conventions it honours). The same Document always gives the same bytes.
+func PDF(w io.Writer, doc *Document) error {
+	if doc == nil {
+		return errors.New("pdf: no document")
+	}
+	if err := loadMetrics(); err != nil {
+		return fmt.Errorf("pdf: fonts: %w", err)
+	}
+	logo, err := prepareLogo(doc.Logo)
+	if err != nil {
+		return fmt.Errorf("logo: %w", err)
+	}
+	return renderPDF(w, doc, parseMarkdown(doc.Body), logo)
+}
+
+// renderPDF lays the document out and writes it; fpdf reports some
+// failures by panicking, which become errors here.
+func renderPDF(w io.Writer, doc *Document, body ast.Node, logo *logoImage) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("pdf: %v", p)
+		}
+	}()
+	r := newPDFRenderer(doc, logo)
+	r.cover()
+	r.blocks(body)
+	r.finish()
+	if r.pdf.Err() {
+		if r.logoFailed {
+			return fmt.Errorf("logo: %w", r.pdf.Error())
+		}
+		return fmt.Errorf("pdf: %w", r.pdf.Error())
+	}
+	if err := r.pdf.Output(w); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return nil
+}
+
+// Page geometry in millimetres (A4 portrait).
+const (
+	pageW        = 210.0
+	pageH        = 297.0
+	marginX      = 20.0
+	contentW     = pageW - 2*marginX
+	bodyTop      = 25.0 // below the running header
+	bodyBottom   = 275.0
+	headerBase   = 13.0 // running header baseline
+	headerRule   = 16.0
+	footerRule   = 281.0
+	footerBase   = 286.0
+	ptToMM       = 25.4 / 72
+	bodySize     = 10.0 // pt
+	bodyLeading  = 1.38
+	tableSize    = 8.8
+	tableLeading = 1.3
+	codeSize     = 8.4
+	codeLeading  = 1.32
+)
+
+type rgb struct{ r, g, b int }
+
+var (
+	colText      = rgb{0x1f, 0x29, 0x37}
+	colMuted     = rgb{0x6b, 0x72, 0x80}
+	colRule      = rgb{0xe3, 0xe6, 0xea}
+	colZebra     = rgb{0xf7, 0xf8, 0xfa}
+	colCodeBg    = rgb{0xf4, 0xf5, 0xf7}
+	colCodeLine  = rgb{0xe1, 0xe4, 0xe8}
+	colLink      = rgb{0x1d, 0x4e, 0xd8}
+	colWhite     = rgb{0xff, 0xff, 0xff}
+	colPass      = rgb{0x16, 0xa3, 0x4a}
+	colFail      = rgb{0xdc, 0x26, 0x26}
+	colWarn      = rgb{0xe0, 0x8a, 0x00}
+	colUnknown   = rgb{0x8a, 0x91, 0x9c}
+	colReady     = rgb{0x15, 0x80, 0x3d}
+	colNotReady  = rgb{0xb9, 0x1c, 0x1c}
+	defaultBrand = rgb{0x0b, 0x5f, 0xff}
+)
+
+// parseColor reads "#RRGGBB" (or "#RGB"); anything else gives the default
+// brand colour, since validating user input is not the renderer's job.
+func parseColor(s string) rgb {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
+	if len(s) == 3 {
+		s = string([]byte{s[0], s[0], s[1], s[1], s[2], s[2]})
+	}
+	if len(s) != 6 {
+		return defaultBrand
+	}
+	v, err := strconv.ParseUint(s, 16, 32)
+	if err != nil {
+		return defaultBrand
+	}
+	return rgb{int(v >> 16 & 0xff), int(v >> 8 & 0xff), int(v & 0xff)}
+}
+
+// luminance is the WCAG relative luminance.
+func (c rgb) luminance() float64 {
+	lin := func(v int) float64 {
+		f := float64(v) / 255
+		if f <= 0.03928 {
+			return f / 12.92
+		}
+		return math.Pow((f+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(c.r) + 0.7152*lin(c.g) + 0.0722*lin(c.b)
+}
+
+// mix blends c towards o by t (0: c, 1: o).
+func (c rgb) mix(o rgb, t float64) rgb {
+	m := func(a, b int) int { return int(math.Round(float64(a) + (float64(b)-float64(a))*t)) }
+	return rgb{m(c.r, o.r), m(c.g, o.g), m(c.b, o.b)}
+}
+
+// readableOnWhite darkens a light brand colour until text in it has at
+// least 4.5:1 contrast on white, so a yellow brand still gives legible
+// headings.
+func (c rgb) readableOnWhite() rgb {
+	for i := 0; i < 20 && (1.05)/(c.luminance()+0.05) < 4.5; i++ {
+		c = c.mix(rgb{}, 0.12)
+	}
+	return c
+}
+
+// pdfRenderer holds the layout state of one pass.
+type pdfRenderer struct {
+	pdf  *fpdf.Fpdf
+	doc  *Document
+	logo *logoImage
+
+	brand     rgb // fills (bands, bars, rules)
+	brandText rgb // headings: brand, darkened if too light to read
+	brandTint rgb // table header shading
+
+	// logoFailed is set when fpdf rejects the logo while drawing.
+	logoFailed bool
+
+	// Vertical cursor and the current block box (lists and quotes indent).
+	y       float64
+	x0, w   float64
+	atTop   bool    // nothing drawn on this page yet
+	pending float64 // space owed after the previous block
+
+	// Current fpdf font and colours, to skip redundant state changes.
+	curFont   fontID
+	curSize   float64
+	fontSet   bool
+	fontAdded [numFonts]bool
+	textCol   rgb
+	fillCol   rgb
+	drawCol   rgb
+	lineW     float64
+	colsSet   [3]bool
+	inQuote   []*quoteBar
+	marker    *listMarker // drawn beside the next line of text
+	outlined  bool        // a level-0 bookmark exists
+	baseText  rgb         // colour of running text (muted inside quotes)
+
+	src         []byte // markdown source the tree points into
+	listDepth   int
+	skipTaskBox bool // the next paragraph's task box is the list marker
+	suppress    bool // the next block starts a list item or quote: no space above
+}
+
+func newPDFRenderer(doc *Document, logo *logoImage) *pdfRenderer {
+	f := fpdf.New("P", "mm", "A4", "")
+	f.SetMargins(marginX, bodyTop, marginX)
+	f.SetAutoPageBreak(false, 0)
+	f.SetCompression(true)
+	f.SetCatalogSort(true)
+	created := doc.Created
+	if created.IsZero() {
+		// fpdf would stamp time.Now(); a fixed date keeps output reproducible.
+		created = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	f.SetCreationDate(created.UTC())
+	f.SetModificationDate(created.UTC())
+	f.SetTitle(doc.Title, true)
+	f.SetAuthor(doc.Author, true)
+	f.SetSubject(doc.Subject, true)
+	f.SetCreator(doc.Producer, true)
+	f.SetProducer(doc.Producer, true)
+	if lang := cleanLang(doc.Lang); lang != "" {
+		f.SetLang(lang)
+	}
+	f.SetDisplayMode("fullwidth", "continuous")
+	brand := parseColor(doc.Color)
+	r := &pdfRenderer{
+		pdf:       f,
+		doc:       doc,
+		logo:      logo,
+		brand:     brand,
+		brandText: brand.readableOnWhite(),
+		brandTint: brand.mix(colWhite, 0.87),
+		src:       doc.Body,
+		x0:        marginX,
+		w:         contentW,
+		baseText:  colText,
+	}
+	return r
+}
+
+// cleanLang keeps a BCP 47 tag to the characters it may contain: fpdf
+// writes /Lang unescaped.
+func cleanLang(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		if c == '-' || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') {
+			if c == '_' {
+				c = '-'
+			}
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// --- fpdf state helpers -------------------------------------------------
+
+func (r *pdfRenderer) setFont(id fontID, size float64) {
+	if r.fontSet && r.curFont == id && r.curSize == size {
+		return
+	}
+	if !r.fontAdded[id] {
+		// Faces are added on first use: fpdf parses and embeds every face
+		// it is given, used or not. fpdf also writes into the slice while
+		// subsetting (an append on a sub-slice of the font), so each
+		// document gets its own copy; sharing gofont's bytes made the second
+		// render in a process differ from the first.
+		r.pdf.AddUTF8FontFromBytes(id.pdfFamily(), id.pdfStyle(), bytes.Clone(id.ttf()))
+		r.fontAdded[id] = true
+	}
+	r.pdf.SetFont(id.pdfFamily(), id.pdfStyle(), size)
+	r.curFont, r.curSize, r.fontSet = id, size, true
+}
+
+func (r *pdfRenderer) setTextColor(c rgb) {
+	if r.colsSet[0] && r.textCol == c {
+		return
+	}
+	r.pdf.SetTextColor(c.r, c.g, c.b)
+	r.textCol, r.colsSet[0] = c, true
+}
+
+func (r *pdfRenderer) setFillColor(c rgb) {
+	if r.colsSet[1] && r.fillCol == c {
+		return
+	}
+	r.pdf.SetFillColor(c.r, c.g, c.b)
+	r.fillCol, r.colsSet[1] = c, true
+}
+
+func (r *pdfRenderer) setDrawColor(c rgb) {
+	if r.colsSet[2] && r.drawCol == c {
+		return
+	}
+	r.pdf.SetDrawColor(c.r, c.g, c.b)
+	r.drawCol, r.colsSet[2] = c, true
+}
+
+func (r *pdfRenderer) setLineWidth(w float64) {
+	if r.lineW == w {
+		return
+	}
+	r.pdf.SetLineWidth(w)
+	r.lineW = w
+}
+
+// text draws s (already sanitized for id) with its baseline at y.
+func (r *pdfRenderer) text(x, y float64, s string, id fontID, size float64, c rgb) {
+	if s == "" {
+		return
+	}
+	r.setFont(id, size)
+	r.setTextColor(c)
+	r.pdf.Text(x, y, s)
+}
+
+// textWidth measures s (sanitized for id) in mm.
+func textWidth(s string, id fontID, size float64) float64 {
+	return float64(metrics[id].stringWidth(s)) * size / 1000 * ptToMM
+}
+
+func (r *pdfRenderer) hline(x1, x2, y, width float64, c rgb) {
+	r.setDrawColor(c)
+	r.setLineWidth(width)
+	r.pdf.Line(x1, y, x2, y)
+}
+
+func (r *pdfRenderer) fillRect(x, y, w, h float64, c rgb) {
+	r.setFillColor(c)
+	r.pdf.Rect(x, y, w, h, "F")
+}
+
+// --- pages ----------------------------------------------------------------
+
+// newPage closes the current page's decorations, starts a body page with
+// running header and footer, and puts the cursor at the top.
+func (r *pdfRenderer) newPage() {
+	for _, q := range r.inQuote {
+		q.draw(r, r.y)
+	}
+	r.pdf.AddPage()
+	r.resetState()
+	r.runningHeader()
+	r.y = bodyTop
+	r.atTop = true
+	r.pending = 0
+	for _, q := range r.inQuote {
+		q.top = r.y
+	}
+}
+
+// onBodyPage makes sure drawing happens on a body page, not on the cover.
+func (r *pdfRenderer) onBodyPage() {
+	if r.pdf.PageNo() < 2 {
+		r.newPage()
+	}
+}
+
+// space starts a block: it owes max(before, what the previous block asked
+// for) of vertical space, none at the top of a page.
+func (r *pdfRenderer) space(before float64) {
+	r.onBodyPage()
+	if r.atTop || r.suppress {
+		r.pending, r.suppress = 0, false
+		return
+	}
+	r.y += math.Max(before, r.pending)
+	r.pending = 0
+}
+
+// ensure starts a new page unless h mm fit below the cursor (or the page
+// is still empty).
+func (r *pdfRenderer) ensure(h float64) {
+	r.onBodyPage()
+	if r.y+h > bodyBottom+0.01 && !r.atTop {
+		r.newPage()
+	}
+}
+
+func (r *pdfRenderer) runningHeader() {
+	left := r.doc.Header
+	if left == "" {
+		left = r.doc.Cover.Customer
+	}
+	right := r.doc.Title
+	left = sanitizeText(left, fontBold)
+	right = sanitizeText(right, fontRegular)
+	const size = 7.8
+	lw, rw := textWidth(left, fontBold, size), textWidth(right, fontRegular, size)
+	if lw+rw+10 > contentW {
+		right = ""
+	}
+	if lw > contentW {
+		left = truncateToWidth(left, fontBold, size, contentW)
+	}
+	r.text(marginX, headerBase, left, fontBold, size, colMuted)
+	if right != "" {
+		r.text(pageW-marginX-rw, headerBase, right, fontRegular, size, colMuted)
+	}
+	r.hline(marginX, pageW-marginX, headerRule, 0.2, colRule)
+}
+
+// footers draws every body page's footer once the page count is known.
+// fpdf can append to earlier pages; what it cannot do is lay out a "page N
+// of M" whose M is unknown (AliasNbPages patches the number in after the
+// text was measured and placed with the alias's width).
+func (r *pdfRenderer) footers() {
+	total := r.pdf.PageCount()
+	for p := 2; p <= total; p++ {
+		r.pdf.SetPage(p)
+		r.resetState()
+		r.footer(p, total)
+	}
+	r.pdf.SetPage(total)
+}
+
+// resetState forgets what was selected: drawing continues on a page whose
+// content stream may have ended with any font and colour.
+func (r *pdfRenderer) resetState() {
+	// fpdf skips SetFont for the font it believes is current; select a
+	// different size first so the page's stream really gets the font.
+	if r.fontSet {
+		r.pdf.SetFontSize(r.curSize + 1)
+	}
+	r.fontSet = false
+	r.colsSet = [3]bool{}
+	r.lineW = 0
+	// Text whose colour equals fpdf's fill colour is drawn in the stream's
+	// current fill colour, so make that one known too.
+	r.setFillColor(colWhite)
+}
+
+func (r *pdfRenderer) footer(page, total int) {
+	const size = 7.8
+	footer := r.doc.Footer
+	if footer == "" {
+		footer = "{page} / {total}"
+	}
+	footer = strings.NewReplacer("{page}", strconv.Itoa(page), "{total}", strconv.Itoa(total)).Replace(footer)
+	footer = sanitizeText(footer, fontRegular)
+	if fw := textWidth(footer, fontRegular, size); fw > contentW {
+		footer = truncateToWidth(footer, fontRegular, size, contentW)
+	}
+	r.hline(marginX, pageW-marginX, footerRule, 0.2, colRule)
+	fw := textWidth(footer, fontRegular, size)
+	r.text(pageW-marginX-fw, footerBase, footer, fontRegular, size, colMuted)
+	r.fillRect(marginX, footerBase-2.3, 2.6, 2.6, r.brand)
+}
+
+// truncateToWidth shortens s with an ellipsis to fit w mm.
+func truncateToWidth(s string, id fontID, size, w float64) string {
+	rs := []rune(s)
+	for len(rs) > 0 && textWidth(string(rs)+"…", id, size) > w {
+		rs = rs[:len(rs)-1]
+	}
+	return string(rs) + "…"
+}
+
+func (r *pdfRenderer) finish() {
+	for len(r.inQuote) > 0 {
+		r.inQuote[len(r.inQuote)-1].draw(r, r.y)
+		r.inQuote = r.inQuote[:len(r.inQuote)-1]
+	}
+	r.footers()
+}
+
+// --- logo -----------------------------------------------------------------
+
+type logoImage struct {
+	data []byte
+	typ  string // fpdf image type: "PNG" or "JPG"
+	wPx  int
+	hPx  int
+	// decoded is kept for a plain 8-bit PNG re-encoding, used if fpdf's
+	// reader rejects data.
+	decoded image.Image
+}
+
+// prepareLogo checks the logo decodes (fpdf only reads headers and would
+// embed a truncated image) and notes its size for scaling.
+func prepareLogo(img *Image) (*logoImage, error) {
+	if img == nil || len(img.Data) == 0 {
+		return nil, nil
+	}
+	decoded, format, err := image.Decode(bytes.NewReader(img.Data))
+	if err != nil {
+		return nil, fmt.Errorf("cannot decode %s image: %w", strings.ToUpper(img.Type), err)
+	}
+	b := decoded.Bounds()
+	if b.Dx() == 0 || b.Dy() == 0 {
+		return nil, errors.New("image is empty")
+	}
+	l := &logoImage{data: img.Data, wPx: b.Dx(), hPx: b.Dy()}
+	switch format {
+	case "jpeg":
+		l.typ = "JPG"
+	case "png":
+		l.typ = "PNG"
+		// fpdf reads 8-bit, non-interlaced PNGs; anything else is
+		// re-encoded by the standard library, which writes that form.
+		if len(img.Data) > 28 && (img.Data[24] > 8 || img.Data[28] != 0) {
+			var buf bytes.Buffer
+			if err := png.Encode(&buf, toNRGBA(decoded)); err != nil {
+				return nil, err
+			}
+			l.data = buf.Bytes()
+		}
+	default:
+		return nil, fmt.Errorf("unsupported image format %q (want PNG or JPEG)", format)
+	}
+	l.decoded = decoded
+	return l, nil
+}
+
+func toNRGBA(m image.Image) *image.NRGBA {
+	b := m.Bounds()
+	out := image.NewNRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	draw.Draw(out, out.Bounds(), m, b.Min, draw.Src)
+	return out
+}
+
+// drawLogo places the logo at (x, y), w×h mm.
+func (r *pdfRenderer) drawLogo(x, y, w, h float64) {
+	l := r.logo
+	opts := fpdf.ImageOptions{ImageType: l.typ}
+	r.pdf.RegisterImageOptionsReader("logo", opts, bytes.NewReader(l.data))
+	if r.pdf.Err() {
+		// fpdf's own PNG/JPEG reader is stricter than the standard
+		// library; fall back to a plain 8-bit PNG.
+		r.pdf.ClearError()
+		opts.ImageType = "PNG"
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, toNRGBA(l.decoded)); err != nil {
+			r.pdf.SetError(err)
+		} else {
+			r.pdf.RegisterImageOptionsReader("logo2", opts, &buf)
+		}
+		if r.pdf.Err() {
+			r.logoFailed = true
+			return
+		}
+		r.pdf.ImageOptions("logo2", x, y, w, h, false, opts, 0, "")
+		return
+	}
+	r.pdf.ImageOptions("logo", x, y, w, h, false, opts, 0, "")
+}
+
+// fit is the size the logo takes when fitted into maxW×maxH.
+func (l *logoImage) fit(maxW, maxH float64) (w, h float64) {
+	scale := math.Min(maxW/float64(l.wPx), maxH/float64(l.hPx))
+	return float64(l.wPx) * scale, float64(l.hPx) * scale
+}
+
+// --- cover ----------------------------------------------------------------
+
+func (r *pdfRenderer) cover() {
+	r.pdf.AddPage()
+	r.fontSet = false
+	c := r.doc.Cover
+
+	onBand := colWhite
+	subOnBand := colWhite.mix(r.brand, 0.22)
+	if r.brand.luminance() > 0.45 {
+		onBand = colText
+		subOnBand = colText.mix(r.brand, 0.3)
+	}
+
+	// Lay the band's content out first: the band must be drawn before the
+	// text on it, and its height follows from the text.
+	y := 26.0
+	var logoW, logoH float64
+	if r.logo != nil {
+		logoW, logoH = r.logo.fit(50, 25)
+		y += logoH + 8 + 16
+	} else {
+		y += 22
+	}
+	titleSize, nameSize := 12.5, 30.0
+	title := sanitizeText(strings.ToUpper(c.Title), fontBold)
+	titleLines := wrapPlain(title, fontBold, titleSize, contentW)
+	nameLines := wrapPlain(sanitizeText(c.Customer, fontBold), fontBold, nameSize, contentW)
+	if len(nameLines) > 3 {
+		nameLines = nameLines[:3]
+		nameLines[2] = truncateToWidth(nameLines[2], fontBold, nameSize, contentW)
+	}
+	titleLH := titleSize * 1.3 * ptToMM
+	nameLH := nameSize * 1.15 * ptToMM
+	textTop := y
+	bandH := math.Max(112, textTop+float64(len(titleLines))*titleLH+3+float64(len(nameLines))*nameLH+14)
+
+	r.fillRect(0, 0, pageW, bandH, r.brand)
+	if r.logo != nil {
+		// A white card keeps any logo legible on any brand colour.
+		r.setFillColor(colWhite)
+		r.pdf.RoundedRect(marginX, 20, logoW+12, logoH+12, 2.5, "1234", "F")
+		r.drawLogo(marginX+6, 26, logoW, logoH)
+	}
+	y = textTop
+	for _, l := range titleLines {
+		r.text(marginX, y+titleSize*ptToMM, l, fontBold, titleSize, subOnBand)
+		y += titleLH
+	}
+	y += 3
+	for _, l := range nameLines {
+		r.text(marginX, y+nameSize*0.82*ptToMM, l, fontBold, nameSize, onBand)
+		y += nameLH
+	}
+
+	// Verdict box.
+	verdict := c.Verdict
+	if verdict == "" {
+		verdict = "NOT READY"
+		if c.Ready {
+			verdict = "READY"
+		}
+	}
+	boxCol := colNotReady
+	if c.Ready {
+		boxCol = colReady
+	}
+	vSize, dSize := 30.0, 12.5
+	vLines := wrapPlain(sanitizeText(verdict, fontBold), fontBold, vSize, contentW-20)
+	dLines := wrapPlain(sanitizeText(c.Detail, fontRegular), fontRegular, dSize, contentW-20)
+	vLH, dLH := vSize*1.1*ptToMM, dSize*1.35*ptToMM
+	boxH := 22 + float64(len(vLines))*vLH
+	if len(dLines) > 0 {
+		boxH += 3 + float64(len(dLines))*dLH
+	}
+	boxY := bandH + 16
+	r.setFillColor(boxCol)
+	r.pdf.RoundedRect(marginX, boxY, contentW, boxH, 3, "1234", "F")
+	y = boxY + 11
+	for _, l := range vLines {
+		lw := textWidth(l, fontBold, vSize)
+		r.text(marginX+(contentW-lw)/2, y+vSize*0.78*ptToMM, l, fontBold, vSize, colWhite)
+		y += vLH
+	}
+	if len(dLines) > 0 {
+		y += 3
+		for _, l := range dLines {
+			lw := textWidth(l, fontRegular, dSize)
+			r.text(marginX+(contentW-lw)/2, y+dSize*0.85*ptToMM, l, fontRegular, dSize, colWhite)
+			y += dLH
+		}
+	}
+
+	// Facts: label / value lines.
+	y = boxY + boxH + 14
+	const labelW, factSize, labelSize = 52.0, 10.5, 8.5
+	factLH := factSize * 1.35 * ptToMM
+	for i, f := range c.Facts {
+		label := wrapPlain(sanitizeText(strings.ToUpper(f[0]), fontBold), fontBold, labelSize, labelW-4)
+		value := wrapPlain(sanitizeText(f[1], fontRegular), fontRegular, factSize, contentW-labelW)
+		n := max(len(value), 1, len(label))
+		h := float64(n)*factLH + 4.4
+		if y+h > pageH-18 {
+			break
+		}
+		if i == 0 {
+			r.hline(marginX, pageW-marginX, y, 0.25, colRule)
+		}
+		ly := y + 2.2
+		for _, l := range label {
+			r.text(marginX, ly+factLH/2+factSize*0.34*ptToMM, l, fontBold, labelSize, colMuted)
+			ly += factLH
+		}
+		vy := y + 2.2
+		for _, l := range value {
+			r.text(marginX+labelW, vy+factLH/2+factSize*0.34*ptToMM, l, fontRegular, factSize, colText)
+			vy += factLH
+		}
+		y += h
+		r.hline(marginX, pageW-marginX, y, 0.25, colRule)
+	}
+	r.fillRect(0, pageH-6, pageW, 6, r.brand)
+}
+
+// wrapPlain breaks single-style text into lines of at most w mm (words,
+// then characters for tokens longer than a line).
+func wrapPlain(s string, id fontID, size, w float64) []string {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	var b inlineBuilder
+	st := b.style(textStyle{font: id, size: size})
+	for i, para := range strings.Split(s, "\n") {
+		if i > 0 {
+			b.hardBreak(st)
+		}
+		b.addPlain(para, st)
+	}
+	lines := b.layout(w)
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		var sb strings.Builder
+		for _, p := range l.atoms {
+			sb.WriteString(p.text)
+		}
+		out = append(out, sb.String())
+	}
+	return out
+}

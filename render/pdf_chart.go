@@ -1,0 +1,97 @@
+package render
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+type chartBar struct {
+	label  inlineBuilder
+	value  float64
+	vlabel string
+}
+
+// barChart draws a "barchart" fenced block: one "label|value|value label"
+// per line, bars in the brand colour scaled to the largest value.
+func (r *pdfRenderer) barChart(src []string) {
+	const size = 9.0
+	lh := size * 1.3 * ptToMM
+	var bars []*chartBar
+	for _, line := range src {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		parts := strings.SplitN(line, "|", 3)
+		b := &chartBar{}
+		if len(parts) > 1 {
+			v, err := strconv.ParseFloat(strings.TrimSpace(parts[1]), 64)
+			if err == nil && v > 0 && !math.IsInf(v, 0) {
+				b.value = v
+			}
+			if err == nil {
+				b.vlabel = strconv.FormatFloat(v, 'f', -1, 64)
+			}
+		}
+		if len(parts) > 2 {
+			b.vlabel = strings.TrimSpace(parts[2])
+		}
+		b.label.addText(strings.TrimSpace(parts[0]), b.label.style(textStyle{font: fontRegular, size: size, color: colText}))
+		bars = append(bars, b)
+	}
+	if len(bars) == 0 {
+		return
+	}
+	var labelW, valueW, maxV float64
+	for _, b := range bars {
+		_, w := b.label.widths()
+		labelW = max(labelW, w)
+		b.vlabel = sanitizeText(b.vlabel, fontBold)
+		valueW = max(valueW, textWidth(b.vlabel, fontBold, size))
+		maxV = max(maxV, b.value)
+	}
+	labelW = min(max(labelW+4, 20), r.w*0.4)
+	valueW += 3
+	track := r.w - labelW - valueW
+	const barH = 4.2
+
+	r.space(spaceCode)
+	for i, b := range bars {
+		lines := b.label.layout(labelW - 4)
+		h := math.Max(float64(len(lines))*lh, barH) + 2.6
+		if i == 0 {
+			r.ensure(math.Min(h*float64(len(bars)), 40))
+		} else {
+			r.ensure(h)
+		}
+		y := r.y + 1.3
+		ly := y + (math.Max(float64(len(lines))*lh, barH)-float64(len(lines))*lh)/2
+		for _, l := range lines {
+			r.drawLine(&b.label, l, r.x0, ly, lh, size)
+			ly += lh
+		}
+		by := y + (math.Max(float64(len(lines))*lh, barH)-barH)/2
+		x := r.x0 + labelW
+		r.fillRect(x, by, track, barH, rgb{0xef, 0xf1, 0xf4})
+		bw := 0.0
+		if maxV > 0 {
+			bw = track * b.value / maxV
+		}
+		if bw > 0 {
+			r.fillRect(x, by, math.Max(bw, 0.6), barH, r.brand)
+		}
+		if b.vlabel != "" {
+			vx := x + bw + 1.8
+			vw := textWidth(b.vlabel, fontBold, size)
+			col := colText
+			if vx+vw > x+track+valueW {
+				// Too long to follow the bar: print it inside, in white.
+				vx, col = x+bw-vw-1.8, colWhite
+			}
+			r.text(vx, by+barH/2+0.345*size*ptToMM, b.vlabel, fontBold, size, col)
+		}
+		r.y += h
+		r.drawn()
+	}
+	r.pending = spaceCode
+}

@@ -1,0 +1,626 @@
+package render
+
+import (
+	"bufio"
+	"bytes"
+	stdhtml "html"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer/html"
+)
+
+// Inline layout: markdown inlines become styled atoms (words, spaces,
+// status marks, task boxes), which are broken into lines we position and
+// draw ourselves. fpdf's Write/MultiCell cannot mix styles, draw status
+// marks or wrap inside table cells the way the pack needs.
+
+type textStyle struct {
+	font   fontID
+	size   float64 // pt
+	color  rgb
+	link   string
+	under  bool
+	strike bool
+	code   bool
+}
+
+type atomKind uint8
+
+const (
+	atomText atomKind = iota
+	atomSpace
+	atomMark  // status mark drawn as a shape: mark is ✔, ✖, ❗ or ❓
+	atomBox   // task box: mark is 'x' when ticked
+	atomBreak // hard line break
+)
+
+type atom struct {
+	kind atomKind
+	st   int // index into inlineBuilder.styles
+	mark rune
+	text string
+	w    float64 // mm
+}
+
+type placed struct {
+	atom
+	x float64 // from the line's left edge, mm
+}
+
+type inlineLine struct {
+	atoms []placed
+	w     float64
+}
+
+type inlineBuilder struct {
+	styles []textStyle
+	atoms  []atom
+}
+
+func (b *inlineBuilder) reset() {
+	b.styles = b.styles[:0]
+	b.atoms = b.atoms[:0]
+}
+
+func (b *inlineBuilder) style(s textStyle) int {
+	for i := range b.styles {
+		if b.styles[i] == s {
+			return i
+		}
+	}
+	b.styles = append(b.styles, s)
+	return len(b.styles) - 1
+}
+
+func (b *inlineBuilder) empty() bool { return len(b.atoms) == 0 }
+
+func (b *inlineBuilder) hardBreak(st int) {
+	b.atoms = append(b.atoms, atom{kind: atomBreak, st: st})
+}
+
+// statusMark maps the status glyphs (which the Go fonts lack) to the mark
+// we draw, and the ballot boxes to task boxes.
+func statusMark(r rune) (atomKind, rune, bool) {
+	switch r {
+	case '✔', '✓', '☑':
+		if r == '☑' {
+			return atomBox, 'x', true
+		}
+		return atomMark, '✔', true
+	case '✖', '✗', '✘', '❌':
+		return atomMark, '✖', true
+	case '❗', '❕', '⚠':
+		return atomMark, '❗', true
+	case '❓', '❔':
+		return atomMark, '❓', true
+	case '☐':
+		return atomBox, ' ', true
+	case '☒':
+		return atomBox, 'x', true
+	}
+	return 0, 0, false
+}
+
+func (b *inlineBuilder) emSize(st int) float64 { return b.styles[st].size * ptToMM }
+
+// addText appends s in style st, splitting it into words and spaces and
+// turning status glyphs into marks.
+func (b *inlineBuilder) addText(s string, st int) {
+	start := 0
+	for i, r := range s {
+		if r < 0x2610 || r > 0x2757 {
+			continue // fast path: the glyphs below live in U+2610..U+2757
+		}
+		if kind, m, ok := statusMark(r); ok {
+			b.addPlain(s[start:i], st)
+			w := 0.92 * b.emSize(st)
+			b.atoms = append(b.atoms, atom{kind: kind, st: st, mark: m, w: w})
+			start = i + len(string(r))
+		}
+	}
+	b.addPlain(s[start:], st)
+}
+
+func (b *inlineBuilder) addPlain(s string, st int) {
+	if s == "" {
+		return
+	}
+	ts := &b.styles[st]
+	s = sanitizeText(s, ts.font)
+	m := metrics[ts.font]
+	scale := ts.size / 1000 * ptToMM
+	for len(s) > 0 {
+		if s[0] == ' ' {
+			n := 1
+			for n < len(s) && s[n] == ' ' {
+				n++
+			}
+			b.atoms = append(b.atoms, atom{kind: atomSpace, st: st, text: s[:n], w: float64(m.stringWidth(s[:n])) * scale})
+			s = s[n:]
+			continue
+		}
+		n := strings.IndexByte(s, ' ')
+		if n < 0 {
+			n = len(s)
+		}
+		b.atoms = append(b.atoms, atom{kind: atomText, st: st, text: s[:n], w: float64(m.stringWidth(s[:n])) * scale})
+		s = s[n:]
+	}
+}
+
+// widths returns the widest unbreakable group (the least width the text
+// can be set in without breaking inside a word) and the natural width of
+// the longest hard line.
+func (b *inlineBuilder) widths() (minW, maxW float64) {
+	var group, line float64
+	for _, a := range b.atoms {
+		switch a.kind {
+		case atomSpace:
+			group = 0
+			line += a.w
+		case atomBreak:
+			group, line = 0, 0
+		default:
+			group += a.w
+			line += a.w
+		}
+		minW = max(minW, group)
+		maxW = max(maxW, line)
+	}
+	return minW, maxW
+}
+
+// layout breaks the atoms into lines of at most width mm: at spaces, and
+// inside a word only when the word alone is wider than a line (an SPF
+// record, a long e-mail address in a narrow column).
+func (b *inlineBuilder) layout(width float64) []inlineLine {
+	const eps = 1e-6
+	var lines []inlineLine
+	var cur []placed
+	x := 0.0
+	var space *atom
+	flush := func() {
+		lines = append(lines, inlineLine{atoms: cur, w: x})
+		cur, x, space = nil, 0, nil
+	}
+	atoms := b.atoms
+	for i := 0; i < len(atoms); {
+		a := atoms[i]
+		switch a.kind {
+		case atomBreak:
+			flush()
+			i++
+			continue
+		case atomSpace:
+			if len(cur) > 0 {
+				space = &atoms[i]
+			}
+			i++
+			continue
+		}
+		// A word: consecutive non-space atoms, possibly in several styles.
+		j, ww := i, 0.0
+		for j < len(atoms) && atoms[j].kind != atomSpace && atoms[j].kind != atomBreak {
+			ww += atoms[j].w
+			j++
+		}
+		sw := 0.0
+		if space != nil && len(cur) > 0 {
+			sw = space.w
+		}
+		if x+sw+ww <= width+eps {
+			if sw > 0 {
+				cur = append(cur, placed{*space, x})
+				x += sw
+			}
+			for _, w := range atoms[i:j] {
+				cur = append(cur, placed{w, x})
+				x += w.w
+			}
+			space = nil
+			i = j
+			continue
+		}
+		if len(cur) > 0 {
+			flush()
+			if ww <= width+eps {
+				continue // retry the word on the fresh line
+			}
+		}
+		// The word is wider than a line: break it between characters.
+		for _, w := range atoms[i:j] {
+			for {
+				if x+w.w <= width+eps {
+					cur = append(cur, placed{w, x})
+					x += w.w
+					break
+				}
+				if w.kind != atomText {
+					if len(cur) > 0 {
+						flush()
+						continue
+					}
+					cur = append(cur, placed{w, x})
+					x += w.w
+					break
+				}
+				head, tail, hw := b.splitToWidth(w, width-x)
+				if head == "" && len(cur) == 0 {
+					// Not even one character fits: place one anyway.
+					_, size := utf8.DecodeRuneInString(w.text)
+					head, tail = w.text[:size], w.text[size:]
+					hw = b.runesWidth(head, w.st)
+				}
+				if head != "" {
+					h := w
+					h.text, h.w = head, hw
+					cur = append(cur, placed{h, x})
+					x += hw
+				}
+				w.text, w.w = tail, w.w-hw
+				flush()
+				if w.text == "" {
+					break
+				}
+			}
+		}
+		i = j
+	}
+	if len(cur) > 0 || len(lines) == 0 {
+		flush()
+	}
+	return lines
+}
+
+func (b *inlineBuilder) runesWidth(s string, st int) float64 {
+	ts := b.styles[st]
+	return float64(metrics[ts.font].stringWidth(s)) * ts.size / 1000 * ptToMM
+}
+
+// splitToWidth returns the longest prefix of a's text that fits in w mm.
+func (b *inlineBuilder) splitToWidth(a atom, w float64) (head, tail string, hw float64) {
+	ts := b.styles[a.st]
+	m := metrics[ts.font]
+	scale := ts.size / 1000 * ptToMM
+	for i, r := range a.text {
+		cw := float64(max(m.width(r), 0)) * scale
+		if hw+cw > w+1e-6 {
+			return a.text[:i], a.text[i:], hw
+		}
+		hw += cw
+	}
+	return a.text, "", hw
+}
+
+// --- collecting inlines from the markdown tree ---------------------------
+
+type inlineCollector struct {
+	b   *inlineBuilder
+	src []byte
+	// skipTaskBox leaves the first task box out: the list draws it as the
+	// item's marker instead of a bullet.
+	skipTaskBox bool
+}
+
+func (c *inlineCollector) walk(n ast.Node, st textStyle) {
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		switch v := ch.(type) {
+		case *ast.Text:
+			s := c.b.style(st)
+			c.b.addText(textValue(v, c.src), s)
+			if v.HardLineBreak() {
+				c.b.hardBreak(s)
+			} else if v.SoftLineBreak() {
+				c.b.addText(" ", s)
+			}
+		case *ast.String:
+			c.b.addText(string(v.Value), c.b.style(st))
+		case *ast.CodeSpan:
+			cs := st
+			cs.font = fontMono
+			if st.font == fontBold || st.font == fontBoldItalic || st.font == fontMonoBold {
+				cs.font = fontMonoBold
+			}
+			cs.size = st.size * 0.9
+			cs.code = true
+			if st.link == "" {
+				cs.color = rgb{0x33, 0x41, 0x55}
+			}
+			c.b.addText(codeSpanText(v, c.src), c.b.style(cs))
+		case *ast.Emphasis:
+			es := st
+			es.font = emphasize(st.font, v.Level)
+			c.walk(v, es)
+		case *east.Strikethrough:
+			ss := st
+			ss.strike = true
+			c.walk(v, ss)
+		case *ast.Link:
+			ls := st
+			if ls.link = safeLink(string(v.Destination)); ls.link != "" {
+				ls.color, ls.under = colLink, true
+			}
+			c.walk(v, ls)
+		case *ast.AutoLink:
+			ls := st
+			url := string(v.URL(c.src))
+			if v.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
+				url = "mailto:" + url
+			}
+			if ls.link = safeLink(url); ls.link != "" {
+				ls.color, ls.under = colLink, true
+			}
+			c.b.addText(string(v.Label(c.src)), c.b.style(ls))
+		case *ast.Image:
+			is := st
+			is.font = emphasize(st.font, 1)
+			is.color = colMuted
+			alt := plainText(v, c.src)
+			if alt == "" {
+				alt = "image"
+			}
+			c.b.addText("["+alt+"]", c.b.style(is))
+		case *east.TaskCheckBox:
+			if c.skipTaskBox {
+				c.skipTaskBox = false
+				continue
+			}
+			m := ' '
+			if v.IsChecked {
+				m = 'x'
+			}
+			s := c.b.style(st)
+			c.b.atoms = append(c.b.atoms, atom{kind: atomBox, st: s, mark: m, w: 0.92 * c.b.emSize(s)})
+		case *ast.RawHTML:
+			// Not produced by our parser; print literally should it appear.
+			var sb strings.Builder
+			for i := 0; i < v.Segments.Len(); i++ {
+				seg := v.Segments.At(i)
+				sb.Write(seg.Value(c.src))
+			}
+			c.b.addText(strings.ReplaceAll(sb.String(), "\n", " "), c.b.style(st))
+		default:
+			c.walk(ch, st)
+		}
+	}
+}
+
+func emphasize(f fontID, level int) fontID {
+	bold := f == fontBold || f == fontBoldItalic || f == fontMonoBold
+	italic := f == fontItalic || f == fontBoldItalic
+	mono := f == fontMono || f == fontMonoBold
+	if level >= 2 {
+		bold = true
+	} else {
+		italic = true
+	}
+	switch {
+	case mono && bold:
+		return fontMonoBold
+	case mono:
+		return fontMono
+	case bold && italic:
+		return fontBoldItalic
+	case bold:
+		return fontBold
+	case italic:
+		return fontItalic
+	}
+	return fontRegular
+}
+
+// safeLink keeps the schemes a readiness pack links to; other targets
+// (javascript:, file:, relative paths) print as text but are not clickable.
+func safeLink(dest string) string {
+	l := strings.ToLower(strings.TrimSpace(dest))
+	for _, p := range []string{"https://", "http://", "mailto:"} {
+		if strings.HasPrefix(l, p) {
+			return strings.TrimSpace(dest)
+		}
+	}
+	return ""
+}
+
+// textValue is what the HTML renderer would print for a text node: with
+// backslash escapes and entity references resolved (so "\*\*not bold\*\*"
+// prints as "**not bold**" and "a\|b" as "a|b").
+func textValue(t *ast.Text, src []byte) string {
+	v := t.Segment.Value(src)
+	if t.IsRaw() {
+		return string(v)
+	}
+	return unescapeMarkdown(v)
+}
+
+func unescapeMarkdown(v []byte) string {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 && bytes.IndexByte(v, 0) < 0 {
+		return string(v)
+	}
+	// Reuse goldmark's own escaping rules, then undo the HTML escaping.
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	html.NewWriter().Write(w, v)
+	_ = w.Flush()
+	return stdhtml.UnescapeString(buf.String())
+}
+
+func codeSpanText(n *ast.CodeSpan, src []byte) string {
+	var sb strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch v := c.(type) {
+		case *ast.Text:
+			sb.Write(v.Segment.Value(src))
+		case *ast.String:
+			sb.Write(v.Value)
+		}
+	}
+	return strings.ReplaceAll(sb.String(), "\n", " ")
+}
+
+// plainText is the text of n's inline descendants, for bookmarks and alt
+// text.
+func plainText(n ast.Node, src []byte) string {
+	var sb strings.Builder
+	var walk func(ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch v := c.(type) {
+			case *ast.Text:
+				sb.WriteString(textValue(v, src))
+				if v.SoftLineBreak() || v.HardLineBreak() {
+					sb.WriteByte(' ')
+				}
+			case *ast.String:
+				sb.Write(v.Value)
+			case *ast.CodeSpan:
+				sb.WriteString(codeSpanText(v, src))
+			case *ast.AutoLink:
+				sb.Write(v.Label(src))
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return strings.TrimSpace(sb.String())
+}
+
+// --- drawing lines ------------------------------------------------------
+
+// drawLine draws one laid-out line with its top-left at (x, top); lh is the
+// line height and baseSize the paragraph's font size (pt), which fixes the
+// baseline for every style on the line.
+func (r *pdfRenderer) drawLine(b *inlineBuilder, l inlineLine, x, top, lh, baseSize float64) {
+	base := baseSize * ptToMM
+	baseline := top + lh/2 + 0.345*base
+	if r.marker != nil {
+		r.drawMarker(baseline, baseSize)
+	}
+	atoms := l.atoms
+	// Code span backgrounds go first so text draws over them.
+	for i := 0; i < len(atoms); {
+		st := b.styles[atoms[i].st]
+		if !st.code || atoms[i].kind == atomSpace {
+			i++
+			continue
+		}
+		j, x1 := i, atoms[i].x
+		x2 := x1
+		for j < len(atoms) && b.styles[atoms[j].st].code && atoms[j].kind != atomMark && atoms[j].kind != atomBox {
+			if atoms[j].kind != atomSpace || (j+1 < len(atoms) && b.styles[atoms[j+1].st].code) {
+				x2 = atoms[j].x + atoms[j].w
+			}
+			j++
+		}
+		sz := st.size * ptToMM
+		r.setFillColor(rgb{0xee, 0xf0, 0xf3})
+		r.pdf.RoundedRect(x+x1-0.6, baseline-0.8*sz, x2-x1+1.2, 1.05*sz, 0.6, "1234", "F")
+		i = max(j, i+1)
+	}
+	var sb strings.Builder
+	for i := 0; i < len(atoms); {
+		a := atoms[i]
+		if a.kind == atomMark || a.kind == atomBox {
+			r.drawMark(a.kind, a.mark, x+a.x, baseline, b.styles[a.st].size)
+			i++
+			continue
+		}
+		// Merge a run of text in one style into one string: fewer operators
+		// and text extraction sees whole words with their spaces.
+		sb.Reset()
+		j, w := i, 0.0
+		for j < len(atoms) && atoms[j].st == a.st && (atoms[j].kind == atomText || atoms[j].kind == atomSpace) {
+			sb.WriteString(atoms[j].text)
+			w += atoms[j].w
+			j++
+		}
+		st := b.styles[a.st]
+		s := sb.String()
+		sx := x + a.x
+		if strings.TrimSpace(s) != "" {
+			r.text(sx, baseline, s, st.font, st.size, st.color)
+		}
+		sz := st.size * ptToMM
+		if st.under {
+			r.hline(sx, sx+w, baseline+0.13*sz, 0.06*sz, st.color)
+		}
+		if st.strike {
+			r.hline(sx, sx+w, baseline-0.27*sz, 0.06*sz, st.color)
+		}
+		if st.link != "" {
+			r.pdf.LinkString(sx, top, w, lh, st.link)
+		}
+		i = j
+	}
+}
+
+// drawMark draws a status mark or task box whose box starts at x.
+func (r *pdfRenderer) drawMark(kind atomKind, m rune, x, baseline, size float64) {
+	em := size * ptToMM
+	cx := x + 0.46*em
+	cy := baseline - 0.34*em
+	if kind == atomBox {
+		s := 0.72 * em
+		r.setDrawColor(colMuted)
+		r.setFillColor(colWhite)
+		r.setLineWidth(0.07 * em)
+		r.pdf.RoundedRect(cx-s/2, cy-s/2, s, s, 0.12*em, "1234", "DF")
+		if m == 'x' {
+			r.tick(cx, cy, s*0.5, colText, 0.1*em)
+		}
+		return
+	}
+	rad := 0.41 * em
+	col := colUnknown
+	switch m {
+	case '✔':
+		col = colPass
+	case '✖':
+		col = colFail
+	case '❗':
+		col = colWarn
+	}
+	r.setFillColor(col)
+	r.pdf.Circle(cx, cy, rad, "F")
+	lw := 0.17 * rad
+	switch m {
+	case '✔':
+		r.tick(cx, cy, rad, colWhite, lw)
+	case '✖':
+		d := 0.38 * rad
+		r.strokes(colWhite, lw, cx-d, cy-d, cx+d, cy+d)
+		r.strokes(colWhite, lw, cx-d, cy+d, cx+d, cy-d)
+	case '❗':
+		r.strokes(colWhite, lw*1.1, cx, cy-0.52*rad, cx, cy+0.12*rad)
+		r.setFillColor(colWhite)
+		r.pdf.Circle(cx, cy+0.46*rad, lw*0.62, "F")
+	default:
+		qs := rad * 1.5 / ptToMM // a "?" about 1.5 radii tall
+		qw := textWidth("?", fontBold, qs)
+		r.text(cx-qw/2, cy+0.36*qs*ptToMM, "?", fontBold, qs, colWhite)
+	}
+}
+
+// tick draws a check mark centred on (cx, cy) within radius rad.
+func (r *pdfRenderer) tick(cx, cy, rad float64, c rgb, lw float64) {
+	r.strokes(c, lw,
+		cx-0.45*rad, cy+0.02*rad,
+		cx-0.12*rad, cy+0.36*rad,
+		cx+0.48*rad, cy-0.36*rad)
+}
+
+// strokes draws a round-capped polyline through the given x, y pairs.
+func (r *pdfRenderer) strokes(c rgb, lw float64, pts ...float64) {
+	r.setDrawColor(c)
+	r.setLineWidth(lw)
+	r.pdf.SetLineCapStyle("round")
+	r.pdf.SetLineJoinStyle("round")
+	for i := 2; i+1 < len(pts); i += 2 {
+		r.pdf.Line(pts[i-2], pts[i-1], pts[i], pts[i+1])
+	}
+	r.pdf.SetLineCapStyle("butt")
+	r.pdf.SetLineJoinStyle("miter")
+}

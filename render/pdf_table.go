@@ -1,0 +1,318 @@
+package render
+
+import (
+	"math"
+
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+const (
+	cellPadX     = 2.0
+	cellPadY     = 1.5
+	minTableSize = 7.2 // pt
+)
+
+type tableRow struct {
+	cells  []inlineBuilder
+	lines  [][]inlineLine
+	nLines int
+	header bool
+}
+
+// table draws a GFM table: column widths from the content, wrapped cells,
+// a shaded header repeated on every page, zebra rows, and rows kept whole
+// across page breaks (a row taller than a page is split as a last resort).
+func (r *pdfRenderer) table(t *east.Table) {
+	ncol := len(t.Alignments)
+	if ncol == 0 {
+		return
+	}
+	var rows []*tableRow
+	var header *tableRow
+	body := textStyle{font: fontRegular, size: tableSize, color: colText}
+	head := textStyle{font: fontBold, size: tableSize, color: colText}
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		tr := &tableRow{cells: make([]inlineBuilder, ncol), lines: make([][]inlineLine, ncol)}
+		st := body
+		if _, ok := row.(*east.TableHeader); ok {
+			tr.header, st = true, head
+		}
+		i := 0
+		for cell := row.FirstChild(); cell != nil && i < ncol; cell = cell.NextSibling() {
+			c := inlineCollector{b: &tr.cells[i], src: r.src}
+			c.walk(cell, st)
+			i++
+		}
+		if tr.header {
+			if !allEmpty(tr.cells) {
+				header = tr // a blank header row ("| | |") is not drawn
+			}
+		} else {
+			rows = append(rows, tr)
+		}
+	}
+
+	size := tableSize
+	if f := r.tableShrink(header, rows, ncol); f < 1 {
+		// Too many long tokens (addresses, IDs) to fit side by side: a
+		// slightly smaller type beats breaking them mid-word.
+		size *= f
+		if header != nil {
+			header.scale(f)
+		}
+		for _, tr := range rows {
+			tr.scale(f)
+		}
+	}
+	widths := r.columnWidths(header, rows, ncol)
+	tw := 0.0
+	for _, w := range widths {
+		tw += w
+	}
+	lh := size * tableLeading * ptToMM
+	layoutRow := func(tr *tableRow) {
+		tr.nLines = 1
+		for i := range tr.cells {
+			tr.lines[i] = tr.cells[i].layout(widths[i] - 2*cellPadX)
+			tr.nLines = max(tr.nLines, len(tr.lines[i]))
+		}
+	}
+	headerH := 0.0
+	if header != nil {
+		layoutRow(header)
+		headerH = float64(header.nLines)*lh + 2*cellPadY
+	}
+	for _, tr := range rows {
+		layoutRow(tr)
+	}
+
+	r.space(spaceTable)
+	firstH := 0.0
+	if len(rows) > 0 {
+		firstH = float64(rows[0].nLines)*lh + 2*cellPadY
+	}
+	r.ensure(headerH + math.Min(firstH, 30))
+	if r.marker != nil {
+		r.drawMarker(r.y+lh/2+cellPadY+0.345*size*ptToMM, size)
+	}
+	drawHeader := func() {
+		if header != nil {
+			r.drawRow(header, widths, t.Alignments, 0, header.nLines, size, r.brandTint)
+		}
+	}
+	drawHeader()
+	for i, tr := range rows {
+		fill := colWhite
+		if i%2 == 1 {
+			fill = colZebra
+		}
+		h := float64(tr.nLines)*lh + 2*cellPadY
+		if r.y+h > bodyBottom+0.01 {
+			if h <= bodyBottom-bodyTop-headerH {
+				r.tableBreak(drawHeader, tw)
+			} else {
+				// Taller than a page: fill what is left, then continue.
+				from := 0
+				for from < tr.nLines {
+					k := int(math.Floor((bodyBottom - r.y - 2*cellPadY + 0.01) / lh))
+					if k < 2 && from+k < tr.nLines {
+						r.tableBreak(drawHeader, tw)
+						continue
+					}
+					k = max(1, min(k, tr.nLines-from))
+					r.drawRow(tr, widths, t.Alignments, from, k, size, fill)
+					from += k
+					if from < tr.nLines {
+						r.tableBreak(drawHeader, tw)
+					}
+				}
+				continue
+			}
+		}
+		r.drawRow(tr, widths, t.Alignments, 0, tr.nLines, size, fill)
+	}
+	r.hline(r.x0, r.x0+tw, r.y, 0.3, colRule)
+	r.drawn()
+	r.pending = spaceTable
+}
+
+// tableShrink returns the factor (at least minTableSize/tableSize) by which
+// the table's type must shrink for every column's longest word to fit.
+func (r *pdfRenderer) tableShrink(header *tableRow, rows []*tableRow, ncol int) float64 {
+	longest := make([]float64, ncol)
+	measure := func(tr *tableRow) {
+		for i := range tr.cells {
+			lo, _ := tr.cells[i].widths()
+			longest[i] = max(longest[i], lo)
+		}
+	}
+	if header != nil {
+		measure(header)
+	}
+	for _, tr := range rows {
+		measure(tr)
+	}
+	room := r.w - float64(ncol)*2*cellPadX
+	sum := 0.0
+	for _, l := range longest {
+		// A token longer than half the table breaks anyway; shrinking the
+		// type for it would not help.
+		sum += min(l, room/2)
+	}
+	if sum <= room || sum == 0 {
+		return 1
+	}
+	return max(minTableSize/tableSize, room/sum)
+}
+
+func (tr *tableRow) scale(f float64) {
+	for i := range tr.cells {
+		b := &tr.cells[i]
+		for j := range b.styles {
+			b.styles[j].size *= f
+		}
+		for j := range b.atoms {
+			b.atoms[j].w *= f
+		}
+	}
+}
+
+func allEmpty(cells []inlineBuilder) bool {
+	for i := range cells {
+		if !cells[i].empty() {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *pdfRenderer) tableBreak(drawHeader func(), tw float64) {
+	r.hline(r.x0, r.x0+tw, r.y, 0.3, colRule)
+	r.newPage()
+	drawHeader()
+}
+
+// drawRow draws lines [from, from+n) of every cell of tr as one band at the
+// cursor and moves the cursor below it.
+func (r *pdfRenderer) drawRow(tr *tableRow, widths []float64, aligns []east.Alignment, from, n int, size float64, fill rgb) {
+	lh := size * tableLeading * ptToMM
+	h := float64(n)*lh + 2*cellPadY
+	tw := 0.0
+	for _, w := range widths {
+		tw += w
+	}
+	if fill != colWhite {
+		r.fillRect(r.x0, r.y, tw, h, fill)
+	}
+	if tr.header {
+		r.hline(r.x0, r.x0+tw, r.y+h, 0.35, r.brand)
+	}
+	x := r.x0
+	for i := range tr.cells {
+		inner := widths[i] - 2*cellPadX
+		lines := tr.lines[i]
+		y := r.y + cellPadY
+		for j := from; j < from+n && j < len(lines); j++ {
+			l := lines[j]
+			off := 0.0
+			switch aligns[i] {
+			case east.AlignRight:
+				off = inner - l.w
+			case east.AlignCenter:
+				off = (inner - l.w) / 2
+			}
+			r.drawLine(&tr.cells[i], l, x+cellPadX+off, y, lh, size)
+			y += lh
+		}
+		x += widths[i]
+	}
+	r.y += h
+	r.drawn()
+}
+
+// columnWidths shares the block width between columns the way browsers do
+// for auto tables: every column gets at least its longest word, and the
+// rest is shared in proportion to how much more each column would like.
+func (r *pdfRenderer) columnWidths(header *tableRow, rows []*tableRow, ncol int) []float64 {
+	minW := make([]float64, ncol)
+	maxW := make([]float64, ncol)
+	measure := func(tr *tableRow) {
+		for i := range tr.cells {
+			lo, hi := tr.cells[i].widths()
+			minW[i] = max(minW[i], lo)
+			maxW[i] = max(maxW[i], hi)
+		}
+	}
+	if header != nil {
+		measure(header)
+	}
+	for _, tr := range rows {
+		measure(tr)
+	}
+	total := r.w
+	var sumMin, sumMax float64
+	for i := range minW {
+		// Padding, a floor so an empty column stays visible, and a cap so one
+		// huge token cannot take the whole table.
+		minW[i] = min(max(minW[i]+2*cellPadX, 8), total*0.5)
+		maxW[i] = max(maxW[i]+2*cellPadX, minW[i])
+		sumMin += minW[i]
+		sumMax += maxW[i]
+	}
+	out := make([]float64, ncol)
+	switch {
+	case sumMin >= total:
+		// Not even the longest words fit: narrow the widest columns first
+		// (down to a common cap) so short columns like "Row" stay intact.
+		level := waterLevel(total, func(l float64) float64 {
+			sum := 0.0
+			for _, m := range minW {
+				sum += min(m, l)
+			}
+			return sum
+		}, total)
+		for i := range out {
+			out[i] = min(minW[i], level)
+		}
+	case sumMax <= total:
+		// Everything fits unwrapped. Wide tables stretch to the full width;
+		// small ones (a few numbers) stay compact with some air added.
+		extra := total - sumMax
+		if sumMax < total*0.6 {
+			extra = min(extra, float64(ncol)*8)
+		}
+		for i := range out {
+			out[i] = maxW[i] + extra*maxW[i]/sumMax
+		}
+	default:
+		// Share the spare width max-min fairly: columns that want a little
+		// more (a name, an address) get all of it, so they print unbroken,
+		// and the prose columns share the rest and wrap.
+		level := waterLevel(total-sumMin, func(l float64) float64 {
+			sum := 0.0
+			for i := range minW {
+				sum += min(maxW[i]-minW[i], l)
+			}
+			return sum
+		}, sumMax)
+		for i := range out {
+			out[i] = minW[i] + min(maxW[i]-minW[i], level)
+		}
+	}
+	return out
+}
+
+// waterLevel finds the level l in [0, hi] at which the non-decreasing
+// fill(l) reaches target.
+func waterLevel(target float64, fill func(float64) float64, hi float64) float64 {
+	lo := 0.0
+	for range 40 {
+		mid := (lo + hi) / 2
+		if fill(mid) > target {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return lo
+}
