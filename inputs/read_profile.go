@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -54,7 +55,7 @@ func ParseProfile(path string, data []byte) (*Profile, error) {
 			}
 			return nil, e
 		}
-		return nil, &Error{File: path, Msg: "TOML: " + err.Error()}
+		return nil, typeError(path, err)
 	}
 	p.Path = path
 	if und := md.Undecoded(); len(und) > 0 {
@@ -66,6 +67,33 @@ func ParseProfile(path string, data []byte) (*Profile, error) {
 		return nil, v.err
 	}
 	return &p, nil
+}
+
+var typeErrRe = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): incompatible types: TOML value has type (\S+); destination has type (\S+)$`)
+
+// typeError turns the TOML decoder's type mismatch into words a sales
+// representative understands: which key, what it holds, what it should hold.
+func typeError(path string, err error) error {
+	m := typeErrRe.FindStringSubmatch(err.Error())
+	if m == nil {
+		return &Error{File: path, Msg: "TOML: " + err.Error()}
+	}
+	line, _ := strconv.Atoi(m[1])
+	kinds := map[string]string{
+		"string": "text in quotes", "float64": "a number", "int64": "a whole number", "integer": "a whole number",
+		"float": "a number", "bool": "true or false", "slice": "a list in [brackets]", "array": "a list in [brackets]",
+		"map[string]interface": "a table", "[]interface": "a list in [brackets]", "time.Time": "a date",
+	}
+	kind := func(t string) string {
+		t = strings.TrimSuffix(strings.TrimSuffix(t, "{}"), "{}")
+		if k, ok := kinds[t]; ok {
+			return k
+		}
+		return t
+	}
+	return &Error{File: path, Line: line, Column: m[2],
+		Msg:  fmt.Sprintf("%s must be %s, not %s", m[2], kind(m[4]), kind(m[3])),
+		Hint: `e.g. version = "8.5 R10", database_gb = 14.5, keep_addresses = true, mailboxes = ["support@company.no"]`}
 }
 
 // Dir is the folder relative paths in the profile are resolved against.
