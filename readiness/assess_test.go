@@ -3,6 +3,7 @@ package readiness
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"regexp"
 	"slices"
@@ -483,5 +484,25 @@ func TestEveryTextKey(t *testing.T) {
 	noMissingTexts(t, a)
 	if a.Ready {
 		t.Error("worst case is ready")
+	}
+}
+
+// A shared address used by many users names at most maxOthers of the others
+// in each finding and counts the rest.
+func TestDuplicateEmailsCapsOthers(t *testing.T) {
+	var us []inputs.User
+	for i := 0; i < 40; i++ {
+		us = append(us, usr(i+2, fmt.Sprintf("U%d", i), "shared@x.example.com"))
+	}
+	c := assess(profile(), users(nil, us...)).Check(CheckDuplicateEmails)
+	if c.Status != Fail || len(c.Findings) != 40 {
+		t.Fatalf("status %s with %d findings, want fail with 40", c.Status, len(c.Findings))
+	}
+	p := c.Findings[0].Problem
+	if n := strings.Count(p, "(row "); n != maxOthers {
+		t.Errorf("problem names %d users, want %d: %s", n, maxOthers, p)
+	}
+	if !strings.Contains(p, "34 other users") {
+		t.Errorf("problem does not count the rest: %s", p)
 	}
 }

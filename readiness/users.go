@@ -52,13 +52,7 @@ func (a *assessor) duplicateEmails() Check {
 			st = worst(st, Warn)
 		}
 		for _, u := range g {
-			var others []string
-			for _, o := range g {
-				if o != u {
-					others = append(others, a.ref(o))
-				}
-			}
-			fs = append(fs, a.userFinding(u, kind, "others", a.join(others)))
+			fs = append(fs, a.userFinding(u, kind, "others", a.others(g, u)))
 		}
 	}
 	var summary string
@@ -231,4 +225,25 @@ func (a *assessor) travel() Check {
 		return a.newCheck(id, Warn, a.plural("check."+id+".warn", unmatched+unclear), fs)
 	}
 	return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
+}
+
+// maxOthers caps how many other users a duplicate finding names: a shared
+// mailbox used as login by hundreds would otherwise make every finding a page
+// long (and the work quadratic). The rest are counted.
+const maxOthers = 5
+
+// others names the users in g other than u, at most maxOthers of them.
+func (a *assessor) others(g []*inputs.User, u *inputs.User) string {
+	var names []string
+	for _, o := range g {
+		if o == u {
+			continue
+		}
+		if len(names) == maxOthers {
+			names = append(names, a.plural("finding.ref.more", len(g)-1-maxOthers))
+			break
+		}
+		names = append(names, a.ref(o))
+	}
+	return a.join(names)
 }

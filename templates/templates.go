@@ -152,11 +152,40 @@ func (l *Lang) T(key string, args ...any) string {
 	if len(args) == 0 || !strings.Contains(s, "{") {
 		return s
 	}
-	pairs := make([]string, 0, len(args))
-	for i := 0; i+1 < len(args); i += 2 {
-		pairs = append(pairs, "{"+fmt.Sprint(args[i])+"}", l.format(args[i+1]))
+	// A direct scan rather than a strings.Replacer: T runs once per finding,
+	// tens of thousands of times for a large export, and building a Replacer
+	// per call cost more than everything else in the assessment.
+	var b strings.Builder
+	b.Grow(len(s) + 32)
+	for {
+		open := strings.IndexByte(s, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(s[open:], '}')
+		if end < 0 {
+			break
+		}
+		name := s[open+1 : open+end]
+		b.WriteString(s[:open])
+		if v, ok := lookupArg(args, name); ok {
+			b.WriteString(l.format(v))
+		} else {
+			b.WriteString(s[open : open+end+1])
+		}
+		s = s[open+end+1:]
 	}
-	return strings.NewReplacer(pairs...).Replace(s)
+	b.WriteString(s)
+	return b.String()
+}
+
+func lookupArg(args []any, name string) (any, bool) {
+	for i := 0; i+1 < len(args); i += 2 {
+		if k, ok := args[i].(string); ok && k == name {
+			return args[i+1], true
+		}
+	}
+	return nil, false
 }
 
 func (l *Lang) format(v any) string {
