@@ -256,6 +256,11 @@ func (r *pdfRenderer) columnWidths(header *tableRow, rows []*tableRow, ncol int)
 		// huge token cannot take the whole table.
 		minW[i] = min(max(minW[i]+2*cellPadX, 8), total*0.5)
 		maxW[i] = max(maxW[i]+2*cellPadX, minW[i])
+		if maxW[i] > 3*minW[i] {
+			// A prose column: an address inside a sentence may break rather
+			// than starve the columns beside it.
+			minW[i] = min(minW[i], total*0.15)
+		}
 		sumMin += minW[i]
 		sumMax += maxW[i]
 	}
@@ -285,18 +290,22 @@ func (r *pdfRenderer) columnWidths(header *tableRow, rows []*tableRow, ncol int)
 			out[i] = maxW[i] + extra*maxW[i]/sumMax
 		}
 	default:
-		// Share the spare width max-min fairly: columns that want a little
-		// more (a name, an address) get all of it, so they print unbroken,
-		// and the prose columns share the rest and wrap.
-		level := waterLevel(total-sumMin, func(l float64) float64 {
+		// Fill every column up to a common width: columns that need less
+		// than it (a name, an address) print unbroken at their natural
+		// width, and the prose columns end up equally wide and wrap.
+		widest := 0.0
+		for _, m := range maxW {
+			widest = max(widest, m)
+		}
+		level := waterLevel(total, func(l float64) float64 {
 			sum := 0.0
 			for i := range minW {
-				sum += min(maxW[i]-minW[i], l)
+				sum += max(minW[i], min(maxW[i], l))
 			}
 			return sum
-		}, sumMax)
+		}, widest)
 		for i := range out {
-			out[i] = minW[i] + min(maxW[i]-minW[i], level)
+			out[i] = max(minW[i], min(maxW[i], level))
 		}
 	}
 	return out
