@@ -59,6 +59,14 @@ func Text(w io.Writer, a *readiness.Assessment, l *templates.Lang, color bool) e
 		}
 		m := marks[c.Status]
 		bw.WriteString("\n" + paint(m.code+ansiBold, m.mark+" "+c.Title) + paint(ansiDim, "  ("+c.ID+")") + "\n")
+		// A problem or action shared by every finding is said once, first.
+		problem, action := shared(c.Findings, "problem"), shared(c.Findings, "action")
+		if problem != "" {
+			bw.WriteString("  " + paint(ansiDim, l.T("text.problem")) + " " + terminalSafe(problem) + "\n")
+		}
+		if action != "" {
+			bw.WriteString("  " + paint(ansiDim, l.T("text.action")) + " " + terminalSafe(action) + "\n")
+		}
 		for _, f := range c.Findings {
 			var who []string
 			if f.Row > 0 {
@@ -70,8 +78,10 @@ func Text(w io.Writer, a *readiness.Assessment, l *templates.Lang, color bool) e
 				}
 			}
 			bw.WriteString("  " + strings.Join(who, "  ") + "\n")
-			bw.WriteString("      " + paint(ansiDim, l.T("text.problem")) + " " + terminalSafe(f.Problem) + "\n")
-			if f.Action != "" {
+			if problem == "" {
+				bw.WriteString("      " + paint(ansiDim, l.T("text.problem")) + " " + terminalSafe(f.Problem) + "\n")
+			}
+			if action == "" && f.Action != "" {
 				bw.WriteString("      " + paint(ansiDim, l.T("text.action")) + " " + terminalSafe(f.Action) + "\n")
 			}
 		}
