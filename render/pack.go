@@ -200,7 +200,7 @@ func packBody(in *PackInput, format, workbook string) ([]byte, error) {
 		"bar": func(label string, hours float64) string {
 			// One line of a barchart block; the label is escaped of the
 			// separator, since the block is not markdown.
-			return strings.ReplaceAll(label, "|", "/") + "|" + fmt.Sprintf("%.2f", hours) + "|" + l.Hours(hours) + " h"
+			return strings.ReplaceAll(label, "|", "/") + "|" + fmt.Sprintf("%.2f", hours) + "|" + l.Hours(hours) + " " + l.T("unit.hours")
 		},
 		"sectioned": sectioned,
 		"itemsOnly": itemsOnly,
