@@ -7,9 +7,7 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"math"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -352,60 +350,6 @@ func renderHTMLTable(w util.BufWriter, source []byte, node ast.Node, entering bo
 	return ast.WalkContinue, nil
 }
 
-const htmlDefaultBrand = "#0B5FFF"
-
-var htmlHexColor = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
-
-// htmlBrandColor is doc.Color when it is a #RRGGBB colour, else the default.
-func htmlBrandColor(c string) string {
-	if htmlHexColor.MatchString(c) {
-		return strings.ToUpper(c)
-	}
-	return htmlDefaultBrand
-}
-
-type htmlRGB [3]float64
-
-func parseHTMLColor(c string) htmlRGB {
-	v, _ := strconv.ParseUint(c[1:], 16, 32)
-	return htmlRGB{float64(v >> 16 & 0xff), float64(v >> 8 & 0xff), float64(v & 0xff)}
-}
-
-func (c htmlRGB) String() string {
-	return fmt.Sprintf("#%02X%02X%02X", int(c[0]+0.5), int(c[1]+0.5), int(c[2]+0.5))
-}
-
-// luminance is the WCAG relative luminance.
-func (c htmlRGB) luminance() float64 {
-	var l [3]float64
-	for i, v := range c {
-		v /= 255
-		if v <= 0.03928 {
-			l[i] = v / 12.92
-		} else {
-			l[i] = math.Pow((v+0.055)/1.055, 2.4)
-		}
-	}
-	return 0.2126*l[0] + 0.7152*l[1] + 0.0722*l[2]
-}
-
-// contrastWithWhite is the WCAG contrast ratio of c against white.
-func (c htmlRGB) contrastWithWhite() float64 { return 1.05 / (c.luminance() + 0.05) }
-
-// mix blends c with o; t=0 is c, t=1 is o.
-func (c htmlRGB) mix(o htmlRGB, t float64) htmlRGB {
-	return htmlRGB{c[0] + (o[0]-c[0])*t, c[1] + (o[1]-c[1])*t, c[2] + (o[2]-c[2])*t}
-}
-
-// readableOnWhite darkens c until text in it reads on white (WCAG AA, 4.5:1),
-// so a pale brand colour still gives legible headings.
-func (c htmlRGB) readableOnWhite() htmlRGB {
-	for i := 0; i < 40 && c.contrastWithWhite() < 4.5; i++ {
-		c = c.mix(htmlRGB{}, 0.08)
-	}
-	return c
-}
-
 // cssString quotes s as a CSS string that cannot end the string, the rule
 // or the <style> element early.
 func cssString(s string) string {
@@ -475,9 +419,9 @@ func htmlLogoDataURL(img *Image) string {
 }
 
 func htmlCSS(doc *Document) string {
-	brand := parseHTMLColor(htmlBrandColor(doc.Color))
+	brand := parseColor(doc.Color)
 	ink := brand.readableOnWhite()
-	white := htmlRGB{255, 255, 255}
+	white := rgb{255, 255, 255}
 	r := strings.NewReplacer(
 		"$brand", brand.String(),
 		"$ink", ink.String(),

@@ -155,7 +155,7 @@ func TestHTMLBrandColour(t *testing.T) {
 			t.Errorf("%q: ink is not %s", c.in, c.ink)
 		}
 	}
-	ink := parseHTMLColor("#FFE600").readableOnWhite()
+	ink := parseColor("#FFE600").readableOnWhite()
 	if r := ink.contrastWithWhite(); r < 4.5 {
 		t.Errorf("ink %v has contrast %.2f with white", ink, r)
 	}

@@ -80,8 +80,6 @@ const (
 	codeLeading  = 1.32
 )
 
-type rgb struct{ r, g, b int }
-
 var (
 	colText      = rgb{0x1f, 0x29, 0x37}
 	colMuted     = rgb{0x6b, 0x72, 0x80}
@@ -99,51 +97,6 @@ var (
 	colNotReady  = rgb{0xb9, 0x1c, 0x1c}
 	defaultBrand = rgb{0x0b, 0x5f, 0xff}
 )
-
-// parseColor reads "#RRGGBB" (or "#RGB"); anything else gives the default
-// brand colour, since validating user input is not the renderer's job.
-func parseColor(s string) rgb {
-	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
-	if len(s) == 3 {
-		s = string([]byte{s[0], s[0], s[1], s[1], s[2], s[2]})
-	}
-	if len(s) != 6 {
-		return defaultBrand
-	}
-	v, err := strconv.ParseUint(s, 16, 32)
-	if err != nil {
-		return defaultBrand
-	}
-	return rgb{int(v >> 16 & 0xff), int(v >> 8 & 0xff), int(v & 0xff)}
-}
-
-// luminance is the WCAG relative luminance.
-func (c rgb) luminance() float64 {
-	lin := func(v int) float64 {
-		f := float64(v) / 255
-		if f <= 0.03928 {
-			return f / 12.92
-		}
-		return math.Pow((f+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(c.r) + 0.7152*lin(c.g) + 0.0722*lin(c.b)
-}
-
-// mix blends c towards o by t (0: c, 1: o).
-func (c rgb) mix(o rgb, t float64) rgb {
-	m := func(a, b int) int { return int(math.Round(float64(a) + (float64(b)-float64(a))*t)) }
-	return rgb{m(c.r, o.r), m(c.g, o.g), m(c.b, o.b)}
-}
-
-// readableOnWhite darkens a light brand colour until text in it has at
-// least 4.5:1 contrast on white, so a yellow brand still gives legible
-// headings.
-func (c rgb) readableOnWhite() rgb {
-	for i := 0; i < 20 && (1.05)/(c.luminance()+0.05) < 4.5; i++ {
-		c = c.mix(rgb{}, 0.12)
-	}
-	return c
-}
 
 // pdfRenderer holds the layout state of one pass.
 type pdfRenderer struct {
