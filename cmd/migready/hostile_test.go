@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	gohtml "html"
 	"os"
 	"os/exec"
@@ -19,6 +20,7 @@ var hostileNames = []string{
 	"**bold** _it_",
 	"{{.Customer.Name}}",
 	"a|b|c",
+	`back\|slash`,
 	"[click](javascript:alert(1))",
 	`=HYPERLINK("http://evil.example","x")`,
 	"+1+1",
@@ -60,7 +62,11 @@ travel_users = []
 		}
 	}
 	for _, n := range hostileNames {
-		if !strings.Contains(js, strings.ReplaceAll(n, `"`, `\"`)) {
+		var enc bytes.Buffer
+		e := json.NewEncoder(&enc)
+		e.SetEscapeHTML(false)
+		e.Encode(n)
+		if !strings.Contains(js, strings.TrimSpace(enc.String())) {
 			t.Errorf("JSON lacks %q literally", n)
 		}
 		if !strings.Contains(gohtml.UnescapeString(html), n) {
