@@ -98,14 +98,9 @@ func (a *assessor) newCheck(id string, st Status, summary string, findings []Fin
 	return Check{ID: id, Status: st, Title: a.l.T("check." + id + ".title"), Summary: summary, Findings: findings}
 }
 
-// plural picks key+".one" for n == 1 and key+".other" otherwise, and passes
-// n as {count}. The pack's languages all have just these two forms.
+// plural is the catalog's one/other choice, with n as {count}.
 func (a *assessor) plural(key string, n int, args ...any) string {
-	form := ".other"
-	if n == 1 {
-		form = ".one"
-	}
-	return a.l.T(key+form, append([]any{"count", n}, args...)...)
+	return a.l.Plural(key, n, args...)
 }
 
 // userFinding is a finding about one row of the export. The texts come from

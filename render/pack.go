@@ -105,7 +105,7 @@ func cover(a *readiness.Assessment, l *templates.Lang, p *inputs.Profile, date t
 		c.Detail = l.T("report.verdict.ready_detail")
 	} else {
 		c.Verdict = l.T("report.verdict.not_ready")
-		c.Detail = plural(l, "report.verdict.blockers", a.Blockers())
+		c.Detail = l.Plural("report.verdict.blockers", a.Blockers())
 	}
 	add := func(label, value string) {
 		if strings.TrimSpace(value) != "" {
@@ -127,15 +127,6 @@ func cover(a *readiness.Assessment, l *templates.Lang, p *inputs.Profile, date t
 	}
 	add("report.fact.prepared_for", contact)
 	return c
-}
-
-// plural picks key.one or key.other for n (every supported language
-// distinguishes just these two forms).
-func plural(l *templates.Lang, key string, n int) string {
-	if n == 1 {
-		return l.T(key+".one", "count", n)
-	}
-	return l.T(key+".other", "count", n)
 }
 
 // packView is the data the markdown templates see.
@@ -162,7 +153,7 @@ func packBody(in *PackInput, format, workbook string) ([]byte, error) {
 		// tk looks up a text whose key is built from parts, e.g. check ids.
 		"tk":     func(parts ...string) string { return l.T(strings.Join(parts, ".")) },
 		"has":    func(parts ...string) bool { return l.Has(strings.Join(parts, ".")) },
-		"plural": func(key string, n int) string { return plural(l, key, n) },
+		"plural": func(key string, n int) string { return l.Plural(key, n) },
 		"md":     EscapeMarkdown,
 		"fence":  fence,
 		"status": statusGlyph,

@@ -91,7 +91,7 @@ func Text(w io.Writer, a *readiness.Assessment, l *templates.Lang, color bool) e
 	if a.Ready {
 		bw.WriteString(paint(ansiGreen+ansiBold, l.T("report.verdict.ready")) + " " + l.T("report.verdict.ready_detail") + "\n")
 	} else {
-		bw.WriteString(paint(ansiRed+ansiBold, l.T("report.verdict.not_ready")) + " " + plural(l, "report.verdict.blockers", a.Blockers()) + "\n")
+		bw.WriteString(paint(ansiRed+ansiBold, l.T("report.verdict.not_ready")) + " " + l.Plural("report.verdict.blockers", a.Blockers()) + "\n")
 	}
 	return bw.Flush()
 }

@@ -188,6 +188,16 @@ func lookupArg(args []any, name string) (any, bool) {
 	return nil, false
 }
 
+// Plural returns key+".one" for n == 1 and key+".other" otherwise, with n
+// as {count} besides args. Every supported language has just these two forms.
+func (l *Lang) Plural(key string, n int, args ...any) string {
+	form := ".other"
+	if n == 1 {
+		form = ".one"
+	}
+	return l.T(key+form, append([]any{"count", n}, args...)...)
+}
+
 func (l *Lang) format(v any) string {
 	switch v := v.(type) {
 	case float64:
