@@ -16,6 +16,7 @@ import (
 
 	"github.com/go-pdf/fpdf"
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 )
 
 // PDF writes doc as an A4 PDF: a cover page drawn from doc.Cover, then the
@@ -136,6 +137,8 @@ type pdfRenderer struct {
 	listDepth   int
 	skipTaskBox bool // the next paragraph's task box is the list marker
 	suppress    bool // the next block starts a list item or quote: no space above
+
+	tables map[*east.Table]measuredTable // tables measured before drawing
 }
 
 func newPDFRenderer(doc *Document, logo *logoImage) *pdfRenderer {
@@ -201,7 +204,7 @@ func (r *pdfRenderer) setFont(id fontID, size float64) {
 		// Faces are added on first use: fpdf parses and embeds every face
 		// it is given, used or not. fpdf also writes into the slice while
 		// subsetting (an append on a sub-slice of the font), so each
-		// document gets its own copy; sharing gofont's bytes made the second
+		// document gets its own copy; sharing the font package's bytes made the second
 		// render in a process differ from the first.
 		r.pdf.AddUTF8FontFromBytes(id.pdfFamily(), id.pdfStyle(), bytes.Clone(id.ttf()))
 		r.fontAdded[id] = true
