@@ -2,8 +2,10 @@ package render
 
 import (
 	"archive/zip"
+	"bytes"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -46,6 +48,9 @@ func Workbook(w io.Writer, a *readiness.Assessment, lang *templates.Lang) error 
 			return fmt.Errorf("workbook sheet %q: %w", name, err)
 		}
 	}
+	// Set before the Findings sheet is streamed: afterwards excelize would
+	// read the whole streamed sheet back in to unselect it.
+	f.SetActiveSheet(0)
 	if err := wbChecklist(f, checklist, a, lang, st); err != nil {
 		return err
 	}
@@ -55,7 +60,6 @@ func Workbook(w io.Writer, a *readiness.Assessment, lang *templates.Lang) error 
 	if err := wbMailboxes(f, mailboxes, a, lang, st); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
 
 	date := stamp.Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
@@ -90,10 +94,76 @@ func wbTime(generated string) time.Time {
 type wbZip struct {
 	*zip.Writer
 	modified time.Time
+	sheet    *wbSheetFixer // the sheet part being written
 }
 
 func (z *wbZip) Create(name string) (io.Writer, error) {
-	return z.Writer.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.modified})
+	if err := z.flush(); err != nil {
+		return nil, err
+	}
+	w, err := z.Writer.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.modified})
+	if err != nil || !strings.HasPrefix(name, "xl/worksheets/sheet") {
+		return w, err
+	}
+	z.sheet = &wbSheetFixer{w: w}
+	return z.sheet, nil
+}
+
+func (z *wbZip) Close() error {
+	if err := z.flush(); err != nil {
+		return err
+	}
+	return z.Writer.Close()
+}
+
+func (z *wbZip) flush() error {
+	if z.sheet == nil {
+		return nil
+	}
+	err := z.sheet.flush()
+	z.sheet = nil
+	return err
+}
+
+// wbSheetFixer drops the filterMode="true" excelize puts on every sheet
+// with an auto filter: the attribute says a filter is applied (rows are
+// hidden), which none is. It holds back the start of the part, up to the
+// sheet data, where sheetPr lives.
+type wbSheetFixer struct {
+	w    io.Writer
+	head []byte
+	done bool
+}
+
+func (s *wbSheetFixer) Write(p []byte) (int, error) {
+	if s.done {
+		return s.w.Write(p)
+	}
+	s.head = append(s.head, p...)
+	if !bytes.Contains(s.head, []byte("<sheetData")) && len(s.head) < 1<<16 {
+		return len(p), nil
+	}
+	if err := s.flush(); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+func (s *wbSheetFixer) flush() error {
+	if s.done {
+		return nil
+	}
+	s.done = true
+	end := bytes.Index(s.head, []byte("<sheetData"))
+	if end < 0 {
+		end = len(s.head)
+	}
+	if _, err := s.w.Write(bytes.Replace(s.head[:end], []byte(` filterMode="true"`), nil, 1)); err != nil {
+		return err
+	}
+	_, err := s.w.Write(s.head[end:])
+	s.head = nil
+	return err
 }
 
 type wbStyles struct {
@@ -124,7 +194,9 @@ func newWBStyles(f *excelize.File) (*wbStyles, error) {
 	})
 	st.text = mk(&excelize.Style{NumFmt: 49, Alignment: top})
 	st.wrap = mk(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
-	st.top = mk(&excelize.Style{Alignment: top})
+	// Numbers (the export's row) centred, so they do not run into the
+	// user id beside them.
+	st.top = mk(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}})
 	st.status = map[readiness.Status]int{}
 	for _, s := range []struct {
 		status     readiness.Status
@@ -184,6 +256,84 @@ func (c *wbColumnWidths) width(col int) float64 {
 	return float64(w)
 }
 
+// wbLineHeight is the height of one line of the default 11 pt text, in
+// points, as Excel and LibreOffice set it.
+const wbLineHeight = 15.0
+
+// lines is how many lines s takes wrapped in column col: words go on a
+// line while they fit (a column of width w holds about w digits, a little
+// more running text; a margin is kept for wide letters), and a word longer
+// than a line takes several.
+func (c *wbColumnWidths) lines(col int, s string) int {
+	per := max(int(c.width(col)*1.15)-1, 1)
+	n := 0
+	for _, para := range strings.Split(s, "\n") {
+		n++
+		used := 0
+		for _, word := range strings.Fields(para) {
+			w := utf8.RuneCountInString(word)
+			switch {
+			case used == 0:
+				used = w
+			case used+1+w <= per:
+				used += 1 + w
+			default:
+				n++
+				used = w
+			}
+			for used > per {
+				n++
+				used -= per
+			}
+		}
+	}
+	return max(n, 1)
+}
+
+// rowHeight is the height in points that shows every cell of a row whole.
+func (c *wbColumnWidths) rowHeight(cells ...string) float64 {
+	n := 1
+	for i, s := range cells {
+		if s != "" {
+			n = max(n, c.lines(i, s))
+		}
+	}
+	return float64(n)*wbLineHeight + 2
+}
+
+// wbPrintSetup makes a sheet print as a document: A4 landscape, scaled to
+// one page wide, the header row repeated on every page, the sheet's name
+// and "page / pages" in the footer. fitToPage lives in sheetPr, which the
+// stream writer writes first and AutoFilter replaces, so callers set it
+// with wbFitToPage at the right moment.
+func wbPrintSetup(f *excelize.File, sheet string) error {
+	size, landscape, one, auto := 9, "landscape", 1, 0
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Size: &size, Orientation: &landscape, FitToWidth: &one, FitToHeight: &auto,
+	}); err != nil {
+		return err
+	}
+	m := func(v float64) *float64 { return &v }
+	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
+		Left: m(0.5), Right: m(0.5), Top: m(0.6), Bottom: m(0.7), Header: m(0.3), Footer: m(0.3),
+	}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&L&A&R&P / &N"}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{
+		Name:     "_xlnm.Print_Titles",
+		RefersTo: "'" + strings.ReplaceAll(sheet, "'", "''") + "'!$1:$1",
+		Scope:    sheet,
+	})
+}
+
+func wbFitToPage(f *excelize.File, sheet string) error {
+	yes := true
+	return f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes})
+}
+
 // wbHeader writes the bold header row, freezes it and sizes the columns.
 func wbHeader(f *excelize.File, sheet string, headers []string, cw *wbColumnWidths, st *wbStyles) error {
 	for i, h := range headers {
@@ -200,7 +350,13 @@ func wbHeader(f *excelize.File, sheet string, headers []string, cw *wbColumnWidt
 	if err := f.SetCellStyle(sheet, "A1", last, st.header); err != nil {
 		return err
 	}
-	return f.SetPanes(sheet, wbFrozenHeader())
+	if err := f.SetRowHeight(sheet, 1, cw.rowHeight(headers...)); err != nil {
+		return err
+	}
+	if err := f.SetPanes(sheet, wbFrozenHeader()); err != nil {
+		return err
+	}
+	return wbPrintSetup(f, sheet)
 }
 
 func wbFrozenHeader() *excelize.Panes {
@@ -208,9 +364,13 @@ func wbFrozenHeader() *excelize.Panes {
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}
 }
 
-// wbAutoFilter adds the auto filter over the used range.
+// wbAutoFilter adds the auto filter over the header and the rows below
+// it; a sheet with no rows under its header gets none.
 func wbAutoFilter(f *excelize.File, sheet string, cols, rows int) error {
-	last, _ := excelize.CoordinatesToCellName(cols, max(rows, 1))
+	if rows < 2 {
+		return nil
+	}
+	last, _ := excelize.CoordinatesToCellName(cols, rows)
 	return f.AutoFilter(sheet, "A1:"+last, nil)
 }
 
@@ -230,7 +390,7 @@ func wbChecklist(f *excelize.File, sheet string, a *readiness.Assessment, lang *
 		lang.T("workbook.col.check"), lang.T("workbook.col.result"),
 		lang.T("workbook.col.summary"), lang.T("workbook.col.done"),
 	}
-	cw := newWBColumnWidths(headers, 40, 16, 80, 10)
+	cw := newWBColumnWidths(headers, 32, 16, 70, 10)
 	for _, c := range a.Checks {
 		cw.see(0, c.Title)
 		cw.see(1, lang.T("status."+string(c.Status)))
@@ -245,7 +405,7 @@ func wbChecklist(f *excelize.File, sheet string, a *readiness.Assessment, lang *
 			text  string
 			style int
 		}{
-			{c.Title, st.text},
+			{c.Title, st.wrap},
 			{lang.T("status." + string(c.Status)), st.statusStyle(c.Status)},
 			{c.Summary, st.wrap},
 			{"", st.text},
@@ -260,12 +420,18 @@ func wbChecklist(f *excelize.File, sheet string, a *readiness.Assessment, lang *
 				return err
 			}
 		}
+		if err := f.SetRowHeight(sheet, row, cw.rowHeight(c.Title, lang.T("status."+string(c.Status)), c.Summary)); err != nil {
+			return err
+		}
 	}
 	rows := len(a.Checks) + 1
 	if err := wbDropDown(f, sheet, 4, rows, []string{lang.T("workbook.yes"), lang.T("workbook.no")}); err != nil {
 		return err
 	}
-	return wbAutoFilter(f, sheet, len(headers), rows)
+	if err := wbAutoFilter(f, sheet, len(headers), rows); err != nil {
+		return err
+	}
+	return wbFitToPage(f, sheet)
 }
 
 // wbFindings streams the findings: a large export can have tens of
@@ -277,7 +443,7 @@ func wbFindings(f *excelize.File, sheet string, a *readiness.Assessment, lang *t
 		lang.T("workbook.col.problem"), lang.T("workbook.col.action"), lang.T("workbook.col.status"),
 	}
 	open := lang.T("workbook.status.open")
-	cw := newWBColumnWidths(headers, 36, 14, 10, 16, 30, 36, 60, 60, 14)
+	cw := newWBColumnWidths(headers, 28, 14, 10, 16, 26, 34, 44, 44, 14)
 	n := 0
 	for _, c := range a.Checks {
 		if len(c.Findings) == 0 {
@@ -298,11 +464,17 @@ func wbFindings(f *excelize.File, sheet string, a *readiness.Assessment, lang *t
 		cw.see(8, s)
 	}
 
+	// sheetPr is written when streaming starts.
+	if err := wbFitToPage(f, sheet); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
-	for i := range headers {
+	// The stream writer puts each width before the ones already set: set
+	// them last to first, so the file lists them in column order.
+	for i := len(headers) - 1; i >= 0; i-- {
 		if err := sw.SetColWidth(i+1, i+1, cw.width(i)); err != nil {
 			return err
 		}
@@ -314,11 +486,11 @@ func wbFindings(f *excelize.File, sheet string, a *readiness.Assessment, lang *t
 	for i, h := range headers {
 		row[i] = excelize.Cell{StyleID: st.header, Value: h}
 	}
-	if err := sw.SetRow("A1", row); err != nil {
+	if err := sw.SetRow("A1", row, excelize.RowOpts{Height: cw.rowHeight(headers...)}); err != nil {
 		return err
 	}
 	r := 1
-	text := func(s string) any { return excelize.Cell{StyleID: st.text, Value: s} }
+	text := func(s string) any { return excelize.Cell{StyleID: st.wrap, Value: s} }
 	for _, c := range a.Checks {
 		status := excelize.Cell{StyleID: st.statusStyle(c.Status), Value: lang.T("status." + string(c.Status))}
 		for _, fd := range c.Findings {
@@ -333,7 +505,8 @@ func wbFindings(f *excelize.File, sheet string, a *readiness.Assessment, lang *t
 			row[7] = excelize.Cell{StyleID: st.wrap, Value: fd.Action}
 			row[8] = text(open)
 			cell, _ := excelize.CoordinatesToCellName(1, r)
-			if err := sw.SetRow(cell, row); err != nil {
+			h := cw.rowHeight(c.Title, status.Value.(string), "", fd.UserID, fd.Name, fd.Email, fd.Problem, fd.Action, open)
+			if err := sw.SetRow(cell, row, excelize.RowOpts{Height: h}); err != nil {
 				return err
 			}
 		}
@@ -349,6 +522,9 @@ func wbFindings(f *excelize.File, sheet string, a *readiness.Assessment, lang *t
 	if err := wbAutoFilter(f, sheet, len(headers), rows); err != nil {
 		return err
 	}
+	if err := wbPrintSetup(f, sheet); err != nil {
+		return err
+	}
 	return sw.Flush()
 }
 
@@ -357,7 +533,7 @@ func wbMailboxes(f *excelize.File, sheet string, a *readiness.Assessment, lang *
 		lang.T("workbook.col.current"), lang.T("workbook.col.new"), lang.T("workbook.col.forward"),
 	}
 	yes, no := lang.T("workbook.yes"), lang.T("workbook.no")
-	cw := newWBColumnWidths(headers, 50, 50, 12)
+	cw := newWBColumnWidths(headers, 44, 44, 12)
 	for _, m := range a.Mailboxes {
 		cw.see(0, m.Current)
 		cw.see(1, m.New)
@@ -379,13 +555,19 @@ func wbMailboxes(f *excelize.File, sheet string, a *readiness.Assessment, lang *
 				return err
 			}
 		}
+		if err := f.SetRowHeight(sheet, row, cw.rowHeight(m.Current, m.New, fwd)); err != nil {
+			return err
+		}
 	}
 	rows := len(a.Mailboxes) + 1
 	if len(a.Mailboxes) > 0 {
 		last, _ := excelize.CoordinatesToCellName(len(headers), rows)
-		if err := f.SetCellStyle(sheet, "A2", last, st.text); err != nil {
+		if err := f.SetCellStyle(sheet, "A2", last, st.wrap); err != nil {
 			return err
 		}
 	}
-	return wbAutoFilter(f, sheet, len(headers), rows)
+	if err := wbAutoFilter(f, sheet, len(headers), rows); err != nil {
+		return err
+	}
+	return wbFitToPage(f, sheet)
 }
