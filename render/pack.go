@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 
@@ -43,24 +44,38 @@ func Pack(in *PackInput) ([]File, error) {
 	}
 	a.Files = &names
 
+	// The PDF takes longest: it is laid out while the other three files
+	// are made beside it. Every renderer only reads the assessment.
 	var pdf, html, xlsx, js bytes.Buffer
-	doc, err := packDocument(in, "pdf", names.Workbook)
+	var pdfErr error
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		doc, err := packDocument(in, "pdf", names.Workbook)
+		if err == nil {
+			if err = PDF(&pdf, doc); err != nil {
+				err = fmt.Errorf("rendering the PDF: %w", err)
+			}
+		}
+		pdfErr = err
+	})
+	err := func() error {
+		doc, err := packDocument(in, "html", names.Workbook)
+		if err != nil {
+			return err
+		}
+		if err := HTML(&html, doc); err != nil {
+			return fmt.Errorf("rendering the HTML: %w", err)
+		}
+		if err := Workbook(&xlsx, a, in.Lang); err != nil {
+			return fmt.Errorf("rendering the workbook: %w", err)
+		}
+		return JSON(&js, a)
+	}()
+	wg.Wait()
+	if pdfErr != nil {
+		return nil, pdfErr
+	}
 	if err != nil {
-		return nil, err
-	}
-	if err := PDF(&pdf, doc); err != nil {
-		return nil, fmt.Errorf("rendering the PDF: %w", err)
-	}
-	if doc, err = packDocument(in, "html", names.Workbook); err != nil {
-		return nil, err
-	}
-	if err := HTML(&html, doc); err != nil {
-		return nil, fmt.Errorf("rendering the HTML: %w", err)
-	}
-	if err := Workbook(&xlsx, a, in.Lang); err != nil {
-		return nil, fmt.Errorf("rendering the workbook: %w", err)
-	}
-	if err := JSON(&js, a); err != nil {
 		return nil, err
 	}
 	return []File{

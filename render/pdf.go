@@ -140,7 +140,8 @@ type pdfRenderer struct {
 	skipTaskBox bool // the next paragraph's task box is the list marker
 	suppress    bool // the next block starts a list item or quote: no space above
 
-	tables map[*east.Table]measuredTable // tables measured before drawing
+	tables   map[*east.Table]measuredTable // tables measured before drawing
+	measured map[measuredKey]int           // paragraph line counts, by width
 }
 
 func newPDFRenderer(doc *Document, logo *logoImage) *pdfRenderer {

@@ -141,7 +141,27 @@ func (r *pdfRenderer) measure(n ast.Node, w float64, full, first bool) float64 {
 	return h
 }
 
+// paragraphLines is how many lines paragraph n takes at width w; headings
+// ask about the same paragraphs more than once.
 func (r *pdfRenderer) paragraphLines(n ast.Node, w float64) int {
+	key := measuredKey{n, w}
+	if k, ok := r.measured[key]; ok {
+		return k
+	}
+	if r.measured == nil {
+		r.measured = map[measuredKey]int{}
+	}
+	k := r.layoutLines(n, w)
+	r.measured[key] = k
+	return k
+}
+
+type measuredKey struct {
+	n ast.Node
+	w float64
+}
+
+func (r *pdfRenderer) layoutLines(n ast.Node, w float64) int {
 	var b inlineBuilder
 	c := inlineCollector{b: &b, src: r.src}
 	c.walk(n, textStyle{font: fontRegular, size: bodySize, color: r.baseText})
