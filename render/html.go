@@ -624,7 +624,7 @@ li > input[type=checkbox]:first-child { position: absolute; left: -1.75rem; top:
      stay whole. */
   main > h1 { margin-top: 2.2em; }
   h1, h2, h3, h4 { break-after: avoid; break-inside: avoid; }
-  p:has(+ pre.code), p:has(+ .table-wrap), p:has(+ .chart) { break-after: avoid; }
+  p:has(+ pre.code), p:has(+ .table-wrap), p:has(+ .chart), h2 + p, h3 + p { break-after: avoid; }
   thead { display: table-header-group; }
   tbody tr:nth-child(-n+2) { break-before: avoid; }
   tbody tr:last-child:nth-child(n+3) { break-before: avoid; }
