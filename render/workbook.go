@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/migready/migready/readiness"
@@ -266,28 +267,39 @@ const wbLineHeight = 15.0
 // than a line takes several.
 func (c *wbColumnWidths) lines(col int, s string) int {
 	per := max(int(c.width(col)*1.15)-1, 1)
-	n := 0
-	for _, para := range strings.Split(s, "\n") {
-		n++
-		used := 0
-		for _, word := range strings.Fields(para) {
-			w := utf8.RuneCountInString(word)
-			switch {
-			case used == 0:
-				used = w
-			case used+1+w <= per:
-				used += 1 + w
-			default:
-				n++
-				used = w
-			}
-			for used > per {
-				n++
-				used -= per
-			}
+	n, used, word := 1, 0, 0
+	// place puts the word just read on the current line or a new one.
+	place := func() {
+		switch {
+		case word == 0:
+		case used == 0:
+			used = word
+		case used+1+word <= per:
+			used += 1 + word
+		default:
+			n++
+			used = word
+		}
+		for used > per {
+			n++
+			used -= per
+		}
+		word = 0
+	}
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			place()
+			n++
+			used = 0
+		case unicode.IsSpace(r):
+			place()
+		default:
+			word++
 		}
 	}
-	return max(n, 1)
+	place()
+	return n
 }
 
 // rowHeight is the height in points that shows every cell of a row whole.

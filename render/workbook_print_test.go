@@ -134,3 +134,21 @@ func TestWorkbookLibreOffice(t *testing.T) {
 		}
 	}
 }
+
+func TestWorkbookLines(t *testing.T) {
+	c := newWBColumnWidths([]string{"x"}, 10)
+	c.see(0, strings.Repeat("x", 30)) // capped at width 10: 10 characters a line
+	for s, want := range map[string]int{
+		"":                                1,
+		"short":                           1,
+		"ten chars!":                      1,
+		"two words that wrap":             2,
+		"one\ntwo":                        2,
+		"averyveryverylongwordindeed":     3,
+		"a b c d e f g h i j k l m n o p": 4,
+	} {
+		if got := c.lines(0, s); got != want {
+			t.Errorf("lines(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
