@@ -46,9 +46,13 @@ func Assess(p *inputs.Profile, users *inputs.UserList, lang *templates.Lang, opt
 		Mailboxes: []Mailbox{},
 	}
 	out.Users.Total = len(users.Users)
+	out.Users.EmptyRows = len(users.EmptyRows)
 	for i := range users.Users {
-		if hasAccess(&users.Users[i]) {
+		switch a.access(&users.Users[i]) {
+		case inputs.Yes:
 			out.Users.WithAccess++
+		case inputs.Unknown:
+			out.Users.AccessUnknown++
 		}
 	}
 
@@ -75,14 +79,67 @@ func Assess(p *inputs.Profile, users *inputs.UserList, lang *templates.Lang, opt
 	for i := range out.Checks {
 		sortFindings(out.Checks[i].Findings)
 	}
-	out.Ready = out.Blockers() == 0
+	out.decide()
 	return out
 }
 
-// hasAccess reports whether the user will be able to sign in after the
-// migration. A missing or unreadable "Can log in" value counts as access:
-// the checks then err on the side of asking for a fix.
-func hasAccess(u *inputs.User) bool { return u.CanLogIn != inputs.No }
+// access tells whether u will be able to sign in after the migration.
+// Without a "Can log in" column every user is taken to have access, so the
+// checks ask for a fix rather than miss one. With the column, a value that
+// is neither yes nor no (an empty cell included) is Unknown: such a user
+// never makes a check pass or fail, only unknown.
+func (a *assessor) access(u *inputs.User) inputs.Tri {
+	if !a.users.Has(inputs.FieldCanLogIn) {
+		return inputs.Yes
+	}
+	return u.CanLogIn
+}
+
+// maxListed caps the values and rows an "unreadable values" summary names.
+const maxListed = 5
+
+// unreadable lists the values that could not be read as yes or no and the
+// rows they are on, for a summary: `"Maybe" (rows 4, 9), empty (row 12)`.
+// raw gives the cell text of a user.
+func (a *assessor) unreadable(users []*inputs.User, raw func(*inputs.User) string) string {
+	rows := map[string][]string{}
+	var order []string
+	for _, u := range users {
+		v := strings.TrimSpace(raw(u))
+		if rows[v] == nil {
+			order = append(order, v)
+		}
+		rows[v] = append(rows[v], strconv.Itoa(u.Row))
+	}
+	var parts []string
+	for i, v := range order {
+		if i == maxListed {
+			parts = append(parts, a.plural("finding.ref.more-values", len(order)-maxListed))
+			break
+		}
+		r := rows[v]
+		list := strings.Join(r[:min(len(r), maxListed)], ", ")
+		if len(r) > maxListed {
+			list += " " + a.plural("finding.ref.more-rows", len(r)-maxListed)
+		}
+		parts = append(parts, a.plural("finding.ref.value", len(r), "value", a.shown(v), "rows", list))
+	}
+	return a.join(parts)
+}
+
+// shown is a cell value as a finding quotes it: empty cells say so.
+func (a *assessor) shown(v string) string {
+	if strings.TrimSpace(v) == "" {
+		return a.l.T("finding.ref.empty")
+	}
+	return `"` + v + `"`
+}
+
+// loginColumn is the header of the "Can log in" column, for messages.
+func (a *assessor) loginColumn() string { return a.users.Columns[inputs.FieldCanLogIn] }
+
+func rawLogin(u *inputs.User) string  { return u.RawCanLogIn }
+func rawTravel(u *inputs.User) string { return u.RawTravel }
 
 type assessor struct {
 	p     *inputs.Profile
@@ -143,7 +200,9 @@ func (a *assessor) join(items []string) string {
 
 // worst returns the most severe status among findings' statuses.
 func worst(sts ...Status) Status {
-	rank := map[Status]int{Pass: 0, Unknown: 1, Warn: 2, Fail: 3}
+	// Unknown ranks above Warn: a check that could not be told must be
+	// verified, and that decides the verdict; a warning does not.
+	rank := map[Status]int{Pass: 0, Warn: 1, Unknown: 2, Fail: 3}
 	w := Pass
 	for _, s := range sts {
 		if rank[s] > rank[w] {

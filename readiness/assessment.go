@@ -13,6 +13,16 @@ const (
 	Unknown Status = "unknown" // the inputs cannot tell; verify by hand
 )
 
+// Verdict is the answer of the whole pack. It is earned: Ready only when
+// every check passed (or warned) on evidence in the inputs.
+type Verdict string
+
+const (
+	VerdictReady       Verdict = "ready"       // no blocker, nothing left unknown
+	VerdictNotReady    Verdict = "not-ready"   // one or more checks fail
+	VerdictUnconfirmed Verdict = "unconfirmed" // no blocker found, but checks could not be told
+)
+
 // Check ids are part of the contract (JSON, docs, templates); never rename.
 const (
 	CheckOnsiteVersion   = "onsite-version"
@@ -40,7 +50,10 @@ type Assessment struct {
 	Tool      string      `json:"tool"`
 	Generated string      `json:"generated"` // YYYY-MM-DD
 	Customer  Customer    `json:"customer"`
-	Ready     bool        `json:"ready"`
+	Verdict   Verdict     `json:"verdict"`
+	Ready     bool        `json:"ready"`     // Verdict == VerdictReady
+	Blockers  int         `json:"blockers"`  // checks that fail
+	ToVerify  int         `json:"to_verify"` // checks whose status is unknown
 	Users     UserCounts  `json:"users"`
 	Checks    []Check     `json:"checks"`
 	Mailboxes []Mailbox   `json:"mailboxes"`
@@ -57,9 +70,13 @@ type Customer struct {
 	Language string `json:"language"`
 }
 
+// UserCounts accounts for every row of the export: each data row is a user
+// (Total) or an empty row that was ignored (EmptyRows).
 type UserCounts struct {
-	Total      int `json:"total"`
-	WithAccess int `json:"with_access"`
+	Total         int `json:"total"`
+	WithAccess    int `json:"with_access"`    // "Can log in" is yes (or the column is absent)
+	AccessUnknown int `json:"access_unknown"` // "Can log in" is neither yes nor no
+	EmptyRows     int `json:"empty_rows"`     // empty rows between users, ignored
 }
 
 // Check is one line of the checklist. Title, Summary and the findings' texts
@@ -142,13 +159,27 @@ func (a *Assessment) Check(id string) *Check {
 	return nil
 }
 
-// Blockers counts failing checks.
-func (a *Assessment) Blockers() int {
+// count returns how many checks have status st.
+func (a *Assessment) count(st Status) int {
 	n := 0
 	for _, c := range a.Checks {
-		if c.Status == Fail {
+		if c.Status == st {
 			n++
 		}
 	}
 	return n
+}
+
+// decide sets the verdict and its counts from the checks.
+func (a *Assessment) decide() {
+	a.Blockers, a.ToVerify = a.count(Fail), a.count(Unknown)
+	switch {
+	case a.Blockers > 0:
+		a.Verdict = VerdictNotReady
+	case a.ToVerify > 0:
+		a.Verdict = VerdictUnconfirmed
+	default:
+		a.Verdict = VerdictReady
+	}
+	a.Ready = a.Verdict == VerdictReady
 }

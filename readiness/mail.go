@@ -136,7 +136,10 @@ func Slug(name string) string {
 func (a *assessor) mailboxes() ([]Mailbox, Check) {
 	const id = CheckMailboxes
 	m := a.p.Mail
-	if m == nil {
+	switch {
+	case m == nil || m.Mailboxes == nil:
+		return []Mailbox{}, a.newCheck(id, Unknown, a.l.T("check."+id+".unknown"), nil)
+	case m.NoMailboxes():
 		return []Mailbox{}, a.newCheck(id, Pass, a.l.T("check."+id+".none"), nil)
 	}
 	var fs []Finding

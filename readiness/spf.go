@@ -397,10 +397,14 @@ func quoteTXT(ss []string) string {
 func (a *assessor) spf() (*SPF, Check) {
 	const id = CheckSPF
 	m := a.p.Mail
-	if m == nil {
+	switch {
+	case m == nil || m.Mailboxes == nil:
+		return nil, a.newCheck(id, Unknown, a.l.T("check."+id+".unknown-mail"), nil)
+	case m.NoMailboxes():
 		return nil, a.newCheck(id, Pass, a.l.T("check."+id+".no-mail"), nil)
-	}
-	if !m.KeepAddresses {
+	case !m.KeepAddressesGiven:
+		return nil, a.newCheck(id, Unknown, a.l.T("check."+id+".unknown-choice"), nil)
+	case !m.KeepAddresses:
 		return nil, a.newCheck(id, Pass, a.l.T("check."+id+".not-needed"), nil)
 	}
 	domain := strings.TrimSpace(m.Domain)
@@ -431,6 +435,11 @@ func (a *assessor) spf() (*SPF, Check) {
 	switch {
 	case st == Fail:
 		summary = a.l.T("check."+id+".fail", args...)
+	case !m.CurrentSPFGiven:
+		// The record below is right only if the domain has no SPF record
+		// today; nobody has said whether it has.
+		st = Unknown
+		summary = a.l.T("check."+id+".unknown-current", args...)
 	case st == Warn:
 		summary = a.l.T("check."+id+".long", append(args, "strings", len(out.Strings))...)
 	case current == "":

@@ -99,14 +99,8 @@ func packDocument(in *PackInput, format, workbook string) (*Document, error) {
 }
 
 func cover(a *readiness.Assessment, l *templates.Lang, p *inputs.Profile, date time.Time) Cover {
-	c := Cover{Customer: a.Customer.Name, Title: l.T("report.title"), Ready: a.Ready}
-	if a.Ready {
-		c.Verdict = l.T("report.verdict.ready")
-		c.Detail = l.T("report.verdict.ready_detail")
-	} else {
-		c.Verdict = l.T("report.verdict.not_ready")
-		c.Detail = l.Plural("report.verdict.blockers", a.Blockers())
-	}
+	c := Cover{Customer: a.Customer.Name, Title: l.T("report.title"), State: string(a.Verdict)}
+	c.Verdict, c.Detail = Verdict(a, l)
 	add := func(label, value string) {
 		if strings.TrimSpace(value) != "" {
 			c.Facts = append(c.Facts, [2]string{l.T(label), value})
@@ -114,7 +108,7 @@ func cover(a *readiness.Assessment, l *templates.Lang, p *inputs.Profile, date t
 	}
 	add("report.fact.tenant", a.Customer.Tenant)
 	add("report.fact.version", p.Onsite.Version)
-	add("report.fact.users", l.T("report.fact.users_value", "total", a.Users.Total, "access", a.Users.WithAccess))
+	add("report.fact.users", usersLine(a, l, "report.fact.users_value"))
 	add("report.fact.date", l.Date(date))
 	prepared := p.Brand.PreparedBy
 	if p.Brand.PreparedByEmail != "" {
@@ -198,6 +192,15 @@ func packBody(in *PackInput, format, workbook string) ([]byte, error) {
 		"shared":    shared,
 		"rowLimit":  func() int { return limit },
 		"quoted":    quoteTXT,
+		"verdictWord": func() string {
+			w, _ := Verdict(in.Assessment, l)
+			return w
+		},
+		"verdictDetail": func() string {
+			_, d := Verdict(in.Assessment, l)
+			return d
+		},
+		"mailChoice": func() string { return mailChoice(in.Profile.Mail) },
 	}
 	t, err := template.New("pack.md").Funcs(funcs).Option("missingkey=error").Parse(src)
 	if err != nil {
@@ -324,4 +327,21 @@ func quoteTXT(parts []string) string {
 		q[i] = `"` + strings.ReplaceAll(strings.ReplaceAll(p, `\`, `\\`), `"`, `\"`) + `"`
 	}
 	return strings.Join(q, " ")
+}
+
+// mailChoice is what the profile says of Customer Service mail: "unknown"
+// (nothing), "none" (no mailboxes), "keep" or "new" addresses, or
+// "undecided" (mailboxes listed, keep_addresses not given).
+func mailChoice(m *inputs.Mail) string {
+	switch {
+	case m == nil || m.Mailboxes == nil:
+		return "unknown"
+	case m.NoMailboxes():
+		return "none"
+	case !m.KeepAddressesGiven:
+		return "undecided"
+	case m.KeepAddresses:
+		return "keep"
+	}
+	return "new"
 }

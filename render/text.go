@@ -40,7 +40,7 @@ func Text(w io.Writer, a *readiness.Assessment, l *templates.Lang, color bool) e
 	}
 
 	bw.WriteString(paint(ansiBold, terminalSafe(a.Customer.Name)+" — "+l.T("report.title")) + "\n")
-	bw.WriteString(l.T("text.users", "total", a.Users.Total, "access", a.Users.WithAccess) + "\n\n")
+	bw.WriteString(usersLine(a, l, "text.users") + "\n\n")
 
 	titleWidth, statusWidth := 0, 0
 	for _, c := range a.Checks {
@@ -87,13 +87,57 @@ func Text(w io.Writer, a *readiness.Assessment, l *templates.Lang, color bool) e
 		}
 	}
 
-	bw.WriteString("\n")
-	if a.Ready {
-		bw.WriteString(paint(ansiGreen+ansiBold, l.T("report.verdict.ready")) + " " + l.T("report.verdict.ready_detail") + "\n")
-	} else {
-		bw.WriteString(paint(ansiRed+ansiBold, l.T("report.verdict.not_ready")) + " " + l.Plural("report.verdict.blockers", a.Blockers()) + "\n")
-	}
+	bw.WriteString("\n" + VerdictLine(a, l, color) + "\n")
 	return bw.Flush()
+}
+
+// usersLine accounts for every row of the export: users who can log in,
+// users of whom that cannot be told, and ignored empty rows. key is
+// "text.users" (a sentence) or "report.fact.users_value" (a cover fact).
+func usersLine(a *readiness.Assessment, l *templates.Lang, key string) string {
+	u := a.Users
+	if u.AccessUnknown > 0 {
+		key += "_unknown"
+	}
+	s := l.T(key, "total", u.Total, "access", u.WithAccess, "unknown", u.AccessUnknown)
+	if u.EmptyRows > 0 {
+		s += " " + l.Plural("report.empty_rows", u.EmptyRows)
+	}
+	return s
+}
+
+// Verdict is the verdict in words: the word on the cover ("NOT CONFIRMED")
+// and the sentence under it, which says how many blockers there are and how
+// many checks must be verified by hand.
+func Verdict(a *readiness.Assessment, l *templates.Lang) (word, detail string) {
+	switch a.Verdict {
+	case readiness.VerdictReady:
+		return l.T("report.verdict.ready"), l.T("report.verdict.ready_detail")
+	case readiness.VerdictUnconfirmed:
+		return l.T("report.verdict.unconfirmed"), l.Plural("report.verdict.unconfirmed_detail", a.ToVerify)
+	}
+	detail = l.Plural("report.verdict.blockers", a.Blockers)
+	if a.ToVerify > 0 {
+		detail += " " + l.Plural("report.verdict.to_verify", a.ToVerify)
+	}
+	return l.T("report.verdict.not_ready"), detail
+}
+
+// VerdictLine is the verdict as one terminal line: "NOT READY — 2 blockers
+// to fix before the migration."
+func VerdictLine(a *readiness.Assessment, l *templates.Lang, color bool) string {
+	word, detail := Verdict(a, l)
+	code := ansiRed
+	switch a.Verdict {
+	case readiness.VerdictReady:
+		code = ansiGreen
+	case readiness.VerdictUnconfirmed:
+		code = ansiYellow
+	}
+	if color {
+		word = code + ansiBold + word + ansiReset
+	}
+	return word + " — " + detail
 }
 
 func pad(s string, width int) string {

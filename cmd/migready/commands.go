@@ -57,6 +57,9 @@ func load(o *options, stderr io.Writer) (*assessed, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, n := range users.Notices {
+		fmt.Fprintf(stderr, "migready: notice: %s: %s\n", usersPath, n)
+	}
 
 	provenance := []readiness.InputFile{
 		inputFile("profile", o.profile, profileData),
@@ -103,8 +106,11 @@ func inputFile(role, path string, data []byte) readiness.InputFile {
 }
 
 func exitCode(a *readiness.Assessment) int {
-	if a.Ready {
+	switch a.Verdict {
+	case readiness.VerdictReady:
 		return exitReady
+	case readiness.VerdictUnconfirmed:
+		return exitUnconfirmed
 	}
 	return exitNotReady
 }
@@ -148,6 +154,7 @@ func pack(o *options, stdout, stderr io.Writer) int {
 	if err := writeAll(o.out, files); err != nil {
 		return fail(stderr, err)
 	}
+	fmt.Fprintln(stdout, render.VerdictLine(s.result, s.lang, colorWanted(stdout)))
 	for _, f := range files {
 		fmt.Fprintln(stdout, filepath.Join(o.out, f.Name))
 	}
