@@ -40,7 +40,7 @@ func usr(row int, id, email string, edits ...func(*inputs.User)) inputs.User {
 	return u
 }
 
-func noAccess(u *inputs.User)  { u.CanLogIn, u.RawCanLogIn = inputs.No, "No" }
+func noAccess(u *inputs.User) { u.CanLogIn, u.RawCanLogIn = inputs.No, "No" }
 
 // maybe gives a "Can log in" value that is neither yes nor no.
 func maybe(raw string) func(*inputs.User) {
