@@ -354,11 +354,9 @@ func (v *validator) check(p *Profile) {
 		} else if m.Domain != "" && !domainRe.MatchString(m.Domain) {
 			v.fail("mail", "domain", fmt.Sprintf("%q is not a domain name", m.Domain), `e.g. domain = "fjordkraft.no" (no @, no https://)`)
 		}
-		if m.ServiceDomain == "" {
-			m.ServiceDomain = "suocrm.eu"
-		}
+		// Empty means the default, which readiness owns (DefaultServiceDomain).
 		m.ServiceDomain = strings.ToLower(strings.TrimSpace(m.ServiceDomain))
-		if !domainRe.MatchString(m.ServiceDomain) {
+		if m.ServiceDomain != "" && !domainRe.MatchString(m.ServiceDomain) {
 			v.fail("mail", "service_domain", fmt.Sprintf("%q is not a domain name", m.ServiceDomain), "suocrm.eu for new tenants, suocrm.com for some older ones")
 		}
 	}

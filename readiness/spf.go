@@ -431,7 +431,7 @@ func (a *assessor) spf() (*SPF, Check) {
 		fs = append(fs, a.itemFinding("", "spf-long", append(args,
 			"length", len(r.record), "strings", len(out.Strings), "quoted", quoteTXT(out.Strings))...))
 	}
-	var summary string
+	var summary Text
 	switch {
 	case st == Fail:
 		summary = a.l.T("check."+id+".fail", args...)

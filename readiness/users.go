@@ -71,7 +71,7 @@ func (a *assessor) duplicateEmails() Check {
 			fs = append(fs, a.userFinding(u, kind, "others", a.others(g, u)))
 		}
 	}
-	var summary string
+	var summary Text
 	switch st {
 	case Pass:
 		summary = a.l.T("check." + id + ".pass")
@@ -290,8 +290,8 @@ func (a *assessor) travel() Check {
 const maxOthers = 5
 
 // others names the users in g other than u, at most maxOthers of them.
-func (a *assessor) others(g []*inputs.User, u *inputs.User) string {
-	var names []string
+func (a *assessor) others(g []*inputs.User, u *inputs.User) List {
+	var names []Text
 	for _, o := range g {
 		if o == u {
 			continue
