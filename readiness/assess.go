@@ -8,12 +8,16 @@ import (
 	"time"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/readiness/assessment"
 )
 
 // Options are the facts about this run that go into the assessment.
 type Options struct {
 	Tool string    // e.g. "migready 0.1.0"
 	Date time.Time // the generation date; only the day is used
+	// Previous is what the last pack said; with it the assessment says what
+	// changed since (Progress).
+	Previous *assessment.Snapshot
 }
 
 // MinimumMajor.MinimumMinor is the oldest on-site release the Online
@@ -81,6 +85,9 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *Assessment 
 		sortFindings(out.Checks[i].Findings)
 	}
 	decide(out)
+	if opt.Previous != nil {
+		out.Progress = compare(opt.Previous, out)
+	}
 	return out
 }
 

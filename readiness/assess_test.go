@@ -614,3 +614,46 @@ func TestFindingKeysStable(t *testing.T) {
 		}
 	}
 }
+
+func TestMaskRules(t *testing.T) {
+	for in, want := range map[string]string{"Kari Nordmann": "K. N.", "Jan-Erik Ødegård": "J. E. Ø.", "  ": "…", "O'Brien": "O."} {
+		if got := initials(in); got != want {
+			t.Errorf("initials(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{"kari.nordmann@nordlys.no": "k***@nordlys.no", "Ola@Blåbær.no": "o***@Blåbær.no",
+		"not an address": "***", "": ""} {
+		if got := maskEmail(in); got != want {
+			t.Errorf("maskEmail(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for _, tc := range []struct {
+		u    inputs.User
+		want bool
+	}{
+		{inputs.User{ID: "KN", Name: "Kari Nordmann"}, false},
+		{inputs.User{ID: "U1044", Name: "Kari Nordmann"}, false},
+		{inputs.User{ID: "knordmann", Name: "Kari Nordmann"}, true},
+		{inputs.User{ID: "kari", Name: "Kari Nordmann"}, true},
+		{inputs.User{ID: "kn@x.no", Name: "K"}, true},
+		{inputs.User{ID: "XYZ1", Name: "A B", Email: "xyz1@b.no"}, true}, // the login of the address
+	} {
+		if got := PersonalID(&tc.u); got != tc.want {
+			t.Errorf("PersonalID(%+v) = %v, want %v", tc.u, got, tc.want)
+		}
+	}
+	// The assessment itself is not changed; keys still match each other.
+	a := assess(profile(), users(allColumns, usr(2, "knordmann", "same@x.no", admin), usr(3, "KN", "SAME@x.no")))
+	m := Mask(a, users(allColumns, usr(2, "knordmann", "same@x.no"), usr(3, "KN", "SAME@x.no")))
+	if a.Masked || !m.Masked {
+		t.Error("Mask changed the original or did not mark the copy")
+	}
+	orig, masked := a.Check(CheckDuplicateEmails).Findings, m.Check(CheckDuplicateEmails).Findings
+	if orig[0].UserID != "knordmann" || masked[0].UserID == "knordmann" || masked[1].UserID != "KN" ||
+		masked[0].Key == orig[0].Key || masked[0].Email != "s***@x.no" {
+		t.Errorf("masked %+v from %+v", masked, orig)
+	}
+	if got := say.Finding(&masked[1], "problem"); strings.Contains(got, "knordmann") {
+		t.Errorf("masked problem names the user: %s", got)
+	}
+}

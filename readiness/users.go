@@ -267,7 +267,7 @@ func (a *assessor) travel() Check {
 	for j, t := range listed {
 		if t = strings.TrimSpace(t); t != "" && !matched[j] {
 			f := a.itemFinding(t, "travel-unmatched", "user", t)
-			f.UserID = t
+			f.UserID, f.Key = t, "user:"+foldString(t)
 			fs = append(fs, f)
 			unmatched++
 		}

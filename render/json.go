@@ -21,6 +21,7 @@ type Summary struct {
 	Customer  SummaryCustomer       `json:"customer"`
 	Onsite    assessment.Onsite     `json:"onsite"`
 	Verdict   assessment.Verdict    `json:"verdict"`
+	Masked    bool                  `json:"masked"`
 	Ready     bool                  `json:"ready"`
 	Blockers  int                   `json:"blockers"`
 	ToVerify  int                   `json:"to_verify"`
@@ -31,8 +32,9 @@ type Summary struct {
 	Mailboxes []assessment.Mailbox  `json:"mailboxes"`
 	SPF       *assessment.SPF       `json:"spf"`
 	Downtime  SummaryDowntime       `json:"downtime"`
-	Inputs    []InputFile           `json:"inputs,omitempty"` // pack only: provenance
-	Files     *PackFiles            `json:"files,omitempty"`  // pack only
+	Progress  *assessment.Progress  `json:"progress,omitempty"` // with -since
+	Inputs    []InputFile           `json:"inputs,omitempty"`   // pack only: provenance
+	Files     *PackFiles            `json:"files,omitempty"`    // pack only
 }
 
 type SummaryCustomer struct {
@@ -95,13 +97,13 @@ func writeSummary(w io.Writer, v *localized) error {
 	doc := Summary{
 		Schema: assessment.Schema, Tool: a.Tool, Generated: a.Generated, Language: v.Lang.Code,
 		Customer: SummaryCustomer{Customer: a.Customer, Contact: v.Contact, PreparedBy: v.PreparedBy},
-		Onsite:   a.Onsite, Verdict: a.Verdict, Ready: a.Ready, Blockers: a.Blockers, ToVerify: a.ToVerify,
+		Onsite:   a.Onsite, Masked: a.Masked, Verdict: a.Verdict, Ready: a.Ready, Blockers: a.Blockers, ToVerify: a.ToVerify,
 		Words: SummaryWords{Verdict: v.Verdict, Detail: v.Detail},
 		Users: a.Users, Mail: a.Mail, Mailboxes: a.Mailboxes, SPF: a.SPF,
 		Downtime: SummaryDowntime{LowHours: a.Downtime.LowHours, ExpectedHours: a.Downtime.ExpectedHours,
 			HighHours: a.Downtime.HighHours, Formula: a.Downtime.Formula, Parts: a.Downtime.Parts,
 			Assumptions: a.Downtime.Assumptions},
-		Inputs: v.Inputs, Files: v.Files,
+		Progress: a.Progress, Inputs: v.Inputs, Files: v.Files,
 		Checks: make([]SummaryCheck, len(a.Checks)),
 	}
 	for i, c := range a.Checks {

@@ -27,7 +27,7 @@ func examplePack(t *testing.T, example, lang string) string {
 	l := templates.MustLoad(lang)
 	date := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
 	a := readiness.Assess(p, users, readiness.Options{Tool: "migready test", Date: date})
-	names := PackNames("x")
+	names := PackNames("x", date, false)
 	r := &Report{Assessment: a, Lang: l, Date: date, Files: &names,
 		Contact:    Person{Name: p.Customer.ContactName, Email: p.Customer.ContactEmail},
 		PreparedBy: Person{Name: p.Brand.PreparedBy, Email: p.Brand.PreparedByEmail},

@@ -20,11 +20,11 @@ type File struct {
 	Data []byte
 }
 
-// Pack renders the four files of the pack, in the order PDF, HTML, workbook,
-// summary JSON, named after r.Files (PackNames when nil).
+// Pack renders the files of the pack, in the order PDF, HTML, workbook,
+// summary JSON, ticket summary, named after r.Files (PackNames when nil).
 func Pack(r *Report) ([]File, error) {
 	if r.Files == nil {
-		names := PackNames(r.Assessment.Customer.Slug)
+		names := PackNames(r.Assessment.Customer.Slug, r.Date, r.Assessment.Masked)
 		c := *r
 		c.Files = &names
 		r = &c
@@ -32,7 +32,7 @@ func Pack(r *Report) ([]File, error) {
 	v := localize(r)
 	names := r.Files
 
-	var pdf, html, xlsx, js bytes.Buffer
+	var pdf, html, xlsx, js, ticket bytes.Buffer
 	doc, err := packDocument(v, "pdf")
 	if err != nil {
 		return nil, err
@@ -52,11 +52,15 @@ func Pack(r *Report) ([]File, error) {
 	if err := writeSummary(&js, v); err != nil {
 		return nil, err
 	}
+	if err := writeTicket(&ticket, v); err != nil {
+		return nil, err
+	}
 	return []File{
 		{names.PDF, pdf.Bytes()},
 		{names.HTML, html.Bytes()},
 		{names.Workbook, xlsx.Bytes()},
 		{names.Summary, js.Bytes()},
+		{names.Ticket, ticket.Bytes()},
 	}, nil
 }
 
@@ -64,7 +68,7 @@ func Pack(r *Report) ([]File, error) {
 // it is rendered: the reviewable form of what the PDF and the HTML say.
 func Markdown(r *Report) ([]byte, error) {
 	if r.Files == nil {
-		names := PackNames(r.Assessment.Customer.Slug)
+		names := PackNames(r.Assessment.Customer.Slug, r.Date, r.Assessment.Masked)
 		c := *r
 		c.Files = &names
 		r = &c
@@ -112,6 +116,10 @@ func cover(v *localized) Cover {
 	add("report.fact.version", v.Onsite.Version)
 	add("report.fact.users", usersLine(v.A, l, "report.fact.users_value"))
 	add("report.fact.date", l.Date(v.Date))
+	add("report.fact.progress", v.ProgressLine)
+	if v.A.Masked {
+		add("report.fact.masked", l.T("report.fact.masked_value"))
+	}
 	add("report.fact.prepared_by", v.PreparedBy.String())
 	add("report.fact.prepared_for", v.Contact.String())
 	return c

@@ -23,7 +23,7 @@ func manyFindings(n int, l *templates.Lang) *localized {
 	list := &inputs.UserList{File: "u.csv", Users: us, Columns: map[inputs.Field]string{
 		inputs.FieldUserID: "User ID", inputs.FieldEmail: "Email", inputs.FieldPlan: "User plan", inputs.FieldRole: "Role"}}
 	a := readiness.Assess(p, list, readiness.Options{Tool: "migready test", Date: date})
-	names := PackNames("many")
+	names := PackNames("many", date, false)
 	return localize(&Report{Assessment: a, Lang: l, Date: date, Files: &names})
 }
 
@@ -45,7 +45,7 @@ func TestPDFRowLimit(t *testing.T) {
 				if !strings.Contains(string(html), last) {
 					t.Errorf("HTML lacks the last user %s", last)
 				}
-				more := l.T("report.more_rows", "shown", PDFRowLimit, "count", n-PDFRowLimit, "file", EscapeMarkdown("many-remediation.xlsx"))
+				more := l.T("report.more_rows", "shown", PDFRowLimit, "count", n-PDFRowLimit, "file", EscapeMarkdown(in.Files.Workbook))
 				if n > PDFRowLimit {
 					if strings.Contains(string(pdf), last) {
 						t.Errorf("PDF lists %s, beyond the first %d rows", last, PDFRowLimit)
@@ -56,7 +56,7 @@ func TestPDFRowLimit(t *testing.T) {
 					if strings.Contains(string(html), more) {
 						t.Error("HTML says rows are left out, but lists them all")
 					}
-				} else if !strings.Contains(string(pdf), last) || strings.Contains(string(pdf), "many\\-remediation") {
+				} else if !strings.Contains(string(pdf), last) || strings.Contains(string(pdf), EscapeMarkdown(in.Files.Workbook)) {
 					t.Errorf("PDF with exactly %d rows should list all, with no 'more' line", n)
 				}
 			})

@@ -52,15 +52,24 @@ type PackFiles struct {
 	HTML     string `json:"html"`
 	Workbook string `json:"workbook"`
 	Summary  string `json:"summary"`
+	Ticket   string `json:"ticket"`
 }
 
-// PackNames returns the file names of a customer's pack.
-func PackNames(slug string) PackFiles {
+// PackNames returns the file names of a customer's pack of date:
+// <slug>-<date>-readiness.pdf and so on, so that the packs of a migration's
+// weeks can sit side by side in one ticket or folder; a masked copy has
+// "-masked" after the date.
+func PackNames(slug string, date time.Time, masked bool) PackFiles {
+	base := slug + "-" + date.Format(time.DateOnly)
+	if masked {
+		base += "-masked"
+	}
 	return PackFiles{
-		PDF:      slug + "-readiness.pdf",
-		HTML:     slug + "-readiness.html",
-		Workbook: slug + "-remediation.xlsx",
-		Summary:  slug + "-summary.json",
+		PDF:      base + "-readiness.pdf",
+		HTML:     base + "-readiness.html",
+		Workbook: base + "-remediation.xlsx",
+		Summary:  base + "-summary.json",
+		Ticket:   base + "-ticket.md",
 	}
 }
 
@@ -169,6 +178,11 @@ type localized struct {
 	Downtime  downtimeView
 	Verdict   string // the verdict word: "NOT CONFIRMED"
 	Detail    string // the sentence under it
+	Progress  *assessment.Progress
+	// Since is the previous pack's date and ProgressLine the change in one
+	// sentence ("3 of 5 blocking problems resolved since …"), with Progress.
+	Since        time.Time
+	ProgressLine string
 }
 
 // localize writes every Text of r in r.Lang.
@@ -179,6 +193,11 @@ func localize(r *Report) *localized {
 	v.Customer.Name, v.Customer.Slug, v.Customer.Tenant, v.Customer.Language = a.Customer.Name, a.Customer.Slug,
 		a.Customer.Tenant, r.Lang.Code
 	v.Verdict, v.Detail = Verdict(a, r.Lang)
+	if p := a.Progress; p != nil {
+		v.Progress = p
+		v.Since, _ = time.Parse(time.DateOnly, p.Since)
+		v.ProgressLine = progressLine(p, r.Lang, v.Since)
+	}
 	v.Checks = make([]checkView, len(a.Checks))
 	for i := range a.Checks {
 		c := &a.Checks[i]
@@ -210,4 +229,14 @@ func (v *localized) Check(id string) *checkView {
 		}
 	}
 	return nil
+}
+
+// progressLine says the change in blocking problems in one sentence.
+func progressLine(p *assessment.Progress, l *templates.Lang, since time.Time) string {
+	b := p.Blocking
+	date := l.Date(since)
+	if b.Before == 0 {
+		return l.T("progress.none_before", "date", date, "new", b.New)
+	}
+	return l.Plural("progress.blocking", b.Before, "before", b.Before, "resolved", b.Resolved, "new", b.New, "date", date)
 }

@@ -88,6 +88,9 @@ func Text(w io.Writer, r *Report, color bool) error {
 		}
 	}
 
+	if a.ProgressLine != "" {
+		bw.WriteString("\n" + a.ProgressLine + "\n")
+	}
 	bw.WriteString("\n" + VerdictLine(r.Assessment, l, color) + "\n")
 	return bw.Flush()
 }

@@ -33,10 +33,10 @@ func TestHTMLInBrowser(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	var a render.Summary
-	if err := json.Unmarshal(readFile(t, filepath.Join(out, "harbour-finch-ltd-summary.json")), &a); err != nil {
+	if err := json.Unmarshal(readFile(t, filepath.Join(out, "harbour-finch-ltd-"+exampleDate+"-summary.json")), &a); err != nil {
 		t.Fatal(err)
 	}
-	page := filepath.Join(out, "harbour-finch-ltd-readiness.html")
+	page := filepath.Join(out, "harbour-finch-ltd-"+exampleDate+"-readiness.html")
 	netlog := filepath.Join(out, "net.json")
 
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)

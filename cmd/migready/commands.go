@@ -73,18 +73,37 @@ func load(o *options, stderr io.Writer) (*render.Report, error) {
 		provenance = append(provenance, inputFile("logo", logoPath, logoData))
 	}
 
-	a := readiness.Assess(p, users, readiness.Options{Tool: "migready " + version, Date: o.date})
+	opt := readiness.Options{Tool: "migready " + version, Date: o.date}
+	if o.since != "" {
+		slug := readiness.Slug(p.Customer.Name)
+		prev, prevPath, prevData, err := readPrevious(o.since, slug, o.date, stderr)
+		if err != nil {
+			return nil, err
+		}
+		cust := readiness.Customer{Name: p.Customer.Name, Slug: slug, Tenant: p.Customer.Tenant}
+		if err := checkSameCustomer(prevPath, prev, &cust); err != nil {
+			return nil, err
+		}
+		opt.Previous = prev
+		provenance = append(provenance, inputFile("previous", prevPath, prevData))
+	}
+	a := readiness.Assess(p, users, opt)
+	contact := render.Person{Name: p.Customer.ContactName, Email: p.Customer.ContactEmail}
+	if o.mask {
+		a = readiness.Mask(a, users)
+		contact.Name, contact.Email = readiness.MaskPerson(contact.Name, contact.Email)
+	}
 	r := &render.Report{
 		Assessment: a,
 		Lang:       lang,
 		Date:       o.date,
-		Contact:    render.Person{Name: p.Customer.ContactName, Email: p.Customer.ContactEmail},
+		Contact:    contact,
 		PreparedBy: render.Person{Name: p.Brand.PreparedBy, Email: p.Brand.PreparedByEmail},
 		Color:      p.Brand.Color,
 		Logo:       logo,
 	}
 	if o.cmd == "pack" {
-		names := render.PackNames(a.Customer.Slug)
+		names := render.PackNames(a.Customer.Slug, o.date, a.Masked)
 		r.Inputs, r.Files = provenance, &names
 	}
 	return r, nil
@@ -127,9 +146,12 @@ func check(o *options, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	if o.format == "json" {
+	switch o.format {
+	case "json":
 		err = render.JSON(stdout, r)
-	} else {
+	case "markdown":
+		err = render.Ticket(stdout, r)
+	default:
 		err = render.Text(stdout, r, colorWanted(stdout))
 	}
 	if err != nil {

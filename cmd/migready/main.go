@@ -37,18 +37,23 @@ const usage = `migready turns a SuperOffice user export and a customer profile i
 migration readiness pack for SuperOffice CRM Online.
 
 Usage:
-    migready check [-users FILE] [-sheet NAME] [-lang CODE] [-format text|json] [-date YYYY-MM-DD] PROFILE.toml
-    migready pack  [-users FILE] [-sheet NAME] [-out DIR] [-lang CODE] [-date YYYY-MM-DD] PROFILE.toml
+    migready check [-users FILE] [-sheet NAME] [-lang CODE] [-since PREVIOUS] [-mask] [-format text|json|markdown] [-date YYYY-MM-DD] PROFILE.toml
+    migready pack  [-users FILE] [-sheet NAME] [-out DIR] [-lang CODE] [-since PREVIOUS] [-mask] [-date YYYY-MM-DD] PROFILE.toml
     migready version
 
-check prints the readiness checklist; pack writes <slug>-readiness.pdf,
-<slug>-readiness.html, <slug>-remediation.xlsx and <slug>-summary.json.
+check prints the readiness checklist; pack writes <slug>-<date>-readiness.pdf,
+-readiness.html, -remediation.xlsx, -summary.json and -ticket.md.
 
 Options:
     -users FILE    user export (.xlsx, .csv or .txt); overrides the profile's users
     -sheet NAME    worksheet to read in an .xlsx export; overrides the profile's sheet
     -lang CODE     language of the texts: en, nb, sv, da, de, nl; overrides the profile
-    -format F      check only: text (default) or json
+    -mask          a masked copy to share beyond the customer: names become
+                   initials, addresses keep only their domain
+    -since PREV    the previous pack (its -summary.json, or the folder of packs):
+                   say what was resolved, what is new and what is still open
+    -format F      check only: text (default), json (the summary) or markdown
+                   (a ticket summary of at most 40 lines)
     -out DIR       pack only: folder to write into (default: the current folder)
     -date DATE     date printed in the outputs, YYYY-MM-DD (default: today)
 
@@ -106,6 +111,8 @@ type options struct {
 	lang    string
 	format  string
 	out     string
+	since   string // the previous pack: its summary JSON or its folder
+	mask    bool   // a masked copy for sharing beyond the customer
 	date    time.Time
 }
 
@@ -121,6 +128,8 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.users, "users", "", "")
 	fs.StringVar(&o.sheet, "sheet", "", "")
 	fs.StringVar(&o.lang, "lang", "", "")
+	fs.StringVar(&o.since, "since", "", "")
+	fs.BoolVar(&o.mask, "mask", false, "")
 	date := fs.String("date", "", "")
 	if cmd == "check" {
 		fs.StringVar(&o.format, "format", "text", "")
@@ -151,8 +160,8 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*options, error) {
 	default:
 		return nil, &usageError{msg: "more than one profile given: " + strings.Join(positional, " "), hint: "pass one PROFILE.toml; the user export goes in -users"}
 	}
-	if o.format != "" && o.format != "text" && o.format != "json" {
-		return nil, &usageError{msg: fmt.Sprintf("unknown -format %q", o.format), hint: "use -format text or -format json"}
+	if o.format != "" && o.format != "text" && o.format != "json" && o.format != "markdown" {
+		return nil, &usageError{msg: fmt.Sprintf("unknown -format %q", o.format), hint: "use -format text, json or markdown"}
 	}
 	if *date == "" {
 		now := time.Now()

@@ -73,6 +73,8 @@ type Assessment struct {
 	Mailboxes []Mailbox
 	SPF       *SPF // nil when no SPF record is to be published
 	Downtime  Downtime
+	Progress  *Progress // nil without a previous pack
+	Masked    bool      // names, addresses and personal ids are masked (readiness.Mask)
 }
 
 type Customer struct {
@@ -285,4 +287,64 @@ func (as Args) MarshalJSON() ([]byte, error) {
 	}
 	b.WriteByte('}')
 	return b.Bytes(), nil
+}
+
+// Snapshot is what a previous pack said, as far as progress needs it: read
+// back from its summary document (any schema that has the findings).
+type Snapshot struct {
+	Generated string // YYYY-MM-DD
+	Customer  Customer
+	Verdict   Verdict
+	Checks    []SnapshotCheck
+}
+
+type SnapshotCheck struct {
+	ID       string
+	Status   Status
+	Findings []SnapshotFinding
+}
+
+// SnapshotFinding is a finding of the previous pack; Key matches it with
+// this run's.
+type SnapshotFinding struct {
+	Kind   string `json:"kind"`
+	Key    string `json:"key"`
+	Row    int    `json:"row"`
+	UserID string `json:"user_id"`
+	Name   string `json:"name"`
+	Email  string `json:"email"`
+}
+
+// Progress is what changed since the previous pack, finding by finding
+// (matched by key, so row order, language and file names do not matter).
+type Progress struct {
+	Since           string            `json:"since"` // the previous pack's date
+	PreviousVerdict Verdict           `json:"previous_verdict"`
+	Blocking        Change            `json:"blocking"` // findings of failing checks
+	Checks          []CheckProgress   `json:"checks"`
+	Resolved        []ResolvedFinding `json:"resolved"` // no longer found, by name
+}
+
+// Change counts findings: Before in the previous pack, Resolved no longer
+// found, New not found before, Open found in both.
+type Change struct {
+	Before   int `json:"before"`
+	Resolved int `json:"resolved"`
+	New      int `json:"new"`
+	Open     int `json:"open"`
+}
+
+// CheckProgress is one check's change.
+type CheckProgress struct {
+	ID  string `json:"id"`
+	Was Status `json:"was"` // in the previous pack; "" when it did not have the check
+	Now Status `json:"now"`
+	Change
+}
+
+// ResolvedFinding is a finding of the previous pack that is no longer
+// found; it stays listed, marked resolved.
+type ResolvedFinding struct {
+	Check string `json:"check"`
+	SnapshotFinding
 }
