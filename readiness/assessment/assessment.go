@@ -73,8 +73,9 @@ type Assessment struct {
 	Mailboxes []Mailbox
 	SPF       *SPF // nil when no SPF record is to be published
 	Downtime  Downtime
-	Progress  *Progress // nil without a previous pack
-	Masked    bool      // names, addresses and personal ids are masked (readiness.Mask)
+	Progress  *Progress      // nil without a previous pack
+	Tracker   *TrackerResult // nil without a returned workbook
+	Masked    bool           // names, addresses and personal ids are masked (readiness.Mask)
 }
 
 type Customer struct {
@@ -124,6 +125,9 @@ type Check struct {
 	Status   Status
 	Summary  Text
 	Findings []Finding // never nil
+	// Accepted: a warning whose every finding the customer marked Accepted
+	// or Won't fix; it stays visible but needs no more attention.
+	Accepted bool
 }
 
 // Finding is one thing to fix, usually one user. Its words are the texts
@@ -144,6 +148,8 @@ type Finding struct {
 	Name   string
 	Email  string
 	Args   Args
+	// Track is what the customer wrote against it in the returned workbook.
+	Track *Tracking
 }
 
 type Mailbox struct {
@@ -347,4 +353,37 @@ type CheckProgress struct {
 type ResolvedFinding struct {
 	Check string `json:"check"`
 	SnapshotFinding
+}
+
+// Tracking is what the customer wrote against a finding in the returned
+// remediation workbook: carried forward to the next pack.
+type Tracking struct {
+	State   string `json:"state"` // open, fixed, accepted, wontfix
+	Owner   string `json:"owner"`
+	Due     string `json:"due"` // YYYY-MM-DD, or the text as written
+	Comment string `json:"comment"`
+}
+
+// TrackerResult is what the returned workbook says against what is found now.
+type TrackerResult struct {
+	File    string `json:"file"`
+	Made    string `json:"made"`    // the date of the pack the workbook came with
+	Carried int    `json:"carried"` // findings whose notes were carried forward
+	// FixedStillFound: marked fixed in the workbook, but still found.
+	FixedStillFound []TrackedFinding `json:"fixed_still_found"`
+	// Resolved: in the workbook, no longer found; with the customer's note.
+	Resolved []TrackedFinding `json:"resolved"`
+}
+
+// TrackedFinding is a finding with the customer's notes. Row, UserID, Name
+// and Email are as found now (FixedStillFound) or as far as the key tells
+// (Resolved).
+type TrackedFinding struct {
+	Check  string `json:"check"`
+	Key    string `json:"key"`
+	Row    int    `json:"row"`
+	UserID string `json:"user_id"`
+	Name   string `json:"name"`
+	Email  string `json:"email"`
+	Tracking
 }
