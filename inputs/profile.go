@@ -39,9 +39,7 @@ type Mail struct {
 	CurrentSPF    string   `toml:"current_spf"`
 	Mailboxes     []string `toml:"mailboxes"`
 	ServiceDomain string   `toml:"service_domain"` // default suocrm.eu
-	// SPFCosts overrides or adds to readiness.SPFCosts: include domain →
-	// DNS lookups it costs, nested ones included ([mail.spf_costs]).
-	SPFCosts map[string]int `toml:"spf_costs"`
+	SPFCosts      SPFCosts `toml:"spf_costs"`      // [mail.spf_costs]; see spf_costs.go
 }
 
 // Migration holds the downtime model's rates. ReadProfile fills every zero
