@@ -2,6 +2,8 @@ package readiness
 
 import (
 	"errors"
+	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -281,5 +283,29 @@ func TestSPFCheckNested(t *testing.T) {
 		l := templates.MustLoad(lang)
 		a := Assess(spf(providers+" ptr include:_spf.acme.net include:servers.mcsv.net redirect=x.example.com", nil), goodUsers(), l, Options{})
 		noMissingTexts(t, a)
+	}
+}
+
+// TestSPFTableInReadme keeps README's SPF table and SPFCosts the same.
+func TestSPFTableInReadme(t *testing.T) {
+	data, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, ok := strings.Cut(string(data), "| include | service | lookups | as of | usually unnecessary |\n|---|---|---|---|---|\n")
+	if !ok {
+		t.Fatal("README has no SPF table")
+	}
+	table, _, _ = strings.Cut(table, "\n\n")
+	var want []string
+	for _, c := range SPFCosts {
+		un := ""
+		if c.Unnecessary {
+			un = "yes "
+		}
+		want = append(want, fmt.Sprintf("| `%s` | %s | %d | %s | %s|", c.Include, c.Service, c.Lookups, c.AsOf, un))
+	}
+	if got := strings.Split(strings.TrimSpace(table), "\n"); !slices.Equal(got, want) {
+		t.Errorf("README's SPF table:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
