@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -241,21 +242,56 @@ func TestWriteAllSIGINT(t *testing.T) {
 	sameFolder(t, folder(t, dir), want)
 }
 
-// TestPackLeavesNoTempFiles packs 50,000 users, enough for excelize's
-// stream writer to spill the findings sheet (over 16 MB) to a temporary
-// file, with TMPDIR an empty folder that must stay empty.
+// TestPackLeavesNoTempFiles packs 50,000 users who each have two problems,
+// enough findings for excelize's stream writer to spill the findings sheet
+// (over 16 MB) to a temporary file, with TMPDIR an empty folder that must
+// stay empty all along.
 func TestPackLeavesNoTempFiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("50,000 users")
 	}
-	profile := writeCustomer(t, 50000)
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("User ID;Name;E-mail;Role;User plan\r\nADM;Ada Admin;ada@x.example.com;Administrator;Sales-Premium\r\n")
+	for i := 0; i < 50000; i++ {
+		fmt.Fprintf(&b, "U%d;Førnavn Étternavn %d;user %d at x.example.com;User;\r\n", i, i, i)
+	}
+	profile := filepath.Join(dir, "profile.toml")
+	if err := errors.Join(os.WriteFile(filepath.Join(dir, "users.csv"), []byte(b.String()), 0o644),
+		os.WriteFile(profile, []byte("users = \"users.csv\"\n[customer]\nname = \"Many AS\"\n[onsite]\n"+
+			"version = \"9.2\"\ndatabase_gb = 1\narchive_gb = 1\nsatellites = 0\n"), 0o644)); err != nil {
+		t.Fatal(err)
+	}
 	out := t.TempDir()
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
 	t.Setenv("TMP", tmp)
 	t.Setenv("TEMP", tmp)
-	if code := run([]string{"pack", "-out", out, "-date", "2026-11-24", profile}, io.Discard, os.Stderr); code != exitNotReady {
+	// excelize would remove its file when done: look while the pack is made.
+	stop, seen := make(chan bool), make(chan []string)
+	go func() {
+		var names []string
+		for {
+			select {
+			case <-stop:
+				seen <- names
+				return
+			case <-time.After(time.Millisecond):
+			}
+			if entries, _ := os.ReadDir(tmp); len(entries) > 0 && names == nil {
+				for _, e := range entries {
+					names = append(names, e.Name())
+				}
+			}
+		}
+	}()
+	code := run([]string{"pack", "-out", out, "-date", "2026-11-24", profile}, io.Discard, os.Stderr)
+	stop <- true
+	if code != exitNotReady {
 		t.Fatalf("exit %d", code)
+	}
+	if names := <-seen; names != nil {
+		t.Errorf("created in the temp folder while packing: %v", names)
 	}
 	if left, _ := os.ReadDir(tmp); len(left) > 0 {
 		t.Errorf("left in the temp folder: %v", left)
