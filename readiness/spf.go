@@ -516,7 +516,13 @@ func SplitTXT(record string) []string {
 
 // quoteTXT writes strings the way DNS zone files and most DNS providers'
 // forms take them: "…" "…".
-func quoteTXT(ss []string) string { return strings.Join(quoteAll(ss), " ") }
+func quoteTXT(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = `"` + s + `"`
+	}
+	return strings.Join(q, " ")
+}
 
 // SPFTermCost is what one term of the merged record costs against
 // MaxSPFLookups (JSON: the summary's spf.lookup_costs).
@@ -583,7 +589,7 @@ func (a *assessor) spf() (*SPF, Check) {
 	}
 	var fs []Finding
 	st := Pass
-	unknown := a.join(quoteAll(r.unknown))
+	unknown := a.quoted(r.unknown)
 	if r.lookups > MaxSPFLookups {
 		st = Fail
 		var terms []string
@@ -639,10 +645,11 @@ func (a *assessor) spf() (*SPF, Check) {
 	return out, a.newCheck(id, st, summary, fs)
 }
 
-func quoteAll(ss []string) []string {
-	q := make([]string, len(ss))
-	for i, s := range ss {
-		q[i] = `"` + s + `"`
+// quoted lists domains in the language's quotation marks.
+func (a *assessor) quoted(domains []string) string {
+	q := make([]string, len(domains))
+	for i, d := range domains {
+		q[i] = a.l.T("check."+CheckSPF+".quoted", "term", d)
 	}
-	return q
+	return a.join(q)
 }
