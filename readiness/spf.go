@@ -524,21 +524,6 @@ func quoteTXT(ss []string) string {
 	return strings.Join(q, " ")
 }
 
-// SPFTermCost is what one term of the merged record costs against
-// MaxSPFLookups (JSON: the summary's spf.lookup_costs).
-type SPFTermCost struct {
-	Term    string `json:"term"`
-	Lookups int    `json:"lookups"`
-	Known   bool   `json:"known"` // false: an include not in the cost table, counted as 1
-}
-
-// SPFWarning is something that does not break the record but should be
-// fixed when it is published (JSON: the summary's spf.warnings).
-type SPFWarning struct {
-	ID   string `json:"id"`   // one of the SPFWarn… ids
-	Term string `json:"term"` // the term concerned, "" for the whole record
-}
-
 // spfUncertain reports whether unknown includes leave the total uncertain
 // near the limit: the lower bound reaches MaxSPFLookups if each unknown
 // include nests two more lookups, as many providers' records do.
@@ -552,10 +537,14 @@ func spfUncertain(lookups, unknown int) bool {
 func (a *assessor) spf() (*SPF, Check) {
 	const id = CheckSPF
 	m := a.p.Mail
-	if m == nil {
+	switch {
+	case m == nil || m.Mailboxes == nil:
+		return nil, a.newCheck(id, Unknown, a.l.T("check."+id+".unknown-mail"), nil)
+	case m.NoMailboxes():
 		return nil, a.newCheck(id, Pass, a.l.T("check."+id+".no-mail"), nil)
-	}
-	if !m.KeepAddresses {
+	case !m.KeepAddressesGiven:
+		return nil, a.newCheck(id, Unknown, a.l.T("check."+id+".unknown-choice"), nil)
+	case !m.KeepAddresses:
 		return nil, a.newCheck(id, Pass, a.l.T("check."+id+".not-needed"), nil)
 	}
 	domain := strings.TrimSpace(m.Domain)
@@ -574,7 +563,7 @@ func (a *assessor) spf() (*SPF, Check) {
 	if out.LookupCosts == nil {
 		out.LookupCosts = []SPFTermCost{}
 	}
-	lookups := a.l.Int(r.lookups)
+	var lookups any = r.lookups
 	if r.atLeast {
 		lookups = a.l.T("check."+id+".at-least", "count", r.lookups)
 	}
@@ -590,18 +579,19 @@ func (a *assessor) spf() (*SPF, Check) {
 	var fs []Finding
 	st := Pass
 	unknown := a.quoted(r.unknown)
+	uncertain := spfUncertain(r.lookups, len(r.unknown))
 	if r.lookups > MaxSPFLookups {
 		st = Fail
-		var terms []string
+		var terms []Text
 		for _, c := range r.costs {
-			n := a.l.Int(c.Lookups)
+			var n any = c.Lookups
 			if !c.Known {
 				n = a.l.T("check."+id+".at-least", "count", c.Lookups)
 			}
 			terms = append(terms, a.l.T("finding.spf-too-many-lookups.term", "term", c.Term, "count", n))
 		}
 		fs = append(fs, a.itemFinding("", "spf-too-many-lookups", append(args, "terms", a.join(terms))...))
-	} else if spfUncertain(r.lookups, len(r.unknown)) {
+	} else if uncertain {
 		st = Warn
 		out.Warnings = append(out.Warnings, SPFWarning{ID: SPFWarnUncertain})
 		fs = append(fs, a.itemFinding("", "spf-"+SPFWarnUncertain, append(args,
@@ -613,7 +603,7 @@ func (a *assessor) spf() (*SPF, Check) {
 		if w.ID == SPFWarnUnnecessaryInclude {
 			t, _ := parseSPFTerm(w.Term)
 			c, _ := knownCost(t.target())
-			wargs = append(wargs, "service", c.Service, "cost", a.l.Plural("check."+id+".lookups", costs[c.Include]))
+			wargs = append(wargs, "service", c.Service, "cost", a.plural("check."+id+".lookups", costs[c.Include]))
 		}
 		fs = append(fs, a.itemFinding(w.Term, "spf-"+w.ID, wargs...))
 	}
@@ -622,11 +612,16 @@ func (a *assessor) spf() (*SPF, Check) {
 		fs = append(fs, a.itemFinding("", "spf-long", append(args,
 			"length", len(r.record), "strings", len(out.Strings), "quoted", quoteTXT(out.Strings))...))
 	}
-	var summary string
+	var summary Text
 	switch {
 	case st == Fail:
 		summary = a.l.T("check."+id+".fail", args...)
-	case spfUncertain(r.lookups, len(r.unknown)):
+	case !m.CurrentSPFGiven:
+		// The record below is right only if the domain has no SPF record
+		// today; nobody has said whether it has.
+		st = Unknown
+		summary = a.l.T("check."+id+".unknown-current", args...)
+	case uncertain:
 		summary = a.l.T("check."+id+".uncertain", append(args, "includes", unknown)...)
 	case st == Warn && len(r.warnings) > 0:
 		summary = a.l.T("check."+id+".warnings", args...)
@@ -639,15 +634,16 @@ func (a *assessor) spf() (*SPF, Check) {
 	default:
 		summary = a.l.T("check."+id+".merged", args...)
 	}
-	if r.atLeast && st != Fail && !spfUncertain(r.lookups, len(r.unknown)) {
-		summary += " " + a.l.T("check."+id+".unknown", "includes", unknown)
+	if r.atLeast && st != Fail && st != Unknown && !uncertain {
+		summary = a.l.T("check."+id+".with-unknown", "summary", summary,
+			"unknown", a.l.T("check."+id+".unknown", "includes", unknown))
 	}
 	return out, a.newCheck(id, st, summary, fs)
 }
 
 // quoted lists domains in the language's quotation marks.
-func (a *assessor) quoted(domains []string) string {
-	q := make([]string, len(domains))
+func (a *assessor) quoted(domains []string) List {
+	q := make([]Text, len(domains))
 	for i, d := range domains {
 		q[i] = a.l.T("check."+CheckSPF+".quoted", "term", d)
 	}

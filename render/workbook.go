@@ -7,7 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/migready/migready/readiness"
+	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/templates"
 	"github.com/xuri/excelize/v2"
 )
@@ -21,7 +21,7 @@ import (
 // format ("@"): a name such as "=HYPERLINK(…)" or "+47…" shows as typed and
 // stays text when the admin edits the cell, so it can never turn into a
 // formula. The output is byte-for-byte the same for the same assessment.
-func Workbook(w io.Writer, a *readiness.Assessment, lang *templates.Lang) error {
+func Workbook(w io.Writer, a *localized, lang *templates.Lang) error {
 	stamp := wbTime(a.Generated)
 	f := excelize.NewFile(excelize.Options{
 		UnzipSizeLimit: excelize.UnzipSizeLimit, UnzipXMLSizeLimit: excelize.StreamChunkSize, TmpDir: wbNoTempDir})
@@ -110,7 +110,7 @@ type wbStyles struct {
 	text   int // "@": customer data stays text
 	wrap   int // text, wrapped, top-aligned
 	top    int // numbers, top-aligned
-	status map[readiness.Status]int
+	status map[assessment.Status]int
 }
 
 func newWBStyles(f *excelize.File) (*wbStyles, error) {
@@ -134,15 +134,15 @@ func newWBStyles(f *excelize.File) (*wbStyles, error) {
 	st.text = mk(&excelize.Style{NumFmt: 49, Alignment: top})
 	st.wrap = mk(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	st.top = mk(&excelize.Style{Alignment: top})
-	st.status = map[readiness.Status]int{}
+	st.status = map[assessment.Status]int{}
 	for _, s := range []struct {
-		status     readiness.Status
+		status     assessment.Status
 		fill, font string
 	}{
-		{readiness.Pass, "E3F4E8", "0F6B2F"},
-		{readiness.Fail, "FBE3E3", "A11212"},
-		{readiness.Warn, "FFF1D6", "8A5200"},
-		{readiness.Unknown, "ECEEF2", "3D4656"},
+		{assessment.Pass, "E3F4E8", "0F6B2F"},
+		{assessment.Fail, "FBE3E3", "A11212"},
+		{assessment.Warn, "FFF1D6", "8A5200"},
+		{assessment.Unknown, "ECEEF2", "3D4656"},
 	} {
 		st.status[s.status] = mk(&excelize.Style{
 			Font:      &excelize.Font{Bold: true, Color: s.font},
@@ -154,7 +154,7 @@ func newWBStyles(f *excelize.File) (*wbStyles, error) {
 	return &st, err
 }
 
-func (st *wbStyles) statusStyle(s readiness.Status) int {
+func (st *wbStyles) statusStyle(s assessment.Status) int {
 	if id, ok := st.status[s]; ok {
 		return id
 	}
@@ -234,7 +234,7 @@ func wbDropDown(f *excelize.File, sheet string, col, rows int, items []string) e
 	return f.AddDataValidation(sheet, dv)
 }
 
-func wbChecklist(f *excelize.File, sheet string, a *readiness.Assessment, lang *templates.Lang, st *wbStyles) error {
+func wbChecklist(f *excelize.File, sheet string, a *localized, lang *templates.Lang, st *wbStyles) error {
 	headers := []string{
 		lang.T("workbook.col.check"), lang.T("workbook.col.result"),
 		lang.T("workbook.col.summary"), lang.T("workbook.col.done"),
@@ -279,7 +279,7 @@ func wbChecklist(f *excelize.File, sheet string, a *readiness.Assessment, lang *
 
 // wbFindings streams the findings: a large export can have tens of
 // thousands of them, and the stream writer keeps memory flat.
-func wbFindings(f *excelize.File, sheet string, a *readiness.Assessment, lang *templates.Lang, st *wbStyles) error {
+func wbFindings(f *excelize.File, sheet string, a *localized, lang *templates.Lang, st *wbStyles) error {
 	headers := []string{
 		lang.T("workbook.col.check"), lang.T("workbook.col.result"), lang.T("workbook.col.row"),
 		lang.T("workbook.col.user_id"), lang.T("workbook.col.name"), lang.T("workbook.col.email"),
@@ -361,7 +361,7 @@ func wbFindings(f *excelize.File, sheet string, a *readiness.Assessment, lang *t
 	return sw.Flush()
 }
 
-func wbMailboxes(f *excelize.File, sheet string, a *readiness.Assessment, lang *templates.Lang, st *wbStyles) error {
+func wbMailboxes(f *excelize.File, sheet string, a *localized, lang *templates.Lang, st *wbStyles) error {
 	headers := []string{
 		lang.T("workbook.col.current"), lang.T("workbook.col.new"), lang.T("workbook.col.forward"),
 	}

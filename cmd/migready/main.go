@@ -3,7 +3,9 @@
 //
 // Exit codes: 0 ready, 1 not ready (blockers found; the pack is still
 // written), 2 input or usage error (nothing written), 3 internal or output
-// error (e.g. the output folder is not writable).
+// error (e.g. the output folder is not writable), 4 not confirmed (no
+// blocker found, but checks the inputs cannot tell must be verified by hand;
+// the pack is still written).
 package main
 
 import (
@@ -26,6 +28,9 @@ const (
 	exitNotReady = 1
 	exitInput    = 2
 	exitInternal = 3
+	// exitUnconfirmed is not 0: a script that treats 0 as "go ahead" must
+	// not go ahead on a verdict that was not earned.
+	exitUnconfirmed = 4
 )
 
 const usage = `migready turns a SuperOffice user export and a customer profile into a
@@ -47,7 +52,13 @@ Options:
     -out DIR       pack only: folder to write into (default: the current folder)
     -date DATE     date printed in the outputs, YYYY-MM-DD (default: today)
 
-Exit codes: 0 ready, 1 not ready, 2 input or usage error, 3 internal error.
+Exit codes:
+    0  ready: every check passed on evidence
+    1  not ready: one or more blockers (the pack is still written)
+    2  input or usage error: nothing is written
+    3  internal or output error
+    4  not confirmed: no blocker found, but some checks could not be told
+       from the inputs and must be verified by hand (the pack is still written)
 `
 
 func main() {

@@ -26,27 +26,29 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			// oleFile writes the magic bytes of an OLE compound file (legacy
-			// .xls, or an encrypted .xlsx), which a txtar file cannot hold.
-			// exitcode N CMD ARGS… runs CMD as exec does (stdout and stderr
-			// for the next lines) and fails unless it exits with code N.
+			// exitcode N CMD ARGS… runs CMD and fails unless it exits with
+			// exactly N: `! exec` only tells zero from non-zero, and the
+			// exit codes are a contract.
 			"exitcode": func(ts *testscript.TestScript, neg bool, args []string) {
-				if len(args) < 2 || neg {
-					ts.Fatalf("usage: exitcode N CMD [ARGS…]")
+				if neg || len(args) < 2 {
+					ts.Fatalf("usage: exitcode N CMD [ARGS...]")
 				}
 				want, err := strconv.Atoi(args[0])
 				ts.Check(err)
 				got := 0
-				var ee *exec.ExitError
-				if err := ts.Exec(args[1], args[2:]...); errors.As(err, &ee) {
+				if err := ts.Exec(args[1], args[2:]...); err != nil {
+					var ee *exec.ExitError
+					if !errors.As(err, &ee) {
+						ts.Fatalf("%s: %v", args[1], err)
+					}
 					got = ee.ExitCode()
-				} else if err != nil {
-					ts.Fatalf("%v", err)
 				}
 				if got != want {
-					ts.Fatalf("exit code %d, want %d", got, want)
+					ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
 				}
 			},
+			// oleFile writes the magic bytes of an OLE compound file (legacy
+			// .xls, or an encrypted .xlsx), which a txtar file cannot hold.
 			"oleFile": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 1 {
 					ts.Fatalf("usage: oleFile NAME")
