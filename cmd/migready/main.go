@@ -195,6 +195,10 @@ func fail(stderr io.Writer, err error) int {
 		return exitInput
 	default:
 		fmt.Fprintf(stderr, "migready: error: %v\n", err)
+		var h interface{ Hint() string }
+		if errors.As(err, &h) && h.Hint() != "" {
+			fmt.Fprintf(stderr, "migready: hint: %s\n", h.Hint())
+		}
 		return exitInternal
 	}
 }

@@ -159,11 +159,32 @@ type Mailbox struct {
 }
 
 type SPF struct {
-	Domain     string   `json:"domain"`
-	Current    string   `json:"current"`
-	Record     string   `json:"record"`      // the one TXT record to publish
-	DNSLookups int      `json:"dns_lookups"` // RFC 7208 4.6.4 count of the merged record
-	Strings    []string `json:"strings"`     // Record split into ≤255-character strings
+	Domain     string `json:"domain"`
+	Current    string `json:"current"`
+	Record     string `json:"record"`      // the one TXT record to publish
+	DNSLookups int    `json:"dns_lookups"` // RFC 7208 4.6.4 count of the merged record's whole tree
+	// DNSLookupsAtLeast: an include is not in the cost table and counts as
+	// 1, so DNSLookups is a lower bound.
+	DNSLookupsAtLeast bool          `json:"dns_lookups_at_least"`
+	UnknownIncludes   []string      `json:"unknown_includes"` // never nil
+	LookupCosts       []SPFTermCost `json:"lookup_costs"`     // per lookup term; never nil
+	Warnings          []SPFWarning  `json:"warnings"`         // never nil
+	Strings           []string      `json:"strings"`          // Record split into ≤255-character strings
+}
+
+// SPFTermCost is what one term of the merged record costs against the
+// 10-lookup limit.
+type SPFTermCost struct {
+	Term    string `json:"term"`
+	Lookups int    `json:"lookups"`
+	Known   bool   `json:"known"` // false: an include not in the cost table, counted as 1
+}
+
+// SPFWarning is something that does not break the record but should be
+// fixed when it is published.
+type SPFWarning struct {
+	ID   string `json:"id"`   // duplicate-include, ptr, text-after-all, long-record, unnecessary-include, redirect-ignored, lookups-uncertain
+	Term string `json:"term"` // the term concerned, "" for the whole record
 }
 
 type Downtime struct {
