@@ -214,3 +214,7 @@ func firstOf(ss ...string) string {
 	}
 	return ""
 }
+
+// FoldKey is how the tracker's column and status words are compared: case,
+// accents and punctuation aside ("Won't fix" = "wont fix").
+func FoldKey(s string) string { return foldKey(s) }

@@ -191,6 +191,7 @@ func packBody(v *localized, format string) ([]byte, error) {
 		},
 		"sectioned": sectioned,
 		"itemsOnly": itemsOnly,
+		"tracked":   tracked,
 		"shared":    shared,
 		"rowLimit":  func() int { return limit },
 		"quoted":    quoteTXT,
@@ -320,4 +321,16 @@ func quoteTXT(parts []string) string {
 		q[i] = `"` + strings.ReplaceAll(strings.ReplaceAll(p, `\`, `\\`), `"`, `\"`) + `"`
 	}
 	return strings.Join(q, " ")
+}
+
+// tracked lists the findings the customer wrote notes against in the
+// returned workbook.
+func tracked(fs []findingView) []findingView {
+	var out []findingView
+	for _, f := range fs {
+		if f.Track != nil && (f.Track.State != "open" || f.Track.Owner != "" || f.Track.Due != "" || f.Track.Comment != "") {
+			out = append(out, f)
+		}
+	}
+	return out
 }

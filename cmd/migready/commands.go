@@ -88,6 +88,14 @@ func load(o *options, stderr io.Writer) (*render.Report, error) {
 		opt.Previous = prev
 		provenance = append(provenance, inputFile("previous", prevPath, prevData))
 	}
+	if o.tracker != "" {
+		t, data, err := readTracker(o.tracker, p.Customer.Name, stderr)
+		if err != nil {
+			return nil, err
+		}
+		opt.Tracker = t
+		provenance = append(provenance, inputFile("tracker", o.tracker, data))
+	}
 	a := readiness.Assess(p, users, opt)
 	contact := render.Person{Name: p.Customer.ContactName, Email: p.Customer.ContactEmail}
 	if o.mask {

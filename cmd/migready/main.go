@@ -37,8 +37,8 @@ const usage = `migready turns a SuperOffice user export and a customer profile i
 migration readiness pack for SuperOffice CRM Online.
 
 Usage:
-    migready check [-users FILE] [-sheet NAME] [-lang CODE] [-since PREVIOUS] [-mask] [-format text|json|markdown] [-date YYYY-MM-DD] PROFILE.toml
-    migready pack  [-users FILE] [-sheet NAME] [-out DIR] [-lang CODE] [-since PREVIOUS] [-mask] [-date YYYY-MM-DD] PROFILE.toml
+    migready check [-users FILE] [-sheet NAME] [-lang CODE] [-since PREVIOUS] [-tracker XLSX] [-mask] [-format text|json|markdown] [-date YYYY-MM-DD] PROFILE.toml
+    migready pack  [-users FILE] [-sheet NAME] [-out DIR] [-lang CODE] [-since PREVIOUS] [-tracker XLSX] [-mask] [-date YYYY-MM-DD] PROFILE.toml
     migready version
 
 check prints the readiness checklist; pack writes <slug>-<date>-readiness.pdf,
@@ -50,6 +50,8 @@ Options:
     -lang CODE     language of the texts: en, nb, sv, da, de, nl; overrides the profile
     -mask          a masked copy to share beyond the customer: names become
                    initials, addresses keep only their domain
+    -tracker XLSX  the remediation workbook the customer sent back: their
+                   status, owner, due date and comment carry forward
     -since PREV    the previous pack (its -summary.json, or the folder of packs):
                    say what was resolved, what is new and what is still open
     -format F      check only: text (default), json (the summary) or markdown
@@ -113,6 +115,7 @@ type options struct {
 	out     string
 	since   string // the previous pack: its summary JSON or its folder
 	mask    bool   // a masked copy for sharing beyond the customer
+	tracker string // the remediation workbook the customer sent back
 	date    time.Time
 }
 
@@ -130,6 +133,7 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.lang, "lang", "", "")
 	fs.StringVar(&o.since, "since", "", "")
 	fs.BoolVar(&o.mask, "mask", false, "")
+	fs.StringVar(&o.tracker, "tracker", "", "")
 	date := fs.String("date", "", "")
 	if cmd == "check" {
 		fs.StringVar(&o.format, "format", "text", "")

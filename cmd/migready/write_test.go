@@ -269,7 +269,7 @@ func TestPackLeavesNoTempFiles(t *testing.T) {
 	if left, _ := os.ReadDir(tmp); len(left) > 0 {
 		t.Errorf("left in the temp folder: %v", left)
 	}
-	if got := folder(t, out); len(got) != 4 {
-		t.Errorf("out holds %d files, want the 4 of the pack", len(got))
+	if got := folder(t, out); len(got) != 5 {
+		t.Errorf("out holds %d files, want the 5 of the pack", len(got))
 	}
 }
