@@ -2,6 +2,7 @@ package readiness
 
 import (
 	"bytes"
+	"os"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -168,6 +169,11 @@ func runChecks(t *testing.T, id string, cases []checkCase) {
 			}
 			if c.Findings == nil {
 				t.Error("nil findings")
+			}
+			for _, f := range c.Findings {
+				if k := kindOf(f.Kind); k == nil || k.Check != c.ID {
+					t.Errorf("kind %q of check %s is not in Kinds with that check", f.Kind, c.ID)
+				}
 			}
 			if a.Ready != (a.Blockers == 0 && a.ToVerify == 0) || a.Ready != (a.Verdict == VerdictReady) {
 				t.Errorf("verdict %s, ready %v, %d blockers, %d to verify", a.Verdict, a.Ready, a.Blockers, a.ToVerify)
@@ -656,5 +662,28 @@ func TestMaskRules(t *testing.T) {
 	}
 	if got := say.Finding(&masked[1], "problem"); strings.Contains(got, "knordmann") {
 		t.Errorf("masked problem names the user: %s", got)
+	}
+}
+
+// Every kind is documented in README's "Finding kinds" table, and has its
+// words in English.
+func TestKindsDocumented(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, k := range Kinds {
+		if seen[k.Kind] {
+			t.Errorf("kind %q listed twice", k.Kind)
+		}
+		seen[k.Kind] = true
+		row := "| `" + k.Kind + "` | `" + k.Check + "` | " + k.Meaning + " |"
+		if !strings.Contains(string(readme), row) {
+			t.Errorf("README lacks the row %s", row)
+		}
+		if !en.Has("finding." + k.Kind + ".problem") {
+			t.Errorf("kind %q has no text finding.%s.problem", k.Kind, k.Kind)
+		}
 	}
 }
