@@ -687,3 +687,33 @@ func TestKindsDocumented(t *testing.T) {
 		}
 	}
 }
+
+// The customer's notes carry forward by key; what they marked fixed and is
+// still found is called out; what is no longer found is listed with the note;
+// Accepted on every finding of a warning marks it accepted, a blocker stays.
+func TestTracker(t *testing.T) {
+	l := users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@x.no", noPlan), usr(4, "C", "bad@", noAccess))
+	tr := &inputs.Tracker{File: "returned.xlsx", Made: time.Date(2026, 11, 12, 0, 0, 0, 0, time.UTC), Entries: []inputs.TrackerEntry{
+		{Row: 2, Key: "licences:user:b", State: inputs.TrackFixed, Owner: "Ingrid", Comment: "given a plan"},
+		{Row: 3, Key: "valid-emails:user:c", State: inputs.TrackAccepted, Comment: "former employee"},
+		{Row: 4, Key: "licences:user:gone", State: inputs.TrackFixed, Comment: "removed the user"},
+	}}
+	a := Assess(profile(), l, Options{Tool: "t", Date: opt.Date, Tracker: tr})
+	r := a.Tracker
+	if r == nil || r.Carried != 2 || r.Made != "2026-11-12" {
+		t.Fatalf("tracker %+v", r)
+	}
+	if len(r.FixedStillFound) != 1 || r.FixedStillFound[0].Row != 3 || r.FixedStillFound[0].Comment != "given a plan" {
+		t.Errorf("fixed still found %+v", r.FixedStillFound)
+	}
+	if len(r.Resolved) != 1 || r.Resolved[0].UserID != "gone" || r.Resolved[0].Comment != "removed the user" {
+		t.Errorf("resolved %+v", r.Resolved)
+	}
+	lic, em := a.Check(CheckLicences), a.Check(CheckValidEmails)
+	if lic.Status != Fail || lic.Accepted || lic.Findings[0].Track == nil || lic.Findings[0].Track.Owner != "Ingrid" {
+		t.Errorf("licences %+v", lic)
+	}
+	if em.Status != Warn || !em.Accepted {
+		t.Errorf("valid-emails: a warning accepted on every finding: %+v", em)
+	}
+}
