@@ -2,9 +2,9 @@ package readiness
 
 import (
 	"bytes"
-	"os"
 	"encoding/json"
 	"fmt"
+	"os"
 	"reflect"
 	"regexp"
 	"slices"
