@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/migready/migready/readiness"
 )
 
 // TestWorkbookPrintSetup: every sheet prints as a document (landscape, one
@@ -77,7 +75,7 @@ func TestWorkbookPrintSetup(t *testing.T) {
 	}
 
 	// No rows below the header: no filter.
-	empty := wbWrite(t, &readiness.Assessment{Tool: "migready", Generated: "2026-11-24"})
+	empty := wbWrite(t, &localized{Tool: "migready", Generated: "2026-11-24"})
 	for i := 1; i <= 3; i++ {
 		if x := wbZipEntry(t, empty, "xl/worksheets/sheet"+strconv.Itoa(i)+".xml"); strings.Contains(x, "<autoFilter") {
 			t.Errorf("empty sheet%d has a filter", i)

@@ -15,15 +15,15 @@ import (
 
 // harbourFinch loads the Harbour & Finch example (260 users, XLSX export,
 // logo) as the pack command does.
-func harbourFinch(b *testing.B) *render.PackInput {
+func harbourFinch(b *testing.B) *render.Report {
 	b.Helper()
 	date, _ := time.Parse("2006-01-02", exampleDate)
 	o := &options{cmd: "pack", profile: "../../examples/harbour-finch/profile.toml", date: date}
-	s, err := load(o, io.Discard)
+	r, err := load(o, io.Discard)
 	if err != nil {
 		b.Fatal(err)
 	}
-	return &render.PackInput{Assessment: s.result, Lang: s.lang, Profile: s.profile, Logo: s.logo, Date: date}
+	return r
 }
 
 // BenchmarkRenderHarbourFinch renders a typical customer's whole pack (PDF,
