@@ -178,6 +178,7 @@ type wbStyles struct {
 	header int
 	text   int // "@": customer data stays text
 	wrap   int // text, wrapped, top-aligned
+	date   int // a date cell (due dates)
 	top    int // numbers, top-aligned
 	status map[assessment.Status]int
 }
@@ -202,6 +203,8 @@ func newWBStyles(f *excelize.File) (*wbStyles, error) {
 	})
 	st.text = mk(&excelize.Style{NumFmt: 49, Alignment: top})
 	st.wrap = mk(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	// A real date cell, shown as the reader's Excel shows dates.
+	st.date = mk(&excelize.Style{NumFmt: 14, Alignment: top})
 	// Numbers (the export's row) centred, so they do not run into the
 	// user id beside them.
 	st.top = mk(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}})
@@ -460,9 +463,35 @@ func wbFindings(f *excelize.File, sheet string, a *localized, lang *templates.La
 		lang.T("workbook.col.check"), lang.T("workbook.col.result"), lang.T("workbook.col.row"),
 		lang.T("workbook.col.user_id"), lang.T("workbook.col.name"), lang.T("workbook.col.email"),
 		lang.T("workbook.col.problem"), lang.T("workbook.col.action"), lang.T("workbook.col.status"),
+		lang.T("workbook.col.owner"), lang.T("workbook.col.due"), lang.T("workbook.col.comment"), TrackerKeyHeader,
 	}
-	open := lang.T("workbook.status.open")
-	cw := newWBColumnWidths(headers, 28, 14, 10, 16, 26, 34, 44, 44, 14)
+	// The tracker's columns: the customer's status (a drop-down), owner,
+	// due date and comment, and the hidden key that matches the row with
+	// the next run (-tracker). Notes from a returned workbook come back here.
+	const colStatus, colOwner, colDue, colComment, colKey = 8, 9, 10, 11, 12
+	states := []string{"open", "fixed", "accepted", "wontfix"}
+	words := map[string]string{}
+	for _, s := range states {
+		words[s] = lang.T("workbook.status." + s)
+	}
+	open := words["open"]
+	track := func(fd findingView) (state, owner, comment string, due any) {
+		t := fd.Track
+		if t == nil {
+			return open, "", "", nil
+		}
+		state = words[t.State]
+		if state == "" {
+			state = open
+		}
+		if d, err := time.Parse(time.DateOnly, t.Due); err == nil {
+			due = d
+		} else if t.Due != "" {
+			due = t.Due
+		}
+		return state, t.Owner, t.Comment, due
+	}
+	cw := newWBColumnWidths(headers, 28, 14, 10, 16, 26, 34, 44, 44, 14, 18, 12, 40, 24)
 	n := 0
 	for _, c := range a.Checks {
 		if len(c.Findings) == 0 {
@@ -476,11 +505,14 @@ func wbFindings(f *excelize.File, sheet string, a *localized, lang *templates.La
 			cw.see(5, fd.Email)
 			cw.see(6, fd.Problem)
 			cw.see(7, fd.Action)
+			_, owner, comment, _ := track(fd)
+			cw.see(colOwner, owner)
+			cw.see(colComment, comment)
 			n++
 		}
 	}
-	for _, s := range []string{open, lang.T("workbook.status.fixed"), lang.T("workbook.status.wontfix")} {
-		cw.see(8, s)
+	for _, s := range states {
+		cw.see(colStatus, words[s])
 	}
 
 	// sheetPr is written when streaming starts.
@@ -493,6 +525,9 @@ func wbFindings(f *excelize.File, sheet string, a *localized, lang *templates.La
 	}
 	// The stream writer puts each width before the ones already set: set
 	// them last to first, so the file lists them in column order.
+	if err := sw.SetColVisible(colKey+1, colKey+1, false); err != nil {
+		return err
+	}
 	for i := len(headers) - 1; i >= 0; i-- {
 		if err := sw.SetColWidth(i+1, i+1, cw.width(i)); err != nil {
 			return err
@@ -522,9 +557,18 @@ func wbFindings(f *excelize.File, sheet string, a *localized, lang *templates.La
 			row[3], row[4], row[5] = text(fd.UserID), text(fd.Name), text(fd.Email)
 			row[6] = excelize.Cell{StyleID: st.wrap, Value: fd.Problem}
 			row[7] = excelize.Cell{StyleID: st.wrap, Value: fd.Action}
-			row[8] = text(open)
+			state, owner, comment, due := track(fd)
+			row[colStatus], row[colOwner], row[colComment], row[colKey] = text(state), text(owner), text(comment), text(fd.Key)
+			switch d := due.(type) {
+			case time.Time:
+				row[colDue] = excelize.Cell{StyleID: st.date, Value: d}
+			case string:
+				row[colDue] = text(d)
+			default:
+				row[colDue] = excelize.Cell{StyleID: st.date}
+			}
 			cell, _ := excelize.CoordinatesToCellName(1, r)
-			h := cw.rowHeight(c.Title, status.Value.(string), "", fd.UserID, fd.Name, fd.Email, fd.Problem, fd.Action, open)
+			h := cw.rowHeight(c.Title, status.Value.(string), "", fd.UserID, fd.Name, fd.Email, fd.Problem, fd.Action, state, owner, "", comment)
 			if err := sw.SetRow(cell, row, excelize.RowOpts{Height: h}); err != nil {
 				return err
 			}
@@ -534,8 +578,11 @@ func wbFindings(f *excelize.File, sheet string, a *localized, lang *templates.La
 	// stream writer appends from the sheet's model when it is flushed: add
 	// them before Flush.
 	rows := n + 1
-	status := []string{open, lang.T("workbook.status.fixed"), lang.T("workbook.status.wontfix")}
-	if err := wbDropDown(f, sheet, len(headers), rows, status); err != nil {
+	status := make([]string, len(states))
+	for i, s := range states {
+		status[i] = words[s]
+	}
+	if err := wbDropDown(f, sheet, colStatus+1, rows, status); err != nil {
 		return err
 	}
 	if err := wbAutoFilter(f, sheet, len(headers), rows); err != nil {
