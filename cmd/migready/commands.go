@@ -24,7 +24,7 @@ type assessed struct {
 }
 
 func load(o *options, stderr io.Writer) (*assessed, error) {
-	profileData, err := inputs.ReadFile(o.profile)
+	profileData, err := inputs.ReadProfileFile(o.profile)
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +40,7 @@ func load(o *options, stderr io.Writer) (*assessed, error) {
 	usersPath := o.users // relative to where the command runs, like any flag
 	if usersPath == "" {
 		if p.Users == "" {
-			return nil, &inputs.Error{File: o.profile, Column: "users", Msg: "no user export given",
+			return nil, &inputs.Error{File: o.profile, Key: "users", Msg: "no user export given",
 				Hint: `set users = "users.xlsx" in the profile (relative to its folder) or pass -users FILE`}
 		}
 		usersPath = p.Resolve(p.Users)
@@ -85,9 +85,9 @@ func load(o *options, stderr io.Writer) (*assessed, error) {
 func language(o *options, p *inputs.Profile, stderr io.Writer) (*templates.Lang, error) {
 	code := p.Customer.Language
 	if o.lang != "" {
-		code = o.lang
-		if !templates.IsSupported(code) {
-			return nil, &usageError{msg: fmt.Sprintf("unknown -lang %q", code), hint: "supported languages: en, nb, sv, da, de, nl"}
+		var suggest string
+		if code, suggest = inputs.CanonicalLanguage(o.lang); code == "" {
+			return nil, &usageError{msg: fmt.Sprintf("unknown -lang %q", o.lang), hint: inputs.LanguageHint("-lang ", suggest)}
 		}
 	}
 	if !templates.Available(code) {

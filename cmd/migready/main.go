@@ -158,9 +158,16 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*options, error) {
 
 // fail prints err in the house style and returns its exit code.
 func fail(stderr io.Writer, err error) int {
+	var ies inputs.Errors
 	var ie *inputs.Error
 	var ue *usageError
 	switch {
+	case errors.As(err, &ies):
+		for _, e := range ies {
+			fail(stderr, e)
+		}
+		fmt.Fprintf(stderr, "migready: %d problems in %s; nothing was written\n", len(ies), ies[0].File)
+		return exitInput
 	case errors.As(err, &ie):
 		fmt.Fprintf(stderr, "migready: error: %s\n", ie.Error())
 		if ie.Hint != "" {
