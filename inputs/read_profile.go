@@ -271,8 +271,16 @@ func (p *Profile) Resolve(rel string) string {
 	return filepath.Join(p.Dir(), rel)
 }
 
+// IsLocked reports whether err says another program holds the file open
+// (on Windows, a workbook open in Excel cannot be read or replaced).
+func IsLocked(err error) bool { return isLocked(err) }
+
+var isLocked = platformLocked // replaced in tests
+
 func fileError(path string, err error) error {
 	switch {
+	case isLocked(err):
+		return &Error{File: path, Msg: "the file is open in another program", Hint: "close it (in Excel, if it is a workbook) and run migready again"}
 	case errors.Is(err, os.ErrNotExist):
 		return &Error{File: path, Msg: "file not found", Hint: "check the path; paths in the profile are relative to the profile's folder"}
 	case errors.Is(err, os.ErrPermission):
@@ -441,7 +449,7 @@ func (v *validator) required(table, key, hint string) bool {
 	if v.md.IsDefined(table, key) {
 		return !v.reported[qualified(table, key)]
 	}
-	e := &Error{File: v.path, Key: qualified(table, key), Msg: "missing required key " + qualified(table, key), Hint: hint}
+	e := &Error{File: v.path, Key: qualified(table, key), Msg: "missing required key " + qualified(table, key), Hint: "add it under [" + table + "]: " + hint}
 	if n := commentedKeyLine(v.data, table, key); n > 0 {
 		e.Line = n
 		e.Msg = "required key " + qualified(table, key) + " is still commented out"
@@ -534,7 +542,7 @@ func (v *validator) check(p *Profile) {
 	v.pathKey("", "users", p.Users)
 
 	c := &p.Customer
-	if v.required("customer", "name", `add [customer] name = "Company AS"`) && strings.TrimSpace(c.Name) == "" {
+	if v.required("customer", "name", `the customer's company name, e.g. name = "Fjordkraft AS"`) && strings.TrimSpace(c.Name) == "" {
 		v.fail("customer", "name", "customer name is empty", `write the company's name, e.g. name = "Fjordkraft AS"`)
 	}
 	c.Name = strings.TrimSpace(c.Name)
@@ -557,7 +565,7 @@ func (v *validator) check(p *Profile) {
 	}
 
 	o := &p.Onsite
-	if v.required("onsite", "version", `add [onsite] version = "8.5 R10" (as shown in the admin client's About box)`) && strings.TrimSpace(o.Version) == "" {
+	if v.required("onsite", "version", `the version shown in the About box of SuperOffice, e.g. version = "8.5 R10"`) && strings.TrimSpace(o.Version) == "" {
 		v.fail("onsite", "version", "onsite version is empty", `write the version shown in the admin client's About box, e.g. version = "8.5 R10"`)
 	}
 	for i, x := range []float64{o.DatabaseGB, o.ArchiveGB, float64(o.Satellites)} {

@@ -61,7 +61,7 @@ func TestParseProfileErrors(t *testing.T) {
 		{"unknown table key", strings.Replace(goodProfile, "archive_gb", "archiv_gb", 1), 8, "onsite.archiv_gb", "unknown key onsite.archiv_gb", "did you mean onsite.archive_gb?"},
 		{"unknown table", goodProfile + "[brandd]\ncolor = \"#000000\"\n", 10, "brandd", "unknown key brandd", "did you mean brand?"},
 		{"far-off key", goodProfile + "zzzzzzzz = 1\n", 10, "onsite.zzzzzzzz", "unknown key", "valid keys in [onsite]: version"},
-		{"missing name", strings.Replace(goodProfile, "name = \"Nordlys Energi AS\"\n", "", 1), 0, "customer.name", "missing required key customer.name", "[customer] name"},
+		{"missing name", strings.Replace(goodProfile, "name = \"Nordlys Energi AS\"\n", "", 1), 0, "customer.name", "missing required key customer.name", "add it under [customer]: the customer's company name"},
 		{"missing satellites", base, 0, "onsite.satellites", "missing required key onsite.satellites", "Replication"},
 		{"negative size", strings.Replace(goodProfile, "14.5", "-1", 1), 7, "onsite.database_gb", "onsite.database_gb = -1 is out of range (accepted: 0 to 100000)", "database size"},
 		{"wrong type", strings.Replace(goodProfile, "\"8.5 R10\"", "8.5", 1), 6, "onsite.version", "onsite.version must be text in quotes, not a number", ""},
