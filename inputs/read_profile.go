@@ -688,3 +688,12 @@ func ReadFile(path string) ([]byte, error) {
 	}
 	return data, nil
 }
+
+// SetLockedForTest makes every file error look like a locked file (as
+// Windows reports a workbook open in Excel) and returns the restore func.
+// Only for tests of other packages; Linux cannot produce the error.
+func SetLockedForTest(f func(error) bool) (restore func()) {
+	old := isLocked
+	isLocked = f
+	return func() { isLocked = old }
+}

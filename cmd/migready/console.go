@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -44,7 +43,13 @@ func holdWindow(stdout io.Writer, lang string) {
 		l = templates.MustLoad(templates.Default)
 	}
 	fmt.Fprint(stdout, "\n"+l.T("console.close")+" ")
-	bufio.NewReader(stdin).ReadString('\n')
+	// One byte at a time: read the Enter and nothing after it.
+	var b [1]byte
+	for {
+		if n, err := stdin.Read(b[:]); err != nil || n == 1 && b[0] == '\n' {
+			return
+		}
+	}
 }
 
 // looksLikeFile reports whether a lone argument is a file rather than a

@@ -122,7 +122,8 @@ func usersRel(dir, users string) string {
 	if err1 != nil || err2 != nil {
 		return users
 	}
-	if rel, err := filepath.Rel(absDir, absUsers); err == nil && !strings.HasPrefix(rel, "..") {
+	// On Windows, an export on another drive has no relative path.
+	if rel, err := filepath.Rel(absDir, absUsers); err == nil {
 		return rel
 	}
 	return absUsers
