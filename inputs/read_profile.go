@@ -109,7 +109,7 @@ func syntaxError(path, text string, err error) error {
 		e.Hint = fmt.Sprintf("write %s = %s.%s: numbers in a profile take a decimal point", m[1], m[2], m[3])
 		return e
 	}
-	if q := backslashRe.FindString(line); q != "" {
+	if q := backslashRe.FindString(line); q != "" && strings.Contains(pe.Message, `\`) {
 		e.Msg = "TOML: " + q + ": a backslash in double quotes starts an escape"
 		e.Hint = "write Windows paths in single quotes, users = '" + strings.Trim(q, `"`) + "', or with forward slashes"
 		return e
