@@ -188,6 +188,13 @@ func (v *validator) decode(dst reflect.Value, raw map[string]any, table string) 
 			continue
 		}
 		f, val := dst.Field(i), raw[k]
+		// A type that reads itself (SPFCosts) also reports its own problems.
+		if u, ok := f.Addr().Interface().(toml.Unmarshaler); ok {
+			if err := u.UnmarshalTOML(val); err != nil {
+				v.fail(table, k, err.Error(), "")
+			}
+			continue
+		}
 		want := ""
 		switch f.Kind() {
 		case reflect.Struct, reflect.Pointer:
@@ -443,6 +450,14 @@ func (v *validator) fail(table, key, msg, hint string) {
 	v.add(&Error{File: v.path, Line: keyLine(v.data, table, key), Key: qualified(table, key), Msg: msg, Hint: hint})
 }
 
+// given makes a list key written as [] an empty, non-nil list, so that
+// "checked, none" can be told from a key that was left out (nil).
+func (v *validator) given(list *[]string, table, key string) {
+	if *list == nil && v.md.IsDefined(table, key) {
+		*list = []string{}
+	}
+}
+
 // required reports whether table.key is given without an error; a missing
 // key that sits commented out (as migready init writes it) points at its line.
 func (v *validator) required(table, key, hint string) bool {
@@ -573,29 +588,35 @@ func (v *validator) check(p *Profile) {
 			v.number(r, x)
 		}
 	}
-	if o.TravelUsers == nil && v.md.IsDefined("onsite", "travel_users") {
-		o.TravelUsers = []string{} // given but empty: nobody is out on Travel
-	}
+	// A list given but empty is an answer ("checked, none"); nil is silence.
+	v.given(&o.TravelUsers, "onsite", "travel_users")
+	v.given(&o.Customizations, "onsite", "customizations")
+	v.given(&o.Integrations, "onsite", "integrations")
 
 	if p.Mail != nil {
 		m := p.Mail
-		m.Domain = strings.ToLower(strings.TrimSpace(m.Domain))
-		if !v.md.IsDefined("mail", "domain") || m.Domain == "" {
-			v.fail("mail", "domain", "[mail] needs the customer's mail domain", `e.g. domain = "fjordkraft.no"`)
-		} else if !domainRe.MatchString(m.Domain) {
-			v.fail("mail", "domain", fmt.Sprintf("%q is not a domain name", m.Domain), `e.g. domain = "fjordkraft.no" (no @, no https://)`)
-		}
-		if m.ServiceDomain == "" {
-			m.ServiceDomain = "suocrm.eu"
-		}
-		m.ServiceDomain = strings.ToLower(strings.TrimSpace(m.ServiceDomain))
-		if !domainRe.MatchString(m.ServiceDomain) {
-			v.fail("mail", "service_domain", fmt.Sprintf("%q is not a domain name", m.ServiceDomain), "suocrm.eu for new tenants, suocrm.com for some older ones")
-		}
 		for i := range m.Mailboxes {
 			m.Mailboxes[i] = strings.TrimSpace(m.Mailboxes[i])
 		}
+		v.given(&m.Mailboxes, "mail", "mailboxes")
+		m.KeepAddressesGiven = v.md.IsDefined("mail", "keep_addresses")
+		m.CurrentSPFGiven = v.md.IsDefined("mail", "current_spf")
+		m.Domain = strings.ToLower(strings.TrimSpace(m.Domain))
+		// mailboxes = [] alone says there are none; then no domain is needed.
+		noDomainNeeded := m.NoMailboxes() && !m.KeepAddressesGiven && !m.CurrentSPFGiven
+		if (!v.md.IsDefined("mail", "domain") || m.Domain == "") && !noDomainNeeded {
+			v.fail("mail", "domain", "[mail] needs the customer's mail domain", `e.g. domain = "fjordkraft.no"; or, when Service reads no mailboxes, write only mailboxes = [] under [mail]`)
+		} else if m.Domain != "" && !domainRe.MatchString(m.Domain) {
+			v.fail("mail", "domain", fmt.Sprintf("%q is not a domain name", m.Domain), `e.g. domain = "fjordkraft.no" (no @, no https://)`)
+		}
+		// Empty means the default, which readiness owns (DefaultServiceDomain).
+		m.ServiceDomain = strings.ToLower(strings.TrimSpace(m.ServiceDomain))
+		if m.ServiceDomain != "" && !domainRe.MatchString(m.ServiceDomain) {
+			v.fail("mail", "service_domain", fmt.Sprintf("%q is not a domain name", m.ServiceDomain), "suocrm.eu for new tenants, suocrm.com for some older ones")
+		}
 	}
+
+	v.spfCosts(p.Mail)
 
 	g := &p.Migration
 	for i, x := range []float64{g.UplinkMbps, g.Efficiency, g.DatabaseGBPerHour, g.FixedHours, g.LowFactor, g.HighFactor} {

@@ -56,6 +56,12 @@ type UserList struct {
 	Headers []string         // the header row as found
 	Columns map[Field]string // header text matched for each field present
 	Users   []User
+	// EmptyRows are the Excel row numbers of empty rows among the users,
+	// which were ignored; with Users they account for every data row.
+	EmptyRows []int
+	// Notices are plain lines for the person running the command (which
+	// sheet was read, which were skipped).
+	Notices []string
 }
 
 // Has reports whether the export had a column for f.

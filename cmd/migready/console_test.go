@@ -53,8 +53,8 @@ func TestDroppedWaitsForEnter(t *testing.T) {
 	if code := run([]string{profile}, &out, &errs); code != exitNotReady {
 		t.Fatalf("exit %d, want %d; stderr: %s", code, exitNotReady, errs.String())
 	}
-	if _, err := os.Stat(filepath.Join(dir, "pack", "vind-as-readiness.pdf")); err != nil {
-		t.Errorf("pack not next to the profile: %v", err)
+	if pdfs, _ := filepath.Glob(filepath.Join(dir, "pack", "vind-as-*-readiness.pdf")); len(pdfs) != 1 {
+		t.Errorf("pack not next to the profile: %v", pdfs)
 	}
 	if !strings.HasSuffix(out.String(), "\nTrykk Enter for å lukke vinduet. ") {
 		t.Errorf("no prompt in the profile's language at the end of:\n%s", out.String())
@@ -85,23 +85,19 @@ func TestDroppedErrorWaits(t *testing.T) {
 	}
 }
 
+// TestLockedFileHint: an export open in Excel (on Windows, a sharing
+// violation) gets a hint to close it. Writing the pack has its own hint
+// (write.go).
 func TestLockedFileHint(t *testing.T) {
-	var errs bytes.Buffer
-	if code := fail(&errs, os.ErrPermission); code != exitInternal || strings.Contains(errs.String(), "hint") {
-		t.Errorf("unlocked error got a locked hint: %s", errs.String())
-	}
 	restore := inputs.SetLockedForTest(func(error) bool { return true })
 	defer restore()
-	errs.Reset()
-	fail(&errs, os.ErrPermission)
-	if !strings.Contains(errs.String(), "hint: another program has the file open (Excel, a PDF viewer): close it there") {
-		t.Errorf("no hint to close the file: %s", errs.String())
-	}
 	// Linux cannot lock a file against reading: any failed read stands in.
 	_, err := inputs.ReadFile(filepath.Join(t.TempDir(), "brukere.xlsx"))
-	errs.Reset()
-	fail(&errs, err)
-	if !strings.Contains(errs.String(), "the file is open in another program") || !strings.Contains(errs.String(), "hint: close it (in Excel") {
+	var errs bytes.Buffer
+	if code := fail(&errs, err); code != exitInput {
+		t.Errorf("exit %d", code)
+	}
+	if !strings.Contains(errs.String(), "brukere.xlsx: the file is open in another program") || !strings.Contains(errs.String(), "hint: close it (in Excel") {
 		t.Errorf("locked export: %s", errs.String())
 	}
 }

@@ -39,8 +39,9 @@ func TestScripts(t *testing.T) {
 				}
 				ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(strings.ReplaceAll(text, args[1], args[2])), 0o644))
 			},
-			// exitcode N CMD ARGS... runs CMD like exec and asserts its exit
-			// code is exactly N (exec and ! exec only tell zero from non-zero).
+			// exitcode N CMD ARGS… runs CMD and fails unless it exits with
+			// exactly N: `! exec` only tells zero from non-zero, and the
+			// exit codes are a contract.
 			"exitcode": func(ts *testscript.TestScript, neg bool, args []string) {
 				if neg || len(args) < 2 {
 					ts.Fatalf("usage: exitcode N CMD [ARGS...]")
@@ -51,12 +52,12 @@ func TestScripts(t *testing.T) {
 				if err := ts.Exec(args[1], args[2:]...); err != nil {
 					var ee *exec.ExitError
 					if !errors.As(err, &ee) {
-						ts.Fatalf("%v", err)
+						ts.Fatalf("%s: %v", args[1], err)
 					}
 					got = ee.ExitCode()
 				}
 				if got != want {
-					ts.Fatalf("exit code %d, want %d", got, want)
+					ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
 				}
 			},
 			// oleFile writes the magic bytes of an OLE compound file (legacy
