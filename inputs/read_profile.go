@@ -519,7 +519,6 @@ func (v *validator) required(table, key, hint string) bool {
 	return false
 }
 
-
 // numberRange is the accepted range of a profile number. The limits keep
 // absurd values (1e308 GB, 1e-320 Mbit/s) out of the downtime model, where
 // they would print as +Inf hours; README's profile section lists them.
