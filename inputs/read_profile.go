@@ -79,7 +79,7 @@ func ParseProfile(path string, data []byte) (*Profile, error) {
 	case 1:
 		return nil, v.errs[0]
 	}
-	// Line order, with the missing keys (no line) last.
+	// Line order, with the problems that have no line last.
 	sort.SliceStable(v.errs, func(i, j int) bool {
 		li, lj := v.errs[i].Line, v.errs[j].Line
 		return li != 0 && (lj == 0 || li < lj)
@@ -492,7 +492,16 @@ func (v *validator) add(e *Error) {
 
 // fail records a problem with table.key; the run goes on to find the others.
 func (v *validator) fail(table, key, msg, hint string) {
-	v.add(&Error{File: v.path, Line: v.keyLine(table, key), Key: qualified(table, key), Msg: msg, Hint: hint})
+	v.add(&Error{File: v.path, Line: v.line(table, key), Key: qualified(table, key), Msg: msg, Hint: hint})
+}
+
+// line is the line of table.key, else of its [table] header (where a
+// missing key belongs), else 0.
+func (v *validator) line(table, key string) int {
+	if n := v.keyLine(table, key); n > 0 || table == "" {
+		return n
+	}
+	return v.lines.keys[table]
 }
 
 // given makes a list key written as [] an empty, non-nil list, so that
@@ -509,7 +518,7 @@ func (v *validator) required(table, key, hint string) bool {
 	if v.md.IsDefined(table, key) {
 		return !v.reported[qualified(table, key)]
 	}
-	e := &Error{File: v.path, Key: qualified(table, key), Msg: "missing required key " + qualified(table, key), Hint: "add it under [" + table + "]: " + hint}
+	e := &Error{File: v.path, Line: v.line(table, key), Key: qualified(table, key), Msg: "missing required key " + qualified(table, key), Hint: "add it under [" + table + "]: " + hint}
 	if n := v.lines.commented[qualified(table, key)]; n > 0 {
 		e.Line = n
 		e.Msg = "required key " + qualified(table, key) + " is still commented out"

@@ -92,14 +92,14 @@ func TestParseProfileErrors(t *testing.T) {
 		{"unknown table key", strings.Replace(goodProfile, "archive_gb", "archiv_gb", 1), 8, "onsite.archiv_gb", "unknown key onsite.archiv_gb", "did you mean onsite.archive_gb?"},
 		{"unknown table", goodProfile + "[brandd]\ncolor = \"#000000\"\n", 10, "brandd", "unknown key brandd", "did you mean brand?"},
 		{"far-off key", goodProfile + "zzzzzzzz = 1\n", 10, "onsite.zzzzzzzz", "unknown key", "valid keys in [onsite]: version"},
-		{"missing name", strings.Replace(goodProfile, "name = \"Nordlys Energi AS\"\n", "", 1), 0, "customer.name", "missing required key customer.name", "add it under [customer]: the customer's company name"},
-		{"missing satellites", base, 0, "onsite.satellites", "missing required key onsite.satellites", "Replication"},
+		{"missing name", strings.Replace(goodProfile, "name = \"Nordlys Energi AS\"\n", "", 1), 2, "customer.name", "missing required key customer.name", "add it under [customer]: the customer's company name"},
+		{"missing satellites", base, 5, "onsite.satellites", "missing required key onsite.satellites", "Replication"},
 		{"negative size", strings.Replace(goodProfile, "14.5", "-1", 1), 7, "onsite.database_gb", "onsite.database_gb = -1 is out of range (accepted: 0 to 100000)", "database size"},
 		{"wrong type", strings.Replace(goodProfile, "\"8.5 R10\"", "8.5", 1), 6, "onsite.version", "onsite.version must be text in quotes, not a number", ""},
 		{"language", strings.Replace(goodProfile, "\"nb\"", "\"fr\"", 1), 4, "customer.language", "unsupported language", "en, nb, sv, da, de, nl"},
 		{"colour", goodProfile + "[brand]\ncolor = \"blue\"\n", 11, "brand.color", "not a #RRGGBB", ""},
 		{"mail domain", goodProfile + "[mail]\ndomain = \"https://x.no\"\n", 11, "mail.domain", "not a domain name", ""},
-		{"mail without domain", goodProfile + "[mail]\nkeep_addresses = true\n", 0, "mail.domain", "needs the customer's mail domain", ""},
+		{"mail without domain", goodProfile + "[mail]\nkeep_addresses = true\n", 10, "mail.domain", "needs the customer's mail domain", ""},
 		{"efficiency", goodProfile + "[migration]\nefficiency = 1.5\n", 11, "migration.efficiency", "out of range (accepted: 0.01 to 1)", "efficiency = 0.6"},
 		{"label", strings.Replace(goodProfile, "language", "mail_label = \"Nord Lys\"\nlanguage", 1), 4, "customer.mail_label", "not a valid DNS label", ""},
 		{"decimal comma", strings.Replace(goodProfile, "14.5", "6,5", 1), 7, "onsite.database_gb", "database_gb = 6,5 has a decimal comma", "write database_gb = 6.5"},
@@ -143,7 +143,7 @@ func TestParseProfileErrors(t *testing.T) {
 }
 
 // TestParseProfileAllErrors: one run reports every problem, in line order,
-// each with its line, and missing keys last; a misspelt required key
+// each with its line (a missing key: its table's); a misspelt required key
 // (nmae) is one problem, not also a missing name.
 func TestParseProfileAllErrors(t *testing.T) {
 	src := `users = "u.csv"
@@ -165,10 +165,10 @@ efficiency = 2
 	want := []string{
 		`p.toml line 3 key "customer.nmae": unknown key customer.nmae`,
 		`p.toml line 4 key "customer.language": unsupported language "fr"`,
+		`p.toml line 5 key "onsite.satellites": missing required key onsite.satellites`,
 		`p.toml line 6 key "onsite.version": onsite.version must be text in quotes, not a number`,
 		`p.toml line 8 key "onsite.archive_gb": onsite.archive_gb = -3 is out of range (accepted: 0 to 1000000)`,
 		`p.toml line 10 key "migration.efficiency": migration.efficiency = 2 is out of range (accepted: 0.01 to 1)`,
-		`p.toml key "onsite.satellites": missing required key onsite.satellites`,
 	}
 	if got := strings.Split(es.Error(), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
