@@ -123,9 +123,9 @@ func load(o *options, stderr io.Writer) (*render.Report, error) {
 func language(o *options, p *inputs.Profile, stderr io.Writer) (*templates.Lang, error) {
 	code := p.Customer.Language
 	if o.lang != "" {
-		var suggest string
-		if code, suggest = inputs.CanonicalLanguage(o.lang); code == "" {
-			return nil, &usageError{msg: fmt.Sprintf("unknown -lang %q", o.lang), hint: inputs.LanguageHint("-lang ", suggest)}
+		var err error
+		if code, err = langFlag(o.lang); err != nil {
+			return nil, err
 		}
 	}
 	if !templates.Available(code) {

@@ -72,9 +72,9 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 func initProfile(o *initOptions, stdout, stderr io.Writer) int {
 	code := templates.Default
 	if o.lang != "" {
-		var suggest string
-		if code, suggest = inputs.CanonicalLanguage(o.lang); code == "" {
-			return fail(stderr, &usageError{msg: fmt.Sprintf("unknown -lang %q", o.lang), hint: inputs.LanguageHint("-lang ", suggest)})
+		var err error
+		if code, err = langFlag(o.lang); err != nil {
+			return fail(stderr, err)
 		}
 	}
 	if !templates.Available(code) {
@@ -109,6 +109,16 @@ func initProfile(o *initOptions, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stdout, target)
 	fmt.Fprintln(stdout, l.T("init.howto", "required", l.T("init.required"), "file", target))
 	return exitReady
+}
+
+// langFlag reads -lang as people write it (no, nb-NO, de-DE…), or says
+// which language was probably meant.
+func langFlag(value string) (string, error) {
+	code, suggest := inputs.CanonicalLanguage(value)
+	if code == "" {
+		return "", &usageError{msg: fmt.Sprintf("unknown -lang %q", value), hint: inputs.LanguageHint("-lang ", suggest)}
+	}
+	return code, nil
 }
 
 // usersRel is the export's path as the profile should hold it: relative to
