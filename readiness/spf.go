@@ -514,16 +514,6 @@ func SplitTXT(record string) []string {
 	return out
 }
 
-// quoteTXT writes strings the way DNS zone files and most DNS providers'
-// forms take them: "…" "…".
-func quoteTXT(ss []string) string {
-	q := make([]string, len(ss))
-	for i, s := range ss {
-		q[i] = `"` + s + `"`
-	}
-	return strings.Join(q, " ")
-}
-
 // spfUncertain reports whether unknown includes leave the total uncertain
 // near the limit: the lower bound reaches MaxSPFLookups if each unknown
 // include nests two more lookups, as many providers' records do.
@@ -610,7 +600,7 @@ func (a *assessor) spf() (*SPF, Check) {
 	if len(r.record) > MaxTXTString {
 		st = worst(st, Warn)
 		fs = append(fs, a.itemFinding("", "spf-long", append(args,
-			"length", len(r.record), "strings", len(out.Strings), "quoted", quoteTXT(out.Strings))...))
+			"length", len(r.record), "strings", len(out.Strings), "quoted", out.Quoted())...))
 	}
 	var summary Text
 	switch {

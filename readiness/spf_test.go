@@ -216,8 +216,11 @@ func TestMergeSPFLong(t *testing.T) {
 	if len(ss) != 2 || len(ss[0]) != 255 {
 		t.Errorf("split %q", ss)
 	}
-	if q := quoteTXT(ss); !strings.HasPrefix(q, `"v=spf1 `) || !strings.Contains(q, `" "`) {
+	if q := (&SPF{Strings: ss}).Quoted(); !strings.HasPrefix(q, `"v=spf1 `) || !strings.Contains(q, `" "`) {
 		t.Errorf("quoted %s", q)
+	}
+	if q := (&SPF{Strings: []string{`a"b\c`}}).Quoted(); q != `"a\"b\\c"` {
+		t.Errorf("quoted %s: quotes and backslashes must be escaped as in a zone file", q)
 	}
 }
 

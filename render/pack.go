@@ -194,7 +194,6 @@ func packBody(v *localized, format string) ([]byte, error) {
 		"tracked":   tracked,
 		"shared":    shared,
 		"rowLimit":  func() int { return limit },
-		"quoted":    quoteTXT,
 	}
 	t, err := template.New("pack.md").Funcs(funcs).Option("missingkey=error").Parse(src)
 	if err != nil {
@@ -311,16 +310,6 @@ func fence(info, text string) string {
 	}
 	f := strings.Repeat("`", max(3, longest+1))
 	return f + info + "\n" + strings.TrimRight(text, "\n") + "\n" + f
-}
-
-// quoteTXT writes TXT record strings as a DNS zone file and most DNS hosting
-// panels take them: each in double quotes, separated by a space.
-func quoteTXT(parts []string) string {
-	q := make([]string, len(parts))
-	for i, p := range parts {
-		q[i] = `"` + strings.ReplaceAll(strings.ReplaceAll(p, `\`, `\\`), `"`, `\"`) + `"`
-	}
-	return strings.Join(q, " ")
 }
 
 // tracked lists the findings the customer wrote notes against in the

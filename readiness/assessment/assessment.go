@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // Status of one check.
@@ -170,6 +171,17 @@ type SPF struct {
 	LookupCosts       []SPFTermCost `json:"lookup_costs"`     // per lookup term; never nil
 	Warnings          []SPFWarning  `json:"warnings"`         // never nil
 	Strings           []string      `json:"strings"`          // Record split into ≤255-character strings
+}
+
+// Quoted writes the record's strings the way DNS zone files and most DNS
+// providers' forms take them, "…" "…", with \ and " escaped as in a zone
+// file: what the admin copies when the record is longer than one string.
+func (s *SPF) Quoted() string {
+	q := make([]string, len(s.Strings))
+	for i, p := range s.Strings {
+		q[i] = `"` + strings.ReplaceAll(strings.ReplaceAll(p, `\`, `\\`), `"`, `\"`) + `"`
+	}
+	return strings.Join(q, " ")
 }
 
 // SPFTermCost is what one term of the merged record costs against the
