@@ -17,41 +17,10 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // for "CSV UTF-8"), as Windows-1252 for plain "CSV" on Western European
 // Windows, and as UTF-16 with a BOM for "Unicode text".
 func decodeText(name string, data []byte) (string, error) {
-	notText := &Error{File: name, Msg: "not a text file or workbook",
-		Hint: "give the user export as .xlsx, or as CSV or Unicode text saved from Excel"}
-	var text string
-	switch {
-	case bytes.HasPrefix(data, utf8BOM):
-		if bytes.IndexByte(data, 0) >= 0 {
-			return "", notText
-		}
-		text = strings.ToValidUTF8(string(data[3:]), "\uFFFD")
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		b, err := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
-		if err != nil {
-			return "", notText
-		}
-		// A NUL after decoding means UTF-32 or binary behind a lucky BOM.
-		if bytes.IndexByte(b, 0) >= 0 {
-			return "", notText
-		}
-		text = string(b)
-	default:
-		if bytes.IndexByte(data, 0) >= 0 {
-			return "", notText
-		}
-		if utf8.Valid(data) {
-			text = string(data)
-		} else {
-			b, err := charmap.Windows1252.NewDecoder().Bytes(data)
-			if err != nil {
-				return "", notText
-			}
-			text = string(b)
-		}
-	}
-	if looksBinary([]byte(text[:min(len(text), 4096)])) {
-		return "", notText
+	text, ok := toUTF8(data)
+	if !ok || looksBinary([]byte(text[:min(len(text), 4096)])) {
+		return "", &Error{File: name, Msg: "not a text file or workbook",
+			Hint: "give the user export as .xlsx, or as CSV or Unicode text saved from Excel"}
 	}
 	// Excel saves an empty sheet with a header-less row of delimiters.
 	if strings.TrimFunc(text, isBlankOrDelimiter) == "" {
@@ -63,6 +32,36 @@ func decodeText(name string, data []byte) (string, error) {
 			Hint: "open it in Excel and save it as Excel Workbook (.xlsx) or CSV"}
 	}
 	return text, nil
+}
+
+// toUTF8 returns data as UTF-8 text: UTF-8 with or without a BOM, UTF-16
+// with a BOM, else Windows-1252. ok is false for binary data (a NUL byte).
+func toUTF8(data []byte) (text string, ok bool) {
+	switch {
+	case bytes.HasPrefix(data, utf8BOM):
+		if bytes.IndexByte(data, 0) >= 0 {
+			return "", false
+		}
+		return strings.ToValidUTF8(string(data[3:]), "\uFFFD"), true
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		b, err := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
+		// A NUL after decoding means UTF-32 or binary behind a lucky BOM.
+		if err != nil || bytes.IndexByte(b, 0) >= 0 {
+			return "", false
+		}
+		return string(b), true
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return "", false
+	}
+	if utf8.Valid(data) {
+		return string(data), true
+	}
+	b, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", false
+	}
+	return string(b), true
 }
 
 func isBlankOrDelimiter(r rune) bool {

@@ -18,10 +18,17 @@ import (
 	"time"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/templates"
 )
 
-// version is set at build time with -ldflags "-X main.version=…" for releases.
-var version = "0.1.0"
+// version, commit and date are set at build time for releases
+// (scripts/release.sh: -ldflags "-X main.version=… -X main.commit=… -X main.date=…");
+// a plain go build takes commit and date from the build info, when it has them.
+var (
+	version = "0.1.0"
+	commit  = ""
+	date    = ""
+)
 
 const (
 	exitReady    = 0
@@ -37,15 +44,24 @@ const usage = `migready turns a SuperOffice user export and a customer profile i
 migration readiness pack for SuperOffice CRM Online.
 
 Usage:
+    migready init  [-lang CODE] [-users EXPORT] [-name "Customer AS"] [-force] [DIR]
     migready check [-users FILE] [-sheet NAME] [-lang CODE] [-since PREVIOUS] [-tracker XLSX] [-mask] [-format text|json|markdown] [-date YYYY-MM-DD] PROFILE.toml
     migready pack  [-users FILE] [-sheet NAME] [-out DIR] [-lang CODE] [-since PREVIOUS] [-tracker XLSX] [-mask] [-date YYYY-MM-DD] PROFILE.toml
     migready version
+    migready PROFILE.toml          (what Windows runs when a profile is dropped on migready)
 
-check prints the readiness checklist; pack writes <slug>-<date>-readiness.pdf,
--readiness.html, -remediation.xlsx, -summary.json and -ticket.md.
+init writes DIR/profile.toml (default: the current folder) with every key
+explained and what the export tells filled in; it never overwrites a profile
+without -force. check prints the readiness checklist; pack writes
+<slug>-<date>-readiness.pdf, -readiness.html, -remediation.xlsx, -summary.json
+and -ticket.md; migready PROFILE.toml writes them into a folder "pack" next
+to the profile.
 
 Options:
     -users FILE    user export (.xlsx, .csv or .txt); overrides the profile's users
+                   (init: the export to learn from)
+    -name NAME     init only: the customer's company name
+    -force         init only: replace an existing profile.toml
     -sheet NAME    worksheet to read in an .xlsx export; overrides the profile's sheet
     -lang CODE     language of the texts: en, nb, sv, da, de, nl; overrides the profile
     -mask          a masked copy to share beyond the customer: names become
@@ -75,10 +91,22 @@ func main() {
 // run is main without os.Exit, so that defers run and tests can call it.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
+		// Double-clicked in Explorer: show the usage until Enter is pressed.
 		fmt.Fprint(stderr, usage)
+		holdWindow(stdout, templates.Default)
 		return exitInput
 	}
 	switch args[0] {
+	case "init":
+		o, err := parseInitFlags(args[1:])
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
+			return exitReady
+		}
+		if err != nil {
+			return fail(stderr, err)
+		}
+		return initProfile(o, stdout, stderr)
 	case "check", "pack":
 		opts, err := parseFlags(args[0], args[1:], stderr)
 		if errors.Is(err, flag.ErrHelp) {
@@ -93,14 +121,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return pack(opts, stdout, stderr)
 	case "version", "-version", "--version":
-		fmt.Fprintln(stdout, "migready", version)
+		fmt.Fprint(stdout, versionText())
 		return exitReady
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitReady
 	default:
+		if len(args) == 1 && looksLikeFile(args[0]) {
+			return dropped(args[0], stdout, stderr)
+		}
 		fmt.Fprintf(stderr, "migready: error: unknown command %q\n", args[0])
-		fmt.Fprintln(stderr, "migready: hint: the commands are check, pack and version; run migready help")
+		fmt.Fprintln(stderr, "migready: hint: the commands are init, check, pack and version; run migready help")
 		return exitInput
 	}
 }
@@ -141,20 +172,9 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*options, error) {
 		fs.StringVar(&o.out, "out", ".", "")
 	}
 	// Accept flags before and after the profile, as people type them.
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, err
-			}
-			return nil, &usageError{msg: err.Error(), hint: "run migready help for the options of " + cmd}
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			break
-		}
-		positional = append(positional, args[0])
-		args = args[1:]
+	positional, err := parseInterleaved(fs, args)
+	if err != nil {
+		return nil, err
 	}
 	switch len(positional) {
 	case 0:
@@ -182,9 +202,16 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*options, error) {
 
 // fail prints err in the house style and returns its exit code.
 func fail(stderr io.Writer, err error) int {
+	var ies inputs.Errors
 	var ie *inputs.Error
 	var ue *usageError
 	switch {
+	case errors.As(err, &ies):
+		for _, e := range ies {
+			fail(stderr, e)
+		}
+		fmt.Fprintf(stderr, "migready: %d problems in %s; nothing was written\n", len(ies), ies[0].File)
+		return exitInput
 	case errors.As(err, &ie):
 		fmt.Fprintf(stderr, "migready: error: %s\n", ie.Error())
 		if ie.Hint != "" {
