@@ -185,10 +185,5 @@ func pack(o *options, stdout, stderr io.Writer) int {
 // colorWanted reports whether w is a terminal that wants colour
 // (https://no-color.org: NO_COLOR set to anything turns it off).
 func colorWanted(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb" && isTerminal(w)
 }

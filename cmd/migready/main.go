@@ -39,10 +39,13 @@ migration readiness pack for SuperOffice CRM Online.
 Usage:
     migready check [-users FILE] [-sheet NAME] [-lang CODE] [-since PREVIOUS] [-mask] [-format text|json|markdown] [-date YYYY-MM-DD] PROFILE.toml
     migready pack  [-users FILE] [-sheet NAME] [-out DIR] [-lang CODE] [-since PREVIOUS] [-mask] [-date YYYY-MM-DD] PROFILE.toml
+    migready batch [-out DIR] [-jobs N] [-since DIR] [-lang CODE] [-date YYYY-MM-DD] PROFILE.toml... | FOLDER
     migready version
 
 check prints the readiness checklist; pack writes <slug>-<date>-readiness.pdf,
 -readiness.html, -remediation.xlsx, -summary.json and -ticket.md.
+batch packs many customers (a FOLDER: every profile.toml below it) into
+DIR/<slug>/ and writes DIR/portfolio.html, .csv and .json: one row per customer.
 
 Options:
     -users FILE    user export (.xlsx, .csv or .txt); overrides the profile's users
@@ -54,10 +57,16 @@ Options:
                    say what was resolved, what is new and what is still open
     -format F      check only: text (default), json (the summary) or markdown
                    (a ticket summary of at most 40 lines)
-    -out DIR       pack only: folder to write into (default: the current folder)
+    -out DIR       pack and batch: folder to write into (default: the current folder)
+    -jobs N        batch only: customers packed at once (default: the number of cores)
+    -since DIR     batch only: the -out of an earlier batch; each customer is
+                   compared with its latest earlier pack in DIR/<slug>/
+    -lang CODE     batch: the portfolio's language (default en); each pack
+                   speaks its customer's language
     -date DATE     date printed in the outputs, YYYY-MM-DD (default: today)
 
-Exit codes:
+Exit codes (batch: 2 if any customer had an input error, else 1 if any is
+not ready, else 4 if any is not confirmed, else 0):
     0  ready: every check passed on evidence
     1  not ready: one or more blockers (the pack is still written)
     2  input or usage error: nothing is written
@@ -90,6 +99,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return check(opts, stdout, stderr)
 		}
 		return pack(opts, stdout, stderr)
+	case "batch":
+		opts, err := parseBatchFlags(args[1:])
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
+			return exitReady
+		}
+		if err != nil {
+			return fail(stderr, err)
+		}
+		return batch(opts, stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "migready", version)
 		return exitReady
@@ -98,7 +117,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitReady
 	default:
 		fmt.Fprintf(stderr, "migready: error: unknown command %q\n", args[0])
-		fmt.Fprintln(stderr, "migready: hint: the commands are check, pack and version; run migready help")
+		fmt.Fprintln(stderr, "migready: hint: the commands are check, pack, batch and version; run migready help")
 		return exitInput
 	}
 }
@@ -163,16 +182,11 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*options, error) {
 	if o.format != "" && o.format != "text" && o.format != "json" && o.format != "markdown" {
 		return nil, &usageError{msg: fmt.Sprintf("unknown -format %q", o.format), hint: "use -format text, json or markdown"}
 	}
-	if *date == "" {
-		now := time.Now()
-		o.date = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	} else {
-		d, err := time.Parse("2006-01-02", *date)
-		if err != nil {
-			return nil, &usageError{msg: fmt.Sprintf("-date %q is not a date", *date), hint: "write the date as YYYY-MM-DD, e.g. -date 2026-11-24"}
-		}
-		o.date = d
+	d, err := parseDate(*date)
+	if err != nil {
+		return nil, err
 	}
+	o.date = d
 	return o, nil
 }
 
