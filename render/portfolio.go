@@ -160,6 +160,7 @@ func PortfolioJSON(w *bytes.Buffer, p *Portfolio) error {
 	}{1, p.Tool, p.Date.Format(time.DateOnly), p.Count(), rows}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
 	return enc.Encode(doc)
 }
 
