@@ -249,6 +249,7 @@ const portfolioScript = `(function () {
   var table = document.getElementById("customers");
   var body = table.tBodies[0];
   var heads = table.tHead.rows[0].cells;
+  table.setAttribute("data-sortable", "yes");
   function key(row, i) {
     var c = row.cells[i], v = c.getAttribute("data-v");
     return v === null ? c.textContent : parseFloat(v);
