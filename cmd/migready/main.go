@@ -50,23 +50,23 @@ DIR/<slug>/ and writes DIR/portfolio.html, .csv and .json: one row per customer.
 Options:
     -users FILE    user export (.xlsx, .csv or .txt); overrides the profile's users
     -sheet NAME    worksheet to read in an .xlsx export; overrides the profile's sheet
-    -lang CODE     language of the texts: en, nb, sv, da, de, nl; overrides the profile
+    -lang CODE     language of the texts: en, nb, sv, da, de, nl; overrides the
+                   profile (batch: the portfolio's language, default en; each
+                   pack speaks its customer's language)
     -mask          a masked copy to share beyond the customer: names become
                    initials, addresses keep only their domain
     -since PREV    the previous pack (its -summary.json, or the folder of packs):
-                   say what was resolved, what is new and what is still open
+                   say what was resolved, what is new and what is still open;
+                   batch: the -out of an earlier batch (DIR/<slug>/ per customer)
     -format F      check only: text (default), json (the summary) or markdown
                    (a ticket summary of at most 40 lines)
     -out DIR       pack and batch: folder to write into (default: the current folder)
     -jobs N        batch only: customers packed at once (default: the number of cores)
-    -since DIR     batch only: the -out of an earlier batch; each customer is
-                   compared with its latest earlier pack in DIR/<slug>/
-    -lang CODE     batch: the portfolio's language (default en); each pack
-                   speaks its customer's language
     -date DATE     date printed in the outputs, YYYY-MM-DD (default: today)
 
-Exit codes (batch: 2 if any customer had an input error, else 1 if any is
-not ready, else 4 if any is not confirmed, else 0):
+Exit codes (batch: 2 if any customer had an input error, else 3 if a pack
+could not be written, else 1 if any is not ready, else 4 if any is not
+confirmed, else 0):
     0  ready: every check passed on evidence
     1  not ready: one or more blockers (the pack is still written)
     2  input or usage error: nothing is written
