@@ -20,13 +20,7 @@ import (
 // network request would show up there as an error), and that the verdict
 // and every check are in the rendered page.
 func TestHTMLInBrowser(t *testing.T) {
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("chromium is required in CI")
-		}
-		t.Skip("chromium not installed")
-	}
+	chromium := needChromium(t)
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"pack", "-out", out, "-date", exampleDate, "../../examples/harbour-finch/profile.toml"}, &stdout, &stderr); code > exitNotReady {
@@ -45,6 +39,20 @@ func TestHTMLInBrowser(t *testing.T) {
 			t.Errorf("check %q (%s) is not in the rendered page", c.Title, c.ID)
 		}
 	}
+}
+
+// needChromium returns the path of chromium, or skips the test without it
+// (in CI it is required).
+func needChromium(t *testing.T) string {
+	t.Helper()
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("chromium is required in CI")
+		}
+		t.Skip("chromium not installed")
+	}
+	return chromium
 }
 
 // openInBrowser opens page from disk in headless Chromium and returns the

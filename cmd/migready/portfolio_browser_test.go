@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,13 +14,7 @@ import (
 // (the policy allows it by its hash; a violation would be a console
 // message), and the page made no request. A hostile customer name is text.
 func TestPortfolioInBrowser(t *testing.T) {
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("chromium is required in CI")
-		}
-		t.Skip("chromium not installed")
-	}
+	chromium := needChromium(t)
 	dir := t.TempDir()
 	hostile := filepath.Join(dir, "customers", "hostile")
 	if err := os.MkdirAll(hostile, 0o755); err != nil {
