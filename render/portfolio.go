@@ -41,7 +41,7 @@ type PortfolioRow struct {
 	PDF        string   `json:"pdf"`  // path relative to the portfolio
 	HTML       string   `json:"html"` // path relative to the portfolio
 	Profile    string   `json:"profile"`
-	Error      string   `json:"error,omitempty"`
+	Error      string   `json:"error,omitempty"` // the input error with its hint, naming the profile
 }
 
 // Blocked is the change in blocking problems since the previous pack.
@@ -290,6 +290,7 @@ th,td{border-bottom:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;verti
 th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;color:inherit;text-align:left}
 th[aria-sort=ascending] button::after{content:" \25B2"}
 th[aria-sort=descending] button::after{content:" \25BC"}
+td.d{white-space:nowrap}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 .v{font-weight:600;white-space:nowrap;padding:.1rem .4rem;border-radius:.25rem}
 .error{background:#f6d6f0;color:#6e1160}
@@ -354,7 +355,7 @@ func PortfolioHTML(w *bytes.Buffer, p *Portfolio, l *templates.Lang) error {
 		pr("<td data-v=\"", strconv.Itoa(attention[r.Verdict]), "\"><span class=\"v ", esc(r.Verdict), "\">", esc(cells[3]), "</span></td>")
 		if r.Verdict == PortfolioError {
 			pr("<td class=\"n\" data-v=\"-1\"></td><td class=\"n\" data-v=\"-1\"></td><td class=\"n\" data-v=\"-1\"></td><td data-v=\"-1\"></td>")
-			pr("<td>", esc(r.Profile), ": ", esc(r.Error), "</td><td>", esc(r.Date), "</td><td></td></tr>\n")
+			pr("<td>", esc(r.Error), "</td><td class=\"d\">", esc(r.Date), "</td><td></td></tr>\n")
 			continue
 		}
 		num := func(n int, s string) {
@@ -369,7 +370,7 @@ func PortfolioHTML(w *bytes.Buffer, p *Portfolio, l *templates.Lang) error {
 			progress = r.Progress.Resolved
 		}
 		pr("<td data-v=\"", strconv.Itoa(progress), "\">", esc(cells[8]), "</td>")
-		pr("<td>", esc(r.Date), "</td>")
+		pr("<td class=\"d\">", esc(r.Date), "</td>")
 		pr("<td><a href=\"", esc(fileURL(r.PDF)), "\">PDF</a> · <a href=\"", esc(fileURL(r.HTML)), "\">HTML</a></td>")
 		pr("</tr>\n")
 	}

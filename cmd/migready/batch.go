@@ -249,7 +249,7 @@ func batch(o *batchOptions, stdout, stderr io.Writer) int {
 				} else {
 					inputErrs++
 				}
-				failures = append(failures, errorText(custs[next].profile, r.err))
+				failures = append(failures, r.row.Error)
 				fail(stderr, prefixed(custs[next].profile, r.err))
 			}
 			if !bar {
@@ -336,7 +336,7 @@ func packCustomer(o *batchOptions, c *customer) (res result) {
 		var ie *inputs.Error
 		var ue *usageError
 		res.internal = !errors.As(err, &ie) && !errors.As(err, &ue)
-		res.row.Error = errorText("", err)
+		res.row.Error = errorText(c.profile, err)
 		return res
 	}
 	if c.err != nil {
@@ -422,8 +422,8 @@ func batchLine(out string, r *result) string {
 	row := &r.row
 	name := render.TerminalSafe(row.Name)
 	if row.Verdict == render.PortfolioError {
-		if name == "" {
-			name = row.Profile
+		if name == "" { // the profile itself could not be read: the error names it
+			return fmt.Sprintf("%-11s %s", row.Verdict, render.TerminalSafe(row.Error))
 		}
 		return fmt.Sprintf("%-11s %s: %s", row.Verdict, name, render.TerminalSafe(row.Error))
 	}
