@@ -42,6 +42,7 @@ type Mail struct {
 	CurrentSPF    string   `toml:"current_spf"`    // "" with CurrentSPFGiven: the domain has no SPF record today
 	Mailboxes     []string `toml:"mailboxes"`      // nil: not given (unknown); empty: there are none
 	ServiceDomain string   `toml:"service_domain"` // default suocrm.eu
+	SPFCosts      SPFCosts `toml:"spf_costs"`      // [mail.spf_costs]; see spf_costs.go
 
 	// Set by the reader: whether the key was written in the profile, so that
 	// a choice nobody made is not taken for "false" or "no record".

@@ -361,6 +361,8 @@ func (v *validator) check(p *Profile) {
 		}
 	}
 
+	v.spfCosts(p.Mail)
+
 	g := &p.Migration
 	positive := func(x float64) bool { return x > 0 && !math.IsInf(x, 0) }
 	for _, f := range []struct {

@@ -18,6 +18,9 @@ type Options struct {
 	// Previous is what the last pack said; with it the assessment says what
 	// changed since (Progress).
 	Previous *assessment.Snapshot
+	// Tracker is the remediation workbook the customer sent back: its notes
+	// are carried forward to the findings still found.
+	Tracker *inputs.Tracker
 }
 
 // MinimumMajor.MinimumMinor is the oldest on-site release the Online
@@ -83,6 +86,9 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *Assessment 
 	}
 	for i := range out.Checks {
 		sortFindings(out.Checks[i].Findings)
+	}
+	if opt.Tracker != nil {
+		out.Tracker = track(opt.Tracker, out)
 	}
 	decide(out)
 	if opt.Previous != nil {

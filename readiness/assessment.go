@@ -30,6 +30,12 @@ type (
 	List       = assessment.List
 )
 
+// The parts of SPF.
+type (
+	SPFTermCost = assessment.SPFTermCost
+	SPFWarning  = assessment.SPFWarning
+)
+
 const (
 	Pass    = assessment.Pass
 	Fail    = assessment.Fail

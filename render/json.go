@@ -14,27 +14,28 @@ import (
 // title, summary, problem and action are the same facts in the report's
 // language, for people.
 type Summary struct {
-	Schema    int                   `json:"schema"`
-	Tool      string                `json:"tool"`
-	Generated string                `json:"generated"`
-	Language  string                `json:"language"`
-	Customer  SummaryCustomer       `json:"customer"`
-	Onsite    assessment.Onsite     `json:"onsite"`
-	Verdict   assessment.Verdict    `json:"verdict"`
-	Masked    bool                  `json:"masked"`
-	Ready     bool                  `json:"ready"`
-	Blockers  int                   `json:"blockers"`
-	ToVerify  int                   `json:"to_verify"`
-	Words     SummaryWords          `json:"words"`
-	Users     assessment.UserCounts `json:"users"`
-	Checks    []SummaryCheck        `json:"checks"`
-	Mail      assessment.Mail       `json:"mail"`
-	Mailboxes []assessment.Mailbox  `json:"mailboxes"`
-	SPF       *assessment.SPF       `json:"spf"`
-	Downtime  SummaryDowntime       `json:"downtime"`
-	Progress  *assessment.Progress  `json:"progress,omitempty"` // with -since
-	Inputs    []InputFile           `json:"inputs,omitempty"`   // pack only: provenance
-	Files     *PackFiles            `json:"files,omitempty"`    // pack only
+	Schema    int                       `json:"schema"`
+	Tool      string                    `json:"tool"`
+	Generated string                    `json:"generated"`
+	Language  string                    `json:"language"`
+	Customer  SummaryCustomer           `json:"customer"`
+	Onsite    assessment.Onsite         `json:"onsite"`
+	Verdict   assessment.Verdict        `json:"verdict"`
+	Masked    bool                      `json:"masked"`
+	Ready     bool                      `json:"ready"`
+	Blockers  int                       `json:"blockers"`
+	ToVerify  int                       `json:"to_verify"`
+	Words     SummaryWords              `json:"words"`
+	Users     assessment.UserCounts     `json:"users"`
+	Checks    []SummaryCheck            `json:"checks"`
+	Mail      assessment.Mail           `json:"mail"`
+	Mailboxes []assessment.Mailbox      `json:"mailboxes"`
+	SPF       *assessment.SPF           `json:"spf"`
+	Downtime  SummaryDowntime           `json:"downtime"`
+	Progress  *assessment.Progress      `json:"progress,omitempty"` // with -since
+	Tracker   *assessment.TrackerResult `json:"tracker,omitempty"`  // with -tracker
+	Inputs    []InputFile               `json:"inputs,omitempty"`   // pack only: provenance
+	Files     *PackFiles                `json:"files,omitempty"`    // pack only
 }
 
 type SummaryCustomer struct {
@@ -65,15 +66,16 @@ type SummaryText struct {
 }
 
 type SummaryFinding struct {
-	Kind    string          `json:"kind"`
-	Key     string          `json:"key"`
-	Row     int             `json:"row"`
-	UserID  string          `json:"user_id"`
-	Name    string          `json:"name"`
-	Email   string          `json:"email"`
-	Args    assessment.Args `json:"args"`
-	Problem string          `json:"problem"`
-	Action  string          `json:"action"`
+	Kind    string               `json:"kind"`
+	Key     string               `json:"key"`
+	Row     int                  `json:"row"`
+	UserID  string               `json:"user_id"`
+	Name    string               `json:"name"`
+	Email   string               `json:"email"`
+	Args    assessment.Args      `json:"args"`
+	Problem string               `json:"problem"`
+	Action  string               `json:"action"`
+	Track   *assessment.Tracking `json:"track,omitempty"`
 }
 
 type SummaryDowntime struct {
@@ -103,7 +105,7 @@ func writeSummary(w io.Writer, v *localized) error {
 		Downtime: SummaryDowntime{LowHours: a.Downtime.LowHours, ExpectedHours: a.Downtime.ExpectedHours,
 			HighHours: a.Downtime.HighHours, Formula: a.Downtime.Formula, Parts: a.Downtime.Parts,
 			Assumptions: a.Downtime.Assumptions},
-		Progress: a.Progress, Inputs: v.Inputs, Files: v.Files,
+		Progress: a.Progress, Tracker: a.Tracker, Inputs: v.Inputs, Files: v.Files,
 		Checks: make([]SummaryCheck, len(a.Checks)),
 	}
 	for i, c := range a.Checks {
@@ -112,7 +114,7 @@ func writeSummary(w io.Writer, v *localized) error {
 			Title: cv.Title, Summary: cv.Summary, Findings: make([]SummaryFinding, len(c.Findings))}
 		for j, f := range c.Findings {
 			sc.Findings[j] = SummaryFinding{Kind: f.Kind, Key: f.Key, Row: f.Row, UserID: f.UserID, Name: f.Name,
-				Email: f.Email, Args: orEmpty(f.Args), Problem: cv.Findings[j].Problem, Action: cv.Findings[j].Action}
+				Email: f.Email, Args: orEmpty(f.Args), Problem: cv.Findings[j].Problem, Action: cv.Findings[j].Action, Track: f.Track}
 		}
 		doc.Checks[i] = sc
 	}

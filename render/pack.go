@@ -191,9 +191,9 @@ func packBody(v *localized, format string) ([]byte, error) {
 		},
 		"sectioned": sectioned,
 		"itemsOnly": itemsOnly,
+		"tracked":   tracked,
 		"shared":    shared,
 		"rowLimit":  func() int { return limit },
-		"quoted":    quoteTXT,
 	}
 	t, err := template.New("pack.md").Funcs(funcs).Option("missingkey=error").Parse(src)
 	if err != nil {
@@ -312,12 +312,14 @@ func fence(info, text string) string {
 	return f + info + "\n" + strings.TrimRight(text, "\n") + "\n" + f
 }
 
-// quoteTXT writes TXT record strings as a DNS zone file and most DNS hosting
-// panels take them: each in double quotes, separated by a space.
-func quoteTXT(parts []string) string {
-	q := make([]string, len(parts))
-	for i, p := range parts {
-		q[i] = `"` + strings.ReplaceAll(strings.ReplaceAll(p, `\`, `\\`), `"`, `\"`) + `"`
+// tracked lists the findings the customer wrote notes against in the
+// returned workbook.
+func tracked(fs []findingView) []findingView {
+	var out []findingView
+	for _, f := range fs {
+		if f.Track != nil && (f.Track.State != "open" || f.Track.Owner != "" || f.Track.Due != "" || f.Track.Comment != "") {
+			out = append(out, f)
+		}
 	}
-	return strings.Join(q, " ")
+	return out
 }

@@ -183,6 +183,8 @@ type localized struct {
 	// sentence ("3 of 5 blocking problems resolved since …"), with Progress.
 	Since        time.Time
 	ProgressLine string
+	Tracker      *assessment.TrackerResult
+	TrackerMade  time.Time // the date of the pack the returned workbook came with
 }
 
 // localize writes every Text of r in r.Lang.
@@ -197,6 +199,10 @@ func localize(r *Report) *localized {
 		v.Progress = p
 		v.Since, _ = time.Parse(time.DateOnly, p.Since)
 		v.ProgressLine = progressLine(p, r.Lang, v.Since)
+	}
+	if a.Tracker != nil {
+		v.Tracker = a.Tracker
+		v.TrackerMade, _ = time.Parse(time.DateOnly, a.Tracker.Made)
 	}
 	v.Checks = make([]checkView, len(a.Checks))
 	for i := range a.Checks {

@@ -91,6 +91,26 @@ func Text(w io.Writer, r *Report, color bool) error {
 	if a.ProgressLine != "" {
 		bw.WriteString("\n" + a.ProgressLine + "\n")
 	}
+	if t := a.Tracker; t != nil && len(t.FixedStillFound) > 0 {
+		// The line the consultant most needs: what the customer believes
+		// is done, but is not.
+		bw.WriteString("\n" + paint(ansiYellow+ansiBold, l.Plural("tracker.still", len(t.FixedStillFound), "date", l.Date(a.TrackerMade))) + "\n")
+		for _, f := range t.FixedStillFound {
+			who := []string{l.T("check." + f.Check + ".title")}
+			if f.Row > 0 {
+				who = append(who, l.T("text.row", "row", f.Row))
+			}
+			for _, s := range []string{f.UserID, f.Name, f.Email} {
+				if s != "" {
+					who = append(who, terminalSafe(s))
+				}
+			}
+			if f.Comment != "" {
+				who = append(who, "“"+terminalSafe(f.Comment)+"”")
+			}
+			bw.WriteString("  " + strings.Join(who, "  ") + "\n")
+		}
+	}
 	bw.WriteString("\n" + VerdictLine(r.Assessment, l, color) + "\n")
 	return bw.Flush()
 }

@@ -23,7 +23,8 @@ import (
 // formula. The output is byte-for-byte the same for the same assessment.
 func Workbook(w io.Writer, a *localized, lang *templates.Lang) error {
 	stamp := wbTime(a.Generated)
-	f := excelize.NewFile()
+	f := excelize.NewFile(excelize.Options{
+		UnzipSizeLimit: excelize.UnzipSizeLimit, UnzipXMLSizeLimit: excelize.StreamChunkSize, TmpDir: wbNoTempDir})
 	defer f.Close()
 	// excelize's zip writer leaves the entries' times empty; give them the
 	// assessment's date so that the archive is a function of the assessment.
@@ -46,6 +47,9 @@ func Workbook(w io.Writer, a *localized, lang *templates.Lang) error {
 			return fmt.Errorf("workbook sheet %q: %w", name, err)
 		}
 	}
+	// Before the findings are streamed: afterwards excelize would parse the
+	// whole streamed sheet back to set its tab selection.
+	f.SetActiveSheet(0)
 	if err := wbChecklist(f, checklist, a, lang, st); err != nil {
 		return err
 	}
@@ -55,8 +59,6 @@ func Workbook(w io.Writer, a *localized, lang *templates.Lang) error {
 	if err := wbMailboxes(f, mailboxes, a, lang, st); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
-
 	date := stamp.Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title:          lang.T("workbook.title"),
@@ -71,6 +73,13 @@ func Workbook(w io.Writer, a *localized, lang *templates.Lang) error {
 	}
 	return f.Write(w)
 }
+
+// wbNoTempDir is a folder no file can be created in (a NUL byte is invalid
+// in a path everywhere). excelize's stream writer spills a sheet over 16 MB
+// to a temporary file, which a Ctrl-C would leave in the system's temp
+// folder; when it cannot create one, it keeps the sheet in memory, which
+// for 50,000 users costs a few tens of MB.
+const wbNoTempDir = "\x00migready-no-temp-files"
 
 // wbTime is the assessment's date at midnight UTC; a missing or odd
 // date falls back to the earliest time a zip entry can carry, so the output

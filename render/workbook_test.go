@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -306,4 +307,48 @@ func BenchmarkWorkbook50k(b *testing.B) {
 		size = buf.Len()
 	}
 	b.ReportMetric(float64(size), "bytes/file")
+}
+
+// tmpSpy is a writer that lists the temp folder when excelize first writes
+// the finished workbook: a spilled stream is still on disk then (excelize
+// removes it only in Close).
+type tmpSpy struct {
+	dir  string
+	seen []string
+	done bool
+}
+
+func (s *tmpSpy) Write(p []byte) (int, error) {
+	if !s.done {
+		s.done = true
+		entries, _ := os.ReadDir(s.dir)
+		for _, e := range entries {
+			s.seen = append(s.seen, e.Name())
+		}
+	}
+	return len(p), nil
+}
+
+// TestWorkbookNoTempFile: a workbook large enough for excelize's stream
+// writer to spill (over 16 MB of sheet XML) creates no file in the system's
+// temp folder, so Ctrl-C can leave none behind.
+func TestWorkbookNoTempFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("60,000 findings")
+	}
+	a := wbLargeAssessment(60000)
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	t.Setenv("TMP", tmp)
+	t.Setenv("TEMP", tmp)
+	spy := &tmpSpy{dir: tmp}
+	if err := Workbook(spy, a, templates.MustLoad("en")); err != nil {
+		t.Fatal(err)
+	}
+	if !spy.done || len(spy.seen) > 0 {
+		t.Errorf("temp folder while writing: %v (written: %v)", spy.seen, spy.done)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("left in the temp folder: %v", left)
+	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -86,6 +87,14 @@ func load(o *options, stderr io.Writer) (*render.Report, error) {
 		}
 		opt.Previous = prev
 		provenance = append(provenance, inputFile("previous", prevPath, prevData))
+	}
+	if o.tracker != "" {
+		t, data, err := readTracker(o.tracker, p.Customer.Name, stderr)
+		if err != nil {
+			return nil, err
+		}
+		opt.Tracker = t
+		provenance = append(provenance, inputFile("tracker", o.tracker, data))
 	}
 	a := readiness.Assess(p, users, opt)
 	contact := render.Person{Name: p.Customer.ContactName, Email: p.Customer.ContactEmail}
@@ -172,7 +181,10 @@ func pack(o *options, stdout, stderr io.Writer) int {
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return fail(stderr, fmt.Errorf("output folder: %w", err))
 	}
-	if err := writeAll(o.out, files); err != nil {
+	if err := writeAll(o.out, files); errors.Is(err, errInterrupted) {
+		fmt.Fprintln(stderr, "migready: interrupted: nothing written, the previous files are unchanged")
+		return exitInterrupted
+	} else if err != nil {
 		return fail(stderr, err)
 	}
 	fmt.Fprintln(stdout, render.VerdictLine(r.Assessment, r.Lang, colorWanted(stdout)))

@@ -47,8 +47,8 @@ func TestExamples(t *testing.T) {
 				t.Fatalf("exit %d: %s", code, stderr.String())
 			}
 			files, _ := filepath.Glob(filepath.Join(out, "*"))
-			if len(files) != 4 {
-				t.Fatalf("pack wrote %d files, want 4: %v", len(files), files)
+			if len(files) != 5 {
+				t.Fatalf("pack wrote %d files, want 5: %v", len(files), files)
 			}
 
 			var summary render.Summary

@@ -37,8 +37,8 @@ const usage = `migready turns a SuperOffice user export and a customer profile i
 migration readiness pack for SuperOffice CRM Online.
 
 Usage:
-    migready check [-users FILE] [-sheet NAME] [-lang CODE] [-since PREVIOUS] [-mask] [-format text|json|markdown] [-date YYYY-MM-DD] PROFILE.toml
-    migready pack  [-users FILE] [-sheet NAME] [-out DIR] [-lang CODE] [-since PREVIOUS] [-mask] [-date YYYY-MM-DD] PROFILE.toml
+    migready check [-users FILE] [-sheet NAME] [-lang CODE] [-since PREVIOUS] [-tracker XLSX] [-mask] [-format text|json|markdown] [-date YYYY-MM-DD] PROFILE.toml
+    migready pack  [-users FILE] [-sheet NAME] [-out DIR] [-lang CODE] [-since PREVIOUS] [-tracker XLSX] [-mask] [-date YYYY-MM-DD] PROFILE.toml
     migready batch [-out DIR] [-jobs N] [-since DIR] [-lang CODE] [-date YYYY-MM-DD] PROFILE.toml... | FOLDER
     migready version
 
@@ -55,6 +55,8 @@ Options:
                    pack speaks its customer's language)
     -mask          a masked copy to share beyond the customer: names become
                    initials, addresses keep only their domain
+    -tracker XLSX  the remediation workbook the customer sent back: their
+                   status, owner, due date and comment carry forward
     -since PREV    the previous pack (its -summary.json, or the folder of packs):
                    say what was resolved, what is new and what is still open;
                    batch: the -out of an earlier batch (DIR/<slug>/ per customer)
@@ -132,6 +134,7 @@ type options struct {
 	out     string
 	since   string // the previous pack: its summary JSON or its folder
 	mask    bool   // a masked copy for sharing beyond the customer
+	tracker string // the remediation workbook the customer sent back
 	date    time.Time
 }
 
@@ -149,6 +152,7 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.lang, "lang", "", "")
 	fs.StringVar(&o.since, "since", "", "")
 	fs.BoolVar(&o.mask, "mask", false, "")
+	fs.StringVar(&o.tracker, "tracker", "", "")
 	date := fs.String("date", "", "")
 	if cmd == "check" {
 		fs.StringVar(&o.format, "format", "text", "")
@@ -209,6 +213,10 @@ func fail(stderr io.Writer, err error) int {
 		return exitInput
 	default:
 		fmt.Fprintf(stderr, "migready: error: %v\n", err)
+		var h interface{ Hint() string }
+		if errors.As(err, &h) && h.Hint() != "" {
+			fmt.Fprintf(stderr, "migready: hint: %s\n", h.Hint())
+		}
 		return exitInternal
 	}
 }

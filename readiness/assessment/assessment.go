@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // Status of one check.
@@ -73,8 +74,9 @@ type Assessment struct {
 	Mailboxes []Mailbox
 	SPF       *SPF // nil when no SPF record is to be published
 	Downtime  Downtime
-	Progress  *Progress // nil without a previous pack
-	Masked    bool      // names, addresses and personal ids are masked (readiness.Mask)
+	Progress  *Progress      // nil without a previous pack
+	Tracker   *TrackerResult // nil without a returned workbook
+	Masked    bool           // names, addresses and personal ids are masked (readiness.Mask)
 }
 
 type Customer struct {
@@ -124,6 +126,9 @@ type Check struct {
 	Status   Status
 	Summary  Text
 	Findings []Finding // never nil
+	// Accepted: a warning whose every finding the customer marked Accepted
+	// or Won't fix; it stays visible but needs no more attention.
+	Accepted bool
 }
 
 // Finding is one thing to fix, usually one user. Its words are the texts
@@ -144,6 +149,8 @@ type Finding struct {
 	Name   string
 	Email  string
 	Args   Args
+	// Track is what the customer wrote against it in the returned workbook.
+	Track *Tracking
 }
 
 type Mailbox struct {
@@ -153,11 +160,43 @@ type Mailbox struct {
 }
 
 type SPF struct {
-	Domain     string   `json:"domain"`
-	Current    string   `json:"current"`
-	Record     string   `json:"record"`      // the one TXT record to publish
-	DNSLookups int      `json:"dns_lookups"` // RFC 7208 4.6.4 count of the merged record
-	Strings    []string `json:"strings"`     // Record split into ≤255-character strings
+	Domain     string `json:"domain"`
+	Current    string `json:"current"`
+	Record     string `json:"record"`      // the one TXT record to publish
+	DNSLookups int    `json:"dns_lookups"` // RFC 7208 4.6.4 count of the merged record's whole tree
+	// DNSLookupsAtLeast: an include is not in the cost table and counts as
+	// 1, so DNSLookups is a lower bound.
+	DNSLookupsAtLeast bool          `json:"dns_lookups_at_least"`
+	UnknownIncludes   []string      `json:"unknown_includes"` // never nil
+	LookupCosts       []SPFTermCost `json:"lookup_costs"`     // per lookup term; never nil
+	Warnings          []SPFWarning  `json:"warnings"`         // never nil
+	Strings           []string      `json:"strings"`          // Record split into ≤255-character strings
+}
+
+// Quoted writes the record's strings the way DNS zone files and most DNS
+// providers' forms take them, "…" "…", with \ and " escaped as in a zone
+// file: what the admin copies when the record is longer than one string.
+func (s *SPF) Quoted() string {
+	q := make([]string, len(s.Strings))
+	for i, p := range s.Strings {
+		q[i] = `"` + strings.ReplaceAll(strings.ReplaceAll(p, `\`, `\\`), `"`, `\"`) + `"`
+	}
+	return strings.Join(q, " ")
+}
+
+// SPFTermCost is what one term of the merged record costs against the
+// 10-lookup limit.
+type SPFTermCost struct {
+	Term    string `json:"term"`
+	Lookups int    `json:"lookups"`
+	Known   bool   `json:"known"` // false: an include not in the cost table, counted as 1
+}
+
+// SPFWarning is something that does not break the record but should be
+// fixed when it is published.
+type SPFWarning struct {
+	ID   string `json:"id"`   // duplicate-include, ptr, text-after-all, long-record, unnecessary-include, redirect-ignored, lookups-uncertain
+	Term string `json:"term"` // the term concerned, "" for the whole record
 }
 
 type Downtime struct {
@@ -347,4 +386,37 @@ type CheckProgress struct {
 type ResolvedFinding struct {
 	Check string `json:"check"`
 	SnapshotFinding
+}
+
+// Tracking is what the customer wrote against a finding in the returned
+// remediation workbook: carried forward to the next pack.
+type Tracking struct {
+	State   string `json:"state"` // open, fixed, accepted, wontfix
+	Owner   string `json:"owner"`
+	Due     string `json:"due"` // YYYY-MM-DD, or the text as written
+	Comment string `json:"comment"`
+}
+
+// TrackerResult is what the returned workbook says against what is found now.
+type TrackerResult struct {
+	File    string `json:"file"`
+	Made    string `json:"made"`    // the date of the pack the workbook came with
+	Carried int    `json:"carried"` // findings whose notes were carried forward
+	// FixedStillFound: marked fixed in the workbook, but still found.
+	FixedStillFound []TrackedFinding `json:"fixed_still_found"`
+	// Resolved: in the workbook, no longer found; with the customer's note.
+	Resolved []TrackedFinding `json:"resolved"`
+}
+
+// TrackedFinding is a finding with the customer's notes. Row, UserID, Name
+// and Email are as found now (FixedStillFound) or as far as the key tells
+// (Resolved).
+type TrackedFinding struct {
+	Check  string `json:"check"`
+	Key    string `json:"key"`
+	Row    int    `json:"row"`
+	UserID string `json:"user_id"`
+	Name   string `json:"name"`
+	Email  string `json:"email"`
+	Tracking
 }
