@@ -167,7 +167,7 @@ func PortfolioJSON(w *bytes.Buffer, p *Portfolio) error {
 // portfolioColumns are the columns of the CSV and the HTML table, by text
 // key under portfolio.column.
 var portfolioColumns = []string{"name", "tenant", "language", "verdict", "blockers", "to_verify",
-	"users", "downtime", "progress", "date", "pdf", "html"}
+	"users", "downtime", "progress", "date", "pdf", "html", "error"}
 
 // portfolioCells writes a row's cells in l, in the order of portfolioColumns.
 func portfolioCells(r *PortfolioRow, l *templates.Lang) []string {
@@ -176,12 +176,12 @@ func portfolioCells(r *PortfolioRow, l *templates.Lang) []string {
 		if name == "" {
 			name = r.Profile
 		}
-		return []string{name, r.Tenant, r.Language, l.T("portfolio.verdict.error"), "", "", "", "", r.Error, r.Date, "", ""}
+		return []string{name, r.Tenant, r.Language, l.T("portfolio.verdict.error"), "", "", "", "", "", r.Date, "", "", r.Error}
 	}
 	return []string{r.Name, r.Tenant, r.Language, verdictWord(r.Verdict, l), strconv.Itoa(r.Blockers),
 		strconv.Itoa(r.ToVerify), strconv.Itoa(r.WithAccess),
 		l.T("portfolio.downtime", "low", l.Hours(r.LowHours), "high", l.Hours(r.HighHours)),
-		portfolioProgress(r.Progress, l), r.Date, r.PDF, r.HTML}
+		portfolioProgress(r.Progress, l), r.Date, r.PDF, r.HTML, ""}
 }
 
 func verdictWord(v string, l *templates.Lang) string {
@@ -337,8 +337,8 @@ func PortfolioHTML(w *bytes.Buffer, p *Portfolio, l *templates.Lang) error {
 	}
 	pr("</ul>\n<div class=\"wrap\">\n<table id=\"customers\">\n<thead><tr>")
 	for _, col := range portfolioColumns {
-		if col == "html" {
-			continue // one column of links: PDF and HTML
+		if col == "html" || col == "error" {
+			continue // one column of links (PDF and HTML); an error takes the progress cell
 		}
 		key := "portfolio.column." + col
 		if col == "pdf" {

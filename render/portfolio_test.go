@@ -73,7 +73,7 @@ func TestPortfolioCSV(t *testing.T) {
 	if hostile[8] != "2 of 3 blocking problems resolved since 10 November 2026; 1 new." {
 		t.Errorf("progress cell %q", hostile[8])
 	}
-	if recs[1][3] != "INPUT ERROR" || !strings.Contains(recs[1][8], "unknown key") {
+	if recs[1][3] != "INPUT ERROR" || !strings.Contains(recs[1][12], "unknown key") || recs[1][8] != "" {
 		t.Errorf("error row %q", recs[1])
 	}
 }

@@ -143,6 +143,8 @@ type customer struct {
 	profile string
 	name    string // from the first reading of the profile; "" when it failed
 	slug    string
+	tenant  string
+	lang    string
 	err     error // an input error found before the batch started
 }
 
@@ -177,6 +179,7 @@ func batch(o *batchOptions, stdout, stderr io.Writer) int {
 			var p *inputs.Profile
 			if p, err = inputs.ParseProfile(path, data); err == nil {
 				c.name, c.slug = p.Customer.Name, readiness.Slug(p.Customer.Name)
+				c.tenant, c.lang = p.Customer.Tenant, p.Customer.Language
 				if other, ok := bySlug[c.slug]; ok {
 					clashes = append(clashes, fmt.Sprintf("%s and %s are both %q (folder %s)", other, path, c.name, c.slug))
 				}
@@ -334,7 +337,7 @@ const memoryPerJob = 32 << 20
 // packCustomer makes and writes one customer's pack into DIR/<slug>/ and
 // returns its row; every error stays with the customer.
 func packCustomer(o *batchOptions, c *customer) (res result) {
-	res.row = render.PortfolioRow{Name: c.name, Slug: c.slug, Verdict: render.PortfolioError,
+	res.row = render.PortfolioRow{Name: c.name, Slug: c.slug, Tenant: c.tenant, Language: c.lang, Verdict: render.PortfolioError,
 		Date: o.date.Format(time.DateOnly), Profile: filepath.ToSlash(c.profile)}
 	failed := func(err error) result {
 		res.err = err
