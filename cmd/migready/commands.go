@@ -198,9 +198,8 @@ func pack(o *options, stdout, stderr io.Writer) int {
 // (https://no-color.org: NO_COLOR set to anything turns it off).
 func colorWanted(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+	if !ok || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" || !isTerminal(w) {
 		return false
 	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0 && enableColor(f)
+	return enableColor(f)
 }
