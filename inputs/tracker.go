@@ -42,6 +42,9 @@ type TrackerEntry struct {
 	Owner   string
 	Due     string // YYYY-MM-DD, or the text as written when it is not a date
 	Comment string
+	// What the row says of the user, to name a finding that is no longer
+	// found; "" when the columns were deleted.
+	UserID, Name, Email string
 }
 
 // TrackerColumns tells the reader how the workbook names its columns and
@@ -49,6 +52,7 @@ type TrackerEntry struct {
 // passes them, so that inputs stays free of them).
 type TrackerColumns struct {
 	Status, Owner, Due, Comment []string
+	UserID, Name, Email         []string
 	States                      map[string]string // folded status word → Track* state
 }
 
@@ -115,6 +119,17 @@ func ParseTracker(name string, data []byte, cols TrackerColumns) (t *Tracker, er
 		}
 	}
 	status, owner, due, comment := col(cols.Status, "Status"), col(cols.Owner, "Owner"), col(cols.Due, "Due date"), col(cols.Comment, "Comment")
+	quiet := func(names []string) int { // columns that only help to name a row
+		for i, h := range header {
+			for _, n := range names {
+				if foldKey(h) == foldKey(n) {
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	userID, uname, email := quiet(cols.UserID), quiet(cols.Name), quiet(cols.Email)
 	cell := func(r []string, i int) string {
 		if i < 0 || i >= len(r) {
 			return ""
@@ -129,7 +144,8 @@ func ParseTracker(name string, data []byte, cols TrackerColumns) (t *Tracker, er
 	for i, r := range rows[1:] {
 		rowNum := i + 2
 		k := cell(r, key)
-		e := TrackerEntry{Row: rowNum, Key: k, Owner: cell(r, owner), Comment: cell(r, comment)}
+		e := TrackerEntry{Row: rowNum, Key: k, Owner: cell(r, owner), Comment: cell(r, comment),
+			UserID: cell(r, userID), Name: cell(r, uname), Email: cell(r, email)}
 		if k == "" {
 			if e.Owner != "" || e.Comment != "" {
 				t.Notices = append(t.Notices, fmt.Sprintf("sheet %q row %d: a note without a key (a row added by hand?) is not carried forward: %q",

@@ -623,7 +623,7 @@ func TestFindingKeysStable(t *testing.T) {
 }
 
 func TestMaskRules(t *testing.T) {
-	for in, want := range map[string]string{"Kari Nordmann": "K. N.", "Jan-Erik Ødegård": "J. E. Ø.", "  ": "…", "O'Brien": "O."} {
+	for in, want := range map[string]string{"Kari Nordmann": "K. N.", "Jan-Erik Ødegård": "J. E. Ø.", "  ": "", "?!": "…", "O'Brien": "O."} {
 		if got := initials(in); got != want {
 			t.Errorf("initials(%q) = %q, want %q", in, got, want)
 		}

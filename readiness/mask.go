@@ -58,7 +58,40 @@ func Mask(a *Assessment, users *inputs.UserList) *Assessment {
 		}
 		out.Progress = &p
 	}
+	if a.Tracker != nil {
+		t := *a.Tracker
+		maskTracked := func(in []assessment.TrackedFinding) []assessment.TrackedFinding {
+			out := make([]assessment.TrackedFinding, len(in))
+			for i, f := range in {
+				f.UserID, f.Name, f.Email, f.Key = m.id(f.UserID), m.name(f.Name), m.email(f.Email), maskKey(f.Key)
+				// The customer's own notes may name people too: they stay
+				// out of a copy for others.
+				f.Owner, f.Comment = initials(f.Owner), maskedNote(f.Comment)
+				out[i] = f
+			}
+			return out
+		}
+		t.FixedStillFound, t.Resolved = maskTracked(t.FixedStillFound), maskTracked(t.Resolved)
+		out.Tracker = &t
+		for i := range out.Checks {
+			for j := range out.Checks[i].Findings {
+				if tr := out.Checks[i].Findings[j].Track; tr != nil {
+					c := *tr
+					c.Owner, c.Comment = initials(c.Owner), maskedNote(c.Comment)
+					out.Checks[i].Findings[j].Track = &c
+				}
+			}
+		}
+	}
 	return &out
+}
+
+// maskedNote hides a free-text note (it may name anyone) but says there was one.
+func maskedNote(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	return "…"
 }
 
 // MaskPerson masks a person the pack names (the customer's contact).
@@ -195,6 +228,9 @@ func PersonalID(u *inputs.User) bool {
 // initials: "Kari Nordmann" → "K. N."; nothing of the name but its first
 // letters is left.
 func initials(name string) string {
+	if strings.TrimSpace(name) == "" {
+		return ""
+	}
 	var out []string
 	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
 		for _, r := range w {

@@ -52,7 +52,11 @@ func track(t *inputs.Tracker, a *Assessment) *assessment.TrackerResult {
 		}
 		check, _, _ := strings.Cut(e.Key, ":")
 		tr := &assessment.Tracking{State: e.State, Owner: e.Owner, Due: e.Due, Comment: e.Comment}
-		res.Resolved = append(res.Resolved, tracked(check, e.Key, 0, subjectID(e.Key), "", subjectEmail(e.Key), tr))
+		id, email := e.UserID, e.Email
+		if id == "" && email == "" { // the workbook's user columns were deleted
+			id, email = subjectID(e.Key), subjectEmail(e.Key)
+		}
+		res.Resolved = append(res.Resolved, tracked(check, e.Key, 0, id, e.Name, email, tr))
 	}
 	return res
 }

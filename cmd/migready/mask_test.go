@@ -23,9 +23,15 @@ func TestMaskedPackLeaksNothing(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil && os.Getenv("CI") == "" {
 		t.Skip("pdftotext not installed")
 	}
-	for _, example := range []string{"harbour-finch", "nordlys", "mueller"} {
+	for _, example := range []string{"harbour-finch", "nordlys", "mueller", "nordlys/followup"} {
 		t.Run(example, func(t *testing.T) {
 			dir := filepath.Join("../../examples", example)
+			var extra []string // a later run: progress and the customer's notes too
+			if strings.HasSuffix(example, "/followup") {
+				dir = filepath.Dir(dir)
+				extra = []string{"-users", filepath.Join(dir, "brukere-uke49.csv"), "-since", filepath.Join(dir, "pack"),
+					"-tracker", filepath.Join(dir, "returnert.xlsx")}
+			}
 			p, err := inputs.ReadProfile(filepath.Join(dir, "profile.toml"))
 			if err != nil {
 				t.Fatal(err)
@@ -53,10 +59,24 @@ func TestMaskedPackLeaksNothing(t *testing.T) {
 			}
 			keep(p.Customer.ContactName, 4)
 			keep(p.Customer.ContactEmail, 1)
+			if extra != nil { // the later export's users and the notes in the returned workbook
+				later, err := inputs.ReadUsers(extra[1], "")
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, u := range later.Users {
+					keep(u.Name, 4)
+					keep(u.Email, 1)
+				}
+				for _, n := range []string{"Lars har fått ny adresse", "Ingrid Nilsen", "Lars Kristiansen", "Adresse lagt inn 27.11."} {
+					keep(n, 4)
+				}
+			}
 
 			out := t.TempDir()
 			var stdout, stderr bytes.Buffer
-			if code := run([]string{"pack", "-mask", "-out", out, "-date", exampleDate, filepath.Join(dir, "profile.toml")}, &stdout, &stderr); code > exitNotReady && code != exitUnconfirmed {
+			args := append(append([]string{"pack", "-mask", "-out", out, "-date", "2026-12-01"}, extra...), filepath.Join(dir, "profile.toml"))
+			if code := run(args, &stdout, &stderr); code > exitNotReady && code != exitUnconfirmed {
 				t.Fatalf("exit %d: %s", code, stderr.String())
 			}
 			files, _ := filepath.Glob(filepath.Join(out, "*"))

@@ -22,6 +22,9 @@ func trackerColumns() inputs.TrackerColumns {
 		c.Owner = append(c.Owner, l.T("workbook.col.owner"))
 		c.Due = append(c.Due, l.T("workbook.col.due"))
 		c.Comment = append(c.Comment, l.T("workbook.col.comment"))
+		c.UserID = append(c.UserID, l.T("workbook.col.user_id"))
+		c.Name = append(c.Name, l.T("workbook.col.name"))
+		c.Email = append(c.Email, l.T("workbook.col.email"))
 		for _, s := range []string{inputs.TrackOpen, inputs.TrackFixed, inputs.TrackAccepted, inputs.TrackWontFix} {
 			c.States[inputs.FoldKey(l.T("workbook.status."+s))] = s
 		}
