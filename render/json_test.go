@@ -64,7 +64,9 @@ func exampleReport(t *testing.T, example, lang string) *Report {
 	}
 	date := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
 	a := readiness.Assess(p, users, readiness.Options{Tool: "migready test", Date: date})
-	return &Report{Assessment: a, Lang: templates.MustLoad(lang), Date: date}
+	return &Report{Assessment: a, Lang: templates.MustLoad(lang), Date: date,
+		Contact:    Person{Name: p.Customer.ContactName, Email: p.Customer.ContactEmail},
+		PreparedBy: Person{Name: p.Brand.PreparedBy, Email: p.Brand.PreparedByEmail}}
 }
 
 func summaryOf(t *testing.T, r *Report) (Summary, []byte) {

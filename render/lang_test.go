@@ -5,10 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/migready/migready/inputs"
-	"github.com/migready/migready/readiness"
 	"github.com/migready/migready/templates"
 )
 
@@ -16,22 +13,11 @@ import (
 // markdown body, the terminal checklist and the workbook's texts.
 func examplePack(t *testing.T, example, lang string) string {
 	t.Helper()
-	p, err := inputs.ReadProfile("../examples/" + example + "/profile.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	users, err := inputs.ReadUsers(p.Resolve(p.Users), p.Sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	l := templates.MustLoad(lang)
-	date := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
-	a := readiness.Assess(p, users, readiness.Options{Tool: "migready test", Date: date})
-	names := PackNames("x", date, false)
-	r := &Report{Assessment: a, Lang: l, Date: date, Files: &names,
-		Contact:    Person{Name: p.Customer.ContactName, Email: p.Customer.ContactEmail},
-		PreparedBy: Person{Name: p.Brand.PreparedBy, Email: p.Brand.PreparedByEmail},
-		Inputs:     []InputFile{{Role: "profile", Name: "profile.toml"}, {Role: "users", Name: "users"}, {Role: "logo", Name: "logo.png"}}}
+	r := exampleReport(t, example, lang)
+	l := r.Lang
+	names := PackNames("x", r.Date, false)
+	r.Files = &names
+	r.Inputs = []InputFile{{Role: "profile", Name: "profile.toml"}, {Role: "users", Name: "users"}, {Role: "logo", Name: "logo.png"}}
 	in := localize(r)
 	body, err := packBody(in, "html")
 	if err != nil {

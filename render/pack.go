@@ -26,12 +26,7 @@ type File struct {
 // Pack renders the files of the pack, in the order PDF, HTML, workbook,
 // summary JSON, ticket summary, named after r.Files (PackNames when nil).
 func Pack(r *Report) ([]File, error) {
-	if r.Files == nil {
-		names := PackNames(r.Assessment.Customer.Slug, r.Date, r.Assessment.Masked)
-		c := *r
-		c.Files = &names
-		r = &c
-	}
+	r = named(r)
 	v := localize(r)
 	names := r.Files
 
@@ -84,12 +79,7 @@ func Pack(r *Report) ([]File, error) {
 // Markdown is the body of the pack as the HTML has it (every row), before
 // it is rendered: the reviewable form of what the PDF and the HTML say.
 func Markdown(r *Report) ([]byte, error) {
-	if r.Files == nil {
-		names := PackNames(r.Assessment.Customer.Slug, r.Date, r.Assessment.Masked)
-		c := *r
-		c.Files = &names
-		r = &c
-	}
+	r = named(r)
 	return packBody(localize(r), "html")
 }
 
@@ -302,11 +292,22 @@ func EscapeMarkdown(s string) string {
 	return b.String()
 }
 
-// fence wraps text in a fenced code block whose fence is longer than any
-// backtick run inside, so customer data cannot close it early.
-func fence(info, text string) string {
+// named returns r with its file names, PackNames when it has none.
+func named(r *Report) *Report {
+	if r.Files != nil {
+		return r
+	}
+	names := PackNames(r.Assessment.Customer.Slug, r.Date, r.Assessment.Masked)
+	c := *r
+	c.Files = &names
+	return &c
+}
+
+// backticks is the longest run of backticks in s: a code fence or span
+// around s must be longer, so customer data cannot close it early.
+func backticks(s string) int {
 	longest, run := 0, 0
-	for _, r := range text {
+	for _, r := range s {
 		if r == '`' {
 			run++
 			longest = max(longest, run)
@@ -314,7 +315,13 @@ func fence(info, text string) string {
 			run = 0
 		}
 	}
-	f := strings.Repeat("`", max(3, longest+1))
+	return longest
+}
+
+// fence wraps text in a fenced code block whose fence is longer than any
+// backtick run inside, so customer data cannot close it early.
+func fence(info, text string) string {
+	f := strings.Repeat("`", max(3, backticks(text)+1))
 	return f + info + "\n" + strings.TrimRight(text, "\n") + "\n" + f
 }
 
