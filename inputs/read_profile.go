@@ -20,13 +20,10 @@ import (
 // the two lists agree.
 var Languages = []string{"en", "nb", "sv", "da", "de", "nl"}
 
-// maxProfileSize guards against pointing -profile at something that is not a profile.
-const maxProfileSize = 1 << 20
-
 // ReadProfile reads and validates the profile at path. Relative paths in it
 // (users, brand.logo) are resolved against the profile's folder.
 func ReadProfile(path string) (*Profile, error) {
-	data, err := ReadFile(path)
+	data, err := ReadFile(path, RoleProfile)
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +35,7 @@ func ParseProfile(path string, data []byte) (*Profile, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &Error{File: path, Msg: "profile is empty", Hint: "a profile needs at least [customer] name and the [onsite] section; see examples/*/profile.toml"}
 	}
-	if len(data) > maxProfileSize || bytes.IndexByte(data, 0) >= 0 {
+	if len(data) > MaxProfileBytes || bytes.IndexByte(data, 0) >= 0 {
 		return nil, &Error{File: path, Msg: "not a TOML profile (binary or too large)", Hint: "pass the customer's profile.toml; the user export goes in its users key or -users"}
 	}
 	var p Profile
@@ -290,6 +287,7 @@ func (v *validator) check(p *Profile) {
 		v.fail("customer", "name", "customer name is empty", `write the company's name, e.g. name = "Fjordkraft AS"`)
 	}
 	c.Name = strings.TrimSpace(c.Name)
+	v.checkLengths(p)
 	if c.Language == "" {
 		c.Language = "en"
 	}
@@ -385,21 +383,4 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// ReadFile reads any input file, turning OS errors into input errors that
-// name the file.
-func ReadFile(path string) ([]byte, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, fileError(path, err)
-	}
-	if st.IsDir() {
-		return nil, &Error{File: path, Msg: "is a folder, not a file", Hint: "name the file itself"}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fileError(path, err)
-	}
-	return data, nil
 }

@@ -12,6 +12,10 @@ import (
 // two users who can log in must not share one.
 func (a *assessor) duplicateEmails() Check {
 	const id = CheckDuplicateEmails
+	// Most addresses occur once: remember where each was first seen, and
+	// make a group only for those seen again (a map of 50,000 one-user
+	// groups cost more than every other check together).
+	first := make(map[string]int, len(a.users.Users))
 	groups := map[string][]*inputs.User{}
 	var order []string
 	for i := range a.users.Users {
@@ -20,11 +24,19 @@ func (a *assessor) duplicateEmails() Check {
 		if k == "" {
 			continue // valid-emails reports missing addresses
 		}
+		j, seen := first[k]
+		if !seen {
+			first[k] = i
+			continue
+		}
 		if groups[k] == nil {
 			order = append(order, k)
+			groups[k] = []*inputs.User{&a.users.Users[j]}
 		}
 		groups[k] = append(groups[k], u)
 	}
+	// In the order the addresses first appear in the export.
+	slices.SortFunc(order, func(x, y string) int { return cmp.Compare(first[x], first[y]) })
 	var fs []Finding
 	st := Pass
 	groupsFail, groupsWarn := 0, 0
@@ -85,10 +97,10 @@ func (a *assessor) validEmails() Check {
 			bad++
 		case e == "" || ValidEmail(e):
 		case access:
-			fs = append(fs, a.userFinding(u, "email-malformed"))
+			fs = append(fs, a.emailFinding(u, "email-malformed"))
 			bad++
 		default:
-			fs = append(fs, a.userFinding(u, "email-malformed-no-access"))
+			fs = append(fs, a.emailFinding(u, "email-malformed-no-access"))
 			warn++
 		}
 	}
@@ -99,6 +111,18 @@ func (a *assessor) validEmails() Check {
 		return a.newCheck(id, Warn, a.plural("check."+id+".warn", warn), fs)
 	}
 	return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
+}
+
+// emailFinding is userFinding for a malformed address: its text shows the
+// address with invisible characters written out (VisibleText), so the
+// reader sees why an address that looks right is not. Finding.Email keeps
+// the address as it is in the export.
+func (a *assessor) emailFinding(u *inputs.User, kind string) Finding {
+	shown := *u
+	shown.Email = VisibleText(u.Email)
+	f := a.userFinding(&shown, kind)
+	f.Email = u.Email
+	return f
 }
 
 // licences: a user who can log in without a user plan cannot be migrated
@@ -132,6 +156,9 @@ func (a *assessor) licences() Check {
 // Administratör (sv), Admin, Beheerder (nl), all of which contain "admin"
 // or "beheer".
 func IsAdminRole(role string) bool {
+	if isASCII(role) {
+		return containsFoldASCII(role, "admin") || containsFoldASCII(role, "beheer")
+	}
 	r := foldString(role)
 	return strings.Contains(r, "admin") || strings.Contains(r, "beheer")
 }

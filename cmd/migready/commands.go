@@ -24,7 +24,7 @@ type assessed struct {
 }
 
 func load(o *options, stderr io.Writer) (*assessed, error) {
-	profileData, err := inputs.ReadFile(o.profile)
+	profileData, err := inputs.ReadFile(o.profile, inputs.RoleProfile)
 	if err != nil {
 		return nil, err
 	}
@@ -49,7 +49,7 @@ func load(o *options, stderr io.Writer) (*assessed, error) {
 	if o.sheet != "" {
 		sheet = o.sheet
 	}
-	usersData, err := inputs.ReadFile(usersPath)
+	usersData, err := inputs.ReadFile(usersPath, inputs.RoleUsers)
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +65,7 @@ func load(o *options, stderr io.Writer) (*assessed, error) {
 	var logo *inputs.Logo
 	if p.Brand.Logo != "" {
 		logoPath := p.Resolve(p.Brand.Logo)
-		logoData, err := inputs.ReadFile(logoPath)
+		logoData, err := inputs.ReadFile(logoPath, inputs.RoleLogo)
 		if err != nil {
 			return nil, err
 		}
