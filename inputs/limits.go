@@ -21,6 +21,13 @@ const (
 	MaxProfileBytes = 1 << 20
 	// MaxLogoBytes bounds the logo file.
 	MaxLogoBytes = 5 << 20
+	// MaxSummaryBytes bounds a previous pack's summary (-since): migready's
+	// own JSON, about 4 MB for 100,000 users, 140 MB if every one of them
+	// has every problem.
+	MaxSummaryBytes = 256 << 20
+	// MaxTrackerBytes bounds a returned remediation workbook (-tracker),
+	// about 0.5 MB for 100,000 users, 17 MB if every one has every problem.
+	MaxTrackerBytes = 64 << 20
 
 	// MaxUnzippedBytes bounds an XLSX workbook's parts after decompression,
 	// all together; maxUnzippedPart bounds each part other than worksheets
@@ -55,9 +62,11 @@ const (
 type Role string
 
 const (
-	RoleUsers   Role = "users"
-	RoleProfile Role = "profile"
-	RoleLogo    Role = "logo"
+	RoleUsers   Role = "users"   // the user export
+	RoleProfile Role = "profile" // the customer's profile
+	RoleLogo    Role = "logo"    // [brand] logo
+	RoleSummary Role = "summary" // a previous pack's summary, for -since
+	RoleTracker Role = "tracker" // a returned remediation workbook, for -tracker
 )
 
 // Limit is the most bytes ReadFile reads for the role.
@@ -67,6 +76,10 @@ func (r Role) Limit() int64 {
 		return MaxProfileBytes
 	case RoleLogo:
 		return MaxLogoBytes
+	case RoleSummary:
+		return MaxSummaryBytes
+	case RoleTracker:
+		return MaxTrackerBytes
 	}
 	return MaxUsersBytes
 }
@@ -79,7 +92,8 @@ func (r Role) column() string {
 }
 
 func (r Role) tooLarge(path string, size int64) *Error {
-	what := map[Role]string{RoleUsers: "a user export", RoleProfile: "a profile", RoleLogo: "a logo"}[r]
+	what := map[Role]string{RoleUsers: "a user export", RoleProfile: "a profile", RoleLogo: "a logo",
+		RoleSummary: "a pack's summary", RoleTracker: "a remediation workbook"}[r]
 	e := &Error{File: path, Column: r.column(),
 		Msg: fmt.Sprintf("the file is %s, over the %s limit for %s", sizeText(size), sizeText(r.Limit()), what)}
 	switch r {
@@ -87,6 +101,10 @@ func (r Role) tooLarge(path string, size int64) *Error {
 		e.Hint = "pass the customer's profile.toml; the user export goes in its users key or -users"
 	case RoleLogo:
 		e.Hint = "use a PNG or JPEG logo under 5 MB, ideally a few hundred pixels wide"
+	case RoleSummary:
+		e.Hint = "-since takes the previous pack's summary (…-summary.json) or the folder it is in"
+	case RoleTracker:
+		e.Hint = "-tracker takes the remediation workbook of this customer's previous pack"
 	default:
 		e.Hint = "check that this is the user list exported from the SuperOffice admin client (Users tab); " +
 			"a 50,000-user export is about 5 MB"

@@ -28,17 +28,40 @@ type Onsite struct {
 	DatabaseGB     float64  `toml:"database_gb"`
 	ArchiveGB      float64  `toml:"archive_gb"`
 	Satellites     int      `toml:"satellites"`
-	TravelUsers    []string `toml:"travel_users"` // nil: not given; empty: given, nobody out
-	Customizations []string `toml:"customizations"`
-	Integrations   []string `toml:"integrations"`
+	TravelUsers    []string `toml:"travel_users"`   // nil: not given; empty: given, nobody out
+	Customizations []string `toml:"customizations"` // nil: not given (unknown); empty: checked, none
+	Integrations   []string `toml:"integrations"`   // nil: not given (unknown); empty: checked, none
 }
 
+// Mail is the [mail] section: the Customer Service (Service) mailboxes. No
+// section means nobody has said whether there are any; mailboxes = [] says
+// there are none.
 type Mail struct {
-	Domain        string   `toml:"domain"`
+	Domain        string   `toml:"domain"` // required when there are mailboxes
 	KeepAddresses bool     `toml:"keep_addresses"`
-	CurrentSPF    string   `toml:"current_spf"`
-	Mailboxes     []string `toml:"mailboxes"`
+	CurrentSPF    string   `toml:"current_spf"`    // "" with CurrentSPFGiven: the domain has no SPF record today
+	Mailboxes     []string `toml:"mailboxes"`      // nil: not given (unknown); empty: there are none
 	ServiceDomain string   `toml:"service_domain"` // default suocrm.eu
+	SPFCosts      SPFCosts `toml:"spf_costs"`      // [mail.spf_costs]; see spf_costs.go
+
+	// Set by the reader: whether the key was written in the profile, so that
+	// a choice nobody made is not taken for "false" or "no record".
+	KeepAddressesGiven bool `toml:"-"`
+	CurrentSPFGiven    bool `toml:"-"`
+}
+
+// NoMailboxes reports whether the profile says the customer has no
+// Customer Service mailboxes (as opposed to saying nothing).
+func (m *Mail) NoMailboxes() bool {
+	if m == nil || m.Mailboxes == nil {
+		return false
+	}
+	for _, b := range m.Mailboxes {
+		if b != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // Migration holds the downtime model's rates. ReadProfile fills every zero

@@ -264,6 +264,14 @@ func (v *validator) fail(table, key, msg, hint string) {
 	v.err = &Error{File: v.path, Line: keyLine(v.data, table, key), Column: full, Msg: msg, Hint: hint}
 }
 
+// given makes a list key written as [] an empty, non-nil list, so that
+// "checked, none" can be told from a key that was left out (nil).
+func (v *validator) given(list *[]string, table, key string) {
+	if *list == nil && v.md.IsDefined(table, key) {
+		*list = []string{}
+	}
+}
+
 func (v *validator) required(table, key, hint string) bool {
 	if v.md.IsDefined(table, key) {
 		return true
@@ -323,29 +331,35 @@ func (v *validator) check(p *Profile) {
 	if v.required("onsite", "satellites", "number of active satellites (Replication > Define satellites); 0 if none") && o.Satellites < 0 {
 		v.fail("onsite", "satellites", "satellites must be 0 or more", "number of active satellites; 0 if none")
 	}
-	if o.TravelUsers == nil && v.md.IsDefined("onsite", "travel_users") {
-		o.TravelUsers = []string{} // given but empty: nobody is out on Travel
-	}
+	// A list given but empty is an answer ("checked, none"); nil is silence.
+	v.given(&o.TravelUsers, "onsite", "travel_users")
+	v.given(&o.Customizations, "onsite", "customizations")
+	v.given(&o.Integrations, "onsite", "integrations")
 
 	if p.Mail != nil {
 		m := p.Mail
-		m.Domain = strings.ToLower(strings.TrimSpace(m.Domain))
-		if !v.md.IsDefined("mail", "domain") || m.Domain == "" {
-			v.fail("mail", "domain", "[mail] needs the customer's mail domain", `e.g. domain = "fjordkraft.no"`)
-		} else if !domainRe.MatchString(m.Domain) {
-			v.fail("mail", "domain", fmt.Sprintf("%q is not a domain name", m.Domain), `e.g. domain = "fjordkraft.no" (no @, no https://)`)
-		}
-		if m.ServiceDomain == "" {
-			m.ServiceDomain = "suocrm.eu"
-		}
-		m.ServiceDomain = strings.ToLower(strings.TrimSpace(m.ServiceDomain))
-		if !domainRe.MatchString(m.ServiceDomain) {
-			v.fail("mail", "service_domain", fmt.Sprintf("%q is not a domain name", m.ServiceDomain), "suocrm.eu for new tenants, suocrm.com for some older ones")
-		}
 		for i := range m.Mailboxes {
 			m.Mailboxes[i] = strings.TrimSpace(m.Mailboxes[i])
 		}
+		v.given(&m.Mailboxes, "mail", "mailboxes")
+		m.KeepAddressesGiven = v.md.IsDefined("mail", "keep_addresses")
+		m.CurrentSPFGiven = v.md.IsDefined("mail", "current_spf")
+		m.Domain = strings.ToLower(strings.TrimSpace(m.Domain))
+		// mailboxes = [] alone says there are none; then no domain is needed.
+		noDomainNeeded := m.NoMailboxes() && !m.KeepAddressesGiven && !m.CurrentSPFGiven
+		if (!v.md.IsDefined("mail", "domain") || m.Domain == "") && !noDomainNeeded {
+			v.fail("mail", "domain", "[mail] needs the customer's mail domain", `e.g. domain = "fjordkraft.no"; or, when Service reads no mailboxes, write only mailboxes = [] under [mail]`)
+		} else if m.Domain != "" && !domainRe.MatchString(m.Domain) {
+			v.fail("mail", "domain", fmt.Sprintf("%q is not a domain name", m.Domain), `e.g. domain = "fjordkraft.no" (no @, no https://)`)
+		}
+		// Empty means the default, which readiness owns (DefaultServiceDomain).
+		m.ServiceDomain = strings.ToLower(strings.TrimSpace(m.ServiceDomain))
+		if m.ServiceDomain != "" && !domainRe.MatchString(m.ServiceDomain) {
+			v.fail("mail", "service_domain", fmt.Sprintf("%q is not a domain name", m.ServiceDomain), "suocrm.eu for new tenants, suocrm.com for some older ones")
+		}
 	}
+
+	v.spfCosts(p.Mail)
 
 	g := &p.Migration
 	positive := func(x float64) bool { return x > 0 && !math.IsInf(x, 0) }

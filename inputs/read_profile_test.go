@@ -42,8 +42,37 @@ func TestParseProfile(t *testing.T) {
 	if p.Onsite.TravelUsers == nil || len(p.Onsite.TravelUsers) != 0 {
 		t.Errorf("travel_users = [] should be empty, not nil")
 	}
-	if p.Mail.ServiceDomain != "suocrm.eu" || p.Mail.Domain != "nordlys.no" {
+	// The service domain's default belongs to readiness; inputs leaves it empty.
+	if p.Mail.ServiceDomain != "" || p.Mail.Domain != "nordlys.no" {
 		t.Errorf("mail defaults: %+v", p.Mail)
+	}
+	if p.Onsite.Customizations != nil || p.Mail.Mailboxes != nil || p.Mail.KeepAddressesGiven || p.Mail.CurrentSPFGiven {
+		t.Errorf("keys left out must stay unknown: %+v %+v", p.Onsite, p.Mail)
+	}
+}
+
+// A list written as [] is an answer ("checked, none"); a key left out is not.
+func TestParseProfileSaysNone(t *testing.T) {
+	p, err := ParseProfile("p.toml", []byte(goodProfile+"customizations = []\nintegrations = []\n[mail]\nmailboxes = []\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Onsite.Customizations == nil || p.Onsite.Integrations == nil {
+		t.Errorf("customizations/integrations = [] read as not given: %+v", p.Onsite)
+	}
+	if !p.Mail.NoMailboxes() || p.Mail.Mailboxes == nil {
+		t.Errorf("mailboxes = [] without a domain should say: no mailboxes; got %+v", p.Mail)
+	}
+	p, err = ParseProfile("p.toml", []byte(goodProfile+"[mail]\nkeep_addresses = true\ncurrent_spf = \"\"\nmailboxes = [\"a@b.no\"]\ndomain = \"b.no\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.Mail.KeepAddressesGiven || !p.Mail.CurrentSPFGiven || p.Mail.NoMailboxes() {
+		t.Errorf("given keys: %+v", p.Mail)
+	}
+	if _, err := ParseProfile("p.toml", []byte(goodProfile+"[mail]\nmailboxes = [\"a@b.no\"]\n")); err == nil ||
+		!strings.Contains(err.Error(), "mail.domain") {
+		t.Errorf("mailboxes without a domain: %v", err)
 	}
 }
 

@@ -80,7 +80,16 @@ func (s sheetInfo) hiddenText() string {
 	return "hidden"
 }
 
-func openWorkbook(name string, data []byte) (*workbook, error) {
+// CheckWorkbook refuses, before excelize opens it, a file that is not an
+// Excel workbook (an OpenDocument spreadsheet, another zip) or that would
+// unpack to more than a workbook migready reads can be (see checkZip). The
+// user export's reader uses it; so may any other reader of workbooks.
+func CheckWorkbook(name string, data []byte) error {
+	_, err := zipParts(name, data)
+	return err
+}
+
+func zipParts(name string, data []byte) (*workbook, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, corruptWorkbook(name, err)
@@ -91,6 +100,14 @@ func openWorkbook(name string, data []byte) (*workbook, error) {
 	}
 	if e := wb.checkZip(zr); e != nil {
 		return nil, e
+	}
+	return wb, nil
+}
+
+func openWorkbook(name string, data []byte) (*workbook, error) {
+	wb, err := zipParts(name, data)
+	if err != nil {
+		return nil, err
 	}
 	wb.f, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    MaxUnzippedBytes,

@@ -8,13 +8,19 @@ import (
 	"time"
 
 	"github.com/migready/migready/inputs"
-	"github.com/migready/migready/templates"
+	"github.com/migready/migready/readiness/assessment"
 )
 
 // Options are the facts about this run that go into the assessment.
 type Options struct {
 	Tool string    // e.g. "migready 0.1.0"
 	Date time.Time // the generation date; only the day is used
+	// Previous is what the last pack said; with it the assessment says what
+	// changed since (Progress).
+	Previous *assessment.Snapshot
+	// Tracker is the remediation workbook the customer sent back: its notes
+	// are carried forward to the findings still found.
+	Tracker *inputs.Tracker
 }
 
 // MinimumMajor.MinimumMinor is the oldest on-site release the Online
@@ -26,32 +32,38 @@ const (
 
 // Assess runs every check on already validated inputs. It never fails:
 // what the inputs cannot tell becomes an Unknown check. Checks come in
-// CheckIDs order and findings are sorted (row, user id, email, problem,
-// name), so two runs on the same inputs give identical results.
-func Assess(p *inputs.Profile, users *inputs.UserList, lang *templates.Lang, opt Options) *Assessment {
+// CheckIDs order and findings are sorted (row, user id, email, kind, key),
+// so two runs on the same inputs give identical results, and two runs in
+// different languages too: the assessment holds no words.
+func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *Assessment {
 	if users == nil {
 		users = &inputs.UserList{}
 	}
-	a := &assessor{p: p, users: users, l: lang}
+	a := &assessor{p: p, users: users}
 	out := &Assessment{
-		Schema:    1,
 		Tool:      opt.Tool,
 		Generated: opt.Date.Format(time.DateOnly),
 		Customer: Customer{
-			Name:     p.Customer.Name,
-			Slug:     Slug(p.Customer.Name),
-			Tenant:   p.Customer.Tenant,
-			Language: lang.Code,
+			Name:   p.Customer.Name,
+			Slug:   Slug(p.Customer.Name),
+			Tenant: p.Customer.Tenant,
 		},
+		Onsite: Onsite{Version: strings.TrimSpace(p.Onsite.Version), DatabaseGB: p.Onsite.DatabaseGB,
+			ArchiveGB: p.Onsite.ArchiveGB, Satellites: p.Onsite.Satellites},
 		Mailboxes: []Mailbox{},
 	}
 	out.Users.Total = len(users.Users)
+	out.Users.EmptyRows = len(users.EmptyRows)
 	for i := range users.Users {
-		if hasAccess(&users.Users[i]) {
+		switch a.access(&users.Users[i]) {
+		case inputs.Yes:
 			out.Users.WithAccess++
+		case inputs.Unknown:
+			out.Users.AccessUnknown++
 		}
 	}
 
+	out.Mail = a.mailPlan()
 	mailboxes, mailCheck := a.mailboxes()
 	out.Mailboxes = mailboxes
 	spf, spfCheck := a.spf()
@@ -75,75 +87,159 @@ func Assess(p *inputs.Profile, users *inputs.UserList, lang *templates.Lang, opt
 	for i := range out.Checks {
 		sortFindings(out.Checks[i].Findings)
 	}
-	out.Ready = out.Blockers() == 0
+	if opt.Tracker != nil {
+		out.Tracker = track(opt.Tracker, out)
+	}
+	decide(out)
+	if opt.Previous != nil {
+		out.Progress = compare(opt.Previous, out)
+	}
 	return out
 }
 
-// hasAccess reports whether the user will be able to sign in after the
-// migration. A missing or unreadable "Can log in" value counts as access:
-// the checks then err on the side of asking for a fix.
-func hasAccess(u *inputs.User) bool { return u.CanLogIn != inputs.No }
+// access tells whether u will be able to sign in after the migration.
+// Without a "Can log in" column every user is taken to have access, so the
+// checks ask for a fix rather than miss one. With the column, a value that
+// is neither yes nor no (an empty cell included) is Unknown: such a user
+// never makes a check pass or fail, only unknown.
+func (a *assessor) access(u *inputs.User) inputs.Tri {
+	if !a.users.Has(inputs.FieldCanLogIn) {
+		return inputs.Yes
+	}
+	return u.CanLogIn
+}
+
+// maxListed caps the values and rows an "unreadable values" summary names.
+const maxListed = 5
+
+// unreadable lists the values that could not be read as yes or no and the
+// rows they are on, for a summary: `"Maybe" (rows 4, 9), empty (row 12)`.
+// raw gives the cell text of a user.
+func (a *assessor) unreadable(users []*inputs.User, raw func(*inputs.User) string) List {
+	rows := map[string][]string{}
+	var order []string
+	for _, u := range users {
+		v := strings.TrimSpace(raw(u))
+		if rows[v] == nil {
+			order = append(order, v)
+		}
+		rows[v] = append(rows[v], strconv.Itoa(u.Row))
+	}
+	var parts []Text
+	for i, v := range order {
+		if i == maxListed {
+			parts = append(parts, a.plural("finding.ref.more-values", len(order)-maxListed))
+			break
+		}
+		r := rows[v]
+		list := strings.Join(r[:min(len(r), maxListed)], ", ")
+		args := []any{"value", a.shown(v), "rows", list}
+		if len(r) > maxListed {
+			args = append(args, "more", a.plural("finding.ref.more-rows", len(r)-maxListed))
+			parts = append(parts, a.plural("finding.ref.value-more", len(r), args...))
+			continue
+		}
+		parts = append(parts, a.plural("finding.ref.value", len(r), args...))
+	}
+	return a.join(parts)
+}
+
+// shown is a cell value as a finding quotes it, in the language's quotes;
+// an empty cell says so.
+func (a *assessor) shown(v string) Text {
+	if strings.TrimSpace(v) == "" {
+		return a.l.T("finding.ref.empty")
+	}
+	return a.l.T("finding.ref.quoted", "value", v)
+}
+
+// loginColumn is the header of the "Can log in" column, for messages.
+func (a *assessor) loginColumn() string { return a.users.Columns[inputs.FieldCanLogIn] }
+
+func rawLogin(u *inputs.User) string  { return u.RawCanLogIn }
+func rawTravel(u *inputs.User) string { return u.RawTravel }
 
 type assessor struct {
 	p     *inputs.Profile
 	users *inputs.UserList
-	l     *templates.Lang
+	l     words // makes Texts; the words are written by render
 }
 
-// newCheck fills the translated title and makes sure Findings is never nil.
-func (a *assessor) newCheck(id string, st Status, summary string, findings []Finding) Check {
+// newCheck makes sure Findings is never nil and gives each finding its key:
+// the check id and the finding's subject.
+func (a *assessor) newCheck(id string, st Status, summary Text, findings []Finding) Check {
 	if findings == nil {
 		findings = []Finding{}
 	}
-	return Check{ID: id, Status: st, Title: a.l.T("check." + id + ".title"), Summary: summary, Findings: findings}
+	for i := range findings {
+		findings[i].Key = id + ":" + findings[i].Key
+	}
+	return Check{ID: id, Status: st, Summary: summary, Findings: findings}
 }
 
 // plural is the catalog's one/other choice, with n as {count}.
-func (a *assessor) plural(key string, n int, args ...any) string {
+func (a *assessor) plural(key string, n int, args ...any) Text {
 	return a.l.Plural(key, n, args...)
 }
 
-// userFinding is a finding about one row of the export. The texts come from
-// finding.<kind>.problem and .action; {user}, {name}, {email} and {row} are
-// always available to them, besides args.
+// userFinding is a finding about one row of the export. Its texts are
+// finding.<kind>.problem and .action, which may use {user}, {name},
+// {email} and {row} besides args.
 func (a *assessor) userFinding(u *inputs.User, kind string, args ...any) Finding {
-	all := append([]any{"user", u.ID, "name", u.Name, "email", u.Email, "row", strconv.Itoa(u.Row)}, args...)
 	return Finding{
-		Row:     u.Row,
-		UserID:  u.ID,
-		Name:    u.Name,
-		Email:   u.Email,
-		Problem: a.l.T("finding."+kind+".problem", all...),
-		Action:  a.l.T("finding."+kind+".action", all...),
+		Kind:   kind,
+		Row:    u.Row,
+		UserID: u.ID,
+		Name:   u.Name,
+		Email:  u.Email,
+		Args:   text("", false, args).Args,
+		Key:    userSubject(u), // newCheck puts the check id in front
 	}
 }
 
+// userSubject identifies a user across runs: the user id, else the address,
+// else (an export with neither) the row.
+func userSubject(u *inputs.User) string {
+	switch {
+	case strings.TrimSpace(u.ID) != "":
+		return "user:" + foldString(strings.TrimSpace(u.ID))
+	case emailKey(u.Email) != "":
+		return "email:" + emailKey(u.Email)
+	}
+	return "row:" + strconv.Itoa(u.Row)
+}
+
 // itemFinding is a finding that is not about a row of the export (Row 0);
-// name is what it is about (a customisation, a mailbox), may be "".
+// name is what it is about (a customisation, a mailbox), may be "". Its
+// texts may use {item} besides args.
 func (a *assessor) itemFinding(name, kind string, args ...any) Finding {
-	all := append([]any{"item", name}, args...)
+	subject := "item:" + foldString(strings.TrimSpace(name))
+	if strings.TrimSpace(name) == "" {
+		subject = kind
+	}
 	return Finding{
-		Name:    name,
-		Problem: a.l.T("finding."+kind+".problem", all...),
-		Action:  a.l.T("finding."+kind+".action", all...),
+		Kind: kind,
+		Name: name,
+		Args: text("", false, append([]any{"item", name}, args...)).Args,
+		Key:  subject, // newCheck puts the check id in front
 	}
 }
 
 // ref names a user in another user's finding: "JOHN (row 12)".
-func (a *assessor) ref(u *inputs.User) string {
+func (a *assessor) ref(u *inputs.User) Text {
 	if u.ID == "" {
 		return a.l.T("finding.ref.row", "row", strconv.Itoa(u.Row))
 	}
 	return a.l.T("finding.ref.user", "user", u.ID, "row", strconv.Itoa(u.Row))
 }
 
-func (a *assessor) join(items []string) string {
-	return strings.Join(items, a.l.T("finding.ref.separator"))
-}
+func (a *assessor) join(items []Text) List { return List(items) }
 
 // worst returns the most severe status among findings' statuses.
 func worst(sts ...Status) Status {
-	rank := map[Status]int{Pass: 0, Unknown: 1, Warn: 2, Fail: 3}
+	// Unknown ranks above Warn: a check that could not be told must be
+	// verified, and that decides the verdict; a warning does not.
+	rank := map[Status]int{Pass: 0, Warn: 1, Unknown: 2, Fail: 3}
 	w := Pass
 	for _, s := range sts {
 		if rank[s] > rank[w] {
@@ -159,7 +255,8 @@ func sortFindings(fs []Finding) {
 			cmp.Compare(x.Row, y.Row),
 			strings.Compare(x.UserID, y.UserID),
 			strings.Compare(x.Email, y.Email),
-			strings.Compare(x.Problem, y.Problem),
+			strings.Compare(x.Kind, y.Kind),
+			strings.Compare(x.Key, y.Key),
 			strings.Compare(x.Name, y.Name),
 		)
 	})

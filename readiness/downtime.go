@@ -104,9 +104,9 @@ func (a *assessor) downtime() (Downtime, Check) {
 		HighHours:     round1(e.high),
 		Formula:       DowntimeFormula,
 		Parts: []Part{
-			{ID: "database", Label: a.l.T("downtime.part.database"), Hours: round1(e.database)},
-			{ID: "archive", Label: a.l.T("downtime.part.archive"), Hours: round1(e.archive)},
-			{ID: "fixed", Label: a.l.T("downtime.part.fixed"), Hours: round1(e.fixed)},
+			{ID: "database", Hours: round1(e.database)},
+			{ID: "archive", Hours: round1(e.archive)},
+			{ID: "fixed", Hours: round1(e.fixed)},
 		},
 	}
 	for _, as := range []struct {
@@ -120,16 +120,11 @@ func (a *assessor) downtime() (Downtime, Check) {
 		{"low_factor", m.LowFactor},
 		{"high_factor", m.HighFactor},
 	} {
-		d.Assumptions = append(d.Assumptions, Assumption{
-			Key:   as.key,
-			Value: as.value,
-			Unit:  a.l.T("downtime.unit." + as.key),
-			Text:  a.l.T("downtime.assumption." + as.key),
-		})
+		d.Assumptions = append(d.Assumptions, Assumption{Key: as.key, Value: as.value})
 	}
 
 	args := []any{
-		"low", a.l.Hours(d.LowHours), "expected", a.l.Hours(d.ExpectedHours), "high", a.l.Hours(d.HighHours),
+		"low", Hours(d.LowHours), "expected", Hours(d.ExpectedHours), "high", Hours(d.HighHours),
 		"database", on.DatabaseGB, "archive", on.ArchiveGB,
 	}
 	switch {

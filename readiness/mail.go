@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/migready/migready/inputs"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -132,25 +133,58 @@ func Slug(name string) string {
 	return s
 }
 
+// mailPlan is what the profile says of Customer Service mail.
+func (a *assessor) mailPlan() Mail {
+	m := a.p.Mail
+	var out Mail
+	switch {
+	case m == nil || m.Mailboxes == nil:
+		return Mail{Choice: MailUnknown}
+	case m.NoMailboxes():
+		out.Choice = MailNone
+	case !m.KeepAddressesGiven:
+		out.Choice = MailUndecided
+	case m.KeepAddresses:
+		out.Choice = MailKeep
+	default:
+		out.Choice = MailNew
+	}
+	out.Domain = strings.TrimSpace(m.Domain)
+	out.CurrentSPFGiven = m.CurrentSPFGiven
+	if out.Choice != MailNone {
+		out.MailDomain = a.mailLabel() + "." + serviceDomain(m)
+	}
+	return out
+}
+
+// mailLabel is the <company> part of the Online mail domain: the profile's
+// mail_label (validated by inputs), else one made from the company name.
+func (a *assessor) mailLabel() string {
+	if label := strings.ToLower(strings.TrimSpace(a.p.Customer.MailLabel)); label != "" {
+		return label
+	}
+	return MailLabel(a.p.Customer.Name)
+}
+
+func serviceDomain(m *inputs.Mail) string {
+	if s := strings.Trim(strings.ToLower(strings.TrimSpace(m.ServiceDomain)), "."); s != "" {
+		return s
+	}
+	return DefaultServiceDomain
+}
+
 // mailboxes works out the new address of each Customer Service mailbox.
 func (a *assessor) mailboxes() ([]Mailbox, Check) {
 	const id = CheckMailboxes
 	m := a.p.Mail
-	if m == nil {
+	switch {
+	case m == nil || m.Mailboxes == nil:
+		return []Mailbox{}, a.newCheck(id, Unknown, a.l.T("check."+id+".unknown"), nil)
+	case m.NoMailboxes():
 		return []Mailbox{}, a.newCheck(id, Pass, a.l.T("check."+id+".none"), nil)
 	}
 	var fs []Finding
-	label := strings.ToLower(strings.TrimSpace(a.p.Customer.MailLabel))
-	if label == "" {
-		label = MailLabel(a.p.Customer.Name)
-	} else if !validLabel(label) {
-		fs = append(fs, a.itemFinding(label, "mail-label-invalid", "label", label))
-	}
-	service := strings.Trim(strings.ToLower(strings.TrimSpace(m.ServiceDomain)), ".")
-	if service == "" {
-		service = DefaultServiceDomain
-	}
-	mailDomain := label + "." + service
+	mailDomain := a.mailLabel() + "." + serviceDomain(m)
 	own, _ := asciiDomain(strings.TrimSpace(m.Domain))
 
 	boxes := []Mailbox{}
@@ -177,7 +211,7 @@ func (a *assessor) mailboxes() ([]Mailbox, Check) {
 		boxes = append(boxes, Mailbox{Current: cur, New: newAddr, Forward: m.KeepAddresses})
 	}
 
-	var summary string
+	var summary Text
 	switch {
 	case len(boxes) == 0:
 		summary = a.l.T("check."+id+".empty", "maildomain", mailDomain)

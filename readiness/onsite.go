@@ -88,20 +88,31 @@ func (a *assessor) satellites() Check {
 	return a.newCheck(id, Fail, a.plural("check."+id+".fail", n), []Finding{f})
 }
 
+// customizations lists what the profile says was built on the installation.
+// Silence is not "none": the profile says customizations = [] and
+// integrations = [] when they have been checked and there are none.
 func (a *assessor) customizations() Check {
 	const id = CheckCustomizations
+	o := a.p.Onsite
 	var fs []Finding
-	for _, c := range a.p.Onsite.Customizations {
+	for _, c := range o.Customizations {
 		if c = strings.TrimSpace(c); c != "" {
 			fs = append(fs, a.itemFinding(c, "customization"))
 		}
 	}
-	for _, c := range a.p.Onsite.Integrations {
+	for _, c := range o.Integrations {
 		if c = strings.TrimSpace(c); c != "" {
 			fs = append(fs, a.itemFinding(c, "integration"))
 		}
 	}
-	if len(fs) == 0 {
+	switch {
+	case o.Customizations == nil && o.Integrations == nil:
+		return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown"), fs)
+	case o.Customizations == nil:
+		return a.newCheck(id, Unknown, a.plural("check."+id+".unknown-customizations", len(fs)), fs)
+	case o.Integrations == nil:
+		return a.newCheck(id, Unknown, a.plural("check."+id+".unknown-integrations", len(fs)), fs)
+	case len(fs) == 0:
 		return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
 	}
 	return a.newCheck(id, Warn, a.plural("check."+id+".warn", len(fs)), fs)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -26,20 +27,69 @@ const (
 	MaxTXTString = 255
 )
 
+// SPFCost is what including a well-known SPF record costs against
+// MaxSPFLookups: the include itself plus every lookup its record makes,
+// nested includes and all. Providers restructure their records, so each
+// cost is dated; the profile's [mail.spf_costs] overrides or adds costs.
+type SPFCost struct {
+	Include string // the domain after "include:", lower case
+	Service string // who publishes it
+	Lookups int
+	AsOf    string // YYYY-MM when the cost was counted
+	// Unnecessary: usually not needed at all, because the service sends
+	// with its own envelope (MAIL FROM) domain, which is what SPF checks.
+	Unnecessary bool
+}
+
+// SPFCosts is the table of well-known includes (README "The SPF table"
+// shows the same rows).
+var SPFCosts = []SPFCost{
+	{Include: SPFIncludeDomain, Service: "SuperOffice CRM Online (nests _spf.eu.mailgun.org)", Lookups: 2, AsOf: "2026-01"},
+	{Include: "mailgun.org", Service: "Mailgun", Lookups: 5, AsOf: "2026-01"},
+	{Include: "spf.protection.outlook.com", Service: "Microsoft 365", Lookups: 1, AsOf: "2026-04"},
+	{Include: "_spf.google.com", Service: "Google Workspace", Lookups: 3, AsOf: "2025-12"},
+	{Include: "_spf.salesforce.com", Service: "Salesforce", Lookups: 2, AsOf: "2026-01"},
+	{Include: "sendgrid.net", Service: "SendGrid", Lookups: 2, AsOf: "2026-01"},
+	{Include: "mail.zendesk.com", Service: "Zendesk", Lookups: 1, AsOf: "2026-01"},
+	{Include: "amazonses.com", Service: "Amazon SES", Lookups: 1, AsOf: "2026-01", Unnecessary: true},
+	{Include: "servers.mcsv.net", Service: "Mailchimp", Lookups: 2, AsOf: "2026-01", Unnecessary: true},
+	{Include: "email.freshdesk.com", Service: "Freshdesk", Lookups: 7, AsOf: "2026-01"},
+	{Include: "zoho.com", Service: "Zoho", Lookups: 4, AsOf: "2026-01"},
+	{Include: "zoho.eu", Service: "Zoho (EU)", Lookups: 4, AsOf: "2026-01"},
+	{Include: "spf1.stripe.com", Service: "Stripe", Lookups: 4, AsOf: "2026-01"},
+}
+
+// MaxSPFRecordBytes is checkdmarc's advice: a record over 450 bytes risks
+// DNS answers over 512 bytes, which some receivers do not handle.
+const MaxSPFRecordBytes = 450
+
 // ErrTooManyLookups is returned by MergeSPF, together with the merged
 // record and its lookup count, when the record needs more than
 // MaxSPFLookups DNS lookups.
-var ErrTooManyLookups = errors.New("spf: more than 10 DNS-lookup terms")
+var ErrTooManyLookups = errors.New("spf: more than 10 DNS lookups")
 
 // SPF problem kinds (SPFError.Kind); each has finding.spf-<kind> texts.
 const (
 	SPFNotSPF       = "not-spf"       // does not start with "v=spf1"
+	SPFTwoRecords   = "two-records"   // two "v=spf1" records pasted together
 	SPFUnknownTerm  = "unknown-term"  // not a mechanism or modifier of RFC 7208
 	SPFBadQualifier = "bad-qualifier" // e.g. "!all", "++mx", "-redirect=…"
 	SPFNoDomain     = "no-domain"     // include:, exists:, redirect= without a domain
 	SPFBadArgument  = "bad-argument"  // bad domain, address or prefix length
 	SPFDuplicate    = "duplicate"     // redirect= or exp= given twice
 	SPFPassAll      = "pass-all"      // "+all" or "all": anyone may send as the domain
+)
+
+// SPF warning ids (SPFWarning.ID, stable: they are in the JSON summary);
+// each has finding.spf-<id> texts. The first five are checkdmarc's.
+const (
+	SPFWarnDuplicateInclude   = "duplicate-include"   // the same include twice
+	SPFWarnPTR                = "ptr"                 // ptr is deprecated (RFC 7208 §5.5)
+	SPFWarnTextAfterAll       = "text-after-all"      // never evaluated
+	SPFWarnLongRecord         = "long-record"         // over MaxSPFRecordBytes
+	SPFWarnUnnecessaryInclude = "unnecessary-include" // see SPFCost.Unnecessary
+	SPFWarnRedirectIgnored    = "redirect-ignored"    // redirect= next to all: dropped
+	SPFWarnUncertain          = "lookups-uncertain"   // unknown includes may pass the limit
 )
 
 // SPFError is one thing wrong with an SPF record.
@@ -75,12 +125,40 @@ func (t spfTerm) causesLookup() bool {
 	return false
 }
 
+// target is the include or redirect domain as the cost table keys it.
+func (t spfTerm) target() string { return strings.ToLower(strings.TrimSuffix(t.arg, ".")) }
+
 // spfResult is what mergeSPF works out.
 type spfResult struct {
 	record   string // "" when problems make a merge impossible
-	lookups  int
+	lookups  int    // the whole tree's lookups; a lower bound when atLeast
+	atLeast  bool   // an include's cost is unknown and counted as 1
+	unknown  []string
+	costs    []SPFTermCost
 	included bool // the current record already includes SuperOffice
 	problems []*SPFError
+	warnings []SPFWarning
+}
+
+// spfCostTable is SPFCosts with the profile's overrides applied.
+func spfCostTable(overrides map[string]int) map[string]int {
+	t := make(map[string]int, len(SPFCosts)+len(overrides))
+	for _, c := range SPFCosts {
+		t[c.Include] = c.Lookups
+	}
+	for d, n := range overrides {
+		t[strings.ToLower(strings.TrimSuffix(strings.TrimSpace(d), "."))] = n
+	}
+	return t
+}
+
+func knownCost(include string) (SPFCost, bool) {
+	for _, c := range SPFCosts {
+		if c.Include == include {
+			return c, true
+		}
+	}
+	return SPFCost{}, false
 }
 
 // MergeSPF returns the one SPF record a domain must publish so that
@@ -88,16 +166,17 @@ type spfResult struct {
 // "include:_spf.online.superoffice.com" inserted before its "all" term (or
 // before "redirect=" when it has no "all"; at the end when it has neither),
 // keeping the customer's qualifier and term order; SPFDefault when current
-// is empty; current unchanged when it already includes SuperOffice.
+// is empty; current unchanged when it already includes SuperOffice. A
+// redirect= next to an all term is ignored by receivers and left out.
 // current may be given as DNS tools print it, as quoted strings.
 //
-// lookups counts the record's own DNS-lookup terms; includes nested inside
-// included records cannot be resolved offline and are not counted.
-// err is an *SPFError (the first problem) when current is not a usable SPF
-// record, or ErrTooManyLookups, with record and lookups set, when lookups
-// exceeds MaxSPFLookups.
+// lookups counts every DNS lookup of the record's tree, includes priced by
+// SPFCosts; an include not in the table counts as 1, so lookups is then a
+// lower bound. err is an *SPFError (the first problem) when current is not
+// a usable SPF record, or ErrTooManyLookups, with record and lookups set,
+// when lookups exceeds MaxSPFLookups.
 func MergeSPF(current string) (record string, lookups int, err error) {
-	r := mergeSPF(current)
+	r := mergeSPF(current, spfCostTable(nil))
 	if len(r.problems) > 0 {
 		return "", r.lookups, r.problems[0]
 	}
@@ -107,18 +186,24 @@ func MergeSPF(current string) (record string, lookups int, err error) {
 	return r.record, r.lookups, nil
 }
 
-func mergeSPF(current string) spfResult {
+func mergeSPF(current string, costs map[string]int) spfResult {
 	current = unquoteTXT(strings.TrimSpace(current))
 	if current == "" {
-		return spfResult{record: SPFDefault, lookups: 1}
+		current = SPFDefault
 	}
 	fields := strings.Fields(current)
 	if !strings.EqualFold(fields[0], "v=spf1") {
 		return spfResult{problems: []*SPFError{{Kind: SPFNotSPF}}}
 	}
+	// Two records pasted together, possibly glued ("-allv=spf1"): receivers
+	// reject a domain with two records, and a merge would hide one of them.
+	if strings.Count(strings.ToLower(current), "v=spf1") > 1 {
+		return spfResult{problems: []*SPFError{{Kind: SPFTwoRecords}}}
+	}
 	var r spfResult
 	var terms []spfTerm
 	seen := map[string]bool{}
+	includes := map[string]bool{}
 	insertAt := -1 // before the first "all"
 	redirectAt := -1
 	for _, f := range fields[1:] {
@@ -134,6 +219,9 @@ func mergeSPF(current string) spfResult {
 			}
 			seen[t.name] = true
 		}
+		if insertAt >= 0 && !(t.modifier && (t.name == "redirect" || t.name == "exp")) {
+			r.warnings = append(r.warnings, SPFWarning{ID: SPFWarnTextAfterAll, Term: f})
+		}
 		switch {
 		case !t.modifier && t.name == "all":
 			if t.qualifier == 0 || t.qualifier == '+' {
@@ -142,16 +230,40 @@ func mergeSPF(current string) spfResult {
 			if insertAt < 0 {
 				insertAt = len(terms)
 			}
-		case t.modifier && t.name == "redirect" && redirectAt < 0:
+		case t.modifier && t.name == "redirect":
 			redirectAt = len(terms)
-		case !t.modifier && t.name == "include" && (t.qualifier == 0 || t.qualifier == '+') &&
-			strings.EqualFold(strings.TrimSuffix(t.arg, "."), SPFIncludeDomain):
-			r.included = true
+		case !t.modifier && t.name == "ptr":
+			r.warnings = append(r.warnings, SPFWarning{ID: SPFWarnPTR, Term: f})
+		case !t.modifier && t.name == "include":
+			// An include after "all" is never evaluated: it does not count
+			// as including SuperOffice.
+			d := t.target()
+			if includes[d] {
+				r.warnings = append(r.warnings, SPFWarning{ID: SPFWarnDuplicateInclude, Term: f})
+			}
+			includes[d] = true
+			if c, ok := knownCost(d); ok && c.Unnecessary {
+				r.warnings = append(r.warnings, SPFWarning{ID: SPFWarnUnnecessaryInclude, Term: f})
+			}
+			if (t.qualifier == 0 || t.qualifier == '+') && d == SPFIncludeDomain && insertAt < 0 {
+				r.included = true
+			}
 		}
 		terms = append(terms, t)
 	}
 	if len(r.problems) > 0 {
 		return r
+	}
+	changed := false
+	// RFC 7208 §6.1: redirect= is ignored when the record has an all term.
+	if insertAt >= 0 && redirectAt >= 0 {
+		r.warnings = append(r.warnings, SPFWarning{ID: SPFWarnRedirectIgnored, Term: terms[redirectAt].text})
+		terms = slices.Delete(terms, redirectAt, redirectAt+1)
+		if redirectAt < insertAt {
+			insertAt--
+		}
+		redirectAt = -1
+		changed = true
 	}
 	if !r.included {
 		if insertAt < 0 {
@@ -161,19 +273,40 @@ func mergeSPF(current string) spfResult {
 			insertAt = len(terms)
 		}
 		inc := spfTerm{text: "include:" + SPFIncludeDomain, name: "include", arg: SPFIncludeDomain}
-		terms = append(terms[:insertAt], append([]spfTerm{inc}, terms[insertAt:]...)...)
+		terms = slices.Insert(terms, insertAt, inc)
+		changed = true
 	}
 	parts := []string{fields[0]}
+	unknown := map[string]bool{}
 	for _, t := range terms {
 		parts = append(parts, t.text)
-		if t.causesLookup() {
-			r.lookups++
+		if !t.causesLookup() {
+			continue
 		}
+		c := SPFTermCost{Term: t.text, Lookups: 1, Known: true}
+		if t.name == "include" || t.name == "redirect" {
+			n, ok := costs[t.target()]
+			if ok && !strings.Contains(t.arg, "%") {
+				c.Lookups = n
+			} else {
+				c.Known = false
+				r.atLeast = true
+				if !unknown[t.target()] {
+					unknown[t.target()] = true
+					r.unknown = append(r.unknown, t.arg)
+				}
+			}
+		}
+		r.lookups += c.Lookups
+		r.costs = append(r.costs, c)
 	}
-	if r.included {
-		r.record = current
-	} else {
+	if changed {
 		r.record = strings.Join(parts, " ")
+	} else {
+		r.record = current
+	}
+	if len(r.record) > MaxSPFRecordBytes {
+		r.warnings = append(r.warnings, SPFWarning{ID: SPFWarnLongRecord})
 	}
 	return r
 }
@@ -381,14 +514,11 @@ func SplitTXT(record string) []string {
 	return out
 }
 
-// quoteTXT writes strings the way DNS zone files and most DNS providers'
-// forms take them: "…" "…".
-func quoteTXT(ss []string) string {
-	q := make([]string, len(ss))
-	for i, s := range ss {
-		q[i] = `"` + s + `"`
-	}
-	return strings.Join(q, " ")
+// spfUncertain reports whether unknown includes leave the total uncertain
+// near the limit: the lower bound reaches MaxSPFLookups if each unknown
+// include nests two more lookups, as many providers' records do.
+func spfUncertain(lookups, unknown int) bool {
+	return unknown > 0 && lookups <= MaxSPFLookups && lookups+2*unknown >= MaxSPFLookups
 }
 
 // spf works out the SPF record to publish when old addresses are kept.
@@ -397,17 +527,37 @@ func quoteTXT(ss []string) string {
 func (a *assessor) spf() (*SPF, Check) {
 	const id = CheckSPF
 	m := a.p.Mail
-	if m == nil {
+	switch {
+	case m == nil || m.Mailboxes == nil:
+		return nil, a.newCheck(id, Unknown, a.l.T("check."+id+".unknown-mail"), nil)
+	case m.NoMailboxes():
 		return nil, a.newCheck(id, Pass, a.l.T("check."+id+".no-mail"), nil)
-	}
-	if !m.KeepAddresses {
+	case !m.KeepAddressesGiven:
+		return nil, a.newCheck(id, Unknown, a.l.T("check."+id+".unknown-choice"), nil)
+	case !m.KeepAddresses:
 		return nil, a.newCheck(id, Pass, a.l.T("check."+id+".not-needed"), nil)
 	}
 	domain := strings.TrimSpace(m.Domain)
 	current := strings.TrimSpace(m.CurrentSPF)
-	r := mergeSPF(current)
-	out := &SPF{Domain: domain, Current: current, Record: r.record, DNSLookups: r.lookups, Strings: SplitTXT(r.record)}
-	args := []any{"domain", domain, "lookups", r.lookups, "max", MaxSPFLookups, "include", "include:" + SPFIncludeDomain}
+	costs := spfCostTable(m.SPFCosts)
+	r := mergeSPF(current, costs)
+	out := &SPF{Domain: domain, Current: current, Record: r.record, DNSLookups: r.lookups,
+		DNSLookupsAtLeast: r.atLeast, UnknownIncludes: r.unknown, LookupCosts: r.costs,
+		Warnings: r.warnings, Strings: SplitTXT(r.record)}
+	if out.UnknownIncludes == nil {
+		out.UnknownIncludes = []string{}
+	}
+	if out.Warnings == nil {
+		out.Warnings = []SPFWarning{}
+	}
+	if out.LookupCosts == nil {
+		out.LookupCosts = []SPFTermCost{}
+	}
+	var lookups any = r.lookups
+	if r.atLeast {
+		lookups = a.l.T("check."+id+".at-least", "count", r.lookups)
+	}
+	args := []any{"domain", domain, "lookups", lookups, "max", MaxSPFLookups, "include", "include:" + SPFIncludeDomain}
 
 	if len(r.problems) > 0 {
 		var fs []Finding
@@ -418,19 +568,53 @@ func (a *assessor) spf() (*SPF, Check) {
 	}
 	var fs []Finding
 	st := Pass
+	unknown := a.quoted(r.unknown)
+	uncertain := spfUncertain(r.lookups, len(r.unknown))
 	if r.lookups > MaxSPFLookups {
 		st = Fail
-		fs = append(fs, a.itemFinding("", "spf-too-many-lookups", args...))
+		var terms []Text
+		for _, c := range r.costs {
+			var n any = c.Lookups
+			if !c.Known {
+				n = a.l.T("check."+id+".at-least", "count", c.Lookups)
+			}
+			terms = append(terms, a.l.T("finding.spf-too-many-lookups.term", "term", c.Term, "count", n))
+		}
+		fs = append(fs, a.itemFinding("", "spf-too-many-lookups", append(args, "terms", a.join(terms))...))
+	} else if uncertain {
+		st = Warn
+		out.Warnings = append(out.Warnings, SPFWarning{ID: SPFWarnUncertain})
+		fs = append(fs, a.itemFinding("", "spf-"+SPFWarnUncertain, append(args,
+			"includes", unknown, "left", MaxSPFLookups-r.lookups)...))
+	}
+	for _, w := range r.warnings {
+		st = worst(st, Warn)
+		wargs := append(args, "term", w.Term, "length", len(r.record), "limit", MaxSPFRecordBytes)
+		if w.ID == SPFWarnUnnecessaryInclude {
+			t, _ := parseSPFTerm(w.Term)
+			c, _ := knownCost(t.target())
+			wargs = append(wargs, "service", c.Service, "cost", a.plural("check."+id+".lookups", costs[c.Include]))
+		}
+		fs = append(fs, a.itemFinding(w.Term, "spf-"+w.ID, wargs...))
 	}
 	if len(r.record) > MaxTXTString {
 		st = worst(st, Warn)
 		fs = append(fs, a.itemFinding("", "spf-long", append(args,
-			"length", len(r.record), "strings", len(out.Strings), "quoted", quoteTXT(out.Strings))...))
+			"length", len(r.record), "strings", len(out.Strings), "quoted", out.Quoted())...))
 	}
-	var summary string
+	var summary Text
 	switch {
 	case st == Fail:
 		summary = a.l.T("check."+id+".fail", args...)
+	case !m.CurrentSPFGiven:
+		// The record below is right only if the domain has no SPF record
+		// today; nobody has said whether it has.
+		st = Unknown
+		summary = a.l.T("check."+id+".unknown-current", args...)
+	case uncertain:
+		summary = a.l.T("check."+id+".uncertain", append(args, "includes", unknown)...)
+	case st == Warn && len(r.warnings) > 0:
+		summary = a.l.T("check."+id+".warnings", args...)
 	case st == Warn:
 		summary = a.l.T("check."+id+".long", append(args, "strings", len(out.Strings))...)
 	case current == "":
@@ -440,5 +624,18 @@ func (a *assessor) spf() (*SPF, Check) {
 	default:
 		summary = a.l.T("check."+id+".merged", args...)
 	}
+	if r.atLeast && st != Fail && st != Unknown && !uncertain {
+		summary = a.l.T("check."+id+".with-unknown", "summary", summary,
+			"unknown", a.l.T("check."+id+".unknown", "includes", unknown))
+	}
 	return out, a.newCheck(id, st, summary, fs)
+}
+
+// quoted lists domains in the language's quotation marks.
+func (a *assessor) quoted(domains []string) List {
+	q := make([]Text, len(domains))
+	for i, d := range domains {
+		q[i] = a.l.T("check."+CheckSPF+".quoted", "term", d)
+	}
+	return a.join(q)
 }

@@ -38,8 +38,9 @@ func (a *assessor) duplicateEmails() Check {
 	// In the order the addresses first appear in the export.
 	slices.SortFunc(order, func(x, y string) int { return cmp.Compare(first[x], first[y]) })
 	var fs []Finding
+	var unclear []*inputs.User // users of unknown access in groups that may block
 	st := Pass
-	groupsFail, groupsWarn := 0, 0
+	groupsFail, groupsWarn, groupsUnknown := 0, 0, 0
 	for _, k := range order {
 		g := groups[k]
 		if len(g) < 2 {
@@ -48,18 +49,33 @@ func (a *assessor) duplicateEmails() Check {
 		slices.SortFunc(g, func(x, y *inputs.User) int {
 			return cmp.Or(cmp.Compare(x.Row, y.Row), strings.Compare(x.ID, y.ID))
 		})
-		withAccess := 0
+		yes, unknown := 0, 0
 		for _, u := range g {
-			if hasAccess(u) {
-				withAccess++
+			switch a.access(u) {
+			case inputs.Yes:
+				yes++
+			case inputs.Unknown:
+				unknown++
 			}
 		}
-		kind := "email-shared-no-access"
-		if withAccess >= 2 {
+		var kind string
+		switch {
+		case yes >= 2:
 			kind = "email-shared"
 			groupsFail++
 			st = Fail
-		} else {
+		case yes+unknown >= 2:
+			// It blocks if the users whose access cannot be told can log in.
+			kind = "email-shared-unknown-access"
+			groupsUnknown++
+			st = worst(st, Unknown)
+			for _, u := range g {
+				if a.access(u) == inputs.Unknown {
+					unclear = append(unclear, u)
+				}
+			}
+		default:
+			kind = "email-shared-no-access"
 			groupsWarn++
 			st = worst(st, Warn)
 		}
@@ -67,12 +83,15 @@ func (a *assessor) duplicateEmails() Check {
 			fs = append(fs, a.userFinding(u, kind, "others", a.others(g, u)))
 		}
 	}
-	var summary string
+	var summary Text
 	switch st {
 	case Pass:
 		summary = a.l.T("check." + id + ".pass")
 	case Fail:
 		summary = a.plural("check."+id+".fail", groupsFail)
+	case Unknown:
+		summary = a.plural("check."+id+".unknown", groupsUnknown,
+			"column", a.loginColumn(), "values", a.unreadable(unclear, rawLogin))
 	default:
 		summary = a.plural("check."+id+".warn", groupsWarn)
 	}
@@ -86,19 +105,26 @@ func (a *assessor) duplicateEmails() Check {
 func (a *assessor) validEmails() Check {
 	const id = CheckValidEmails
 	var fs []Finding
+	var unclear []*inputs.User
 	bad, warn := 0, 0
 	for i := range a.users.Users {
 		u := &a.users.Users[i]
 		e := strings.TrimSpace(u.Email)
-		access := hasAccess(u)
+		access := a.access(u)
 		switch {
-		case e == "" && access:
+		case e == "" && access == inputs.Yes:
 			fs = append(fs, a.userFinding(u, "email-missing"))
 			bad++
+		case e == "" && access == inputs.Unknown:
+			fs = append(fs, a.userFinding(u, "email-missing-unknown-access", "column", a.loginColumn(), "value", a.shown(u.RawCanLogIn)))
+			unclear = append(unclear, u)
 		case e == "" || ValidEmail(e):
-		case access:
+		case access == inputs.Yes:
 			fs = append(fs, a.emailFinding(u, "email-malformed"))
 			bad++
+		case access == inputs.Unknown:
+			fs = append(fs, a.emailFinding(u, "email-malformed-unknown-access", "column", a.loginColumn(), "value", a.shown(u.RawCanLogIn)))
+			unclear = append(unclear, u)
 		default:
 			fs = append(fs, a.emailFinding(u, "email-malformed-no-access"))
 			warn++
@@ -107,21 +133,22 @@ func (a *assessor) validEmails() Check {
 	switch {
 	case bad > 0:
 		return a.newCheck(id, Fail, a.plural("check."+id+".fail", bad), fs)
+	case len(unclear) > 0:
+		return a.newCheck(id, Unknown, a.plural("check."+id+".unknown", len(unclear),
+			"column", a.loginColumn(), "values", a.unreadable(unclear, rawLogin)), fs)
 	case warn > 0:
 		return a.newCheck(id, Warn, a.plural("check."+id+".warn", warn), fs)
 	}
 	return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
 }
 
-// emailFinding is userFinding for a malformed address: its text shows the
-// address with invisible characters written out (VisibleText), so the
-// reader sees why an address that looks right is not. Finding.Email keeps
-// the address as it is in the export.
-func (a *assessor) emailFinding(u *inputs.User, kind string) Finding {
-	shown := *u
-	shown.Email = VisibleText(u.Email)
-	f := a.userFinding(&shown, kind)
-	f.Email = u.Email
+// emailFinding is userFinding for a malformed address: the address it
+// carries (and the texts show) has its invisible characters written out
+// (VisibleText), so the reader sees why an address that looks right is not.
+// Its key is the user's, as for any finding.
+func (a *assessor) emailFinding(u *inputs.User, kind string, args ...any) Finding {
+	f := a.userFinding(u, kind, args...)
+	f.Email = VisibleText(u.Email)
 	return f
 }
 
@@ -133,19 +160,34 @@ func (a *assessor) licences() Check {
 		return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown"), nil)
 	}
 	var fs []Finding
-	withAccess := 0
+	var unclear []*inputs.User
+	withAccess, missing := 0, 0
 	for i := range a.users.Users {
 		u := &a.users.Users[i]
-		if !hasAccess(u) {
+		access := a.access(u)
+		if access == inputs.No {
 			continue
 		}
-		withAccess++
-		if strings.TrimSpace(u.Plan) == "" {
+		if access == inputs.Yes {
+			withAccess++
+		}
+		if strings.TrimSpace(u.Plan) != "" {
+			continue
+		}
+		if access == inputs.Yes {
 			fs = append(fs, a.userFinding(u, "plan-missing"))
+			missing++
+		} else {
+			fs = append(fs, a.userFinding(u, "plan-missing-unknown-access", "column", a.loginColumn(), "value", a.shown(u.RawCanLogIn)))
+			unclear = append(unclear, u)
 		}
 	}
-	if len(fs) > 0 {
-		return a.newCheck(id, Fail, a.plural("check."+id+".fail", len(fs)), fs)
+	switch {
+	case missing > 0:
+		return a.newCheck(id, Fail, a.plural("check."+id+".fail", missing), fs)
+	case len(unclear) > 0:
+		return a.newCheck(id, Unknown, a.plural("check."+id+".unknown-access", len(unclear),
+			"column", a.loginColumn(), "values", a.unreadable(unclear, rawLogin)), fs)
 	}
 	return a.newCheck(id, Pass, a.plural("check."+id+".pass", withAccess), nil)
 }
@@ -178,7 +220,7 @@ func (a *assessor) adminPlan() Check {
 			continue
 		}
 		admins = append(admins, u)
-		if hasAccess(u) && strings.TrimSpace(u.Plan) != "" {
+		if a.access(u) == inputs.Yes && strings.TrimSpace(u.Plan) != "" {
 			good++
 		}
 	}
@@ -192,13 +234,21 @@ func (a *assessor) adminPlan() Check {
 		return a.newCheck(id, Fail, a.l.T("check."+id+".fail-none"), []Finding{a.itemFinding("", "admin-none")})
 	}
 	var fs []Finding
+	var unclear []*inputs.User
 	for _, u := range admins {
 		switch {
-		case !hasAccess(u):
+		case a.access(u) == inputs.No:
 			fs = append(fs, a.userFinding(u, "admin-no-access"))
-		default:
+		case strings.TrimSpace(u.Plan) == "":
 			fs = append(fs, a.userFinding(u, "admin-no-plan"))
+		default: // a plan, but whether the administrator can log in is unknown
+			fs = append(fs, a.userFinding(u, "admin-unknown-access", "column", a.loginColumn(), "value", a.shown(u.RawCanLogIn)))
+			unclear = append(unclear, u)
 		}
+	}
+	if len(unclear) > 0 {
+		return a.newCheck(id, Unknown, a.plural("check."+id+".unknown-access", len(unclear),
+			"column", a.loginColumn(), "values", a.unreadable(unclear, rawLogin)), fs)
 	}
 	return a.newCheck(id, Fail, a.plural("check."+id+".fail", len(admins)), fs)
 }
@@ -214,7 +264,8 @@ func (a *assessor) travel() Check {
 	}
 	matched := make([]bool, len(listed))
 	var fs []Finding
-	out, unclear := 0, 0
+	var unclear []*inputs.User
+	out := 0
 	for i := range a.users.Users {
 		u := &a.users.Users[i]
 		inProfile := false
@@ -231,16 +282,17 @@ func (a *assessor) travel() Check {
 		case inProfile:
 			fs = append(fs, a.userFinding(u, "travel-listed"))
 			out++
-		case column && u.Travel == inputs.Unknown && strings.TrimSpace(u.RawTravel) != "":
-			fs = append(fs, a.userFinding(u, "travel-unreadable", "value", u.RawTravel))
-			unclear++
+		case column && u.Travel == inputs.Unknown:
+			fs = append(fs, a.userFinding(u, "travel-unreadable", "value", a.shown(u.RawTravel),
+				"column", a.users.Columns[inputs.FieldTravel]))
+			unclear = append(unclear, u)
 		}
 	}
 	unmatched := 0
 	for j, t := range listed {
 		if t = strings.TrimSpace(t); t != "" && !matched[j] {
 			f := a.itemFinding(t, "travel-unmatched", "user", t)
-			f.UserID = t
+			f.UserID, f.Key = t, "user:"+foldString(t)
 			fs = append(fs, f)
 			unmatched++
 		}
@@ -248,8 +300,11 @@ func (a *assessor) travel() Check {
 	switch {
 	case out > 0:
 		return a.newCheck(id, Fail, a.plural("check."+id+".fail", out), fs)
-	case unmatched+unclear > 0:
-		return a.newCheck(id, Warn, a.plural("check."+id+".warn", unmatched+unclear), fs)
+	case len(unclear) > 0:
+		return a.newCheck(id, Unknown, a.plural("check."+id+".unknown-values", len(unclear),
+			"column", a.users.Columns[inputs.FieldTravel], "values", a.unreadable(unclear, rawTravel)), fs)
+	case unmatched > 0:
+		return a.newCheck(id, Warn, a.plural("check."+id+".warn", unmatched), fs)
 	}
 	return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
 }
@@ -260,8 +315,8 @@ func (a *assessor) travel() Check {
 const maxOthers = 5
 
 // others names the users in g other than u, at most maxOthers of them.
-func (a *assessor) others(g []*inputs.User, u *inputs.User) string {
-	var names []string
+func (a *assessor) others(g []*inputs.User, u *inputs.User) List {
+	var names []Text
 	for _, o := range g {
 		if o == u {
 			continue

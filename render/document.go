@@ -46,6 +46,6 @@ type Cover struct {
 	Title    string      // "Migration readiness pack"
 	Verdict  string      // "READY" / "NOT READY"
 	Detail   string      // "3 blockers to fix before migration"
-	Ready    bool        // colours the verdict green or red
+	State    string      // "ready", "not-ready" or "unconfirmed": colours the verdict box
 	Facts    [][2]string // label/value lines: tenant, date, prepared by…
 }

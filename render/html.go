@@ -75,9 +75,9 @@ func HTML(w io.Writer, doc *Document) error {
 	if c.Title != "" {
 		p("<p class=\"doc-title\">", esc(c.Title), "</p>\n")
 	}
-	verdict := "not-ready"
-	if c.Ready {
-		verdict = "ready"
+	verdict := c.State
+	if verdict != "ready" && verdict != "unconfirmed" {
+		verdict = "not-ready"
 	}
 	p("<div class=\"verdict ", verdict, "\">\n<p class=\"verdict-word\">", esc(c.Verdict), "</p>\n")
 	if c.Detail != "" {
@@ -454,6 +454,7 @@ main { padding-top: .5rem; padding-bottom: 2rem; }
 .verdict { border-radius: .5rem; padding: 1rem 1.25rem; color: #FFF; margin: 1rem 0 1.5rem; }
 .verdict.ready { background: var(--pass); }
 .verdict.not-ready { background: var(--fail); }
+.verdict.unconfirmed { background: #9A4B05; }
 .verdict p { margin: 0; }
 .verdict-word { font-size: 2.6rem; font-weight: 800; letter-spacing: .04em; line-height: 1.1; }
 .verdict-detail { font-size: 1.1rem; margin-top: .35rem !important; }

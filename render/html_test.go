@@ -125,7 +125,7 @@ func TestHTMLStructure(t *testing.T) {
 		}
 	}
 
-	doc.Lang, doc.Color, doc.Cover.Ready, doc.Cover.Verdict = "nb", "blue", true, "KLAR"
+	doc.Lang, doc.Color, doc.Cover.State, doc.Cover.Verdict = "nb", "blue", "ready", "KLAR"
 	doc.Logo = &Image{Data: []byte("GIF89a not a png"), Type: "png"}
 	out = renderHTMLString(t, doc)
 	for _, want := range []string{`<html lang="nb">`, "--brand: #0B5FFF;", `<div class="verdict ready">`, `<p class="verdict-word">KLAR</p>`} {

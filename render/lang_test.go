@@ -26,16 +26,20 @@ func examplePack(t *testing.T, example, lang string) string {
 	}
 	l := templates.MustLoad(lang)
 	date := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
-	a := readiness.Assess(p, users, l, readiness.Options{Tool: "migready test", Date: date})
-	a.Inputs = []readiness.InputFile{{Role: "profile", Name: "profile.toml"}, {Role: "users", Name: "users"}, {Role: "logo", Name: "logo.png"}}
-	in := &PackInput{Assessment: a, Lang: l, Profile: p, Date: date}
-	body, err := packBody(in, "html", "x.xlsx")
+	a := readiness.Assess(p, users, readiness.Options{Tool: "migready test", Date: date})
+	names := PackNames("x", date, false)
+	r := &Report{Assessment: a, Lang: l, Date: date, Files: &names,
+		Contact:    Person{Name: p.Customer.ContactName, Email: p.Customer.ContactEmail},
+		PreparedBy: Person{Name: p.Brand.PreparedBy, Email: p.Brand.PreparedByEmail},
+		Inputs:     []InputFile{{Role: "profile", Name: "profile.toml"}, {Role: "users", Name: "users"}, {Role: "logo", Name: "logo.png"}}}
+	in := localize(r)
+	body, err := packBody(in, "html")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
 	out.Write(body)
-	doc, err := packDocument(in, "pdf", "x.xlsx")
+	doc, err := packDocument(in, "pdf")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +47,7 @@ func examplePack(t *testing.T, example, lang string) string {
 	for _, f := range doc.Cover.Facts {
 		out.WriteString(f[0] + "\n")
 	}
-	if err := Text(&out, a, l, false); err != nil {
+	if err := Text(&out, r, false); err != nil {
 		t.Fatal(err)
 	}
 	for _, k := range l.Keys() {

@@ -7,23 +7,12 @@ import (
 	"text/template"
 	"time"
 
-	"github.com/migready/migready/inputs"
-	"github.com/migready/migready/readiness"
-	"github.com/migready/migready/templates"
+	"github.com/migready/migready/readiness/assessment"
 )
 
 // PDFRowLimit is how many findings per check the PDF lists; the rest are in
 // the workbook (the HTML lists all). A hundred rows is about three pages.
 const PDFRowLimit = 100
-
-// PackInput is what a pack is made from.
-type PackInput struct {
-	Assessment *readiness.Assessment
-	Lang       *templates.Lang
-	Profile    *inputs.Profile
-	Logo       *inputs.Logo // nil: no logo
-	Date       time.Time
-}
 
 // File is one output of the pack, not yet written.
 type File struct {
@@ -31,115 +20,122 @@ type File struct {
 	Data []byte
 }
 
-// Pack renders the four files of the pack, in the order PDF, HTML, workbook,
-// summary JSON. It sets the assessment's Files.
-func Pack(in *PackInput) ([]File, error) {
-	a := in.Assessment
-	slug := a.Customer.Slug
-	names := readiness.PackFiles{
-		PDF:      slug + "-readiness.pdf",
-		HTML:     slug + "-readiness.html",
-		Workbook: slug + "-remediation.xlsx",
+// Pack renders the files of the pack, in the order PDF, HTML, workbook,
+// summary JSON, ticket summary, named after r.Files (PackNames when nil).
+func Pack(r *Report) ([]File, error) {
+	if r.Files == nil {
+		names := PackNames(r.Assessment.Customer.Slug, r.Date, r.Assessment.Masked)
+		c := *r
+		c.Files = &names
+		r = &c
 	}
-	a.Files = &names
+	v := localize(r)
+	names := r.Files
 
-	var pdf, html, xlsx, js bytes.Buffer
-	doc, err := packDocument(in, "pdf", names.Workbook)
+	var pdf, html, xlsx, js, ticket bytes.Buffer
+	doc, err := packDocument(v, "pdf")
 	if err != nil {
 		return nil, err
 	}
 	if err := PDF(&pdf, doc); err != nil {
 		return nil, fmt.Errorf("rendering the PDF: %w", err)
 	}
-	if doc, err = packDocument(in, "html", names.Workbook); err != nil {
+	if doc, err = packDocument(v, "html"); err != nil {
 		return nil, err
 	}
 	if err := HTML(&html, doc); err != nil {
 		return nil, fmt.Errorf("rendering the HTML: %w", err)
 	}
-	if err := Workbook(&xlsx, a, in.Lang); err != nil {
+	if err := Workbook(&xlsx, v, r.Lang); err != nil {
 		return nil, fmt.Errorf("rendering the workbook: %w", err)
 	}
-	if err := JSON(&js, a); err != nil {
+	if err := writeSummary(&js, v); err != nil {
+		return nil, err
+	}
+	if err := writeTicket(&ticket, v); err != nil {
 		return nil, err
 	}
 	return []File{
 		{names.PDF, pdf.Bytes()},
 		{names.HTML, html.Bytes()},
 		{names.Workbook, xlsx.Bytes()},
-		{slug + "-summary.json", js.Bytes()},
+		{names.Summary, js.Bytes()},
+		{names.Ticket, ticket.Bytes()},
 	}, nil
+}
+
+// Markdown is the body of the pack as the HTML has it (every row), before
+// it is rendered: the reviewable form of what the PDF and the HTML say.
+func Markdown(r *Report) ([]byte, error) {
+	if r.Files == nil {
+		names := PackNames(r.Assessment.Customer.Slug, r.Date, r.Assessment.Masked)
+		c := *r
+		c.Files = &names
+		r = &c
+	}
+	return packBody(localize(r), "html")
 }
 
 // packDocument builds the Document for one format: the PDF lists at most
 // PDFRowLimit findings per check, the HTML lists all.
-func packDocument(in *PackInput, format, workbook string) (*Document, error) {
-	a, l, p := in.Assessment, in.Lang, in.Profile
-	body, err := packBody(in, format, workbook)
+func packDocument(v *localized, format string) (*Document, error) {
+	l := v.Lang
+	body, err := packBody(v, format)
 	if err != nil {
 		return nil, err
 	}
 	doc := &Document{
 		Lang:     l.Code,
-		Title:    l.T("report.title") + " — " + a.Customer.Name,
-		Author:   p.Brand.PreparedBy,
+		Title:    l.T("report.title") + " — " + v.Customer.Name,
+		Author:   v.PreparedBy.Name,
 		Subject:  l.T("report.subject"),
-		Header:   a.Customer.Name,
+		Header:   v.Customer.Name,
 		Footer:   l.T("report.footer"),
-		Color:    p.Brand.Color,
+		Color:    v.Color,
 		Body:     body,
-		Created:  in.Date,
-		Producer: a.Tool,
-		Cover:    cover(a, l, p, in.Date),
+		Created:  v.Date,
+		Producer: v.Tool,
+		Cover:    cover(v),
 	}
-	if in.Logo != nil {
-		doc.Logo = &Image{Data: in.Logo.PNG, Type: "png"}
+	if v.Logo != nil {
+		doc.Logo = &Image{Data: v.Logo, Type: "png"}
 	}
 	return doc, nil
 }
 
-func cover(a *readiness.Assessment, l *templates.Lang, p *inputs.Profile, date time.Time) Cover {
-	c := Cover{Customer: a.Customer.Name, Title: l.T("report.title"), Ready: a.Ready}
-	if a.Ready {
-		c.Verdict = l.T("report.verdict.ready")
-		c.Detail = l.T("report.verdict.ready_detail")
-	} else {
-		c.Verdict = l.T("report.verdict.not_ready")
-		c.Detail = l.Plural("report.verdict.blockers", a.Blockers())
-	}
+func cover(v *localized) Cover {
+	l := v.Lang
+	c := Cover{Customer: v.Customer.Name, Title: l.T("report.title"), State: string(v.A.Verdict),
+		Verdict: v.Verdict, Detail: v.Detail}
 	add := func(label, value string) {
 		if strings.TrimSpace(value) != "" {
 			c.Facts = append(c.Facts, [2]string{l.T(label), value})
 		}
 	}
-	add("report.fact.tenant", a.Customer.Tenant)
-	add("report.fact.version", p.Onsite.Version)
-	add("report.fact.users", l.T("report.fact.users_value", "total", a.Users.Total, "access", a.Users.WithAccess))
-	add("report.fact.date", l.Date(date))
-	prepared := p.Brand.PreparedBy
-	if p.Brand.PreparedByEmail != "" {
-		prepared = strings.TrimSpace(prepared + " <" + p.Brand.PreparedByEmail + ">")
+	add("report.fact.tenant", v.Customer.Tenant)
+	add("report.fact.version", v.Onsite.Version)
+	add("report.fact.users", usersLine(v.A, l, "report.fact.users_value"))
+	add("report.fact.date", l.Date(v.Date))
+	add("report.fact.progress", v.ProgressLine)
+	if v.A.Masked {
+		add("report.fact.masked", l.T("report.fact.masked_value"))
 	}
-	add("report.fact.prepared_by", prepared)
-	contact := p.Customer.ContactName
-	if p.Customer.ContactEmail != "" {
-		contact = strings.TrimSpace(contact + " <" + p.Customer.ContactEmail + ">")
-	}
-	add("report.fact.prepared_for", contact)
+	add("report.fact.prepared_by", v.PreparedBy.String())
+	add("report.fact.prepared_for", v.Contact.String())
 	return c
 }
 
-// packView is the data the markdown templates see.
+// packView is the data the markdown templates see: A is the report with
+// its words written.
 type packView struct {
-	A        *readiness.Assessment
-	P        *inputs.Profile
+	A        *localized
 	Format   string // "pdf" or "html"
 	Workbook string // file name of the workbook, for "N more rows" lines
 	Date     time.Time
 }
 
-func packBody(in *PackInput, format, workbook string) ([]byte, error) {
-	l := in.Lang
+func packBody(v *localized, format string) ([]byte, error) {
+	l := v.Lang
 	src, err := l.Template("pack.md")
 	if err != nil {
 		return nil, fmt.Errorf("templates/%s/pack.md: %w", l.Code, err)
@@ -157,20 +153,20 @@ func packBody(in *PackInput, format, workbook string) ([]byte, error) {
 		"md":     EscapeMarkdown,
 		"fence":  fence,
 		"status": statusGlyph,
-		"statusText": func(s readiness.Status) string {
+		"statusText": func(s assessment.Status) string {
 			return l.T("status." + string(s))
 		},
 		"num":   func(f float64) string { return l.Number(f, 1) },
 		"int":   l.Int,
 		"hours": l.Hours,
 		"date":  l.Date,
-		"rows": func(f []readiness.Finding) []readiness.Finding {
+		"rows": func(f []findingView) []findingView {
 			if limit > 0 && len(f) > limit {
 				return f[:limit]
 			}
 			return f
 		},
-		"more": func(f []readiness.Finding) int {
+		"more": func(f []findingView) int {
 			if limit > 0 && len(f) > limit {
 				return len(f) - limit
 			}
@@ -195,16 +191,16 @@ func packBody(in *PackInput, format, workbook string) ([]byte, error) {
 		},
 		"sectioned": sectioned,
 		"itemsOnly": itemsOnly,
+		"tracked":   tracked,
 		"shared":    shared,
 		"rowLimit":  func() int { return limit },
-		"quoted":    quoteTXT,
 	}
 	t, err := template.New("pack.md").Funcs(funcs).Option("missingkey=error").Parse(src)
 	if err != nil {
 		return nil, fmt.Errorf("templates/%s/pack.md: %w", l.Code, err)
 	}
 	var b bytes.Buffer
-	view := packView{A: in.Assessment, P: in.Profile, Format: format, Workbook: workbook, Date: in.Date}
+	view := packView{A: v, Format: format, Workbook: v.Files.Workbook, Date: v.Date}
 	if err := t.Execute(&b, view); err != nil {
 		return nil, fmt.Errorf("templates/%s/pack.md: %w", l.Code, err)
 	}
@@ -214,14 +210,14 @@ func packBody(in *PackInput, format, workbook string) ([]byte, error) {
 // sectioned lists the checks that get a section of their own under "what
 // to fix": every check that is not a pass, except those the pack covers in a
 // dedicated section (mail, SPF, downtime).
-func sectioned(checks []readiness.Check) []readiness.Check {
-	var out []readiness.Check
+func sectioned(checks []checkView) []checkView {
+	var out []checkView
 	for _, c := range checks {
 		switch c.ID {
-		case readiness.CheckMailboxes, readiness.CheckSPF, readiness.CheckDowntime:
+		case assessment.CheckMailboxes, assessment.CheckSPF, assessment.CheckDowntime:
 			continue
 		}
-		if c.Status != readiness.Pass {
+		if c.Status != assessment.Pass {
 			out = append(out, c)
 		}
 	}
@@ -230,7 +226,7 @@ func sectioned(checks []readiness.Check) []readiness.Check {
 
 // itemsOnly reports whether findings are all about items (customisations,
 // the on-site version…) rather than rows of the export: they get a short table.
-func itemsOnly(fs []readiness.Finding) bool {
+func itemsOnly(fs []findingView) bool {
 	for _, f := range fs {
 		if f.Row != 0 || f.UserID != "" || f.Email != "" {
 			return false
@@ -242,11 +238,11 @@ func itemsOnly(fs []readiness.Finding) bool {
 // shared returns the problem or action text when every finding has the same
 // one (and there are several), so the pack can say it once instead of on
 // every row; "" otherwise.
-func shared(fs []readiness.Finding, field string) string {
+func shared(fs []findingView, field string) string {
 	if len(fs) < 2 {
 		return ""
 	}
-	get := func(f readiness.Finding) string {
+	get := func(f findingView) string {
 		if field == "problem" {
 			return f.Problem
 		}
@@ -263,13 +259,13 @@ func shared(fs []readiness.Finding, field string) string {
 
 // statusGlyph is the mark both renderers draw as a coloured status badge
 // (see Document).
-func statusGlyph(s readiness.Status) string {
+func statusGlyph(s assessment.Status) string {
 	switch s {
-	case readiness.Pass:
+	case assessment.Pass:
 		return "✔"
-	case readiness.Fail:
+	case assessment.Fail:
 		return "✖"
-	case readiness.Warn:
+	case assessment.Warn:
 		return "❗"
 	default:
 		return "❓"
@@ -316,12 +312,14 @@ func fence(info, text string) string {
 	return f + info + "\n" + strings.TrimRight(text, "\n") + "\n" + f
 }
 
-// quoteTXT writes TXT record strings as a DNS zone file and most DNS hosting
-// panels take them: each in double quotes, separated by a space.
-func quoteTXT(parts []string) string {
-	q := make([]string, len(parts))
-	for i, p := range parts {
-		q[i] = `"` + strings.ReplaceAll(strings.ReplaceAll(p, `\`, `\\`), `"`, `\"`) + `"`
+// tracked lists the findings the customer wrote notes against in the
+// returned workbook.
+func tracked(fs []findingView) []findingView {
+	var out []findingView
+	for _, f := range fs {
+		if f.Track != nil && (f.Track.State != "open" || f.Track.Owner != "" || f.Track.Due != "" || f.Track.Comment != "") {
+			out = append(out, f)
+		}
 	}
-	return strings.Join(q, " ")
+	return out
 }

@@ -12,7 +12,7 @@ import (
 )
 
 // manyFindings is an assessment whose licences check lists n users.
-func manyFindings(n int, l *templates.Lang) *PackInput {
+func manyFindings(n int, l *templates.Lang) *localized {
 	date := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
 	p := &inputs.Profile{Customer: inputs.Customer{Name: "Many AS"}, Onsite: inputs.Onsite{Version: "9.2", DatabaseGB: 1, ArchiveGB: 1}}
 	var us []inputs.User
@@ -22,8 +22,9 @@ func manyFindings(n int, l *templates.Lang) *PackInput {
 	}
 	list := &inputs.UserList{File: "u.csv", Users: us, Columns: map[inputs.Field]string{
 		inputs.FieldUserID: "User ID", inputs.FieldEmail: "Email", inputs.FieldPlan: "User plan", inputs.FieldRole: "Role"}}
-	a := readiness.Assess(p, list, l, readiness.Options{Tool: "migready test", Date: date})
-	return &PackInput{Assessment: a, Lang: l, Profile: p, Date: date}
+	a := readiness.Assess(p, list, readiness.Options{Tool: "migready test", Date: date})
+	names := PackNames("many", date, false)
+	return localize(&Report{Assessment: a, Lang: l, Date: date, Files: &names})
 }
 
 func TestPDFRowLimit(t *testing.T) {
@@ -32,11 +33,11 @@ func TestPDFRowLimit(t *testing.T) {
 		for _, n := range []int{PDFRowLimit, PDFRowLimit + 37} {
 			t.Run(fmt.Sprintf("%s/%d", lang, n), func(t *testing.T) {
 				in := manyFindings(n, l)
-				pdf, err := packBody(in, "pdf", "many-remediation.xlsx")
+				pdf, err := packBody(in, "pdf")
 				if err != nil {
 					t.Fatal(err)
 				}
-				html, err := packBody(in, "html", "many-remediation.xlsx")
+				html, err := packBody(in, "html")
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -44,7 +45,7 @@ func TestPDFRowLimit(t *testing.T) {
 				if !strings.Contains(string(html), last) {
 					t.Errorf("HTML lacks the last user %s", last)
 				}
-				more := l.T("report.more_rows", "shown", PDFRowLimit, "count", n-PDFRowLimit, "file", EscapeMarkdown("many-remediation.xlsx"))
+				more := l.T("report.more_rows", "shown", PDFRowLimit, "count", n-PDFRowLimit, "file", EscapeMarkdown(in.Files.Workbook))
 				if n > PDFRowLimit {
 					if strings.Contains(string(pdf), last) {
 						t.Errorf("PDF lists %s, beyond the first %d rows", last, PDFRowLimit)
@@ -55,7 +56,7 @@ func TestPDFRowLimit(t *testing.T) {
 					if strings.Contains(string(html), more) {
 						t.Error("HTML says rows are left out, but lists them all")
 					}
-				} else if !strings.Contains(string(pdf), last) || strings.Contains(string(pdf), "many\\-remediation") {
+				} else if !strings.Contains(string(pdf), last) || strings.Contains(string(pdf), EscapeMarkdown(in.Files.Workbook)) {
 					t.Errorf("PDF with exactly %d rows should list all, with no 'more' line", n)
 				}
 			})

@@ -378,19 +378,6 @@ func benchDoc(t testing.TB, rows int) *Document {
 	return doc
 }
 
-func TestPDFLargeIsFast(t *testing.T) {
-	if testing.Short() {
-		t.Skip("timing test")
-	}
-	doc := benchDoc(t, 2000)
-	mustPDF(t, doc) // warm up font tables
-	start := time.Now()
-	mustPDF(t, doc)
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("2,000 table rows took %v", d)
-	}
-}
-
 func BenchmarkPDF(b *testing.B) {
 	for _, bc := range []struct {
 		name string

@@ -7,7 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/migready/migready/readiness"
+	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/templates"
 )
 
@@ -24,7 +24,8 @@ const (
 
 // Text writes the checklist a person reads in a terminal: one line per check,
 // then the findings of every check that is not a pass, then the verdict.
-func Text(w io.Writer, a *readiness.Assessment, l *templates.Lang, color bool) error {
+func Text(w io.Writer, r *Report, color bool) error {
+	a, l := localize(r), r.Lang
 	bw := bufio.NewWriterSize(w, 64<<10)
 	paint := func(code, s string) string {
 		if !color {
@@ -32,15 +33,15 @@ func Text(w io.Writer, a *readiness.Assessment, l *templates.Lang, color bool) e
 		}
 		return code + s + ansiReset
 	}
-	marks := map[readiness.Status]struct{ mark, code string }{
-		readiness.Pass:    {"✔", ansiGreen},
-		readiness.Fail:    {"✖", ansiRed},
-		readiness.Warn:    {"!", ansiYellow},
-		readiness.Unknown: {"?", ansiBlue},
+	marks := map[assessment.Status]struct{ mark, code string }{
+		assessment.Pass:    {"✔", ansiGreen},
+		assessment.Fail:    {"✖", ansiRed},
+		assessment.Warn:    {"!", ansiYellow},
+		assessment.Unknown: {"?", ansiBlue},
 	}
 
 	bw.WriteString(paint(ansiBold, terminalSafe(a.Customer.Name)+" — "+l.T("report.title")) + "\n")
-	bw.WriteString(l.T("text.users", "total", a.Users.Total, "access", a.Users.WithAccess) + "\n\n")
+	bw.WriteString(usersLine(r.Assessment, l, "text.users") + "\n\n")
 
 	titleWidth, statusWidth := 0, 0
 	for _, c := range a.Checks {
@@ -54,7 +55,7 @@ func Text(w io.Writer, a *readiness.Assessment, l *templates.Lang, color bool) e
 	}
 
 	for _, c := range a.Checks {
-		if c.Status == readiness.Pass || len(c.Findings) == 0 {
+		if c.Status == assessment.Pass || len(c.Findings) == 0 {
 			continue
 		}
 		m := marks[c.Status]
@@ -87,13 +88,80 @@ func Text(w io.Writer, a *readiness.Assessment, l *templates.Lang, color bool) e
 		}
 	}
 
-	bw.WriteString("\n")
-	if a.Ready {
-		bw.WriteString(paint(ansiGreen+ansiBold, l.T("report.verdict.ready")) + " " + l.T("report.verdict.ready_detail") + "\n")
-	} else {
-		bw.WriteString(paint(ansiRed+ansiBold, l.T("report.verdict.not_ready")) + " " + l.Plural("report.verdict.blockers", a.Blockers()) + "\n")
+	if a.ProgressLine != "" {
+		bw.WriteString("\n" + a.ProgressLine + "\n")
 	}
+	if t := a.Tracker; t != nil && len(t.FixedStillFound) > 0 {
+		// The line the consultant most needs: what the customer believes
+		// is done, but is not.
+		bw.WriteString("\n" + paint(ansiYellow+ansiBold, l.Plural("tracker.still", len(t.FixedStillFound), "date", l.Date(a.TrackerMade))) + "\n")
+		for _, f := range t.FixedStillFound {
+			who := []string{l.T("check." + f.Check + ".title")}
+			if f.Row > 0 {
+				who = append(who, l.T("text.row", "row", f.Row))
+			}
+			for _, s := range []string{f.UserID, f.Name, f.Email} {
+				if s != "" {
+					who = append(who, terminalSafe(s))
+				}
+			}
+			if f.Comment != "" {
+				who = append(who, "“"+terminalSafe(f.Comment)+"”")
+			}
+			bw.WriteString("  " + strings.Join(who, "  ") + "\n")
+		}
+	}
+	bw.WriteString("\n" + VerdictLine(r.Assessment, l, color) + "\n")
 	return bw.Flush()
+}
+
+// usersLine accounts for every row of the export: users who can log in,
+// users of whom that cannot be told, and ignored empty rows. key is
+// "text.users" (a sentence) or "report.fact.users_value" (a cover fact).
+func usersLine(a *assessment.Assessment, l *templates.Lang, key string) string {
+	u := a.Users
+	if u.AccessUnknown > 0 {
+		key += "_unknown"
+	}
+	s := l.T(key, "total", u.Total, "access", u.WithAccess, "unknown", u.AccessUnknown)
+	if u.EmptyRows > 0 {
+		s += " " + l.Plural("report.empty_rows", u.EmptyRows)
+	}
+	return s
+}
+
+// Verdict is the verdict in words: the word on the cover ("NOT CONFIRMED")
+// and the sentence under it, which says how many blockers there are and how
+// many checks must be verified by hand.
+func Verdict(a *assessment.Assessment, l *templates.Lang) (word, detail string) {
+	switch a.Verdict {
+	case assessment.VerdictReady:
+		return l.T("report.verdict.ready"), l.T("report.verdict.ready_detail")
+	case assessment.VerdictUnconfirmed:
+		return l.T("report.verdict.unconfirmed"), l.Plural("report.verdict.unconfirmed_detail", a.ToVerify)
+	}
+	detail = l.Plural("report.verdict.blockers", a.Blockers)
+	if a.ToVerify > 0 {
+		detail += " " + l.Plural("report.verdict.to_verify", a.ToVerify)
+	}
+	return l.T("report.verdict.not_ready"), detail
+}
+
+// VerdictLine is the verdict as one terminal line: "NOT READY — 2 blockers
+// to fix before the migration."
+func VerdictLine(a *assessment.Assessment, l *templates.Lang, color bool) string {
+	word, detail := Verdict(a, l)
+	code := ansiRed
+	switch a.Verdict {
+	case assessment.VerdictReady:
+		code = ansiGreen
+	case assessment.VerdictUnconfirmed:
+		code = ansiYellow
+	}
+	if color {
+		word = code + ansiBold + word + ansiReset
+	}
+	return word + " — " + detail
 }
 
 func pad(s string, width int) string {

@@ -5,30 +5,34 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/migready/migready/readiness"
+	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/templates"
 )
 
-func textAssessment() *readiness.Assessment {
-	same := func(row int, name string) readiness.Finding {
-		return readiness.Finding{Row: row, UserID: "U" + name, Name: name, Email: name + "@x.example.com", Problem: "No plan.", Action: "Give a plan."}
+func textReport() *Report {
+	same := func(row int, name string) assessment.Finding {
+		return assessment.Finding{Kind: "plan-missing", Row: row, UserID: "U" + name, Name: name, Email: name + "@x.example.com"}
 	}
-	return &readiness.Assessment{
-		Customer: readiness.Customer{Name: "Evil\x1b[31m Co"},
-		Users:    readiness.UserCounts{Total: 3, WithAccess: 3},
-		Checks: []readiness.Check{
-			{ID: "onsite-version", Status: readiness.Pass, Title: "Version", Summary: "Fine."},
-			{ID: "licences", Status: readiness.Fail, Title: "User plans", Summary: "2 users.", Findings: []readiness.Finding{same(2, "ann"), same(3, "bob")}},
-			{ID: "valid-emails", Status: readiness.Warn, Title: "Emails", Summary: "1 user.", Findings: []readiness.Finding{
-				{Row: 4, Name: "cy\rclear", Email: "bad", Problem: "Malformed.", Action: "Fix it."},
-				{Row: 5, Name: "di", Email: "worse", Problem: "Missing.", Action: "Fix it."},
+	a := &assessment.Assessment{
+		Customer: assessment.Customer{Name: "Evil\x1b[31m Co"},
+		Verdict:  assessment.VerdictNotReady, Blockers: 1,
+		Users: assessment.UserCounts{Total: 3, WithAccess: 3},
+		Checks: []assessment.Check{
+			{ID: "onsite-version", Status: assessment.Pass, Summary: assessment.Text{Key: "check.onsite-version.pass",
+				Args: assessment.Args{{Name: "version", Value: "9.2"}, {Name: "minimum", Value: "7.1"}}}},
+			{ID: "licences", Status: assessment.Fail, Summary: assessment.Text{Key: "check.licences.fail", Plural: true,
+				Args: assessment.Args{{Name: "count", Value: 2}}}, Findings: []assessment.Finding{same(2, "ann"), same(3, "bob")}},
+			{ID: "valid-emails", Status: assessment.Warn, Summary: assessment.Text{Key: "check.valid-emails.warn", Plural: true,
+				Args: assessment.Args{{Name: "count", Value: 2}}}, Findings: []assessment.Finding{
+				{Kind: "email-malformed-no-access", Row: 4, Name: "cy\rclear", Email: "bad"},
+				{Kind: "email-malformed", Row: 5, Name: "di", Email: "worse"},
 			}},
 		},
 	}
+	return &Report{Assessment: a, Lang: templates.MustLoad("en")}
 }
 
 func TestText(t *testing.T) {
-	l := templates.MustLoad("en")
 	tests := []struct {
 		name    string
 		color   bool
@@ -37,13 +41,14 @@ func TestText(t *testing.T) {
 		countOf string
 		count   int
 	}{
-		{"plain", false, []string{"✖ BLOCKER", "row 2  Uann  ann  ann@x.example.com", "NOT READY", "Evil\uFFFD[31m Co", "cy\uFFFDclear"}, []string{"\x1b", "\r"}, "problem: No plan.", 1},
-		{"colour", true, []string{"\x1b[31m", "\x1b[32m✔"}, []string{"\x1b[31m Co"}, "Fix it.", 1},
+		{"plain", false, []string{"✖ BLOCKER", "row 2  Uann  ann  ann@x.example.com", "NOT READY — 1 blocker", "Evil\uFFFD[31m Co", "cy\uFFFDclear"},
+			[]string{"\x1b", "\r"}, "problem: This user can log in but has no user plan.", 1},
+		{"colour", true, []string{"\x1b[31m", "\x1b[32m✔"}, []string{"\x1b[31m Co"}, "is not valid", 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
-			if err := Text(&b, textAssessment(), l, tt.color); err != nil {
+			if err := Text(&b, textReport(), tt.color); err != nil {
 				t.Fatal(err)
 			}
 			out := b.String()

@@ -7,7 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/migready/migready/readiness"
+	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/templates"
 	"github.com/xuri/excelize/v2"
 )
@@ -21,9 +21,10 @@ import (
 // format ("@"): a name such as "=HYPERLINK(…)" or "+47…" shows as typed and
 // stays text when the admin edits the cell, so it can never turn into a
 // formula. The output is byte-for-byte the same for the same assessment.
-func Workbook(w io.Writer, a *readiness.Assessment, lang *templates.Lang) error {
+func Workbook(w io.Writer, a *localized, lang *templates.Lang) error {
 	stamp := wbTime(a.Generated)
-	f := excelize.NewFile()
+	f := excelize.NewFile(excelize.Options{
+		UnzipSizeLimit: excelize.UnzipSizeLimit, UnzipXMLSizeLimit: excelize.StreamChunkSize, TmpDir: wbNoTempDir})
 	defer f.Close()
 	// excelize's zip writer leaves the entries' times empty; give them the
 	// assessment's date so that the archive is a function of the assessment.
@@ -46,6 +47,9 @@ func Workbook(w io.Writer, a *readiness.Assessment, lang *templates.Lang) error 
 			return fmt.Errorf("workbook sheet %q: %w", name, err)
 		}
 	}
+	// Before the findings are streamed: afterwards excelize would parse the
+	// whole streamed sheet back to set its tab selection.
+	f.SetActiveSheet(0)
 	if err := wbChecklist(f, checklist, a, lang, st); err != nil {
 		return err
 	}
@@ -55,8 +59,6 @@ func Workbook(w io.Writer, a *readiness.Assessment, lang *templates.Lang) error 
 	if err := wbMailboxes(f, mailboxes, a, lang, st); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
-
 	date := stamp.Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title:          lang.T("workbook.title"),
@@ -71,6 +73,13 @@ func Workbook(w io.Writer, a *readiness.Assessment, lang *templates.Lang) error 
 	}
 	return f.Write(w)
 }
+
+// wbNoTempDir is a folder no file can be created in (a NUL byte is invalid
+// in a path everywhere). excelize's stream writer spills a sheet over 16 MB
+// to a temporary file, which a Ctrl-C would leave in the system's temp
+// folder; when it cannot create one, it keeps the sheet in memory, which
+// for 50,000 users costs a few tens of MB.
+const wbNoTempDir = "\x00migready-no-temp-files"
 
 // wbTime is the assessment's date at midnight UTC; a missing or odd
 // date falls back to the earliest time a zip entry can carry, so the output
@@ -101,7 +110,7 @@ type wbStyles struct {
 	text   int // "@": customer data stays text
 	wrap   int // text, wrapped, top-aligned
 	top    int // numbers, top-aligned
-	status map[readiness.Status]int
+	status map[assessment.Status]int
 }
 
 func newWBStyles(f *excelize.File) (*wbStyles, error) {
@@ -125,15 +134,15 @@ func newWBStyles(f *excelize.File) (*wbStyles, error) {
 	st.text = mk(&excelize.Style{NumFmt: 49, Alignment: top})
 	st.wrap = mk(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	st.top = mk(&excelize.Style{Alignment: top})
-	st.status = map[readiness.Status]int{}
+	st.status = map[assessment.Status]int{}
 	for _, s := range []struct {
-		status     readiness.Status
+		status     assessment.Status
 		fill, font string
 	}{
-		{readiness.Pass, "E3F4E8", "0F6B2F"},
-		{readiness.Fail, "FBE3E3", "A11212"},
-		{readiness.Warn, "FFF1D6", "8A5200"},
-		{readiness.Unknown, "ECEEF2", "3D4656"},
+		{assessment.Pass, "E3F4E8", "0F6B2F"},
+		{assessment.Fail, "FBE3E3", "A11212"},
+		{assessment.Warn, "FFF1D6", "8A5200"},
+		{assessment.Unknown, "ECEEF2", "3D4656"},
 	} {
 		st.status[s.status] = mk(&excelize.Style{
 			Font:      &excelize.Font{Bold: true, Color: s.font},
@@ -145,7 +154,7 @@ func newWBStyles(f *excelize.File) (*wbStyles, error) {
 	return &st, err
 }
 
-func (st *wbStyles) statusStyle(s readiness.Status) int {
+func (st *wbStyles) statusStyle(s assessment.Status) int {
 	if id, ok := st.status[s]; ok {
 		return id
 	}
@@ -225,7 +234,7 @@ func wbDropDown(f *excelize.File, sheet string, col, rows int, items []string) e
 	return f.AddDataValidation(sheet, dv)
 }
 
-func wbChecklist(f *excelize.File, sheet string, a *readiness.Assessment, lang *templates.Lang, st *wbStyles) error {
+func wbChecklist(f *excelize.File, sheet string, a *localized, lang *templates.Lang, st *wbStyles) error {
 	headers := []string{
 		lang.T("workbook.col.check"), lang.T("workbook.col.result"),
 		lang.T("workbook.col.summary"), lang.T("workbook.col.done"),
@@ -270,7 +279,7 @@ func wbChecklist(f *excelize.File, sheet string, a *readiness.Assessment, lang *
 
 // wbFindings streams the findings: a large export can have tens of
 // thousands of them, and the stream writer keeps memory flat.
-func wbFindings(f *excelize.File, sheet string, a *readiness.Assessment, lang *templates.Lang, st *wbStyles) error {
+func wbFindings(f *excelize.File, sheet string, a *localized, lang *templates.Lang, st *wbStyles) error {
 	headers := []string{
 		lang.T("workbook.col.check"), lang.T("workbook.col.result"), lang.T("workbook.col.row"),
 		lang.T("workbook.col.user_id"), lang.T("workbook.col.name"), lang.T("workbook.col.email"),
@@ -352,7 +361,7 @@ func wbFindings(f *excelize.File, sheet string, a *readiness.Assessment, lang *t
 	return sw.Flush()
 }
 
-func wbMailboxes(f *excelize.File, sheet string, a *readiness.Assessment, lang *templates.Lang, st *wbStyles) error {
+func wbMailboxes(f *excelize.File, sheet string, a *localized, lang *templates.Lang, st *wbStyles) error {
 	headers := []string{
 		lang.T("workbook.col.current"), lang.T("workbook.col.new"), lang.T("workbook.col.forward"),
 	}

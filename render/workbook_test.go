@@ -5,11 +5,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/migready/migready/readiness"
+	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/templates"
 	"github.com/xuri/excelize/v2"
 )
@@ -18,41 +19,45 @@ import (
 // would otherwise take for formulas or markup.
 var wbHostileCells = []string{`=HYPERLINK("http://x","click")`, "+1", "-1", "@SUM(A1)", "<script>alert(1)</script>", "=1+1", " leading space", "Æøå 😀"}
 
-func wbAssessment() *readiness.Assessment {
-	a := &readiness.Assessment{
-		Schema:    1,
+// wbFinding is a finding with its words already written.
+func wbFinding(row int, id, name, email, problem, action string) findingView {
+	return findingView{Finding: assessment.Finding{Row: row, UserID: id, Name: name, Email: email},
+		Problem: problem, Action: action}
+}
+
+// wbAssessment is a report with its words written, as the workbook gets it.
+func wbAssessment() *localized {
+	a := &localized{
 		Tool:      "migready 0.1.0",
 		Generated: "2026-11-24",
-		Customer:  readiness.Customer{Name: "Nordlys AS", Slug: "nordlys-as", Tenant: "nordlys", Language: "en"},
-		Checks: []readiness.Check{
-			{ID: readiness.CheckOnsiteVersion, Status: readiness.Pass, Title: "Onsite version", Summary: "10.3.5 is supported", Findings: []readiness.Finding{}},
-			{ID: readiness.CheckDuplicateEmails, Status: readiness.Fail, Title: "Duplicate e-mail addresses", Summary: "2 users share an address",
-				Findings: []readiness.Finding{
-					{Row: 12, UserID: "AB", Name: "Anne Berg", Email: "post@nordlys.no", Problem: "Shares post@nordlys.no with row 14", Action: "Give each user their own address"},
-					{Row: 14, UserID: "CD", Name: "Carl Dahl", Email: "post@nordlys.no", Problem: "Shares post@nordlys.no with row 12", Action: "Give each user their own address"},
+		Checks: []checkView{
+			{ID: assessment.CheckOnsiteVersion, Status: assessment.Pass, Title: "Onsite version", Summary: "10.3.5 is supported", Findings: []findingView{}},
+			{ID: assessment.CheckDuplicateEmails, Status: assessment.Fail, Title: "Duplicate e-mail addresses", Summary: "2 users share an address",
+				Findings: []findingView{
+					wbFinding(12, "AB", "Anne Berg", "post@nordlys.no", "Shares post@nordlys.no with row 14", "Give each user their own address"),
+					wbFinding(14, "CD", "Carl Dahl", "post@nordlys.no", "Shares post@nordlys.no with row 12", "Give each user their own address"),
 				}},
-			{ID: readiness.CheckValidEmails, Status: readiness.Warn, Title: "Valid e-mail addresses", Summary: "1 address is not valid",
-				Findings: []readiness.Finding{}},
-			{ID: readiness.CheckMailboxes, Status: readiness.Unknown, Title: "Mailboxes", Summary: "Verify the forwarding",
-				Findings: []readiness.Finding{{Problem: "No [mail] section", Action: "Add one"}}},
+			{ID: assessment.CheckValidEmails, Status: assessment.Warn, Title: "Valid e-mail addresses", Summary: "1 address is not valid",
+				Findings: []findingView{}},
+			{ID: assessment.CheckMailboxes, Status: assessment.Unknown, Title: "Mailboxes", Summary: "Verify the forwarding",
+				Findings: []findingView{wbFinding(0, "", "", "", "No [mail] section", "Add one")}},
 		},
-		Mailboxes: []readiness.Mailbox{
+		Mailboxes: []assessment.Mailbox{
 			{Current: "anne@nordlys.no", New: "anne@nordlys.onmicrosoft.com", Forward: true},
 			{Current: "carl@nordlys.no", New: "carl@nordlys.onmicrosoft.com", Forward: false},
 		},
 	}
+	a.Customer.Name, a.Customer.Slug, a.Customer.Tenant, a.Customer.Language = "Nordlys AS", "nordlys-as", "nordlys", "en"
 	for i, h := range wbHostileCells {
-		a.Checks[2].Findings = append(a.Checks[2].Findings, readiness.Finding{
-			Row: 20 + i, UserID: h, Name: h, Email: h, Problem: h, Action: h,
-		})
-		a.Mailboxes = append(a.Mailboxes, readiness.Mailbox{Current: h, New: h})
+		a.Checks[2].Findings = append(a.Checks[2].Findings, wbFinding(20+i, h, h, h, h, h))
+		a.Mailboxes = append(a.Mailboxes, assessment.Mailbox{Current: h, New: h})
 	}
 	a.Checks[1].Title = "=cmd|' /C calc'!A0"
 	a.Checks[1].Summary = "@SUM(1)"
 	return a
 }
 
-func wbWrite(t testing.TB, a *readiness.Assessment) []byte {
+func wbWrite(t testing.TB, a *localized) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := Workbook(&b, a, templates.MustLoad("en")); err != nil {
@@ -254,7 +259,7 @@ func TestWorkbookDeterministic(t *testing.T) {
 }
 
 func TestWorkbookEmpty(t *testing.T) {
-	a := &readiness.Assessment{Tool: "migready", Generated: "not a date"}
+	a := &localized{Tool: "migready", Generated: "not a date"}
 	f := wbOpen(t, wbWrite(t, a))
 	rows, _ := f.GetRows("Findings")
 	if len(rows) != 1 {
@@ -272,19 +277,17 @@ func TestWorkbookSample(t *testing.T) {
 
 // wbLargeAssessment has n findings spread over the checks, as a big export
 // with many broken users would.
-func wbLargeAssessment(n int) *readiness.Assessment {
+func wbLargeAssessment(n int) *localized {
 	a := wbAssessment()
 	per := n / len(a.Checks)
 	for i := range a.Checks {
-		fs := make([]readiness.Finding, 0, per)
+		fs := make([]findingView, 0, per)
 		for j := 0; j < per; j++ {
 			row := i*per + j + 2
-			fs = append(fs, readiness.Finding{
-				Row: row, UserID: fmt.Sprintf("U%05d", row), Name: fmt.Sprintf("User Number %d", row),
-				Email:   fmt.Sprintf("user.%d@example.com", row),
-				Problem: fmt.Sprintf("The address user.%d@example.com is used by another user in row %d", row, row+1),
-				Action:  "Give each user their own e-mail address in SuperOffice before the migration",
-			})
+			fs = append(fs, wbFinding(row, fmt.Sprintf("U%05d", row), fmt.Sprintf("User Number %d", row),
+				fmt.Sprintf("user.%d@example.com", row),
+				fmt.Sprintf("The address user.%d@example.com is used by another user in row %d", row, row+1),
+				"Give each user their own e-mail address in SuperOffice before the migration"))
 		}
 		a.Checks[i].Findings = fs
 	}
@@ -304,4 +307,48 @@ func BenchmarkWorkbook50k(b *testing.B) {
 		size = buf.Len()
 	}
 	b.ReportMetric(float64(size), "bytes/file")
+}
+
+// tmpSpy is a writer that lists the temp folder when excelize first writes
+// the finished workbook: a spilled stream is still on disk then (excelize
+// removes it only in Close).
+type tmpSpy struct {
+	dir  string
+	seen []string
+	done bool
+}
+
+func (s *tmpSpy) Write(p []byte) (int, error) {
+	if !s.done {
+		s.done = true
+		entries, _ := os.ReadDir(s.dir)
+		for _, e := range entries {
+			s.seen = append(s.seen, e.Name())
+		}
+	}
+	return len(p), nil
+}
+
+// TestWorkbookNoTempFile: a workbook large enough for excelize's stream
+// writer to spill (over 16 MB of sheet XML) creates no file in the system's
+// temp folder, so Ctrl-C can leave none behind.
+func TestWorkbookNoTempFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("60,000 findings")
+	}
+	a := wbLargeAssessment(60000)
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	t.Setenv("TMP", tmp)
+	t.Setenv("TEMP", tmp)
+	spy := &tmpSpy{dir: tmp}
+	if err := Workbook(spy, a, templates.MustLoad("en")); err != nil {
+		t.Fatal(err)
+	}
+	if !spy.done || len(spy.seen) > 0 {
+		t.Errorf("temp folder while writing: %v (written: %v)", spy.seen, spy.done)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("left in the temp folder: %v", left)
+	}
 }

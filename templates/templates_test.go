@@ -123,7 +123,7 @@ func TestSupportedMatchesProfile(t *testing.T) {
 
 func TestPlural(t *testing.T) {
 	l := MustLoad("en")
-	for n, want := range map[int]string{1: "1 blocker to fix before the migration", 3: "3 blockers to fix before the migration", 0: "0 blockers to fix before the migration"} {
+	for n, want := range map[int]string{1: "1 blocker to fix before the migration.", 3: "3 blockers to fix before the migration.", 0: "0 blockers to fix before the migration."} {
 		if got := l.Plural("report.verdict.blockers", n); got != want {
 			t.Errorf("Plural(%d) = %q, want %q", n, got, want)
 		}

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/migready/migready/readiness"
+	"github.com/migready/migready/render"
 )
 
 // TestHTMLInBrowser opens an example pack's HTML in headless Chromium and
@@ -32,11 +32,11 @@ func TestHTMLInBrowser(t *testing.T) {
 	if code := run([]string{"pack", "-out", out, "-date", exampleDate, "../../examples/harbour-finch/profile.toml"}, &stdout, &stderr); code > exitNotReady {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	var a readiness.Assessment
-	if err := json.Unmarshal(readFile(t, filepath.Join(out, "harbour-finch-ltd-summary.json")), &a); err != nil {
+	var a render.Summary
+	if err := json.Unmarshal(readFile(t, filepath.Join(out, "harbour-finch-ltd-"+exampleDate+"-summary.json")), &a); err != nil {
 		t.Fatal(err)
 	}
-	page := filepath.Join(out, "harbour-finch-ltd-readiness.html")
+	page := filepath.Join(out, "harbour-finch-ltd-"+exampleDate+"-readiness.html")
 	netlog := filepath.Join(out, "net.json")
 
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
@@ -74,10 +74,10 @@ func TestHTMLInBrowser(t *testing.T) {
 // (Chromium's own background requests, if any, carry no file:// initiator).
 func pageRequests(t *testing.T, netlog string) []string {
 	t.Helper()
+	// Without the log nothing proves the page made no request: fail.
 	data, err := os.ReadFile(netlog)
 	if err != nil {
-		t.Logf("no net log: %v", err)
-		return nil
+		t.Fatalf("no network log from Chromium: %v", err)
 	}
 	var log struct {
 		Events []struct {
@@ -88,9 +88,11 @@ func pageRequests(t *testing.T, netlog string) []string {
 		// Chromium may leave the log unterminated when it exits fast.
 		data = append(bytes.TrimRight(bytes.TrimSpace(data), ","), []byte("]}")...)
 		if err := json.Unmarshal(data, &log); err != nil {
-			t.Logf("unreadable net log: %v", err)
-			return nil
+			t.Fatalf("unreadable network log from Chromium: %v", err)
 		}
+	}
+	if len(log.Events) == 0 {
+		t.Fatal("the network log has no events: it cannot show what the page requested")
 	}
 	var urls []string
 	for _, e := range log.Events {

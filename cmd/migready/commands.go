@@ -3,6 +3,7 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,16 +15,9 @@ import (
 	"github.com/migready/migready/templates"
 )
 
-// assessed is everything both commands need: the inputs, read and checked,
-// and the assessment made from them.
-type assessed struct {
-	profile *inputs.Profile
-	logo    *inputs.Logo
-	lang    *templates.Lang
-	result  *readiness.Assessment
-}
-
-func load(o *options, stderr io.Writer) (*assessed, error) {
+// load reads and checks the inputs, makes the assessment and builds the
+// report both commands print: the one model render reads.
+func load(o *options, stderr io.Writer) (*render.Report, error) {
 	profileData, err := inputs.ReadFile(o.profile, inputs.RoleProfile)
 	if err != nil {
 		return nil, err
@@ -57,27 +51,71 @@ func load(o *options, stderr io.Writer) (*assessed, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, n := range users.Notices {
+		fmt.Fprintf(stderr, "migready: notice: %s: %s\n", usersPath, n)
+	}
 
-	provenance := []readiness.InputFile{
+	provenance := []render.InputFile{
 		inputFile("profile", o.profile, profileData),
 		inputFile("users", usersPath, usersData),
 	}
-	var logo *inputs.Logo
+	var logo []byte
 	if p.Brand.Logo != "" {
 		logoPath := p.Resolve(p.Brand.Logo)
 		logoData, err := inputs.ReadFile(logoPath, inputs.RoleLogo)
 		if err != nil {
 			return nil, err
 		}
-		if logo, err = inputs.ParseLogo(logoPath, logoData); err != nil {
+		l, err := inputs.ParseLogo(logoPath, logoData)
+		if err != nil {
 			return nil, err
 		}
+		logo = l.PNG
 		provenance = append(provenance, inputFile("logo", logoPath, logoData))
 	}
 
-	a := readiness.Assess(p, users, lang, readiness.Options{Tool: "migready " + version, Date: o.date})
-	a.Inputs = provenance
-	return &assessed{profile: p, logo: logo, lang: lang, result: a}, nil
+	opt := readiness.Options{Tool: "migready " + version, Date: o.date}
+	if o.since != "" {
+		slug := readiness.Slug(p.Customer.Name)
+		prev, prevPath, prevData, err := readPrevious(o.since, slug, o.date, stderr)
+		if err != nil {
+			return nil, err
+		}
+		cust := readiness.Customer{Name: p.Customer.Name, Slug: slug, Tenant: p.Customer.Tenant}
+		if err := checkSameCustomer(prevPath, prev, &cust); err != nil {
+			return nil, err
+		}
+		opt.Previous = prev
+		provenance = append(provenance, inputFile("previous", prevPath, prevData))
+	}
+	if o.tracker != "" {
+		t, data, err := readTracker(o.tracker, p.Customer.Name, stderr)
+		if err != nil {
+			return nil, err
+		}
+		opt.Tracker = t
+		provenance = append(provenance, inputFile("tracker", o.tracker, data))
+	}
+	a := readiness.Assess(p, users, opt)
+	contact := render.Person{Name: p.Customer.ContactName, Email: p.Customer.ContactEmail}
+	if o.mask {
+		a = readiness.Mask(a, users)
+		contact.Name, contact.Email = readiness.MaskPerson(contact.Name, contact.Email)
+	}
+	r := &render.Report{
+		Assessment: a,
+		Lang:       lang,
+		Date:       o.date,
+		Contact:    contact,
+		PreparedBy: render.Person{Name: p.Brand.PreparedBy, Email: p.Brand.PreparedByEmail},
+		Color:      p.Brand.Color,
+		Logo:       logo,
+	}
+	if o.cmd == "pack" {
+		names := render.PackNames(a.Customer.Slug, o.date, a.Masked)
+		r.Inputs, r.Files = provenance, &names
+	}
+	return r, nil
 }
 
 // language picks -lang, else the profile's language; a supported language
@@ -97,61 +135,63 @@ func language(o *options, p *inputs.Profile, stderr io.Writer) (*templates.Lang,
 	return templates.Load(code)
 }
 
-func inputFile(role, path string, data []byte) readiness.InputFile {
+func inputFile(role, path string, data []byte) render.InputFile {
 	sum := sha256.Sum256(data)
-	return readiness.InputFile{Role: role, Name: filepath.Base(path), SHA256: hex.EncodeToString(sum[:])}
+	return render.InputFile{Role: role, Name: filepath.Base(path), SHA256: hex.EncodeToString(sum[:])}
 }
 
 func exitCode(a *readiness.Assessment) int {
-	if a.Ready {
+	switch a.Verdict {
+	case readiness.VerdictReady:
 		return exitReady
+	case readiness.VerdictUnconfirmed:
+		return exitUnconfirmed
 	}
 	return exitNotReady
 }
 
 func check(o *options, stdout, stderr io.Writer) int {
-	s, err := load(o, stderr)
+	r, err := load(o, stderr)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	// The check command's JSON is the summary without the pack's provenance.
-	s.result.Inputs = nil
-	if o.format == "json" {
-		err = render.JSON(stdout, s.result)
-	} else {
-		err = render.Text(stdout, s.result, s.lang, colorWanted(stdout))
+	switch o.format {
+	case "json":
+		err = render.JSON(stdout, r)
+	case "markdown":
+		err = render.Ticket(stdout, r)
+	default:
+		err = render.Text(stdout, r, colorWanted(stdout))
 	}
 	if err != nil {
 		return fail(stderr, err)
 	}
-	return exitCode(s.result)
+	return exitCode(r.Assessment)
 }
 
 func pack(o *options, stdout, stderr io.Writer) int {
-	s, err := load(o, stderr)
+	r, err := load(o, stderr)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	files, err := render.Pack(&render.PackInput{
-		Assessment: s.result,
-		Lang:       s.lang,
-		Profile:    s.profile,
-		Logo:       s.logo,
-		Date:       o.date,
-	})
+	files, err := render.Pack(r)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return fail(stderr, fmt.Errorf("output folder: %w", err))
 	}
-	if err := writeAll(o.out, files); err != nil {
+	if err := writeAll(o.out, files); errors.Is(err, errInterrupted) {
+		fmt.Fprintln(stderr, "migready: interrupted: nothing written, the previous files are unchanged")
+		return exitInterrupted
+	} else if err != nil {
 		return fail(stderr, err)
 	}
+	fmt.Fprintln(stdout, render.VerdictLine(r.Assessment, r.Lang, colorWanted(stdout)))
 	for _, f := range files {
 		fmt.Fprintln(stdout, filepath.Join(o.out, f.Name))
 	}
-	return exitCode(s.result)
+	return exitCode(r.Assessment)
 }
 
 // colorWanted reports whether w is a terminal that wants colour

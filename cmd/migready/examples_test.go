@@ -4,13 +4,16 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/migready/migready/readiness"
+	"github.com/migready/migready/render"
 )
 
 var update = flag.Bool("update", false, "rewrite the example packs in examples/*/pack")
@@ -40,15 +43,15 @@ func TestExamples(t *testing.T) {
 			out := t.TempDir()
 			var stdout, stderr bytes.Buffer
 			code := run([]string{"pack", "-out", out, "-date", exampleDate, filepath.Join(dir, "profile.toml")}, &stdout, &stderr)
-			if code != exitReady && code != exitNotReady {
+			if code != exitReady && code != exitNotReady && code != exitUnconfirmed {
 				t.Fatalf("exit %d: %s", code, stderr.String())
 			}
 			files, _ := filepath.Glob(filepath.Join(out, "*"))
-			if len(files) != 4 {
-				t.Fatalf("pack wrote %d files, want 4: %v", len(files), files)
+			if len(files) != 5 {
+				t.Fatalf("pack wrote %d files, want 5: %v", len(files), files)
 			}
 
-			var summary readiness.Assessment
+			var summary render.Summary
 			for _, f := range files {
 				if strings.HasSuffix(f, "-summary.json") {
 					if err := json.Unmarshal(readFile(t, f), &summary); err != nil {
@@ -56,10 +59,13 @@ func TestExamples(t *testing.T) {
 					}
 				}
 			}
-			if want := map[bool]int{true: exitReady, false: exitNotReady}[summary.Ready]; code != want {
-				t.Errorf("exit %d, but summary says ready=%v", code, summary.Ready)
+			want := map[readiness.Verdict]int{readiness.VerdictReady: exitReady, readiness.VerdictNotReady: exitNotReady,
+				readiness.VerdictUnconfirmed: exitUnconfirmed}[summary.Verdict]
+			if code != want || summary.Ready != (summary.Verdict == readiness.VerdictReady) {
+				t.Errorf("exit %d, but summary says verdict %q, ready=%v", code, summary.Verdict, summary.Ready)
 			}
 			checkPDFText(t, files, &summary)
+			reviewForms(t, dir, files)
 
 			golden := filepath.Join(dir, "pack")
 			if *update {
@@ -89,7 +95,7 @@ func TestExamples(t *testing.T) {
 
 // checkPDFText verifies through pdftotext that the PDF's text is real text
 // holding every user name and email of the findings it lists.
-func checkPDFText(t *testing.T, files []string, a *readiness.Assessment) {
+func checkPDFText(t *testing.T, files []string, a *render.Summary) {
 	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		if os.Getenv("CI") != "" {
@@ -134,4 +140,54 @@ func readFile(t testing.TB, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// reviewForms compares the example's pack in forms a reviewer can read in a
+// diff with examples/<name>/review: the markdown body (pack.md), the summary
+// (in pack/ already) and the PDF's text as pdftotext gives it (pdf.txt).
+// The byte-for-byte comparison of pack/ proves determinism; these show what
+// changed.
+func reviewForms(t *testing.T, dir string, files []string) {
+	t.Helper()
+	o := &options{cmd: "pack", profile: filepath.Join(dir, "profile.toml")}
+	o.date, _ = time.Parse(time.DateOnly, exampleDate)
+	r, err := load(o, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := render.Markdown(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	forms := map[string][]byte{"pack.md": body}
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		for _, f := range files {
+			if strings.HasSuffix(f, ".pdf") {
+				txt, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", f, "-").Output()
+				if err != nil {
+					t.Fatalf("pdftotext: %v", err)
+				}
+				forms["pdf.txt"] = txt
+			}
+		}
+	}
+	for name, got := range forms {
+		path := filepath.Join(dir, "review", name)
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run with -update to create it)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs: the pack says something else now; diff it with the output of -update", path)
+		}
+	}
 }

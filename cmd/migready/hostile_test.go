@@ -52,7 +52,7 @@ travel_users = []
 	if code := run([]string{"pack", "-out", out, "-date", exampleDate, filepath.Join(dir, "profile.toml")}, &stdout, &stderr); code != exitNotReady {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	base := filepath.Join(out, "b-hostile-b-co")
+	base := filepath.Join(out, "b-hostile-b-co-"+exampleDate)
 
 	html := string(readFile(t, base+"-readiness.html"))
 	js := string(readFile(t, base+"-summary.json"))

@@ -3,7 +3,9 @@
 //
 // Exit codes: 0 ready, 1 not ready (blockers found; the pack is still
 // written), 2 input or usage error (nothing written), 3 internal or output
-// error (e.g. the output folder is not writable).
+// error (e.g. the output folder is not writable), 4 not confirmed (no
+// blocker found, but checks the inputs cannot tell must be verified by hand;
+// the pack is still written).
 package main
 
 import (
@@ -26,28 +28,44 @@ const (
 	exitNotReady = 1
 	exitInput    = 2
 	exitInternal = 3
+	// exitUnconfirmed is not 0: a script that treats 0 as "go ahead" must
+	// not go ahead on a verdict that was not earned.
+	exitUnconfirmed = 4
 )
 
 const usage = `migready turns a SuperOffice user export and a customer profile into a
 migration readiness pack for SuperOffice CRM Online.
 
 Usage:
-    migready check [-users FILE] [-sheet NAME] [-lang CODE] [-format text|json] [-date YYYY-MM-DD] PROFILE.toml
-    migready pack  [-users FILE] [-sheet NAME] [-out DIR] [-lang CODE] [-date YYYY-MM-DD] PROFILE.toml
+    migready check [-users FILE] [-sheet NAME] [-lang CODE] [-since PREVIOUS] [-tracker XLSX] [-mask] [-format text|json|markdown] [-date YYYY-MM-DD] PROFILE.toml
+    migready pack  [-users FILE] [-sheet NAME] [-out DIR] [-lang CODE] [-since PREVIOUS] [-tracker XLSX] [-mask] [-date YYYY-MM-DD] PROFILE.toml
     migready version
 
-check prints the readiness checklist; pack writes <slug>-readiness.pdf,
-<slug>-readiness.html, <slug>-remediation.xlsx and <slug>-summary.json.
+check prints the readiness checklist; pack writes <slug>-<date>-readiness.pdf,
+-readiness.html, -remediation.xlsx, -summary.json and -ticket.md.
 
 Options:
     -users FILE    user export (.xlsx, .csv or .txt); overrides the profile's users
     -sheet NAME    worksheet to read in an .xlsx export; overrides the profile's sheet
     -lang CODE     language of the texts: en, nb, sv, da, de, nl; overrides the profile
-    -format F      check only: text (default) or json
+    -mask          a masked copy to share beyond the customer: names become
+                   initials, addresses keep only their domain
+    -tracker XLSX  the remediation workbook the customer sent back: their
+                   status, owner, due date and comment carry forward
+    -since PREV    the previous pack (its -summary.json, or the folder of packs):
+                   say what was resolved, what is new and what is still open
+    -format F      check only: text (default), json (the summary) or markdown
+                   (a ticket summary of at most 40 lines)
     -out DIR       pack only: folder to write into (default: the current folder)
     -date DATE     date printed in the outputs, YYYY-MM-DD (default: today)
 
-Exit codes: 0 ready, 1 not ready, 2 input or usage error, 3 internal error.
+Exit codes:
+    0  ready: every check passed on evidence
+    1  not ready: one or more blockers (the pack is still written)
+    2  input or usage error: nothing is written
+    3  internal or output error
+    4  not confirmed: no blocker found, but some checks could not be told
+       from the inputs and must be verified by hand (the pack is still written)
 `
 
 func main() {
@@ -95,6 +113,9 @@ type options struct {
 	lang    string
 	format  string
 	out     string
+	since   string // the previous pack: its summary JSON or its folder
+	mask    bool   // a masked copy for sharing beyond the customer
+	tracker string // the remediation workbook the customer sent back
 	date    time.Time
 }
 
@@ -110,6 +131,9 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.users, "users", "", "")
 	fs.StringVar(&o.sheet, "sheet", "", "")
 	fs.StringVar(&o.lang, "lang", "", "")
+	fs.StringVar(&o.since, "since", "", "")
+	fs.BoolVar(&o.mask, "mask", false, "")
+	fs.StringVar(&o.tracker, "tracker", "", "")
 	date := fs.String("date", "", "")
 	if cmd == "check" {
 		fs.StringVar(&o.format, "format", "text", "")
@@ -140,8 +164,8 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*options, error) {
 	default:
 		return nil, &usageError{msg: "more than one profile given: " + strings.Join(positional, " "), hint: "pass one PROFILE.toml; the user export goes in -users"}
 	}
-	if o.format != "" && o.format != "text" && o.format != "json" {
-		return nil, &usageError{msg: fmt.Sprintf("unknown -format %q", o.format), hint: "use -format text or -format json"}
+	if o.format != "" && o.format != "text" && o.format != "json" && o.format != "markdown" {
+		return nil, &usageError{msg: fmt.Sprintf("unknown -format %q", o.format), hint: "use -format text, json or markdown"}
 	}
 	if *date == "" {
 		now := time.Now()
@@ -175,6 +199,10 @@ func fail(stderr io.Writer, err error) int {
 		return exitInput
 	default:
 		fmt.Fprintf(stderr, "migready: error: %v\n", err)
+		var h interface{ Hint() string }
+		if errors.As(err, &h) && h.Hint() != "" {
+			fmt.Fprintf(stderr, "migready: hint: %s\n", h.Hint())
+		}
 		return exitInternal
 	}
 }

@@ -1,49 +1,201 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"strings"
+	"syscall"
 
 	"github.com/migready/migready/render"
 )
 
-// writeAll writes every file to a temporary file in dir first and renames
-// them into place only when all were written, so a failed run never leaves a
-// half-written PDF next to a fresh JSON.
+// The file operations writeAll uses; tests replace them to make one step
+// fail.
+var (
+	rename     = os.Rename
+	createTemp = os.CreateTemp
+)
+
+// exitInterrupted is the exit code after Ctrl-C: 128 + SIGINT, as shells
+// report it.
+const exitInterrupted = 130
+
+// errInterrupted is returned by writeAll when Ctrl-C (SIGINT) or SIGTERM
+// arrived while it wrote: the previous pack is back in place.
+var errInterrupted = errors.New("interrupted")
+
+// outputError is a file of the pack that could not be put in place. It names
+// the final file, never a temporary one, and carries a hint.
+type outputError struct {
+	file string // the final file
+	err  error  // the cause, without the temporary names of *os.LinkError
+	hint string
+	kept []string // backups that could not be restored (should never happen)
+}
+
+func (e *outputError) Error() string {
+	msg := fmt.Sprintf("cannot write %s: %v", e.file, e.err)
+	if len(e.kept) > 0 {
+		msg += "; the previous files are kept as " + strings.Join(e.kept, ", ")
+	}
+	return msg
+}
+
+func (e *outputError) Unwrap() error { return e.err }
+
+// Hint is printed by fail as "migready: hint: …".
+func (e *outputError) Hint() string { return e.hint }
+
+// newOutputError strips the temporary file names off err and picks a hint.
+func newOutputError(file string, err error) *outputError {
+	cause := err
+	var le *os.LinkError
+	var pe *fs.PathError
+	switch {
+	case errors.As(err, &le):
+		cause = le.Err
+	case errors.As(err, &pe):
+		cause = pe.Err
+	}
+	e := &outputError{file: file, err: cause}
+	switch {
+	case errors.Is(err, fs.ErrPermission) || isSharingViolation(err):
+		e.hint = "the file may be open in another program: close it (the workbook in Excel, the PDF in its viewer) and run again; " +
+			"otherwise check that you may write to " + filepath.Dir(file)
+	case errors.Is(err, syscall.ENOSPC):
+		e.hint = "the disk is full: free some space or choose another folder with -out"
+	default:
+		e.hint = "check that the folder " + filepath.Dir(file) + " exists and that you may write to it, or choose another folder with -out"
+	}
+	return e
+}
+
+// writeAll puts the pack's files into dir as one transaction: all of them
+// or none. Each file is first written to a hidden temporary file in dir;
+// when all are complete and every final name is free to be replaced, the
+// existing files are renamed to hidden backups and the new ones renamed
+// into place. If any step fails, or Ctrl-C arrives, the new files are
+// removed and the backups renamed back, so the previous pack stays exactly
+// as it was, and no temporary or backup file is left behind.
 func writeAll(dir string, files []render.File) error {
-	var temps []string
-	cleanup := func() {
-		for _, t := range temps {
-			os.Remove(t)
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sig)
+	return writeFiles(dir, files, sig)
+}
+
+// step is one file's progress through writeFiles.
+type step struct {
+	final, temp, backup string
+	backedUp, placed    bool
+}
+
+func writeFiles(dir string, files []render.File, sig <-chan os.Signal) (err error) {
+	steps := make([]step, len(files))
+	for i, f := range files {
+		steps[i].final = filepath.Join(dir, f.Name)
+	}
+	defer func() {
+		if err != nil {
+			err = rollback(steps, err)
+		}
+	}()
+	interrupted := func() bool {
+		select {
+		case <-sig:
+			return true
+		default:
+			return false
 		}
 	}
-	for _, f := range files {
-		tmp, err := os.CreateTemp(dir, "."+f.Name+".*.tmp")
-		if err != nil {
-			cleanup()
-			return fmt.Errorf("writing %s: %w", filepath.Join(dir, f.Name), err)
+
+	// A folder (or anything but a file) of a final name can never be
+	// replaced: say so before writing anything.
+	for _, s := range steps {
+		if st, err := os.Lstat(s.final); err == nil && !st.Mode().IsRegular() && st.Mode()&fs.ModeSymlink == 0 {
+			what := "a folder"
+			if !st.IsDir() {
+				what = "something that is not a file"
+			}
+			return &outputError{file: s.final, err: errors.New(what + " of that name is in the way"),
+				hint: "move or rename " + s.final + ", or choose another folder with -out, and run again"}
 		}
-		temps = append(temps, tmp.Name())
+	}
+
+	for i, f := range files {
+		if interrupted() {
+			return errInterrupted
+		}
+		tmp, err := createTemp(dir, "."+f.Name+".*.tmp")
+		if err != nil {
+			return newOutputError(steps[i].final, err)
+		}
+		steps[i].temp = tmp.Name()
+		steps[i].backup = strings.TrimSuffix(tmp.Name(), ".tmp") + ".old"
 		_, werr := tmp.Write(f.Data)
 		serr := tmp.Sync()
 		cerr := tmp.Close()
-		for _, err := range []error{werr, serr, cerr} {
-			if err != nil {
-				cleanup()
-				return fmt.Errorf("writing %s: %w", filepath.Join(dir, f.Name), err)
-			}
-		}
-		if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-			cleanup()
-			return err
+		if err := errors.Join(werr, serr, cerr, os.Chmod(tmp.Name(), 0o644)); err != nil {
+			return newOutputError(steps[i].final, err)
 		}
 	}
-	for i, f := range files {
-		if err := os.Rename(temps[i], filepath.Join(dir, f.Name)); err != nil {
-			cleanup()
-			return fmt.Errorf("writing %s: %w", filepath.Join(dir, f.Name), err)
+
+	for i := range steps {
+		s := &steps[i]
+		if interrupted() {
+			return errInterrupted
+		}
+		if _, err := os.Lstat(s.final); err == nil {
+			if err := rename(s.final, s.backup); err != nil {
+				return newOutputError(s.final, err)
+			}
+			s.backedUp = true
+		}
+		if err := rename(s.temp, s.final); err != nil {
+			return newOutputError(s.final, err)
+		}
+		s.placed = true
+	}
+	if interrupted() {
+		return errInterrupted
+	}
+	for _, s := range steps {
+		if s.backedUp {
+			os.Remove(s.backup)
 		}
 	}
 	return nil
+}
+
+// rollback undoes writeFiles after err: the new files placed so far are
+// removed and the backups renamed back, then the temporary files removed.
+func rollback(steps []step, err error) error {
+	var kept []string
+	for i := len(steps) - 1; i >= 0; i-- {
+		s := steps[i]
+		if s.placed {
+			os.Remove(s.final)
+		}
+		if s.backedUp {
+			if rerr := rename(s.backup, s.final); rerr != nil {
+				kept = append(kept, s.backup)
+			}
+		}
+		if s.temp != "" && !s.placed {
+			os.Remove(s.temp)
+		}
+	}
+	if len(kept) == 0 {
+		return err
+	}
+	var oe *outputError
+	if errors.As(err, &oe) {
+		oe.kept = kept
+		return err
+	}
+	return fmt.Errorf("%w; the previous files are kept as %s", err, strings.Join(kept, ", "))
 }

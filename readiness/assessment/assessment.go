@@ -1,0 +1,422 @@
+// Package assessment is the result of the readiness checks as data, the
+// same in every language: each check has a status and a summary Text (a text
+// key and typed arguments), each finding a stable kind, a key that finds the
+// same problem again in the next run, and typed arguments. Nothing here
+// writes a sentence or formats a number for a locale; package render does
+// that at the edge. Package readiness makes an Assessment; render reads it,
+// and needs nothing of the inputs to do so.
+package assessment
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// Status of one check.
+type Status string
+
+const (
+	Pass    Status = "pass"    // nothing to do
+	Fail    Status = "fail"    // blocks the migration
+	Warn    Status = "warn"    // needs attention, does not block
+	Unknown Status = "unknown" // the inputs cannot tell; verify by hand
+)
+
+// Verdict is the answer of the whole pack. It is earned: Ready only when
+// every check passed (or warned) on evidence in the inputs.
+type Verdict string
+
+const (
+	VerdictReady       Verdict = "ready"       // no blocker, nothing left unknown
+	VerdictNotReady    Verdict = "not-ready"   // one or more checks fail
+	VerdictUnconfirmed Verdict = "unconfirmed" // no blocker found, but checks could not be told
+)
+
+// Check ids are part of the contract (JSON, docs, templates); never rename.
+const (
+	CheckOnsiteVersion   = "onsite-version"
+	CheckDuplicateEmails = "duplicate-emails"
+	CheckValidEmails     = "valid-emails"
+	CheckLicences        = "licences"
+	CheckAdminPlan       = "admin-plan"
+	CheckTravel          = "travel"
+	CheckSatellites      = "satellites"
+	CheckCustomizations  = "customizations"
+	CheckMailboxes       = "mailboxes"
+	CheckSPF             = "spf"
+	CheckDowntime        = "downtime"
+)
+
+// CheckIDs is the order checks appear in everywhere.
+var CheckIDs = []string{CheckOnsiteVersion, CheckDuplicateEmails, CheckValidEmails,
+	CheckLicences, CheckAdminPlan, CheckTravel, CheckSatellites, CheckCustomizations,
+	CheckMailboxes, CheckSPF, CheckDowntime}
+
+// Schema is the version of the summary document render.JSON writes.
+const Schema = 2
+
+// Assessment is the whole result. It is made once by Assess and never
+// changed afterwards; render reads it.
+type Assessment struct {
+	Tool      string
+	Generated string // YYYY-MM-DD
+	Customer  Customer
+	Onsite    Onsite
+	Verdict   Verdict
+	Ready     bool // Verdict == VerdictReady
+	Blockers  int  // checks that fail
+	ToVerify  int  // checks whose status is unknown
+	Users     UserCounts
+	Checks    []Check
+	Mail      Mail
+	Mailboxes []Mailbox
+	SPF       *SPF // nil when no SPF record is to be published
+	Downtime  Downtime
+	Progress  *Progress      // nil without a previous pack
+	Tracker   *TrackerResult // nil without a returned workbook
+	Masked    bool           // names, addresses and personal ids are masked (readiness.Mask)
+}
+
+type Customer struct {
+	Name   string `json:"name"`
+	Slug   string `json:"slug"` // file-name safe, from the name
+	Tenant string `json:"tenant"`
+}
+
+// Onsite is what the assessment knows of the installation.
+type Onsite struct {
+	Version    string  `json:"version"`
+	DatabaseGB float64 `json:"database_gb"`
+	ArchiveGB  float64 `json:"archive_gb"`
+	Satellites int     `json:"satellites"`
+}
+
+// Mail choices: what the profile says of Customer Service mail.
+const (
+	MailUnknown   = "unknown"   // nothing said
+	MailNone      = "none"      // Service reads no mailboxes
+	MailUndecided = "undecided" // mailboxes listed, keep_addresses not given
+	MailKeep      = "keep"      // keep the current addresses: forward + SPF
+	MailNew       = "new"       // use the new addresses
+)
+
+// Mail is the Customer Service mail plan.
+type Mail struct {
+	Choice          string `json:"choice"`      // one of the Mail* constants
+	Domain          string `json:"domain"`      // the customer's mail domain
+	MailDomain      string `json:"mail_domain"` // <label>.<service domain> in Online; "" when unknown
+	CurrentSPFGiven bool   `json:"current_spf_given"`
+}
+
+// UserCounts accounts for every row of the export: each data row is a user
+// (Total) or an empty row that was ignored (EmptyRows).
+type UserCounts struct {
+	Total         int `json:"total"`
+	WithAccess    int `json:"with_access"`    // "Can log in" is yes (or the column is absent)
+	AccessUnknown int `json:"access_unknown"` // "Can log in" is neither yes nor no
+	EmptyRows     int `json:"empty_rows"`     // empty rows between users, ignored
+}
+
+// Check is one line of the checklist. Its title is the text
+// "check.<id>.title"; Summary says the result with its facts as arguments.
+type Check struct {
+	ID       string
+	Status   Status
+	Summary  Text
+	Findings []Finding // never nil
+	// Accepted: a warning whose every finding the customer marked Accepted
+	// or Won't fix; it stays visible but needs no more attention.
+	Accepted bool
+}
+
+// Finding is one thing to fix, usually one user. Its words are the texts
+// "finding.<kind>.problem" and ".action" with Args and the user's fields
+// ({user}, {name}, {email}, {row}).
+type Finding struct {
+	// Kind is stable and documented (README, "Finding kinds"): what the
+	// problem is, e.g. "email-shared" or "plan-missing".
+	Kind string
+	// Key identifies the same problem in the next run, whatever the
+	// language, the row order or the export's file name: the check id and
+	// the user id (folded), else the folded address, else the item.
+	Key string
+	// Row is the row in the export as Excel shows it, 0 when the finding is
+	// not about a row (a mailbox, a customisation).
+	Row    int
+	UserID string
+	Name   string
+	Email  string
+	Args   Args
+	// Track is what the customer wrote against it in the returned workbook.
+	Track *Tracking
+}
+
+type Mailbox struct {
+	Current string `json:"current"`
+	New     string `json:"new"`
+	Forward bool   `json:"forward"` // keep_addresses: forward Current to New at the mail provider
+}
+
+type SPF struct {
+	Domain     string `json:"domain"`
+	Current    string `json:"current"`
+	Record     string `json:"record"`      // the one TXT record to publish
+	DNSLookups int    `json:"dns_lookups"` // RFC 7208 4.6.4 count of the merged record's whole tree
+	// DNSLookupsAtLeast: an include is not in the cost table and counts as
+	// 1, so DNSLookups is a lower bound.
+	DNSLookupsAtLeast bool          `json:"dns_lookups_at_least"`
+	UnknownIncludes   []string      `json:"unknown_includes"` // never nil
+	LookupCosts       []SPFTermCost `json:"lookup_costs"`     // per lookup term; never nil
+	Warnings          []SPFWarning  `json:"warnings"`         // never nil
+	Strings           []string      `json:"strings"`          // Record split into ≤255-character strings
+}
+
+// Quoted writes the record's strings the way DNS zone files and most DNS
+// providers' forms take them, "…" "…", with \ and " escaped as in a zone
+// file: what the admin copies when the record is longer than one string.
+func (s *SPF) Quoted() string {
+	q := make([]string, len(s.Strings))
+	for i, p := range s.Strings {
+		q[i] = `"` + strings.ReplaceAll(strings.ReplaceAll(p, `\`, `\\`), `"`, `\"`) + `"`
+	}
+	return strings.Join(q, " ")
+}
+
+// SPFTermCost is what one term of the merged record costs against the
+// 10-lookup limit.
+type SPFTermCost struct {
+	Term    string `json:"term"`
+	Lookups int    `json:"lookups"`
+	Known   bool   `json:"known"` // false: an include not in the cost table, counted as 1
+}
+
+// SPFWarning is something that does not break the record but should be
+// fixed when it is published.
+type SPFWarning struct {
+	ID   string `json:"id"`   // duplicate-include, ptr, text-after-all, long-record, unnecessary-include, redirect-ignored, lookups-uncertain
+	Term string `json:"term"` // the term concerned, "" for the whole record
+}
+
+type Downtime struct {
+	LowHours      float64      `json:"low_hours"`
+	ExpectedHours float64      `json:"expected_hours"`
+	HighHours     float64      `json:"high_hours"`
+	Formula       string       `json:"formula"`
+	Parts         []Part       `json:"parts"` // expected hours by driver, for the chart
+	Assumptions   []Assumption `json:"assumptions"`
+}
+
+// Part is one driver of the expected downtime: "database", "archive",
+// "fixed" (its label is the text "downtime.part.<id>").
+type Part struct {
+	ID    string  `json:"id"`
+	Hours float64 `json:"hours"`
+}
+
+// Assumption is one rate of the downtime model; its unit and meaning are the
+// texts "downtime.unit.<key>" and "downtime.assumption.<key>".
+type Assumption struct {
+	Key   string  `json:"key"`   // the [migration] key that sets it
+	Value float64 `json:"value"` // value used
+}
+
+// Check returns the check with the given id, or nil.
+func (a *Assessment) Check(id string) *Check {
+	for i := range a.Checks {
+		if a.Checks[i].ID == id {
+			return &a.Checks[i]
+		}
+	}
+	return nil
+}
+
+// Text is a sentence not yet written: the key of a text in the catalog
+// (templates/<lang>/*.toml) and its arguments. The assessment holds only
+// Texts, so it is the same in every language; render writes them in the
+// reader's language ("words at the edge").
+type Text struct {
+	Key string `json:"key"`
+	// Plural: Key names a text with a .one and an .other form, chosen by the
+	// "count" argument.
+	Plural bool `json:"plural,omitempty"`
+	Args   Args `json:"args,omitempty"`
+}
+
+// Arg is one named argument of a Text. Value is a string (customer data,
+// as it is), an int or a float64 (a count or a size, formatted for the
+// language), Hours, a Text (written in the same language) or a List.
+type Arg struct {
+	Name  string
+	Value any
+}
+
+// Args keep their order; in JSON they are an object.
+type Args []Arg
+
+// Hours is a duration in hours; it is written as the language writes hours
+// (rounded to a half hour under 10 h).
+type Hours float64
+
+// List is several Texts written one after the other with the language's
+// separator: "JOHN (row 12), MARI (row 15)".
+type List []Text
+
+// Get returns the value of the argument name.
+func (as Args) Get(name string) (any, bool) {
+	for _, a := range as {
+		if a.Name == name {
+			return a.Value, true
+		}
+	}
+	return nil, false
+}
+
+// UnmarshalJSON reads arguments written by MarshalJSON, in their order.
+// Values come back as JSON values: numbers as float64, a Text or a List as
+// maps and lists.
+func (as *Args) UnmarshalJSON(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return fmt.Errorf("args: want an object, got %v", tok)
+	}
+	*as = Args{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		name, _ := tok.(string)
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			return err
+		}
+		*as = append(*as, Arg{Name: name, Value: v})
+	}
+	_, err = dec.Token()
+	return err
+}
+
+// MarshalJSON writes the arguments as an object in their order, so that the
+// summary document is stable and readable.
+func (as Args) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, a := range as {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, err := json.Marshal(a.Name)
+		if err != nil {
+			return nil, err
+		}
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		b.Write(k)
+		b.WriteByte(':')
+		if err := enc.Encode(a.Value); err != nil {
+			return nil, err
+		}
+		b.Truncate(b.Len() - 1) // Encode's newline
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// Snapshot is what a previous pack said, as far as progress needs it: read
+// back from its summary document (any schema that has the findings).
+type Snapshot struct {
+	Generated string // YYYY-MM-DD
+	Customer  Customer
+	Verdict   Verdict
+	Checks    []SnapshotCheck
+}
+
+type SnapshotCheck struct {
+	ID       string
+	Status   Status
+	Findings []SnapshotFinding
+}
+
+// SnapshotFinding is a finding of the previous pack; Key matches it with
+// this run's.
+type SnapshotFinding struct {
+	Kind   string `json:"kind"`
+	Key    string `json:"key"`
+	Row    int    `json:"row"`
+	UserID string `json:"user_id"`
+	Name   string `json:"name"`
+	Email  string `json:"email"`
+}
+
+// Progress is what changed since the previous pack, finding by finding
+// (matched by key, so row order, language and file names do not matter).
+type Progress struct {
+	Since           string            `json:"since"` // the previous pack's date
+	PreviousVerdict Verdict           `json:"previous_verdict"`
+	Blocking        Change            `json:"blocking"` // findings of failing checks
+	Checks          []CheckProgress   `json:"checks"`
+	Resolved        []ResolvedFinding `json:"resolved"` // no longer found, by name
+}
+
+// Change counts findings: Before in the previous pack, Resolved no longer
+// found, New not found before, Open found in both.
+type Change struct {
+	Before   int `json:"before"`
+	Resolved int `json:"resolved"`
+	New      int `json:"new"`
+	Open     int `json:"open"`
+}
+
+// CheckProgress is one check's change.
+type CheckProgress struct {
+	ID  string `json:"id"`
+	Was Status `json:"was"` // in the previous pack; "" when it did not have the check
+	Now Status `json:"now"`
+	Change
+}
+
+// ResolvedFinding is a finding of the previous pack that is no longer
+// found; it stays listed, marked resolved.
+type ResolvedFinding struct {
+	Check string `json:"check"`
+	SnapshotFinding
+}
+
+// Tracking is what the customer wrote against a finding in the returned
+// remediation workbook: carried forward to the next pack.
+type Tracking struct {
+	State   string `json:"state"` // open, fixed, accepted, wontfix
+	Owner   string `json:"owner"`
+	Due     string `json:"due"` // YYYY-MM-DD, or the text as written
+	Comment string `json:"comment"`
+}
+
+// TrackerResult is what the returned workbook says against what is found now.
+type TrackerResult struct {
+	File    string `json:"file"`
+	Made    string `json:"made"`    // the date of the pack the workbook came with
+	Carried int    `json:"carried"` // findings whose notes were carried forward
+	// FixedStillFound: marked fixed in the workbook, but still found.
+	FixedStillFound []TrackedFinding `json:"fixed_still_found"`
+	// Resolved: in the workbook, no longer found; with the customer's note.
+	Resolved []TrackedFinding `json:"resolved"`
+}
+
+// TrackedFinding is a finding with the customer's notes. Row, UserID, Name
+// and Email are as found now (FixedStillFound) or as far as the key tells
+// (Resolved).
+type TrackedFinding struct {
+	Check  string `json:"check"`
+	Key    string `json:"key"`
+	Row    int    `json:"row"`
+	UserID string `json:"user_id"`
+	Name   string `json:"name"`
+	Email  string `json:"email"`
+	Tracking
+}

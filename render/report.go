@@ -1,0 +1,248 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/migready/migready/readiness/assessment"
+	"github.com/migready/migready/templates"
+)
+
+// Report is everything a pack or a check prints, built once by the command:
+// the assessment (language-free), the language to write it in, the one date
+// printed, the people and the brand, and for a pack its provenance and file
+// names. Render reads it and changes nothing in it.
+type Report struct {
+	Assessment *assessment.Assessment
+	Lang       *templates.Lang
+	Date       time.Time
+	Contact    Person // the customer's SuperOffice administrator
+	PreparedBy Person // the consultant who prepared the pack
+	Color      string // brand colour "#RRGGBB"; "" for the default
+	Logo       []byte // PNG; nil for none
+	Inputs     []InputFile
+	Files      *PackFiles // nil for check
+}
+
+// Person is someone the pack names.
+type Person struct {
+	Name  string `json:"name"`
+	Email string `json:"email"`
+}
+
+// String is "Name <email>", or whichever of the two is given.
+func (p Person) String() string {
+	if p.Email == "" {
+		return p.Name
+	}
+	return strings.TrimSpace(p.Name + " <" + p.Email + ">")
+}
+
+// InputFile is one file the assessment was made from.
+type InputFile struct {
+	Role   string `json:"role"` // "profile", "users", "logo"
+	Name   string `json:"name"` // base name
+	SHA256 string `json:"sha256"`
+}
+
+// PackFiles are the names of a pack's files.
+type PackFiles struct {
+	PDF      string `json:"pdf"`
+	HTML     string `json:"html"`
+	Workbook string `json:"workbook"`
+	Summary  string `json:"summary"`
+	Ticket   string `json:"ticket"`
+}
+
+// PackNames returns the file names of a customer's pack of date:
+// <slug>-<date>-readiness.pdf and so on, so that the packs of a migration's
+// weeks can sit side by side in one ticket or folder; a masked copy has
+// "-masked" after the date.
+func PackNames(slug string, date time.Time, masked bool) PackFiles {
+	base := slug + "-" + date.Format(time.DateOnly)
+	if masked {
+		base += "-masked"
+	}
+	return PackFiles{
+		PDF:      base + "-readiness.pdf",
+		HTML:     base + "-readiness.html",
+		Workbook: base + "-remediation.xlsx",
+		Summary:  base + "-summary.json",
+		Ticket:   base + "-ticket.md",
+	}
+}
+
+// Words writes an assessment's Texts in one language: the one place where
+// text keys and typed arguments become sentences.
+type Words struct{ l *templates.Lang }
+
+// NewWords writes in l.
+func NewWords(l *templates.Lang) Words { return Words{l} }
+
+// Text writes t, arguments first.
+func (w Words) Text(t assessment.Text) string {
+	key := t.Key
+	if t.Plural {
+		if n, _ := t.Args.Get("count"); n == 1 {
+			key += ".one"
+		} else {
+			key += ".other"
+		}
+	}
+	return w.l.T(key, w.args(t.Args)...)
+}
+
+// args turns typed arguments into the name/value pairs the catalog takes.
+func (w Words) args(as assessment.Args) []any {
+	out := make([]any, 0, 2*len(as))
+	for _, a := range as {
+		out = append(out, a.Name, w.value(a.Value))
+	}
+	return out
+}
+
+func (w Words) value(v any) any {
+	switch v := v.(type) {
+	case assessment.Text:
+		return w.Text(v)
+	case assessment.List:
+		parts := make([]string, len(v))
+		for i, t := range v {
+			parts[i] = w.Text(t)
+		}
+		return strings.Join(parts, w.l.T("finding.ref.separator"))
+	case assessment.Hours:
+		return w.l.Hours(float64(v))
+	}
+	return v
+}
+
+// Finding writes a finding's problem or action (part "problem" or "action").
+func (w Words) Finding(f *assessment.Finding, part string) string {
+	// Rows are written as Excel shows them, without digit grouping.
+	args := append([]any{"user", f.UserID, "name", f.Name, "email", f.Email, "row", strconv.Itoa(f.Row)}, w.args(f.Args)...)
+	return w.l.T("finding."+f.Kind+"."+part, args...)
+}
+
+// checkView is a check with its words written.
+type checkView struct {
+	ID       string
+	Status   assessment.Status
+	Title    string
+	Summary  string
+	Findings []findingView
+}
+
+// findingView is a finding with its words written.
+type findingView struct {
+	assessment.Finding
+	Problem string
+	Action  string
+}
+
+// partView and assumptionView are the downtime model's parts with labels.
+type partView struct {
+	assessment.Part
+	Label string
+}
+
+type assumptionView struct {
+	assessment.Assumption
+	Unit string
+	Text string
+}
+
+type downtimeView struct {
+	LowHours, ExpectedHours, HighHours float64
+	Formula                            string
+	Parts                              []partView
+	Assumptions                        []assumptionView
+}
+
+// localized is the report with every Text written in its language: what
+// the pack template, the workbook, the terminal and the JSON's text fields
+// read. Field names follow the assessment's, so templates read naturally.
+type localized struct {
+	*Report
+	A         *assessment.Assessment
+	Tool      string
+	Generated string
+	Customer  struct{ Name, Slug, Tenant, Language string }
+	Onsite    assessment.Onsite
+	Users     assessment.UserCounts
+	Checks    []checkView
+	Mail      assessment.Mail
+	Mailboxes []assessment.Mailbox
+	SPF       *assessment.SPF
+	Downtime  downtimeView
+	Verdict   string // the verdict word: "NOT CONFIRMED"
+	Detail    string // the sentence under it
+	Progress  *assessment.Progress
+	// Since is the previous pack's date and ProgressLine the change in one
+	// sentence ("3 of 5 blocking problems resolved since …"), with Progress.
+	Since        time.Time
+	ProgressLine string
+	Tracker      *assessment.TrackerResult
+	TrackerMade  time.Time // the date of the pack the returned workbook came with
+}
+
+// localize writes every Text of r in r.Lang.
+func localize(r *Report) *localized {
+	a, w := r.Assessment, Words{r.Lang}
+	v := &localized{Report: r, A: a, Tool: a.Tool, Generated: a.Generated, Onsite: a.Onsite, Users: a.Users,
+		Mail: a.Mail, Mailboxes: a.Mailboxes, SPF: a.SPF}
+	v.Customer.Name, v.Customer.Slug, v.Customer.Tenant, v.Customer.Language = a.Customer.Name, a.Customer.Slug,
+		a.Customer.Tenant, r.Lang.Code
+	v.Verdict, v.Detail = Verdict(a, r.Lang)
+	if p := a.Progress; p != nil {
+		v.Progress = p
+		v.Since, _ = time.Parse(time.DateOnly, p.Since)
+		v.ProgressLine = progressLine(p, r.Lang, v.Since)
+	}
+	if a.Tracker != nil {
+		v.Tracker = a.Tracker
+		v.TrackerMade, _ = time.Parse(time.DateOnly, a.Tracker.Made)
+	}
+	v.Checks = make([]checkView, len(a.Checks))
+	for i := range a.Checks {
+		c := &a.Checks[i]
+		cv := checkView{ID: c.ID, Status: c.Status, Title: r.Lang.T("check." + c.ID + ".title"),
+			Summary: w.Text(c.Summary), Findings: make([]findingView, len(c.Findings))}
+		for j := range c.Findings {
+			f := &c.Findings[j]
+			cv.Findings[j] = findingView{Finding: *f, Problem: w.Finding(f, "problem"), Action: w.Finding(f, "action")}
+		}
+		v.Checks[i] = cv
+	}
+	d := a.Downtime
+	v.Downtime = downtimeView{LowHours: d.LowHours, ExpectedHours: d.ExpectedHours, HighHours: d.HighHours, Formula: d.Formula}
+	for _, p := range d.Parts {
+		v.Downtime.Parts = append(v.Downtime.Parts, partView{Part: p, Label: r.Lang.T("downtime.part." + p.ID)})
+	}
+	for _, as := range d.Assumptions {
+		v.Downtime.Assumptions = append(v.Downtime.Assumptions, assumptionView{Assumption: as,
+			Unit: r.Lang.T("downtime.unit." + as.Key), Text: r.Lang.T("downtime.assumption." + as.Key)})
+	}
+	return v
+}
+
+// Check returns the check with the given id, or nil.
+func (v *localized) Check(id string) *checkView {
+	for i := range v.Checks {
+		if v.Checks[i].ID == id {
+			return &v.Checks[i]
+		}
+	}
+	return nil
+}
+
+// progressLine says the change in blocking problems in one sentence.
+func progressLine(p *assessment.Progress, l *templates.Lang, since time.Time) string {
+	b := p.Blocking
+	date := l.Date(since)
+	if b.Before == 0 {
+		return l.T("progress.none_before", "date", date, "new", b.New)
+	}
+	return l.Plural("progress.blocking", b.Before, "before", b.Before, "resolved", b.Resolved, "new", b.New, "date", date)
+}

@@ -1,0 +1,133 @@
+package render
+
+import (
+	"bufio"
+	"io"
+	"strings"
+
+	"github.com/migready/migready/readiness/assessment"
+)
+
+// TicketLines is the most a ticket summary holds: it goes into a ticket
+// comment, where anything longer is scrolled past.
+const TicketLines = 40
+
+// ticketItems is how many findings of each blocking check the ticket names.
+const ticketItems = 3
+
+// Ticket writes the ticket summary: the verdict, one line per check, the
+// first findings of each blocker, the progress since the last pack and the
+// downtime range, in at most TicketLines lines of markdown that also reads
+// as plain text. Customer data goes in code spans, so it shows literally in
+// every ticket system and needs no backslashes in plain text.
+func Ticket(w io.Writer, r *Report) error {
+	return writeTicket(w, localize(r))
+}
+
+func writeTicket(w io.Writer, v *localized) error {
+	l := v.Lang
+	var lines []string
+	add := func(s string) { lines = append(lines, s) }
+
+	add("**" + l.T("ticket.title", "customer", inline(v.Customer.Name), "verdict", v.Verdict) + "**")
+	add("")
+	add(v.Detail)
+	if v.ProgressLine != "" {
+		add(v.ProgressLine)
+	}
+	add("")
+	for _, c := range v.Checks {
+		add("- " + statusGlyph(c.Status) + " " + l.T("status."+string(c.Status)) + " — " + c.Title + ": " + inline(c.Summary))
+	}
+	// The findings of blocking checks, as many as the budget leaves room for.
+	tail := []string{"", l.T("ticket.downtime", "low", l.Hours(v.Downtime.LowHours),
+		"expected", l.Hours(v.Downtime.ExpectedHours), "high", l.Hours(v.Downtime.HighHours))}
+	if v.Files != nil {
+		tail = append(tail, l.T("ticket.files", "pdf", code(v.Files.PDF), "workbook", code(v.Files.Workbook)))
+	}
+	tail = append(tail, l.T("ticket.made", "tool", v.Tool, "date", l.Date(v.Date)))
+	for _, c := range v.Checks {
+		if c.Status != assessment.Fail || len(c.Findings) == 0 {
+			continue
+		}
+		room := TicketLines - len(lines) - len(tail) - 2
+		if room < 2 {
+			break
+		}
+		add("")
+		add("**" + c.Title + "**")
+		n := min(len(c.Findings), ticketItems, room-1)
+		for _, f := range c.Findings[:n] {
+			add("- " + ticketWho(l.T("text.row", "row", f.Row), f) + inline(f.Problem))
+		}
+		if rest := len(c.Findings) - n; rest > 0 {
+			add("- " + l.Plural("ticket.more", rest))
+		}
+	}
+	lines = append(lines, tail...)
+
+	bw := bufio.NewWriter(w)
+	for _, s := range lines {
+		bw.WriteString(s + "\n")
+	}
+	return bw.Flush()
+}
+
+// ticketWho names a finding's user: "row 12 `KN` `Kari Nordmann`: ".
+func ticketWho(row string, f findingView) string {
+	var who []string
+	if f.Row > 0 {
+		who = append(who, row)
+	}
+	for _, s := range []string{f.UserID, f.Name, f.Email} {
+		if s != "" {
+			who = append(who, code(s))
+		}
+	}
+	if len(who) == 0 {
+		return ""
+	}
+	return strings.Join(who, " ") + ": "
+}
+
+// code puts customer data in a markdown code span, with a fence longer than
+// any run of backticks inside, so it shows literally.
+func code(s string) string {
+	s = strings.Join(strings.Fields(terminalSafe(s)), " ")
+	if s == "" {
+		return ""
+	}
+	longest, run := 0, 0
+	for _, r := range s {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	f := strings.Repeat("`", longest+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		return f + " " + s + " " + f
+	}
+	return f + s + f
+}
+
+// inline makes a sentence that carries customer data inert in markdown
+// while keeping it readable as plain text: only the characters that start
+// emphasis, code, links, HTML or table cells are escaped, and line breaks
+// become spaces.
+func inline(s string) string {
+	s = strings.Join(strings.Fields(terminalSafe(s)), " ")
+	if !strings.ContainsAny(s, "\\`*_[]<>|~") {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_[]<>|~", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
