@@ -469,6 +469,9 @@ func TestReadSizeLimits(t *testing.T) {
 			err: "below row 1048576", row: maxExcelRows + 1},
 		{name: "empty rows below Excel's last row", data: []byte(below + ";\n\n"),
 			want: []string{"2|ola||ola@x.no||||:0|:0"}},
+		{name: "a row wider than Excel's last column",
+			data: []byte("Login;Email\nola;ola@x.no\nkari;kari@x.no" + strings.Repeat(";", maxColumns) + "\n"),
+			err:  "more than 16384 cells", row: 3},
 		{name: "a cell of Excel's length limit", data: []byte("Login;Email;Notes\nola;ola@x.no;" + strings.Repeat("æ", MaxCellChars) + "\n"),
 			want: []string{"2|ola||ola@x.no||||:0|:0"}},
 	})

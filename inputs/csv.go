@@ -345,6 +345,15 @@ func (r *csvReader) next() (row int, cells []string, done bool, err *csvError) {
 			r.cells = append(r.cells, s[p:e])
 			r.pos = e
 		}
+		if len(r.cells) > maxColumns {
+			// Excel has no column beyond this; holding millions of cells of
+			// one line would only cost memory.
+			r.end = len(s)
+			r.pos = len(s)
+			return row, nil, false, &csvError{row: row, col: -1,
+				msg:  fmt.Sprintf("the row has more than %d cells, Excel's limit", maxColumns),
+				hint: "this is not a user export row: check that the file is the user list, saved from Excel"}
+		}
 		if r.pos >= len(s) {
 			r.end = r.pos
 			return row, r.cells, false, nil
