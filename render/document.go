@@ -10,8 +10,13 @@ import "time"
 // and strikethrough; raw HTML is never rendered).
 //
 // Conventions in Body that both renderers honour:
-//   - "# " headings start a new page in the PDF (and print), and get a PDF
-//     outline entry; "## " headings get a nested outline entry.
+//   - "# " headings start a major section: in the PDF (and print) it
+//     continues the page when the rest of the page holds its opening
+//     comfortably, else it starts a new page; it gets a PDF outline entry,
+//     "## " headings a nested one. No heading ends a page, a section no
+//     taller than a third of a page is kept together, a paragraph ending
+//     in ":" stays with the block it introduces, and a table keeps its
+//     header with at least two rows.
 //   - The status glyphs ✔ (U+2714, pass), ✖ (U+2716, fail), ❗ (U+2757,
 //     warn) and ❓ (U+2753, unknown) are drawn as coloured status marks.
 //   - A fenced code block with info string "barchart" holds one bar per line:

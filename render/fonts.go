@@ -5,20 +5,22 @@ import (
 	"math"
 	"sync"
 
+	"github.com/go-fonts/liberation/liberationmonobold"
+	"github.com/go-fonts/liberation/liberationmonoregular"
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansbolditalic"
+	"github.com/go-fonts/liberation/liberationsansitalic"
+	"github.com/go-fonts/liberation/liberationsansregular"
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gobolditalic"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/gomonobold"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
-// The PDF embeds the Go fonts, compiled into the binary: they cover Latin,
-// Greek and Cyrillic (Łukasz Żółć, Ærle Sæbø, Ελένη, Дмитрий), so no font is
-// ever read from disk or fetched at run time.
+// The PDF embeds Liberation Sans for text and Liberation Mono for records
+// and ids, compiled into the binary: faces drawn for documents (metric-
+// compatible with Arial and Courier New, a plain hyphen and zero) that cover
+// Latin Extended, Greek and Cyrillic (Łukasz Żółć, Ærle Sæbø, Ελένη,
+// Дмитрий), so no font is ever read from disk or fetched at run time.
 
 // fontID names one of the embedded faces.
 type fontID int
@@ -36,9 +38,9 @@ const (
 // pdfFamily and pdfStyle are the names the faces are registered under in fpdf.
 func (id fontID) pdfFamily() string {
 	if id == fontMono || id == fontMonoBold {
-		return "gomono"
+		return "libmono"
 	}
-	return "go"
+	return "libsans"
 }
 
 func (id fontID) pdfStyle() string {
@@ -56,17 +58,17 @@ func (id fontID) pdfStyle() string {
 func (id fontID) ttf() []byte {
 	switch id {
 	case fontBold:
-		return gobold.TTF
+		return liberationsansbold.TTF
 	case fontItalic:
-		return goitalic.TTF
+		return liberationsansitalic.TTF
 	case fontBoldItalic:
-		return gobolditalic.TTF
+		return liberationsansbolditalic.TTF
 	case fontMono:
-		return gomono.TTF
+		return liberationmonoregular.TTF
 	case fontMonoBold:
-		return gomonobold.TTF
+		return liberationmonobold.TTF
 	}
-	return goregular.TTF
+	return liberationsansregular.TTF
 }
 
 // metricsCacheSize covers Latin, Greek and Cyrillic with a flat table; rarer

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -87,7 +88,7 @@ func HTML(w io.Writer, doc *Document) error {
 	if len(c.Facts) > 0 {
 		p("<dl class=\"facts\">\n")
 		for _, f := range c.Facts {
-			p("<div><dt>", esc(f[0]), "</dt><dd>", esc(f[1]), "</dd></div>\n")
+			p("<div><dt>", esc(f[0]), "</dt><dd>", htmlBreakable(esc(f[1])), "</dd></div>\n")
 		}
 		p("</dl>\n")
 	}
@@ -148,6 +149,89 @@ func renderHTMLText(w util.BufWriter, source []byte, node ast.Node, entering boo
 	return ast.WalkContinue, nil
 }
 
+// htmlWriteText writes text as goldmark would (escapes and entities
+// resolved, then HTML-escaped), with break opportunities in addresses and
+// ids (see htmlBreakable).
+func htmlWriteText(w util.BufWriter, value []byte) {
+	if !bytes.ContainsAny(value, "@._/:") {
+		ghtml.DefaultWriter.Write(w, value)
+		return
+	}
+	var buf bytes.Buffer
+	bw := bufio.NewWriter(&buf)
+	ghtml.DefaultWriter.Write(bw, value)
+	_ = bw.Flush()
+	_, _ = w.WriteString(htmlBreakable(buf.String()))
+}
+
+// htmlBreakable marks each address (name@host.tld) and long id or host
+// name in escaped text s as a token: a span that moves to the next line
+// whole when it fits there (see .tok in the CSS), with a <wbr> after each
+// "@", ".", "/", ":" and "_", so that a token wider than the screen breaks
+// at those points ("daniel.clarke@<wbr>harbourfinch.<wbr>co.uk") and never
+// inside a name. Copying the text gives it back unchanged. Other words are
+// left alone.
+func htmlBreakable(s string) string {
+	if !strings.ContainsAny(s, "@._/:") {
+		return s
+	}
+	var b strings.Builder
+	for len(s) > 0 {
+		// Copy spaces, then take one word.
+		i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i])
+		s = s[i:]
+		j := strings.IndexFunc(s, unicode.IsSpace)
+		if j < 0 {
+			j = len(s)
+		}
+		word := s[:j]
+		s = s[j:]
+		at := strings.IndexByte(word, '@')
+		address := at > 0 && strings.Contains(word[at:], ".")
+		if !address && (utf8.RuneCountInString(word) < 16 || strings.IndexFunc(word, notIDRune) >= 0) {
+			b.WriteString(word)
+			continue
+		}
+		b.WriteString(`<span class="tok">`)
+		for k := 0; k < len(word); k++ {
+			c := word[k]
+			b.WriteByte(c)
+			if address && k == at {
+				// The domain is a token of its own: the address breaks
+				// after "@" before it breaks inside the domain.
+				b.WriteString(`<wbr><span class="tok">`)
+				continue
+			}
+			// Not at either end, and not between two separators.
+			if strings.IndexByte("@./:_", c) >= 0 && k > 0 && k+1 < len(word) && wordChar(word[k-1]) &&
+				(wordChar(word[k+1]) || word[k+1] == '_') {
+				b.WriteString("<wbr>")
+			}
+		}
+		b.WriteString("</span>")
+		if address {
+			b.WriteString("</span>")
+		}
+	}
+	return b.String()
+}
+
+// notIDRune reports whether r cannot occur in an id, host name or address.
+func notIDRune(r rune) bool {
+	return !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("@._/:-+~=", r))
+}
+
+// wordChar reports whether c can continue a name after a separator (a
+// letter, digit or any byte of a multi-byte character).
+func wordChar(c byte) bool {
+	return c >= 0x80 || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
 func htmlWriteBadgedText(w util.BufWriter, value []byte) {
 	start := 0
 	for i := 0; i < len(value); {
@@ -157,7 +241,7 @@ func htmlWriteBadgedText(w util.BufWriter, value []byte) {
 			i += size
 			continue
 		}
-		ghtml.DefaultWriter.Write(w, value[start:i])
+		htmlWriteText(w, value[start:i])
 		end := i + size
 		// An emoji or text presentation selector belongs to the glyph.
 		if v, vs := utf8.DecodeRune(value[end:]); v == '\uFE0F' || v == '\uFE0E' {
@@ -168,7 +252,7 @@ func htmlWriteBadgedText(w util.BufWriter, value []byte) {
 		_, _ = w.WriteString(`</span>`)
 		i, start = end, end
 	}
-	ghtml.DefaultWriter.Write(w, value[start:])
+	htmlWriteText(w, value[start:])
 }
 
 func htmlCodeText(source []byte, n ast.Node) []byte {
@@ -449,7 +533,7 @@ main { padding-top: .5rem; padding-bottom: 2rem; }
 .band { background: var(--brand); margin: 0 -1.25rem; min-height: .75rem; padding: 1rem 1.25rem; }
 .band:empty { padding: .4rem 1.25rem; min-height: 0; }
 .logo { display: block; max-height: 3.5rem; max-width: 14rem; background: #FFF; padding: .4rem .6rem; border-radius: .3rem; }
-.customer { margin: 1.75rem 0 0; font-size: 2rem; font-weight: 700; line-height: 1.2; overflow-wrap: anywhere; }
+.customer { margin: 1.75rem 0 0; font-size: 2rem; font-weight: 700; line-height: 1.2; overflow-wrap: break-word; }
 .doc-title { margin: .25rem 0 1.25rem; font-size: 1.25rem; color: var(--ink); font-weight: 600; }
 .verdict { border-radius: .5rem; padding: 1rem 1.25rem; color: #FFF; margin: 1rem 0 1.5rem; }
 .verdict.ready { background: var(--pass); }
@@ -459,19 +543,21 @@ main { padding-top: .5rem; padding-bottom: 2rem; }
 .verdict-word { font-size: 2.6rem; font-weight: 800; letter-spacing: .04em; line-height: 1.1; }
 .verdict-detail { font-size: 1.1rem; margin-top: .35rem !important; }
 .facts { margin: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: .25rem 1.5rem; }
-.facts div { display: flex; gap: .75rem; padding: .4rem 0; border-bottom: 1px solid var(--line); }
-.facts dt { color: var(--muted); min-width: 7.5rem; flex: none; }
-.facts dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
+.facts div { display: flex; flex-wrap: wrap; gap: 0 .75rem; padding: .4rem 0; border-bottom: 1px solid var(--line); }
+.facts dt { color: var(--muted); flex: 0 0 7.5rem; }
+/* Addresses and ids carry <wbr> break points; breaking inside a word is
+   the last resort for a single word wider than the screen. */
+.facts dd { margin: 0; font-weight: 600; flex: 1 1 12rem; min-width: 0; overflow-wrap: break-word; }
 h1, h2, h3, h4 { color: var(--ink); line-height: 1.25; margin: 1.6em 0 .5em; }
 h1 { font-size: 1.75rem; padding-bottom: .3rem; border-bottom: 2px solid var(--brand); }
 h2 { font-size: 1.35rem; }
 h3 { font-size: 1.1rem; }
 hr { border: 0; border-top: 2px solid var(--brand); margin: 2rem 0; }
 p, ul, ol { margin: .6em 0; }
-a { color: var(--ink); overflow-wrap: anywhere; }
+a { color: var(--ink); overflow-wrap: break-word; }
 blockquote { margin: 1rem 0; padding: .5rem 1rem; border-left: 4px solid var(--brand); background: var(--wash); }
-code { font-family: var(--mono); font-size: .9em; background: var(--wash); padding: .05em .3em; border-radius: .2rem; overflow-wrap: anywhere; }
-pre.code { font-family: var(--mono); font-size: .9rem; line-height: 1.45; background: var(--wash); border: 1px solid var(--line); border-left: 4px solid var(--brand); border-radius: .3rem; padding: .75rem 1rem; margin: 1rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+code { font-family: var(--mono); font-size: .9em; background: var(--wash); padding: .05em .3em; border-radius: .2rem; overflow-wrap: break-word; }
+pre.code { font-family: var(--mono); font-size: .9rem; line-height: 1.45; background: var(--wash); border: 1px solid var(--line); border-left: 4px solid var(--brand); border-radius: .3rem; padding: .75rem 1rem; margin: 1rem 0; white-space: pre-wrap; overflow-wrap: break-word; }
 pre.code code { background: none; padding: 0; font-size: inherit; }
 .table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; margin: 1rem 0; border: 1px solid var(--line); border-radius: .3rem; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
@@ -496,11 +582,12 @@ li:has(> input[type=checkbox]) { list-style: none; position: relative; margin: .
 li > input[type=checkbox]:first-child { position: absolute; left: -1.75rem; top: .15rem; width: 1.2rem; height: 1.2rem; margin: 0; accent-color: var(--brand); }
 .chart { margin: 1rem 0; padding: .75rem 1rem; border: 1px solid var(--line); border-radius: .3rem; }
 .bar-row { display: grid; grid-template-columns: minmax(6rem, 30%) 1fr auto; gap: .75rem; align-items: center; padding: .3rem 0; }
-.bar-label { overflow-wrap: anywhere; }
+.bar-label { overflow-wrap: break-word; }
 .bar-track { background: var(--wash); border-radius: .2rem; height: 1.2rem; }
 .bar { display: block; height: 100%; min-width: 2px; background: var(--brand); border-radius: .2rem; }
 .bar-value { font-variant-numeric: tabular-nums; font-weight: 600; white-space: nowrap; }
 .img-alt { font-style: italic; color: var(--muted); }
+.tok { display: inline-block; max-width: 100%; text-indent: 0; }
 .page-footer { max-width: 60rem; margin: 0 auto 2rem; padding: .75rem 1.25rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); background: #FFF; }
 @media (max-width: 40rem) {
   body { font-size: 15px; background: #FFF; }
@@ -511,7 +598,7 @@ li > input[type=checkbox]:first-child { position: absolute; left: -1.75rem; top:
   .verdict-word { font-size: 2rem; }
   h1 { font-size: 1.45rem; }
   h2 { font-size: 1.2rem; }
-  .facts dt { min-width: 6.5rem; }
+  .facts dt { flex-basis: 6.5rem; }
   .bar-row { grid-template-columns: 1fr auto; gap: .2rem .75rem; }
   .bar-label { grid-column: 1 / -1; }
   th, td { padding: .4rem .5rem; }
@@ -532,9 +619,17 @@ li > input[type=checkbox]:first-child { position: absolute; left: -1.75rem; top:
   .cover, main, .page-footer { max-width: none; padding-left: 0; padding-right: 0; margin: 0; }
   .band { margin: 0; }
   .cover { border-bottom: 0; break-after: page; }
-  main > h1 { break-before: page; }
-  h1, h2, h3, h4 { break-after: avoid; }
+  /* The PDF's page flow: a section starts a new page only when needed, no
+     heading ends a page, a lead-in stays with its record or table, a
+     table keeps its header with two rows, and short tables (the sign-off)
+     stay whole. */
+  main > h1 { margin-top: 2.2em; }
+  h1, h2, h3, h4 { break-after: avoid; break-inside: avoid; }
+  p:has(+ pre.code), p:has(+ .table-wrap), p:has(+ .chart), h2 + p, h3 + p { break-after: avoid; }
   thead { display: table-header-group; }
+  tbody tr:nth-child(-n+2) { break-before: avoid; }
+  tbody tr:last-child:nth-child(n+3) { break-before: avoid; }
+  .table-wrap:has(tbody tr:last-child:nth-child(-n+4)) { break-inside: avoid; }
   tr, pre.code, .chart, .bar-row, blockquote, .facts div { break-inside: avoid; }
   .table-wrap { overflow: visible; border: 0; }
   table:has(th:nth-child(5)) { min-width: 0; }

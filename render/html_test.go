@@ -100,7 +100,7 @@ func TestHTMLStructure(t *testing.T) {
 		`<div class="verdict not-ready">`,
 		`<p class="verdict-word">NOT READY</p>`,
 		"<dt>Onsite version</dt><dd>10.3.5</dd>",
-		"<dd>Kari Konsulent &lt;kari@consult.example&gt;</dd>",
+		`<dd>Kari Konsulent <span class="tok">&lt;kari@<wbr><span class="tok">consult.<wbr>example&gt;</span></span></dd>`,
 		"--brand: #0A7C6E;",
 		`<span class="st st-pass">✔</span>`,
 		`<span class="st st-fail">✖</span>`,
@@ -116,7 +116,7 @@ func TestHTMLStructure(t *testing.T) {
 		`@top-left { content: "Nordlys AS · Migration readiness pack";`,
 		`@bottom-right { content: "page " counter(page) " of " counter(pages);`,
 		"size: A4;",
-		"main > h1 { break-before: page; }",
+		"h1, h2, h3, h4 { break-after: avoid; break-inside: avoid; }",
 		"thead { display: table-header-group; }",
 		`<footer class="page-footer">Nordlys AS · Migration readiness pack</footer>`,
 	} {
@@ -345,6 +345,27 @@ func TestHTMLChromium(t *testing.T) {
 	for _, want := range []string{`<p class="verdict-word">NOT READY</p>`, "Duplicate e-mail addresses", `class="bar"`} {
 		if !bytes.Contains(dom, []byte(want)) {
 			t.Errorf("the browser's DOM lacks %q", want)
+		}
+	}
+}
+
+// TestHTMLBreakPoints: addresses and long ids get break points after their
+// separators (so a phone breaks them there, not mid-name); other text,
+// hostile markup included, is left alone.
+func TestHTMLBreakPoints(t *testing.T) {
+	for in, want := range map[string]string{
+		"daniel.clarke@harbourfinch.co.uk":                `<span class="tok">daniel.<wbr>clarke@<wbr><span class="tok">harbourfinch.<wbr>co.<wbr>uk</span></span>`,
+		"Daniel Clarke &lt;daniel@harbourfinch.co.uk&gt;": `Daniel Clarke <span class="tok">&lt;daniel@<wbr><span class="tok">harbourfinch.<wbr>co.<wbr>uk&gt;</span></span>`,
+		"include:_spf.salesforce.com ~all":                `<span class="tok">include:<wbr>_spf.<wbr>salesforce.<wbr>com</span> ~all`,
+		"Sales-Premium on-site":                           "Sales-Premium on-site",
+		"@SUM(A1) and 1.5 GB.":                            "@SUM(A1) and 1.5 GB.",
+		"&lt;script&gt;alert(2)&lt;/script&gt;":           "&lt;script&gt;alert(2)&lt;/script&gt;",
+		"end of sentence.":                                "end of sentence.",
+		"ola@blåbær.no":                                   `<span class="tok">ola@<wbr><span class="tok">blåbær.<wbr>no</span></span>`,
+		"a_very_long_identifier_name":                     `<span class="tok">a_<wbr>very_<wbr>long_<wbr>identifier_<wbr>name</span>`,
+	} {
+		if got := htmlBreakable(in); got != want {
+			t.Errorf("htmlBreakable(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 
@@ -32,27 +33,41 @@ func Pack(r *Report) ([]File, error) {
 	v := localize(r)
 	names := r.Files
 
+	// The PDF takes longest: it is laid out while the other files are made
+	// beside it. Every renderer only reads v.
 	var pdf, html, xlsx, js, ticket bytes.Buffer
-	doc, err := packDocument(v, "pdf")
+	var pdfErr error
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		doc, err := packDocument(v, "pdf")
+		if err == nil {
+			if err = PDF(&pdf, doc); err != nil {
+				err = fmt.Errorf("rendering the PDF: %w", err)
+			}
+		}
+		pdfErr = err
+	})
+	err := func() error {
+		doc, err := packDocument(v, "html")
+		if err != nil {
+			return err
+		}
+		if err := HTML(&html, doc); err != nil {
+			return fmt.Errorf("rendering the HTML: %w", err)
+		}
+		if err := Workbook(&xlsx, v, r.Lang); err != nil {
+			return fmt.Errorf("rendering the workbook: %w", err)
+		}
+		if err := writeSummary(&js, v); err != nil {
+			return err
+		}
+		return writeTicket(&ticket, v)
+	}()
+	wg.Wait()
+	if pdfErr != nil {
+		return nil, pdfErr
+	}
 	if err != nil {
-		return nil, err
-	}
-	if err := PDF(&pdf, doc); err != nil {
-		return nil, fmt.Errorf("rendering the PDF: %w", err)
-	}
-	if doc, err = packDocument(v, "html"); err != nil {
-		return nil, err
-	}
-	if err := HTML(&html, doc); err != nil {
-		return nil, fmt.Errorf("rendering the HTML: %w", err)
-	}
-	if err := Workbook(&xlsx, v, r.Lang); err != nil {
-		return nil, fmt.Errorf("rendering the workbook: %w", err)
-	}
-	if err := writeSummary(&js, v); err != nil {
-		return nil, err
-	}
-	if err := writeTicket(&ticket, v); err != nil {
 		return nil, err
 	}
 	return []File{

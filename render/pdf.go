@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"image"
@@ -12,10 +13,12 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/go-pdf/fpdf"
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 )
 
 // PDF writes doc as an A4 PDF: a cover page drawn from doc.Cover, then the
@@ -137,6 +140,9 @@ type pdfRenderer struct {
 	listDepth   int
 	skipTaskBox bool // the next paragraph's task box is the list marker
 	suppress    bool // the next block starts a list item or quote: no space above
+
+	tables   map[*east.Table]measuredTable // tables measured before drawing
+	measured map[measuredKey]int           // paragraph line counts, by width
 }
 
 func newPDFRenderer(doc *Document, logo *logoImage) *pdfRenderer {
@@ -202,7 +208,7 @@ func (r *pdfRenderer) setFont(id fontID, size float64) {
 		// Faces are added on first use: fpdf parses and embeds every face
 		// it is given, used or not. fpdf also writes into the slice while
 		// subsetting (an append on a sub-slice of the font), so each
-		// document gets its own copy; sharing gofont's bytes made the second
+		// document gets its own copy; sharing the font package's bytes made the second
 		// render in a process differ from the first.
 		r.pdf.AddUTF8FontFromBytes(id.pdfFamily(), id.pdfStyle(), bytes.Clone(id.ttf()))
 		r.fontAdded[id] = true
@@ -415,12 +421,41 @@ type logoImage struct {
 	decoded image.Image
 }
 
+// logoCache keeps prepared logos by content: a process that renders many
+// packs for one consultant decodes and re-encodes the logo once.
+var logoCache struct {
+	sync.Mutex
+	m map[[32]byte]*logoImage
+}
+
 // prepareLogo checks the logo decodes (fpdf only reads headers and would
-// embed a truncated image) and notes its size for scaling.
+// embed a truncated image), notes its size for scaling and prepares the
+// bytes fpdf embeds. A prepared logo is never changed, so it is shared.
 func prepareLogo(img *Image) (*logoImage, error) {
 	if img == nil || len(img.Data) == 0 {
 		return nil, nil
 	}
+	key := sha256.Sum256(img.Data)
+	logoCache.Lock()
+	l, ok := logoCache.m[key]
+	logoCache.Unlock()
+	if ok {
+		return l, nil
+	}
+	l, err := decodeLogo(img)
+	if err != nil {
+		return nil, err
+	}
+	logoCache.Lock()
+	if logoCache.m == nil || len(logoCache.m) >= 16 {
+		logoCache.m = map[[32]byte]*logoImage{}
+	}
+	logoCache.m[key] = l
+	logoCache.Unlock()
+	return l, nil
+}
+
+func decodeLogo(img *Image) (*logoImage, error) {
 	decoded, format, err := image.Decode(bytes.NewReader(img.Data))
 	if err != nil {
 		return nil, fmt.Errorf("cannot decode %s image: %w", strings.ToUpper(img.Type), err)
@@ -429,17 +464,25 @@ func prepareLogo(img *Image) (*logoImage, error) {
 	if b.Dx() == 0 || b.Dy() == 0 {
 		return nil, errors.New("image is empty")
 	}
-	l := &logoImage{data: img.Data, wPx: b.Dx(), hPx: b.Dy()}
+	l := &logoImage{data: img.Data, wPx: b.Dx(), hPx: b.Dy(), decoded: decoded}
 	switch format {
 	case "jpeg":
 		l.typ = "JPG"
 	case "png":
 		l.typ = "PNG"
-		// fpdf reads 8-bit, non-interlaced PNGs; anything else is
-		// re-encoded by the standard library, which writes that form.
-		if len(img.Data) > 28 && (img.Data[24] > 8 || img.Data[28] != 0) {
+		// fpdf copies a plain 8-bit, non-interlaced grey or RGB PNG as it
+		// is; one with an alpha channel it would inflate, split and deflate
+		// again on every render. The logo sits on a white card, so it is
+		// flattened onto white once here, and every other PNG form is
+		// re-encoded by the standard library in the plain form.
+		d := img.Data
+		plain := len(d) > 28 && d[24] == 8 && (d[25] == 0 || d[25] == 2) && d[28] == 0
+		if !plain {
+			flat := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+			draw.Draw(flat, flat.Bounds(), image.White, image.Point{}, draw.Src)
+			draw.Draw(flat, flat.Bounds(), decoded, b.Min, draw.Over)
 			var buf bytes.Buffer
-			if err := png.Encode(&buf, toNRGBA(decoded)); err != nil {
+			if err := png.Encode(&buf, flat); err != nil {
 				return nil, err
 			}
 			l.data = buf.Bytes()
@@ -447,7 +490,6 @@ func prepareLogo(img *Image) (*logoImage, error) {
 	default:
 		return nil, fmt.Errorf("unsupported image format %q (want PNG or JPEG)", format)
 	}
-	l.decoded = decoded
 	return l, nil
 }
 

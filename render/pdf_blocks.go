@@ -115,15 +115,16 @@ func (r *pdfRenderer) heading(h *ast.Heading) {
 
 	switch h.Level {
 	case 1:
-		if !(r.atTop && r.pdf.PageNo() > 1) {
-			r.newPage()
-		}
+		// A major section continues the page when the rest of it holds
+		// the section's opening comfortably.
+		r.space(spaceH1Before)
+		r.ensure(max(height+2.2+7+r.keepAfter(h), minSectionRoom))
 	case 2:
 		r.space(spaceH2Before)
-		r.ensure(height + keepWithNext)
+		r.ensure(height + 3.2 + max(r.keepAfter(h), keepWithNext))
 	default:
 		r.space(spaceH3Before)
-		r.ensure(height + keepWithNext)
+		r.ensure(height + 2.2 + max(r.keepAfter(h), keepWithNext))
 	}
 	if title := plainText(h, r.src); title != "" && h.Level <= 2 {
 		level := h.Level - 1
@@ -164,8 +165,20 @@ func (r *pdfRenderer) paragraph(n ast.Node) {
 		return
 	}
 	r.space(spaceParagraph)
+	if next := n.NextSibling(); next != nil && r.listDepth == 0 && leadsIn(n, r.src) {
+		// "The record to publish:" stays with the record.
+		lines := len(b.layout(r.w))
+		r.ensure(float64(lines)*bodySize*bodyLeading*ptToMM + r.measure(next, r.w, false, false))
+	}
 	r.flow(&b, bodySize, bodyLeading)
 	r.pending = spaceParagraph
+}
+
+// leadsIn reports whether paragraph n introduces the block after it: its
+// text ends with a colon.
+func leadsIn(n ast.Node, src []byte) bool {
+	t := plainText(n, src)
+	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：")
 }
 
 // flow lays b out across the current block width and draws it, breaking
@@ -374,27 +387,21 @@ func (r *pdfRenderer) codeBlock(src []string) {
 		return
 	}
 	r.space(spaceCode)
-	const padX, padY = 3.4, 2.4
+	const padX, padY = codePadX, codePadY
 	size := codeSize
 	lh := size * codeLeading * ptToMM
 	em := size * ptToMM
-	cw := float64(metrics[fontMono].width('0')) * size / 1000 * ptToMM
-	perLine := max(1, int((r.w-2*padX)/cw))
-	// Go Mono is fixed-pitch, so wrapping by rune count is wrapping by width;
-	// long tokens such as an SPF record wrap hard, nothing is clipped.
+	perLine := r.monoPerLine(r.w)
+	// Liberation Mono is fixed-pitch, so wrapping by rune count is wrapping
+	// by width. Lines break at spaces only, so every term of a record (an
+	// SPF include, a formula's variable) stays whole on one line and comes
+	// back whole when copied; a single term longer than a line breaks
+	// after a dot, colon, slash or similar, and only mid-term as a last
+	// resort. Nothing is clipped.
 	var lines []string
 	for _, l := range src {
 		l = sanitizeText(strings.ReplaceAll(l, "\t", "    "), fontMono)
-		rs := []rune(l)
-		if len(rs) == 0 {
-			lines = append(lines, "")
-			continue
-		}
-		for len(rs) > perLine {
-			lines = append(lines, string(rs[:perLine]))
-			rs = rs[perLine:]
-		}
-		lines = append(lines, string(rs))
+		lines = append(lines, wrapMono(l, perLine)...)
 	}
 	for i := 0; i < len(lines); {
 		rest := len(lines) - i
@@ -428,4 +435,73 @@ func (r *pdfRenderer) codeBlock(src []string) {
 		}
 	}
 	r.pending = spaceCode
+}
+
+const codePadX, codePadY = 3.4, 2.4
+
+// monoPerLine is how many monospace characters a code block w mm wide holds.
+func (r *pdfRenderer) monoPerLine(w float64) int {
+	cw := float64(metrics[fontMono].width('0')) * codeSize / 1000 * ptToMM
+	return max(1, int((w-2*codePadX)/cw))
+}
+
+// wrapMono breaks a line of fixed-pitch text into lines of at most perLine
+// runes at spaces (the spaces at a break are dropped); see breakToken for
+// a term longer than a line.
+func wrapMono(l string, perLine int) []string {
+	rs := []rune(l)
+	if len(rs) <= perLine {
+		return []string{l}
+	}
+	var out []string
+	for len(rs) > perLine {
+		cut := -1
+		for i := perLine; i > 0; i-- {
+			if rs[i] == ' ' {
+				cut = i
+				break
+			}
+		}
+		// Leading indentation is not a break point.
+		if cut > 0 && strings.TrimSpace(string(rs[:cut])) == "" {
+			cut = -1
+		}
+		if cut < 0 {
+			n := breakToken(rs, perLine)
+			out = append(out, string(rs[:n]))
+			rs = rs[n:]
+			continue
+		}
+		out = append(out, strings.TrimRight(string(rs[:cut]), " "))
+		for cut < len(rs) && rs[cut] == ' ' {
+			cut++
+		}
+		rs = rs[cut:]
+	}
+	if len(rs) > 0 {
+		out = append(out, string(rs))
+	}
+	return out
+}
+
+// breakToken returns where to break a term that does not fit in limit
+// runes: after the last separator (., @, :, /, -, _, =, ;, ,) in its
+// second half, or at limit when there is none. No hyphen is added: the
+// term must read back exactly when the lines are joined.
+func breakToken(rs []rune, limit int) int {
+	limit = min(limit, len(rs))
+	for i := limit; i > limit/2 && i > 0; i-- {
+		if isTokenBreak(rs[i-1]) {
+			return i
+		}
+	}
+	return max(limit, 1)
+}
+
+func isTokenBreak(r rune) bool {
+	switch r {
+	case '.', '@', ':', '/', '-', '_', '=', ';', ',', '\\', '|':
+		return true
+	}
+	return false
 }

@@ -81,7 +81,7 @@ func (b *inlineBuilder) hardBreak(st int) {
 	b.atoms = append(b.atoms, atom{kind: atomBreak, st: st})
 }
 
-// statusMark maps the status glyphs (which the Go fonts lack) to the mark
+// statusMark maps the status glyphs (which the text faces lack) to the mark
 // we draw, and the ballot boxes to task boxes.
 func statusMark(r rune) (atomKind, rune, bool) {
 	switch r {
@@ -280,19 +280,35 @@ func (b *inlineBuilder) runesWidth(s string, st int) float64 {
 	return float64(metrics[ts.font].stringWidth(s)) * ts.size / 1000 * ptToMM
 }
 
-// splitToWidth returns the longest prefix of a's text that fits in w mm.
+// splitToWidth returns the longest prefix of a's text that fits in w mm
+// and ends after a separator (an address breaks after "@" or ".", an id
+// after "-" or "_"; see isTokenBreak), or, when no separator falls in the
+// second half of what fits, simply the longest prefix that fits. No
+// hyphen is added, so the parts join back to the original.
 func (b *inlineBuilder) splitToWidth(a atom, w float64) (head, tail string, hw float64) {
 	ts := b.styles[a.st]
 	m := metrics[ts.font]
 	scale := ts.size / 1000 * ptToMM
+	lastSep, sepW := -1, 0.0
+	fit := len(a.text)
 	for i, r := range a.text {
 		cw := float64(max(m.width(r), 0)) * scale
 		if hw+cw > w+1e-6 {
-			return a.text[:i], a.text[i:], hw
+			fit = i
+			break
 		}
 		hw += cw
+		if isTokenBreak(r) {
+			lastSep, sepW = i+utf8.RuneLen(r), hw
+		}
 	}
-	return a.text, "", hw
+	if fit == len(a.text) {
+		return a.text, "", hw
+	}
+	if lastSep > 0 && sepW >= hw/2 {
+		return a.text[:lastSep], a.text[lastSep:], sepW
+	}
+	return a.text[:fit], a.text[fit:], hw
 }
 
 // --- collecting inlines from the markdown tree ---------------------------

@@ -19,14 +19,64 @@ type tableRow struct {
 	header bool
 }
 
-// table draws a GFM table: column widths from the content, wrapped cells,
-// a shaded header repeated on every page, zebra rows, and rows kept whole
-// across page breaks (a row taller than a page is split as a last resort).
-func (r *pdfRenderer) table(t *east.Table) {
-	ncol := len(t.Alignments)
-	if ncol == 0 {
-		return
+// tableLayout is a table measured for the current block width: rows
+// broken into lines, column widths and type size.
+type tableLayout struct {
+	header  *tableRow
+	rows    []*tableRow
+	widths  []float64
+	tw      float64
+	size    float64
+	lh      float64
+	headerH float64
+}
+
+func (tl *tableLayout) rowH(tr *tableRow) float64 { return float64(tr.nLines)*tl.lh + 2*cellPadY }
+
+// keepH is the height the table needs at a page bottom: its header and the
+// first two rows (all of them when there are three or fewer).
+func (tl *tableLayout) keepH() float64 {
+	h := tl.headerH
+	n := len(tl.rows)
+	if n > 3 {
+		n = 2
 	}
+	for _, tr := range tl.rows[:n] {
+		h += tl.rowH(tr)
+	}
+	return h
+}
+
+// fullH is the height of the whole table on one page.
+func (tl *tableLayout) fullH() float64 {
+	h := tl.headerH
+	for _, tr := range tl.rows {
+		h += tl.rowH(tr)
+	}
+	return h
+}
+
+// tableLayoutFor lays t out at the current block width, once: headings
+// measure the table that follows them before it is drawn.
+func (r *pdfRenderer) tableLayoutFor(t *east.Table) *tableLayout {
+	if tl, ok := r.tables[t]; ok && tl.blockW == r.w {
+		return tl.layout
+	}
+	tl := r.layoutTable(t)
+	if r.tables == nil {
+		r.tables = map[*east.Table]measuredTable{}
+	}
+	r.tables[t] = measuredTable{blockW: r.w, layout: tl}
+	return tl
+}
+
+type measuredTable struct {
+	blockW float64
+	layout *tableLayout
+}
+
+func (r *pdfRenderer) layoutTable(t *east.Table) *tableLayout {
+	ncol := len(t.Alignments)
 	var rows []*tableRow
 	var header *tableRow
 	body := textStyle{font: fontRegular, size: tableSize, color: colText}
@@ -69,7 +119,7 @@ func (r *pdfRenderer) table(t *east.Table) {
 	for _, w := range widths {
 		tw += w
 	}
-	lh := size * tableLeading * ptToMM
+	tl := &tableLayout{header: header, rows: rows, widths: widths, tw: tw, size: size, lh: size * tableLeading * ptToMM}
 	layoutRow := func(tr *tableRow) {
 		tr.nLines = 1
 		for i := range tr.cells {
@@ -77,21 +127,29 @@ func (r *pdfRenderer) table(t *east.Table) {
 			tr.nLines = max(tr.nLines, len(tr.lines[i]))
 		}
 	}
-	headerH := 0.0
 	if header != nil {
 		layoutRow(header)
-		headerH = float64(header.nLines)*lh + 2*cellPadY
+		tl.headerH = tl.rowH(header)
 	}
 	for _, tr := range rows {
 		layoutRow(tr)
 	}
+	return tl
+}
+
+// table draws a GFM table: column widths from the content, wrapped cells,
+// a shaded header repeated on every page, zebra rows, the header kept with
+// at least two rows, no last row alone on a page, and rows kept whole
+// across page breaks (a row taller than a page is split as a last resort).
+func (r *pdfRenderer) table(t *east.Table) {
+	if len(t.Alignments) == 0 {
+		return
+	}
+	tl := r.tableLayoutFor(t)
+	header, rows, widths, tw, size, lh, headerH := tl.header, tl.rows, tl.widths, tl.tw, tl.size, tl.lh, tl.headerH
 
 	r.space(spaceTable)
-	firstH := 0.0
-	if len(rows) > 0 {
-		firstH = float64(rows[0].nLines)*lh + 2*cellPadY
-	}
-	r.ensure(headerH + math.Min(firstH, 30))
+	r.ensure(math.Min(tl.keepH(), headerH+30))
 	if r.marker != nil {
 		r.drawMarker(r.y+lh/2+cellPadY+0.345*size*ptToMM, size)
 	}
@@ -106,7 +164,13 @@ func (r *pdfRenderer) table(t *east.Table) {
 		if i%2 == 1 {
 			fill = colZebra
 		}
-		h := float64(tr.nLines)*lh + 2*cellPadY
+		h := tl.rowH(tr)
+		if i == len(rows)-2 && i >= 2 && r.y+h <= bodyBottom+0.01 && r.y+h+tl.rowH(rows[i+1]) > bodyBottom+0.01 &&
+			h+tl.rowH(rows[i+1]) <= bodyBottom-bodyTop-headerH {
+			// The last row would stand alone under a repeated header: take
+			// the one before it along.
+			r.tableBreak(drawHeader, tw)
+		}
 		if r.y+h > bodyBottom+0.01 {
 			if h <= bodyBottom-bodyTop-headerH {
 				r.tableBreak(drawHeader, tw)

@@ -246,3 +246,8 @@ func progressLine(p *assessment.Progress, l *templates.Lang, since time.Time) st
 	}
 	return l.Plural("progress.blocking", b.Before, "before", b.Before, "resolved", b.Resolved, "new", b.New, "date", date)
 }
+
+// TrackerKeyHeader heads the remediation workbook's hidden key column; it
+// must be inputs.TrackerKeyHeader, by which a returned workbook is read
+// (a test holds the two the same).
+const TrackerKeyHeader = "migready key"

@@ -2,9 +2,12 @@ package render
 
 import (
 	"archive/zip"
+	"bytes"
 	"fmt"
 	"io"
+	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/migready/migready/readiness/assessment"
@@ -99,16 +102,83 @@ func wbTime(generated string) time.Time {
 type wbZip struct {
 	*zip.Writer
 	modified time.Time
+	sheet    *wbSheetFixer // the sheet part being written
 }
 
 func (z *wbZip) Create(name string) (io.Writer, error) {
-	return z.Writer.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.modified})
+	if err := z.flush(); err != nil {
+		return nil, err
+	}
+	w, err := z.Writer.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.modified})
+	if err != nil || !strings.HasPrefix(name, "xl/worksheets/sheet") {
+		return w, err
+	}
+	z.sheet = &wbSheetFixer{w: w}
+	return z.sheet, nil
+}
+
+func (z *wbZip) Close() error {
+	if err := z.flush(); err != nil {
+		return err
+	}
+	return z.Writer.Close()
+}
+
+func (z *wbZip) flush() error {
+	if z.sheet == nil {
+		return nil
+	}
+	err := z.sheet.flush()
+	z.sheet = nil
+	return err
+}
+
+// wbSheetFixer drops the filterMode="true" excelize puts on every sheet
+// with an auto filter: the attribute says a filter is applied (rows are
+// hidden), which none is. It holds back the start of the part, up to the
+// sheet data, where sheetPr lives.
+type wbSheetFixer struct {
+	w    io.Writer
+	head []byte
+	done bool
+}
+
+func (s *wbSheetFixer) Write(p []byte) (int, error) {
+	if s.done {
+		return s.w.Write(p)
+	}
+	s.head = append(s.head, p...)
+	if !bytes.Contains(s.head, []byte("<sheetData")) && len(s.head) < 1<<16 {
+		return len(p), nil
+	}
+	if err := s.flush(); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+func (s *wbSheetFixer) flush() error {
+	if s.done {
+		return nil
+	}
+	s.done = true
+	end := bytes.Index(s.head, []byte("<sheetData"))
+	if end < 0 {
+		end = len(s.head)
+	}
+	if _, err := s.w.Write(bytes.Replace(s.head[:end], []byte(` filterMode="true"`), nil, 1)); err != nil {
+		return err
+	}
+	_, err := s.w.Write(s.head[end:])
+	s.head = nil
+	return err
 }
 
 type wbStyles struct {
 	header int
 	text   int // "@": customer data stays text
 	wrap   int // text, wrapped, top-aligned
+	date   int // a date cell (due dates)
 	top    int // numbers, top-aligned
 	status map[assessment.Status]int
 }
@@ -133,7 +203,11 @@ func newWBStyles(f *excelize.File) (*wbStyles, error) {
 	})
 	st.text = mk(&excelize.Style{NumFmt: 49, Alignment: top})
 	st.wrap = mk(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
-	st.top = mk(&excelize.Style{Alignment: top})
+	// A real date cell, shown as the reader's Excel shows dates.
+	st.date = mk(&excelize.Style{NumFmt: 14, Alignment: top})
+	// Numbers (the export's row) centred, so they do not run into the
+	// user id beside them.
+	st.top = mk(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}})
 	st.status = map[assessment.Status]int{}
 	for _, s := range []struct {
 		status     assessment.Status
@@ -193,6 +267,95 @@ func (c *wbColumnWidths) width(col int) float64 {
 	return float64(w)
 }
 
+// wbLineHeight is the height of one line of the default 11 pt text, in
+// points, as Excel and LibreOffice set it.
+const wbLineHeight = 15.0
+
+// lines is how many lines s takes wrapped in column col: words go on a
+// line while they fit (a column of width w holds about w digits, a little
+// more running text; a margin is kept for wide letters), and a word longer
+// than a line takes several.
+func (c *wbColumnWidths) lines(col int, s string) int {
+	per := max(int(c.width(col)*1.15)-1, 1)
+	n, used, word := 1, 0, 0
+	// place puts the word just read on the current line or a new one.
+	place := func() {
+		switch {
+		case word == 0:
+		case used == 0:
+			used = word
+		case used+1+word <= per:
+			used += 1 + word
+		default:
+			n++
+			used = word
+		}
+		for used > per {
+			n++
+			used -= per
+		}
+		word = 0
+	}
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			place()
+			n++
+			used = 0
+		case unicode.IsSpace(r):
+			place()
+		default:
+			word++
+		}
+	}
+	place()
+	return n
+}
+
+// rowHeight is the height in points that shows every cell of a row whole.
+func (c *wbColumnWidths) rowHeight(cells ...string) float64 {
+	n := 1
+	for i, s := range cells {
+		if s != "" {
+			n = max(n, c.lines(i, s))
+		}
+	}
+	return float64(n)*wbLineHeight + 2
+}
+
+// wbPrintSetup makes a sheet print as a document: A4 landscape, scaled to
+// one page wide, the header row repeated on every page, the sheet's name
+// and "page / pages" in the footer. fitToPage lives in sheetPr, which the
+// stream writer writes first and AutoFilter replaces, so callers set it
+// with wbFitToPage at the right moment.
+func wbPrintSetup(f *excelize.File, sheet string) error {
+	size, landscape, one, auto := 9, "landscape", 1, 0
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Size: &size, Orientation: &landscape, FitToWidth: &one, FitToHeight: &auto,
+	}); err != nil {
+		return err
+	}
+	m := func(v float64) *float64 { return &v }
+	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
+		Left: m(0.5), Right: m(0.5), Top: m(0.6), Bottom: m(0.7), Header: m(0.3), Footer: m(0.3),
+	}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&L&A&R&P / &N"}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{
+		Name:     "_xlnm.Print_Titles",
+		RefersTo: "'" + strings.ReplaceAll(sheet, "'", "''") + "'!$1:$1",
+		Scope:    sheet,
+	})
+}
+
+func wbFitToPage(f *excelize.File, sheet string) error {
+	yes := true
+	return f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes})
+}
+
 // wbHeader writes the bold header row, freezes it and sizes the columns.
 func wbHeader(f *excelize.File, sheet string, headers []string, cw *wbColumnWidths, st *wbStyles) error {
 	for i, h := range headers {
@@ -209,7 +372,13 @@ func wbHeader(f *excelize.File, sheet string, headers []string, cw *wbColumnWidt
 	if err := f.SetCellStyle(sheet, "A1", last, st.header); err != nil {
 		return err
 	}
-	return f.SetPanes(sheet, wbFrozenHeader())
+	if err := f.SetRowHeight(sheet, 1, cw.rowHeight(headers...)); err != nil {
+		return err
+	}
+	if err := f.SetPanes(sheet, wbFrozenHeader()); err != nil {
+		return err
+	}
+	return wbPrintSetup(f, sheet)
 }
 
 func wbFrozenHeader() *excelize.Panes {
@@ -217,9 +386,13 @@ func wbFrozenHeader() *excelize.Panes {
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}
 }
 
-// wbAutoFilter adds the auto filter over the used range.
+// wbAutoFilter adds the auto filter over the header and the rows below
+// it; a sheet with no rows under its header gets none.
 func wbAutoFilter(f *excelize.File, sheet string, cols, rows int) error {
-	last, _ := excelize.CoordinatesToCellName(cols, max(rows, 1))
+	if rows < 2 {
+		return nil
+	}
+	last, _ := excelize.CoordinatesToCellName(cols, rows)
 	return f.AutoFilter(sheet, "A1:"+last, nil)
 }
 
@@ -239,7 +412,7 @@ func wbChecklist(f *excelize.File, sheet string, a *localized, lang *templates.L
 		lang.T("workbook.col.check"), lang.T("workbook.col.result"),
 		lang.T("workbook.col.summary"), lang.T("workbook.col.done"),
 	}
-	cw := newWBColumnWidths(headers, 40, 16, 80, 10)
+	cw := newWBColumnWidths(headers, 32, 16, 70, 10)
 	for _, c := range a.Checks {
 		cw.see(0, c.Title)
 		cw.see(1, lang.T("status."+string(c.Status)))
@@ -254,7 +427,7 @@ func wbChecklist(f *excelize.File, sheet string, a *localized, lang *templates.L
 			text  string
 			style int
 		}{
-			{c.Title, st.text},
+			{c.Title, st.wrap},
 			{lang.T("status." + string(c.Status)), st.statusStyle(c.Status)},
 			{c.Summary, st.wrap},
 			{"", st.text},
@@ -269,12 +442,18 @@ func wbChecklist(f *excelize.File, sheet string, a *localized, lang *templates.L
 				return err
 			}
 		}
+		if err := f.SetRowHeight(sheet, row, cw.rowHeight(c.Title, lang.T("status."+string(c.Status)), c.Summary)); err != nil {
+			return err
+		}
 	}
 	rows := len(a.Checks) + 1
 	if err := wbDropDown(f, sheet, 4, rows, []string{lang.T("workbook.yes"), lang.T("workbook.no")}); err != nil {
 		return err
 	}
-	return wbAutoFilter(f, sheet, len(headers), rows)
+	if err := wbAutoFilter(f, sheet, len(headers), rows); err != nil {
+		return err
+	}
+	return wbFitToPage(f, sheet)
 }
 
 // wbFindings streams the findings: a large export can have tens of
@@ -284,9 +463,35 @@ func wbFindings(f *excelize.File, sheet string, a *localized, lang *templates.La
 		lang.T("workbook.col.check"), lang.T("workbook.col.result"), lang.T("workbook.col.row"),
 		lang.T("workbook.col.user_id"), lang.T("workbook.col.name"), lang.T("workbook.col.email"),
 		lang.T("workbook.col.problem"), lang.T("workbook.col.action"), lang.T("workbook.col.status"),
+		lang.T("workbook.col.owner"), lang.T("workbook.col.due"), lang.T("workbook.col.comment"), TrackerKeyHeader,
 	}
-	open := lang.T("workbook.status.open")
-	cw := newWBColumnWidths(headers, 36, 14, 10, 16, 30, 36, 60, 60, 14)
+	// The tracker's columns: the customer's status (a drop-down), owner,
+	// due date and comment, and the hidden key that matches the row with
+	// the next run (-tracker). Notes from a returned workbook come back here.
+	const colStatus, colOwner, colDue, colComment, colKey = 8, 9, 10, 11, 12
+	states := []string{"open", "fixed", "accepted", "wontfix"}
+	words := map[string]string{}
+	for _, s := range states {
+		words[s] = lang.T("workbook.status." + s)
+	}
+	open := words["open"]
+	track := func(fd findingView) (state, owner, comment string, due any) {
+		t := fd.Track
+		if t == nil {
+			return open, "", "", nil
+		}
+		state = words[t.State]
+		if state == "" {
+			state = open
+		}
+		if d, err := time.Parse(time.DateOnly, t.Due); err == nil {
+			due = d
+		} else if t.Due != "" {
+			due = t.Due
+		}
+		return state, t.Owner, t.Comment, due
+	}
+	cw := newWBColumnWidths(headers, 28, 14, 10, 16, 26, 34, 44, 44, 14, 18, 12, 40, 24)
 	n := 0
 	for _, c := range a.Checks {
 		if len(c.Findings) == 0 {
@@ -300,18 +505,30 @@ func wbFindings(f *excelize.File, sheet string, a *localized, lang *templates.La
 			cw.see(5, fd.Email)
 			cw.see(6, fd.Problem)
 			cw.see(7, fd.Action)
+			_, owner, comment, _ := track(fd)
+			cw.see(colOwner, owner)
+			cw.see(colComment, comment)
 			n++
 		}
 	}
-	for _, s := range []string{open, lang.T("workbook.status.fixed"), lang.T("workbook.status.wontfix")} {
-		cw.see(8, s)
+	for _, s := range states {
+		cw.see(colStatus, words[s])
 	}
 
+	// sheetPr is written when streaming starts.
+	if err := wbFitToPage(f, sheet); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
-	for i := range headers {
+	// The stream writer puts each width before the ones already set: set
+	// them last to first, so the file lists them in column order.
+	if err := sw.SetColVisible(colKey+1, colKey+1, false); err != nil {
+		return err
+	}
+	for i := len(headers) - 1; i >= 0; i-- {
 		if err := sw.SetColWidth(i+1, i+1, cw.width(i)); err != nil {
 			return err
 		}
@@ -323,11 +540,11 @@ func wbFindings(f *excelize.File, sheet string, a *localized, lang *templates.La
 	for i, h := range headers {
 		row[i] = excelize.Cell{StyleID: st.header, Value: h}
 	}
-	if err := sw.SetRow("A1", row); err != nil {
+	if err := sw.SetRow("A1", row, excelize.RowOpts{Height: cw.rowHeight(headers...)}); err != nil {
 		return err
 	}
 	r := 1
-	text := func(s string) any { return excelize.Cell{StyleID: st.text, Value: s} }
+	text := func(s string) any { return excelize.Cell{StyleID: st.wrap, Value: s} }
 	for _, c := range a.Checks {
 		status := excelize.Cell{StyleID: st.statusStyle(c.Status), Value: lang.T("status." + string(c.Status))}
 		for _, fd := range c.Findings {
@@ -340,9 +557,19 @@ func wbFindings(f *excelize.File, sheet string, a *localized, lang *templates.La
 			row[3], row[4], row[5] = text(fd.UserID), text(fd.Name), text(fd.Email)
 			row[6] = excelize.Cell{StyleID: st.wrap, Value: fd.Problem}
 			row[7] = excelize.Cell{StyleID: st.wrap, Value: fd.Action}
-			row[8] = text(open)
+			state, owner, comment, due := track(fd)
+			row[colStatus], row[colOwner], row[colComment], row[colKey] = text(state), text(owner), text(comment), text(fd.Key)
+			switch d := due.(type) {
+			case time.Time:
+				row[colDue] = excelize.Cell{StyleID: st.date, Value: d}
+			case string:
+				row[colDue] = text(d)
+			default:
+				row[colDue] = excelize.Cell{StyleID: st.date}
+			}
 			cell, _ := excelize.CoordinatesToCellName(1, r)
-			if err := sw.SetRow(cell, row); err != nil {
+			h := cw.rowHeight(c.Title, status.Value.(string), "", fd.UserID, fd.Name, fd.Email, fd.Problem, fd.Action, state, owner, "", comment)
+			if err := sw.SetRow(cell, row, excelize.RowOpts{Height: h}); err != nil {
 				return err
 			}
 		}
@@ -351,11 +578,17 @@ func wbFindings(f *excelize.File, sheet string, a *localized, lang *templates.La
 	// stream writer appends from the sheet's model when it is flushed: add
 	// them before Flush.
 	rows := n + 1
-	status := []string{open, lang.T("workbook.status.fixed"), lang.T("workbook.status.wontfix")}
-	if err := wbDropDown(f, sheet, len(headers), rows, status); err != nil {
+	status := make([]string, len(states))
+	for i, s := range states {
+		status[i] = words[s]
+	}
+	if err := wbDropDown(f, sheet, colStatus+1, rows, status); err != nil {
 		return err
 	}
 	if err := wbAutoFilter(f, sheet, len(headers), rows); err != nil {
+		return err
+	}
+	if err := wbPrintSetup(f, sheet); err != nil {
 		return err
 	}
 	return sw.Flush()
@@ -366,7 +599,7 @@ func wbMailboxes(f *excelize.File, sheet string, a *localized, lang *templates.L
 		lang.T("workbook.col.current"), lang.T("workbook.col.new"), lang.T("workbook.col.forward"),
 	}
 	yes, no := lang.T("workbook.yes"), lang.T("workbook.no")
-	cw := newWBColumnWidths(headers, 50, 50, 12)
+	cw := newWBColumnWidths(headers, 44, 44, 12)
 	for _, m := range a.Mailboxes {
 		cw.see(0, m.Current)
 		cw.see(1, m.New)
@@ -388,13 +621,19 @@ func wbMailboxes(f *excelize.File, sheet string, a *localized, lang *templates.L
 				return err
 			}
 		}
+		if err := f.SetRowHeight(sheet, row, cw.rowHeight(m.Current, m.New, fwd)); err != nil {
+			return err
+		}
 	}
 	rows := len(a.Mailboxes) + 1
 	if len(a.Mailboxes) > 0 {
 		last, _ := excelize.CoordinatesToCellName(len(headers), rows)
-		if err := f.SetCellStyle(sheet, "A2", last, st.text); err != nil {
+		if err := f.SetCellStyle(sheet, "A2", last, st.wrap); err != nil {
 			return err
 		}
 	}
-	return wbAutoFilter(f, sheet, len(headers), rows)
+	if err := wbAutoFilter(f, sheet, len(headers), rows); err != nil {
+		return err
+	}
+	return wbFitToPage(f, sheet)
 }

@@ -21,8 +21,8 @@ var wbHostileCells = []string{`=HYPERLINK("http://x","click")`, "+1", "-1", "@SU
 
 // wbFinding is a finding with its words already written.
 func wbFinding(row int, id, name, email, problem, action string) findingView {
-	return findingView{Finding: assessment.Finding{Row: row, UserID: id, Name: name, Email: email},
-		Problem: problem, Action: action}
+	return findingView{Finding: assessment.Finding{Row: row, UserID: id, Name: name, Email: email,
+		Key: "duplicate-emails:user:" + strings.ToLower(id)}, Problem: problem, Action: action}
 }
 
 // wbAssessment is a report with its words written, as the workbook gets it.
@@ -88,14 +88,15 @@ func TestWorkbookSheets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"Check", "Result", "Row in export", "User ID", "Name", "Email", "Problem", "Action", "Status"}
+	want := []string{"Check", "Result", "Row in export", "User ID", "Name", "Email", "Problem", "Action", "Status",
+		"Owner", "Due date", "Comment", TrackerKeyHeader}
 	if got := strings.Join(rows[0], "|"); got != strings.Join(want, "|") {
 		t.Errorf("Findings header %q", got)
 	}
 	if len(rows) != 1+2+len(wbHostileCells)+1 {
 		t.Errorf("Findings has %d rows", len(rows))
 	}
-	if got := strings.Join(rows[1], "|"); got != "=cmd|' /C calc'!A0|Blocker|12|AB|Anne Berg|post@nordlys.no|Shares post@nordlys.no with row 14|Give each user their own address|Open" {
+	if got := strings.Join(rows[1], "|"); got != "=cmd|' /C calc'!A0|Blocker|12|AB|Anne Berg|post@nordlys.no|Shares post@nordlys.no with row 14|Give each user their own address|Open||||duplicate-emails:user:ab" {
 		t.Errorf("Findings row 2 %q", got)
 	}
 	last := rows[len(rows)-1]
@@ -179,7 +180,7 @@ func TestWorkbookDropDownPanesFilter(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(dvs) != 1 || dvs[0].Type != "list" || dvs[0].Sqref != fmt.Sprintf("I2:I%d", n+1) ||
-		dvs[0].Formula1 != `"Open,Fixed,Won't fix"` {
+		dvs[0].Formula1 != `"Open,Fixed,Accepted,Won't fix"` {
 		t.Errorf("Findings data validations %+v", dvs)
 	}
 	dvs, _ = f.GetDataValidations("Checklist")
@@ -196,7 +197,7 @@ func TestWorkbookDropDownPanesFilter(t *testing.T) {
 	// uses for it (excelize writes absolute references).
 	for sheet, ref := range map[string]string{
 		"xl/worksheets/sheet1.xml": `<autoFilter ref="$A$1:$D$5">`,
-		"xl/worksheets/sheet2.xml": fmt.Sprintf(`<autoFilter ref="$A$1:$I$%d">`, n+1),
+		"xl/worksheets/sheet2.xml": fmt.Sprintf(`<autoFilter ref="$A$1:$M$%d">`, n+1),
 		"xl/worksheets/sheet3.xml": fmt.Sprintf(`<autoFilter ref="$A$1:$C$%d">`, 3+len(wbHostileCells)),
 	} {
 		if x := wbZipEntry(t, data, sheet); !strings.Contains(x, ref) {

@@ -1,0 +1,176 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/render"
+	"github.com/xuri/excelize/v2"
+)
+
+func TestTrackerKeyHeaderAgrees(t *testing.T) {
+	if render.TrackerKeyHeader != inputs.TrackerKeyHeader {
+		t.Errorf("the workbook writes %q, the reader looks for %q", render.TrackerKeyHeader, inputs.TrackerKeyHeader)
+	}
+}
+
+// The tracker round trip: the customer's notes in the returned workbook
+// survive into the next pack's workbook and JSON; what they marked fixed but
+// is still found is called out; a hostile value stays text.
+func TestTrackerRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, s string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("profile.toml", `users = "users.csv"
+[customer]
+name = "Tracker Co"
+language = "nb"
+[onsite]
+version = "10.0.5"
+database_gb = 1
+archive_gb = 1
+satellites = 0
+travel_users = []
+customizations = []
+integrations = []
+[mail]
+mailboxes = []
+`)
+	write("users.csv", "User ID,Name,Email,Role,User plan,Can log in\nAD,Ada Admin,ada@t.example.com,Administrator,Sales-Premium,Yes\n"+
+		"BO,Bo Berg,bo@t.example.com,User,,Yes\nCY,Cy Cole,,User,Sales-Essentials,Yes\nDI,Di Dahl,di@t.example.com,User,,Yes\n")
+	run1 := func(args ...string) (string, string) {
+		var stdout, stderr bytes.Buffer
+		if code := run(args, &stdout, &stderr); code != exitNotReady {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr.String())
+		}
+		return stdout.String(), stderr.String()
+	}
+	out1 := filepath.Join(dir, "first")
+	run1("pack", "-out", out1, "-date", "2026-11-12", filepath.Join(dir, "profile.toml"))
+
+	// The customer fills in the Norwegian workbook: BO fixed (but it is
+	// not), DI won't fix, CY fixed (and it is); someone adds a formula.
+	wb := filepath.Join(out1, "tracker-co-2026-11-12-remediation.xlsx")
+	f, err := excelize.OpenFile(wb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Funn")
+	if len(rows) < 4 {
+		t.Fatalf("findings sheet: %v (sheets %v)", rows, f.GetSheetList())
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i + 1
+	}
+	set := func(row int, header string, v any) {
+		c, ok := col[header]
+		if !ok {
+			t.Fatalf("no column %q in %v", header, rows[0])
+		}
+		ref, _ := excelize.CoordinatesToCellName(c, row)
+		if err := f.SetCellValue("Funn", ref, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, r := range rows[1:] {
+		row := i + 2
+		switch r[col[render.TrackerKeyHeader]-1] {
+		case "licences:user:bo":
+			set(row, "Status", "Rettet")
+			set(row, "Ansvarlig", "Ingrid")
+			set(row, "Frist", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+			set(row, "Kommentar", "=HYPERLINK(\"http://x\",\"klikk\")")
+		case "licences:user:di":
+			set(row, "Status", "Rettes ikke")
+			set(row, "Kommentar", "Di slutter i desember")
+		case "valid-emails:user:cy":
+			set(row, "Status", "Rettet")
+			set(row, "Kommentar", "Adresse lagt inn")
+		}
+	}
+	f.SetSheetName("Funn", "Mine funn") // renamed: found by its key column
+	returned := filepath.Join(dir, "returned.xlsx")
+	if err := f.SaveAs(returned); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	// CY got an address; BO did not get a plan.
+	write("users2.csv", "User ID,Name,Email,Role,User plan,Can log in\nCY,Cy Cole,cy@t.example.com,User,Sales-Essentials,Yes\n"+
+		"AD,Ada Admin,ada@t.example.com,Administrator,Sales-Premium,Yes\nBO,Bo Berg,bo@t.example.com,User,,Yes\nDI,Di Dahl,di@t.example.com,User,,Yes\n")
+	out2 := filepath.Join(dir, "second")
+	stdout, _ := run1("check", "-date", "2026-11-25", "-users", filepath.Join(dir, "users2.csv"),
+		"-tracker", returned, filepath.Join(dir, "profile.toml"))
+	if !strings.Contains(stdout, "Merket som rettet i arbeidsboken fra 12. november 2026, men 1 finnes fortsatt:") ||
+		!strings.Contains(stdout, "rad 4  BO  Bo Berg") {
+		t.Errorf("the terminal does not call out the fixed finding still found:\n%s", stdout)
+	}
+	run1("pack", "-out", out2, "-date", "2026-11-25", "-users", filepath.Join(dir, "users2.csv"),
+		"-tracker", returned, filepath.Join(dir, "profile.toml"))
+
+	var s struct {
+		Tracker struct {
+			Carried         int `json:"carried"`
+			FixedStillFound []struct {
+				Key, Comment string
+				Row          int
+			} `json:"fixed_still_found"`
+			Resolved []struct{ Key, Comment string } `json:"resolved"`
+		} `json:"tracker"`
+	}
+	if err := json.Unmarshal(readFile(t, filepath.Join(out2, "tracker-co-2026-11-25-summary.json")), &s); err != nil {
+		t.Fatal(err)
+	}
+	if s.Tracker.Carried != 2 || len(s.Tracker.FixedStillFound) != 1 || s.Tracker.FixedStillFound[0].Key != "licences:user:bo" ||
+		s.Tracker.FixedStillFound[0].Row != 4 {
+		t.Errorf("tracker %+v", s.Tracker)
+	}
+	if len(s.Tracker.Resolved) != 1 || s.Tracker.Resolved[0].Comment != "Adresse lagt inn" {
+		t.Errorf("resolved %+v", s.Tracker.Resolved)
+	}
+
+	// The notes are in the new workbook, the formula only as text.
+	f, err = excelize.OpenFile(filepath.Join(out2, "tracker-co-2026-11-25-remediation.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ = f.GetRows("Funn", excelize.Options{RawCellValue: true})
+	found := map[string][]string{}
+	for _, r := range rows[1:] {
+		found[r[len(r)-1]] = r
+	}
+	bo, di := found["licences:user:bo"], found["licences:user:di"]
+	if bo == nil || bo[col["Status"]-1] != "Rettet" || bo[col["Ansvarlig"]-1] != "Ingrid" || bo[col["Frist"]-1] != "46357" {
+		t.Errorf("BO's row %q", bo)
+	}
+	if di == nil || di[col["Status"]-1] != "Rettes ikke" || di[col["Kommentar"]-1] != "Di slutter i desember" {
+		t.Errorf("DI's row %q", di)
+	}
+	for _, sheet := range f.GetSheetList() {
+		cells, _ := f.GetRows(sheet)
+		for i, r := range cells {
+			for j := range r {
+				ref, _ := excelize.CoordinatesToCellName(j+1, i+1)
+				if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
+					t.Errorf("%s!%s holds the formula %q", sheet, ref, formula)
+				}
+			}
+		}
+	}
+	// The pack calls out what was marked fixed but is still found.
+	html := string(readFile(t, filepath.Join(out2, "tracker-co-2026-11-25-readiness.html")))
+	if !strings.Contains(html, "Merket som rettet, men fortsatt funnet") || !strings.Contains(html, "Di slutter i desember") {
+		t.Error("the pack does not show the notes and the call-out")
+	}
+}

@@ -1,0 +1,71 @@
+package render
+
+import (
+	stdhtml "html"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// TestEveryGlyphPresent checks that every character the pack can print (all
+// texts in every language, and everything the example packs show, which
+// holds the customers' names) exists in every face the PDF draws with: a
+// missing glyph would print as "?" (see sanitizeText), never as a box.
+func TestEveryGlyphPresent(t *testing.T) {
+	if err := loadMetrics(); err != nil {
+		t.Fatal(err)
+	}
+	texts, _ := filepath.Glob("../templates/*/*.toml")
+	mds, _ := filepath.Glob("../templates/*/*.md")
+	packs, _ := filepath.Glob("../examples/*/pack/*.html")
+	if len(texts) < 6 || len(packs) < 6 {
+		t.Fatalf("found %d text files and %d example packs", len(texts), len(packs))
+	}
+	tag := regexp.MustCompile(`(?s)<style.*?</style>|<[^>]*>`)
+	// Names from outside Western Europe that customers' exports hold.
+	extra := "Łukasz Żółć Ærle Sæbø Šťastný Ďurišová Őrs Ñúñez Ελένη Дмитрий Ğül İpek ſ ĳ Œuvre €£¥ „quoted“ «guillemets» ‚single‘ – — … • · × ÷ ≤ ≥ ± ° µ ½ ¼ ¾ ™ © ®"
+	missing := map[fontID]map[rune][]string{}
+	check := func(name, s string) {
+		for _, r := range s {
+			if r < 0x20 || unicode.IsSpace(r) || unicode.In(r, unicode.Cf) {
+				continue // dropped or turned into a space by sanitizeText
+			}
+			if _, _, ok := statusMark(r); ok {
+				continue // drawn as shapes
+			}
+			for id := fontID(0); id < numFonts; id++ {
+				if !metrics[id].has(r) {
+					if missing[id] == nil {
+						missing[id] = map[rune][]string{}
+					}
+					if len(missing[id][r]) < 3 {
+						missing[id][r] = append(missing[id][r], name)
+					}
+				}
+			}
+		}
+	}
+	for _, f := range append(texts, mds...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(f, string(b))
+	}
+	for _, f := range packs {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(f, stdhtml.UnescapeString(tag.ReplaceAllString(string(b), " ")))
+	}
+	check("names", extra)
+	for id, rs := range missing {
+		for r, where := range rs {
+			t.Errorf("face %s %s lacks %U %q (in %s)", id.pdfFamily(), id.pdfStyle(), r, r, strings.Join(where, ", "))
+		}
+	}
+}
