@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -329,6 +331,49 @@ func BenchmarkParseUsersCSV50k(b *testing.B) {
 		l, err := ParseUsers("users.csv", data, "")
 		if err != nil || len(l.Users) != 50_000 {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestCSVReaderFastPath: the fast path for plain lines reads every text
+// exactly as the byte-by-byte scan does.
+func TestCSVReaderFastPath(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	alphabet := []string{"a", "bc", ";", ";", ",", "\t", "\"", "\"\"", "\n", "\n", "\r", "\r\n", " ", "ø", "@"}
+	type rec struct {
+		row, start, end int
+		multi           bool
+		cells           string
+		err             csvError
+	}
+	read := func(text string, delim byte, slow bool) []rec {
+		cr := newCSVReader(text, delim)
+		cr.slow = slow
+		var out []rec
+		for {
+			row, cells, done, err := cr.next()
+			if done {
+				return out
+			}
+			x := rec{row: row, start: cr.start, end: cr.end, multi: cr.multiLine, cells: fmt.Sprintf("%q", cells)}
+			if err != nil {
+				x.err = *err
+			}
+			out = append(out, x)
+			if err != nil {
+				return out
+			}
+		}
+	}
+	for i := range 50_000 {
+		var b strings.Builder
+		for range r.IntN(40) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		text := b.String()
+		delim := []byte{';', ',', '\t'}[i%3]
+		if fast, slow := read(text, delim, false), read(text, delim, true); !reflect.DeepEqual(fast, slow) {
+			t.Fatalf("%q (%q):\nfast %+v\nslow %+v", text, delim, fast, slow)
 		}
 	}
 }

@@ -82,7 +82,7 @@ type userRow struct {
 
 func isEmptyRow(cells []string) bool {
 	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
+		if trim(c) != "" {
 			return false
 		}
 	}
@@ -512,7 +512,16 @@ func cellText(cells []string, c int) string {
 	if c < 0 || c >= len(cells) {
 		return ""
 	}
-	return strings.TrimSpace(cells[c])
+	return trim(cells[c])
+}
+
+// trim is strings.TrimSpace, quicker for the usual cell that starts and
+// ends with a visible ASCII character.
+func trim(s string) string {
+	if n := len(s); n == 0 || s[0] > ' ' && s[0] < utf8.RuneSelf && s[n-1] > ' ' && s[n-1] < utf8.RuneSelf {
+		return s
+	}
+	return strings.TrimSpace(s)
 }
 
 func (m *userMaker) user(num int, cells []string) User {

@@ -30,11 +30,32 @@ import (
 // those from the domain, but the address as written is not the one a mail
 // system delivers to, and nobody can see why. VisibleText shows them.
 func ValidEmail(s string) bool {
+	var c EmailChecker
+	return c.Valid(s)
+}
+
+// EmailChecker is ValidEmail that remembers the last domain it judged: the
+// users of an export share one or two domains, and a domain takes longer
+// to check than the rest of an address. The zero value is ready to use; it
+// is not safe for concurrent use.
+type EmailChecker struct {
+	domain string
+	valid  bool
+}
+
+// Valid is ValidEmail(s).
+func (c *EmailChecker) Valid(s string) bool {
 	local, domain, ok := strings.Cut(s, "@")
 	if !ok || strings.Contains(domain, "@") || hasInvisible(s) {
 		return false
 	}
-	return validLocal(local) && validDomain(domain)
+	if !validLocal(local) {
+		return false
+	}
+	if domain != c.domain || domain == "" {
+		c.domain, c.valid = domain, validDomain(domain)
+	}
+	return c.valid
 }
 
 func hasInvisible(s string) bool {
@@ -82,18 +103,50 @@ func VisibleText(s string) string {
 	return b.String()
 }
 
+// atext are the ASCII characters of an unquoted local part (RFC 5322
+// atext, and the dot).
+var atext = func() (t [utf8.RuneSelf]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for _, c := range ".!#$%&'*+-/=?^_`{|}~" {
+		t[c] = true
+	}
+	return t
+}()
+
 func validLocal(s string) bool {
-	if s == "" || len(s) > 64 || !utf8.ValidString(s) {
+	if s == "" || len(s) > 64 {
 		return false
 	}
 	if s[0] == '.' || s[len(s)-1] == '.' || strings.Contains(s, "..") {
 		return false
 	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return validLocalRunes(s[i:])
+		}
+		if !atext[c] {
+			return false
+		}
+	}
+	return true
+}
+
+// validLocalRunes checks the rest of a local part that has characters
+// outside ASCII: letters and digits of any script are allowed (RFC 6531).
+func validLocalRunes(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
 	for _, r := range s {
 		switch {
-		case r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'):
-		case r < 0x80 && strings.ContainsRune(".!#$%&'*+-/=?^_`{|}~", r):
-		case r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)):
+		case r < utf8.RuneSelf && atext[r]:
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)):
 		default:
 			return false
 		}
@@ -273,12 +326,24 @@ func validLabel(s string) bool {
 // is folded too even though RFC 5321 leaves it case-sensitive.
 func emailKey(s string) string {
 	s = strings.TrimSpace(s)
-	if isASCII(s) {
-		// Folding, NFC and IDNA all come down to lower case for ASCII
-		// without punycode labels (see plainDomain).
-		if lower := strings.ToLower(s); !strings.Contains(lower, "xn--") {
-			return lower
+	// Folding, NFC and IDNA all come down to lower case for ASCII without
+	// punycode labels (see plainDomain): one pass tells.
+	ascii, upper, puny := true, false, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			ascii = false
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		case c == '-' && i >= 3 && s[i-1] == '-' && s[i-2]|0x20 == 'n' && s[i-3]|0x20 == 'x':
+			puny = true // "xn--"
 		}
+	}
+	if ascii && !puny {
+		if upper {
+			return strings.ToLower(s)
+		}
+		return s
 	}
 	s = norm.NFC.String(s)
 	if s == "" {

@@ -69,6 +69,15 @@ func TestValidEmail(t *testing.T) {
 		"ola@fjord\x7fkraft.no",   // DEL
 		"ola@fjordkraft.no\ufffd", // replacement character
 	}
+	// One EmailChecker over all of them, in turn, remembering domains.
+	var c EmailChecker
+	for _, list := range [][]string{good, bad, good, append(bad, good...)} {
+		for i, s := range list {
+			if got := c.Valid(s); got != ValidEmail(s) {
+				t.Errorf("EmailChecker.Valid(%q) = %v after %q", s, got, list[max(0, i-1)])
+			}
+		}
+	}
 	for _, s := range good {
 		t.Run("good/"+s, func(t *testing.T) {
 			if !ValidEmail(s) {

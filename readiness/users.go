@@ -107,6 +107,7 @@ func (a *assessor) validEmails() Check {
 	var fs []Finding
 	var unclear []*inputs.User
 	bad, warn := 0, 0
+	var emails EmailChecker
 	for i := range a.users.Users {
 		u := &a.users.Users[i]
 		e := strings.TrimSpace(u.Email)
@@ -118,7 +119,7 @@ func (a *assessor) validEmails() Check {
 		case e == "" && access == inputs.Unknown:
 			fs = append(fs, a.userFinding(u, "email-missing-unknown-access", "column", a.loginColumn(), "value", a.shown(u.RawCanLogIn)))
 			unclear = append(unclear, u)
-		case e == "" || ValidEmail(e):
+		case e == "" || emails.Valid(e):
 		case access == inputs.Yes:
 			fs = append(fs, a.emailFinding(u, "email-malformed"))
 			bad++
