@@ -30,6 +30,36 @@ func notText(name string) *Error {
 // stray Windows-1252 byte is not re-read as Windows-1252, which would garble
 // every other name in it.
 func decodeText(name string, data []byte) (string, error) {
+	text, err := textOf(name, data)
+	if err != nil {
+		return "", err
+	}
+	if looksBinary([]byte(text[:min(len(text), 64<<10)])) {
+		return "", notText(name)
+	}
+	// Excel saves an empty sheet with a header-less row of delimiters.
+	if strings.TrimFunc(text, isBlankOrDelimiter) == "" {
+		return "", emptyFile(name)
+	}
+	if isMarkup(text) {
+		return "", &Error{File: name, Msg: "an HTML or XML file, not a CSV export or workbook",
+			Hint: "open it in Excel and save it as Excel Workbook (.xlsx) or CSV"}
+	}
+	return text, nil
+}
+
+// toUTF8 is textOf for the profile reader: ok is false for what is not
+// text (binary, a NUL byte, a byte that cannot be decoded).
+func toUTF8(data []byte) (text string, ok bool) {
+	text, err := textOf("", data)
+	if err != nil || strings.IndexByte(text, 0) >= 0 {
+		return "", false
+	}
+	return text, true
+}
+
+// textOf decodes data as decodeText describes, without judging the text.
+func textOf(name string, data []byte) (string, *Error) {
 	var (
 		text string
 		err  *Error
@@ -58,21 +88,7 @@ func decodeText(name string, data []byte) (string, error) {
 			text, err = decodeWindows1252(name, data)
 		}
 	}
-	if err != nil {
-		return "", err
-	}
-	if looksBinary([]byte(text[:min(len(text), 64<<10)])) {
-		return "", notText(name)
-	}
-	// Excel saves an empty sheet with a header-less row of delimiters.
-	if strings.TrimFunc(text, isBlankOrDelimiter) == "" {
-		return "", emptyFile(name)
-	}
-	if isMarkup(text) {
-		return "", &Error{File: name, Msg: "an HTML or XML file, not a CSV export or workbook",
-			Hint: "open it in Excel and save it as Excel Workbook (.xlsx) or CSV"}
-	}
-	return text, nil
+	return text, err
 }
 
 func emptyFile(name string) *Error {

@@ -15,7 +15,8 @@ type Error struct {
 	File   string // path as given on the command line or in the profile
 	Row    int    // 1-based row as Excel shows it (exports); 0 when not about a row
 	Line   int    // 1-based line (profile); 0 when not about a line
-	Column string // header or key concerned, when there is one
+	Column string // export column concerned, when there is one
+	Key    string // profile key concerned (table.key), when there is one
 	Msg    string // what is wrong
 	Hint   string // what would be right (headers expected, closest key…)
 }
@@ -32,7 +33,31 @@ func (e *Error) Error() string {
 	if e.Column != "" {
 		fmt.Fprintf(&b, " column %q", e.Column)
 	}
+	if e.Key != "" {
+		fmt.Fprintf(&b, " key %q", e.Key)
+	}
 	b.WriteString(": ")
 	b.WriteString(e.Msg)
 	return b.String()
+}
+
+// Errors is every problem found in one file (the profile), in line order,
+// so that one run reports them all. errors.As finds the first *Error.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap lets errors.As and errors.Is see each *Error.
+func (es Errors) Unwrap() []error {
+	errs := make([]error, len(es))
+	for i, e := range es {
+		errs[i] = e
+	}
+	return errs
 }

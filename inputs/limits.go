@@ -84,7 +84,8 @@ func (r Role) Limit() int64 {
 	return MaxUsersBytes
 }
 
-func (r Role) column() string {
+// key is the profile key that names a file of the role, for errors.
+func (r Role) key() string {
 	if r == RoleLogo {
 		return "brand.logo"
 	}
@@ -94,7 +95,7 @@ func (r Role) column() string {
 func (r Role) tooLarge(path string, size int64) *Error {
 	what := map[Role]string{RoleUsers: "a user export", RoleProfile: "a profile", RoleLogo: "a logo",
 		RoleSummary: "a pack's summary", RoleTracker: "a remediation workbook"}[r]
-	e := &Error{File: path, Column: r.column(),
+	e := &Error{File: path, Key: r.key(),
 		Msg: fmt.Sprintf("the file is %s, over the %s limit for %s", sizeText(size), sizeText(r.Limit()), what)}
 	switch r {
 	case RoleProfile:
@@ -136,7 +137,7 @@ func ReadFile(path string, role Role) ([]byte, error) {
 		return nil, fileError(path, err)
 	}
 	if e := notRegular(path, st.Mode()); e != nil {
-		e.Column = role.column()
+		e.Key = role.key()
 		return nil, e
 	}
 	limit := role.Limit()
@@ -150,7 +151,7 @@ func ReadFile(path string, role Role) ([]byte, error) {
 	defer f.Close()
 	// The path may have been replaced between Stat and Open.
 	if st2, err := f.Stat(); err != nil || !os.SameFile(st, st2) {
-		return nil, &Error{File: path, Column: role.column(), Msg: "the file changed while it was being opened",
+		return nil, &Error{File: path, Key: role.key(), Msg: "the file changed while it was being opened",
 			Hint: "run migready again once nothing else is writing the file"}
 	}
 	var buf bytes.Buffer

@@ -59,7 +59,7 @@ func TestReadFileLimits(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ReadFile(tt.path, tt.role)
 			var e *Error
-			if !errors.As(err, &e) || e.File != tt.path || !strings.Contains(e.Msg, tt.msg) || e.Hint == "" || e.Column != tt.column {
+			if !errors.As(err, &e) || e.File != tt.path || !strings.Contains(e.Msg, tt.msg) || e.Hint == "" || e.Key != tt.column {
 				t.Errorf("ReadFile(%s) = %#v, want %q", tt.path, err, tt.msg)
 			}
 		})
@@ -78,7 +78,7 @@ func TestCustomerNameLimit(t *testing.T) {
 	long := strings.Repeat("Å", MaxCustomerNameChars+1)
 	_, err := ParseProfile("p.toml", []byte(strings.Replace(goodProfile, "Nordlys Energi AS", long, 1)))
 	var e *Error
-	if !errors.As(err, &e) || e.Line != 3 || e.Column != "customer.name" ||
+	if !errors.As(err, &e) || e.Line != 3 || e.Key != "customer.name" ||
 		!strings.Contains(e.Msg, "201 characters long; the limit is 200") {
 		t.Errorf("error = %#v", err)
 	}

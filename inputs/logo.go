@@ -36,13 +36,13 @@ func ParseLogo(path string, data []byte) (*Logo, error) {
 	hint := "brand.logo must be a PNG or JPEG file, ideally a few hundred pixels wide"
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		return nil, &Error{File: path, Column: "brand.logo", Msg: "logo is not a readable PNG or JPEG image", Hint: hint}
+		return nil, &Error{File: path, Key: "brand.logo", Msg: "logo is not a readable PNG or JPEG image", Hint: hint}
 	}
 	if format != "png" && format != "jpeg" {
-		return nil, &Error{File: path, Column: "brand.logo", Msg: "logo is a " + format + " image", Hint: hint}
+		return nil, &Error{File: path, Key: "brand.logo", Msg: "logo is a " + format + " image", Hint: hint}
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > maxLogoPixels {
-		return nil, &Error{File: path, Column: "brand.logo", Msg: fmt.Sprintf("logo is %d×%d pixels", cfg.Width, cfg.Height), Hint: "use a logo of at most 4096×4096 pixels"}
+		return nil, &Error{File: path, Key: "brand.logo", Msg: fmt.Sprintf("logo is %d×%d pixels", cfg.Width, cfg.Height), Hint: "use a logo of at most 4096×4096 pixels"}
 	}
 	var img image.Image
 	if format == "png" {
@@ -51,13 +51,13 @@ func ParseLogo(path string, data []byte) (*Logo, error) {
 		img, err = jpeg.Decode(bytes.NewReader(data))
 	}
 	if err != nil {
-		return nil, &Error{File: path, Column: "brand.logo", Msg: "logo image is damaged: " + err.Error(), Hint: hint}
+		return nil, &Error{File: path, Key: "brand.logo", Msg: "logo image is damaged: " + err.Error(), Hint: hint}
 	}
 	rgba := image.NewNRGBA(img.Bounds())
 	draw.Draw(rgba, rgba.Bounds(), img, img.Bounds().Min, draw.Src)
 	var buf bytes.Buffer
 	if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, rgba); err != nil {
-		return nil, &Error{File: path, Column: "brand.logo", Msg: "logo could not be converted: " + err.Error(), Hint: hint}
+		return nil, &Error{File: path, Key: "brand.logo", Msg: "logo could not be converted: " + err.Error(), Hint: hint}
 	}
 	return &Logo{File: path, PNG: buf.Bytes(), Width: cfg.Width, Height: cfg.Height}, nil
 }

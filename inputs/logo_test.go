@@ -57,7 +57,7 @@ func TestParseLogo(t *testing.T) {
 				return
 			}
 			var e *Error
-			if !errors.As(err, &e) || !strings.Contains(e.Msg, tt.err) || e.Hint == "" || e.Column != "brand.logo" {
+			if !errors.As(err, &e) || !strings.Contains(e.Msg, tt.err) || e.Hint == "" || e.Key != "brand.logo" {
 				t.Errorf("got %v, want an input error with %q and a hint", err, tt.err)
 			}
 		})

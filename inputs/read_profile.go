@@ -1,7 +1,6 @@
 package inputs
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -9,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -20,77 +20,258 @@ import (
 // the two lists agree.
 var Languages = []string{"en", "nb", "sv", "da", "de", "nl"}
 
+// maxProfileErrors is the most problems listed from one profile: a wall of
+// errors helps nobody, and a file that has more is probably not a profile.
+const maxProfileErrors = 30
+
 // ReadProfile reads and validates the profile at path. Relative paths in it
 // (users, brand.logo) are resolved against the profile's folder.
 func ReadProfile(path string) (*Profile, error) {
-	data, err := ReadFile(path, RoleProfile)
+	data, err := ReadProfileFile(path)
 	if err != nil {
 		return nil, err
 	}
 	return ParseProfile(path, data)
 }
 
-// ParseProfile is ReadProfile on bytes already read.
-func ParseProfile(path string, data []byte) (*Profile, error) {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, &Error{File: path, Msg: "profile is empty", Hint: "a profile needs at least [customer] name and the [onsite] section; see examples/*/profile.toml"}
+// ReadProfileFile reads the profile's bytes; a missing profile gets a hint
+// about the profile itself, not about the paths inside it.
+func ReadProfileFile(path string) ([]byte, error) {
+	data, err := ReadFile(path, RoleProfile)
+	var e *Error
+	if errors.As(err, &e) && e.Msg == "file not found" {
+		e.Hint = "check the profile's name and folder (on Windows, drop the profile on migready.exe); migready init DIR makes a new profile.toml"
 	}
-	if len(data) > MaxProfileBytes || bytes.IndexByte(data, 0) >= 0 {
-		return nil, &Error{File: path, Msg: "not a TOML profile (binary or too large)", Hint: "pass the customer's profile.toml; the user export goes in its users key or -users"}
-	}
-	var p Profile
-	md, err := toml.Decode(string(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))), &p)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			e := &Error{File: path, Line: pe.Position.Line, Msg: "TOML: " + pe.Message, Hint: pe.Usage}
-			if pe.LastKey != "" {
-				e.Column = pe.LastKey
-			}
-			if e.Hint == "" {
-				e.Hint = "check the quoting and types on that line: strings in \"quotes\", numbers bare, lists in [brackets]"
-			}
-			return nil, e
-		}
-		return nil, typeError(path, err)
-	}
-	p.Path = path
-	if und := md.Undecoded(); len(und) > 0 {
-		return nil, unknownKeyError(path, data, und[0])
-	}
-	v := validator{path: path, data: data, md: md}
-	v.check(&p)
-	if v.err != nil {
-		return nil, v.err
-	}
-	return &p, nil
+	return data, err
 }
 
-var typeErrRe = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): incompatible types: TOML value has type (\S+); destination has type (\S+)$`)
+// ParseProfile is ReadProfile on bytes already read. It reports every
+// problem it finds: an *Error for one, Errors for several.
+func ParseProfile(path string, data []byte) (*Profile, error) {
+	if len(data) > MaxProfileBytes {
+		return nil, &Error{File: path, Msg: "not a TOML profile (binary or too large)", Hint: "pass the customer's profile.toml; the user export goes in its users key or -users"}
+	}
+	// Notepad saves "ANSI" (Windows-1252) or UTF-8 with a BOM, PowerShell's
+	// Out-File UTF-16: read them all, as the export reader does.
+	text, ok := toUTF8(data)
+	if !ok {
+		return nil, &Error{File: path, Msg: "not a TOML profile (binary or too large)", Hint: "pass the customer's profile.toml; the user export goes in its users key or -users"}
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, &Error{File: path, Msg: "profile is empty", Hint: "a profile needs at least [customer] name and the [onsite] section; migready init DIR writes one to fill in"}
+	}
+	var raw map[string]any
+	md, err := toml.Decode(text, &raw)
+	if err != nil {
+		return nil, syntaxError(path, text, err)
+	}
+	v := validator{path: path, data: []byte(text), lines: newLineIndex(text), md: md, reported: map[string]bool{}}
+	var p Profile
+	v.decode(reflect.ValueOf(&p).Elem(), raw, "")
+	p.Path = path
+	v.check(&p)
+	switch len(v.errs) {
+	case 0:
+		return &p, nil
+	case 1:
+		return nil, v.errs[0]
+	}
+	// Line order, with the problems that have no line last.
+	sort.SliceStable(v.errs, func(i, j int) bool {
+		li, lj := v.errs[i].Line, v.errs[j].Line
+		return li != 0 && (lj == 0 || li < lj)
+	})
+	if len(v.errs) > maxProfileErrors {
+		more := len(v.errs) - maxProfileErrors
+		v.errs = append(v.errs[:maxProfileErrors], &Error{File: path,
+			Msg:  fmt.Sprintf("%d more problems not listed", more),
+			Hint: "is this the customer's profile? fix the problems above and run again"})
+	}
+	return nil, v.errs
+}
 
-// typeError turns the TOML decoder's type mismatch into words a sales
-// representative understands: which key, what it holds, what it should hold.
-func typeError(path string, err error) error {
-	m := typeErrRe.FindStringSubmatch(err.Error())
-	if m == nil {
+var (
+	decimalCommaRe = regexp.MustCompile(`^\s*([A-Za-z0-9_-]+)\s*=\s*(-?[0-9]+),([0-9]+)\s*(#.*)?$`)
+	backslashRe    = regexp.MustCompile(`"[^"]*\\[^"]*"`)
+)
+
+// syntaxError explains a TOML syntax error, with the two mistakes people
+// make most: a decimal comma and a Windows path in double quotes.
+func syntaxError(path, text string, err error) error {
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
 		return &Error{File: path, Msg: "TOML: " + err.Error()}
 	}
-	line, _ := strconv.Atoi(m[1])
-	kinds := map[string]string{
-		"string": "text in quotes", "float64": "a number", "int64": "a whole number", "integer": "a whole number",
-		"float": "a number", "bool": "true or false", "slice": "a list in [brackets]", "array": "a list in [brackets]",
-		"map[string]interface": "a table", "[]interface": "a list in [brackets]", "time.Time": "a date",
+	e := &Error{File: path, Line: pe.Position.Line, Msg: "TOML: " + pe.Message, Hint: pe.Usage}
+	if pe.LastKey != "" {
+		e.Key = pe.LastKey
 	}
-	kind := func(t string) string {
-		t = strings.TrimSuffix(strings.TrimSuffix(t, "{}"), "{}")
-		if k, ok := kinds[t]; ok {
-			return k
+	line := ""
+	if lines := strings.Split(text, "\n"); pe.Position.Line >= 1 && pe.Position.Line <= len(lines) {
+		line = strings.TrimRight(lines[pe.Position.Line-1], "\r")
+	}
+	if m := decimalCommaRe.FindStringSubmatch(line); m != nil {
+		e.Key = qualified(tableAt(text, pe.Position.Line), m[1])
+		e.Msg = fmt.Sprintf("%s = %s,%s has a decimal comma", m[1], m[2], m[3])
+		e.Hint = fmt.Sprintf("write %s = %s.%s: numbers in a profile take a decimal point", m[1], m[2], m[3])
+		return e
+	}
+	if q := backslashRe.FindString(line); q != "" && strings.Contains(pe.Message, `\`) {
+		e.Msg = "TOML: " + q + ": a backslash in double quotes starts an escape"
+		e.Hint = "write Windows paths in single quotes, users = '" + strings.Trim(q, `"`) + "', or with forward slashes"
+		return e
+	}
+	if e.Hint == "" {
+		e.Hint = "check the quoting and types on that line: strings in \"quotes\", numbers bare, lists in [brackets]"
+	}
+	return e
+}
+
+// tableAt returns the [table] a line belongs to.
+func tableAt(text string, line int) string {
+	cur := ""
+	for i, l := range strings.Split(text, "\n") {
+		if i+1 >= line {
+			break
 		}
-		return t
+		if m := tableRe.FindStringSubmatch(l); m != nil {
+			cur = m[1]
+		}
 	}
-	return &Error{File: path, Line: line, Column: m[2],
-		Msg:  fmt.Sprintf("%s must be %s, not %s", m[2], kind(m[4]), kind(m[3])),
-		Hint: `e.g. version = "8.5 R10", database_gb = 14.5, keep_addresses = true, mailboxes = ["support@company.no"]`}
+	return cur
+}
+
+func qualified(table, key string) string {
+	if table == "" {
+		return key
+	}
+	return table + "." + key
+}
+
+// kindOf names a TOML value's type in words a sales representative knows.
+func kindOf(v any) string {
+	switch v.(type) {
+	case string:
+		return "text in quotes"
+	case int64:
+		return "a whole number"
+	case float64:
+		return "a number"
+	case bool:
+		return "true or false"
+	case []any, []map[string]any:
+		return "a list in [brackets]"
+	case map[string]any:
+		return "a table"
+	default:
+		return "a date"
+	}
+}
+
+// decode copies raw into dst (a struct), reporting every unknown key and
+// every value of the wrong type instead of stopping at the first.
+func (v *validator) decode(dst reflect.Value, raw map[string]any, table string) {
+	t := dst.Type()
+	fields := map[string]int{}
+	for i := 0; i < t.NumField(); i++ {
+		if tag := t.Field(i).Tag.Get("toml"); tag != "" && tag != "-" {
+			fields[tag] = i
+		}
+	}
+	keys := make([]string, 0, len(raw))
+	for k := range raw {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		i, ok := fields[k]
+		if !ok {
+			e := v.unknownKey(append(toml.Key{}, appendTable(table, k)...))
+			v.add(e)
+			// A misspelt required key is one mistake, not also a missing key.
+			if best := closest(k, validKeys(table)); best != "" && table != "" {
+				v.reported[qualified(table, best)] = true
+			}
+			continue
+		}
+		f, val := dst.Field(i), raw[k]
+		// A type that reads itself (SPFCosts) also reports its own problems.
+		if u, ok := f.Addr().Interface().(toml.Unmarshaler); ok {
+			if err := u.UnmarshalTOML(val); err != nil {
+				v.fail(table, k, err.Error(), "")
+			}
+			continue
+		}
+		want := ""
+		switch f.Kind() {
+		case reflect.Struct, reflect.Pointer:
+			m, ok := val.(map[string]any)
+			if !ok {
+				want = "a table [" + k + "]"
+				break
+			}
+			if f.Kind() == reflect.Pointer {
+				f.Set(reflect.New(f.Type().Elem()))
+				f = f.Elem()
+			}
+			v.decode(f, m, k)
+		case reflect.String:
+			if s, ok := val.(string); ok {
+				f.SetString(s)
+			} else {
+				want = "text in quotes"
+			}
+		case reflect.Float64:
+			switch n := val.(type) {
+			case float64:
+				f.SetFloat(n)
+			case int64:
+				f.SetFloat(float64(n))
+			default:
+				want = "a number"
+			}
+		case reflect.Int:
+			if n, ok := val.(int64); ok {
+				f.SetInt(n)
+			} else {
+				want = "a whole number"
+			}
+		case reflect.Bool:
+			if b, ok := val.(bool); ok {
+				f.SetBool(b)
+			} else {
+				want = "true or false"
+			}
+		case reflect.Slice:
+			list, ok := val.([]any)
+			ss := make([]string, 0, len(list))
+			for _, x := range list {
+				s, isStr := x.(string)
+				ok = ok && isStr
+				ss = append(ss, s)
+			}
+			if ok {
+				f.Set(reflect.ValueOf(ss))
+			} else {
+				want = `a list of texts in quotes, e.g. ["first", "second"]`
+			}
+		}
+		if want != "" {
+			got := kindOf(val)
+			if _, isList := val.([]any); isList && strings.HasPrefix(want, "a list") {
+				got = "a list with other values than texts"
+			}
+			v.fail(table, k, fmt.Sprintf("%s must be %s, not %s", qualified(table, k), want, got),
+				`e.g. version = "8.5 R10", database_gb = 14.5, satellites = 0, keep_addresses = true, mailboxes = ["support@company.no"]`)
+		}
+	}
+}
+
+func appendTable(table, key string) []string {
+	if table == "" {
+		return []string{key}
+	}
+	return []string{table, key}
 }
 
 // Dir is the folder relative paths in the profile are resolved against.
@@ -104,8 +285,16 @@ func (p *Profile) Resolve(rel string) string {
 	return filepath.Join(p.Dir(), rel)
 }
 
+// IsLocked reports whether err says another program holds the file open
+// (on Windows, a workbook open in Excel cannot be read or replaced).
+func IsLocked(err error) bool { return isLocked(err) }
+
+var isLocked = platformLocked // replaced in tests
+
 func fileError(path string, err error) error {
 	switch {
+	case isLocked(err):
+		return &Error{File: path, Msg: "the file is open in another program", Hint: "close it (in Excel, if it is a workbook) and run migready again"}
 	case errors.Is(err, os.ErrNotExist):
 		return &Error{File: path, Msg: "file not found", Hint: "check the path; paths in the profile are relative to the profile's folder"}
 	case errors.Is(err, os.ErrPermission):
@@ -145,7 +334,7 @@ func validKeys(table string) []string {
 	return keys
 }
 
-func unknownKeyError(path string, data []byte, k toml.Key) error {
+func (v *validator) unknownKey(k toml.Key) *Error {
 	table, name := "", k[len(k)-1]
 	if len(k) > 1 {
 		table = k[0]
@@ -163,7 +352,7 @@ func unknownKeyError(path string, data []byte, k toml.Key) error {
 	if table != "" {
 		full = table + "." + name
 	}
-	e := &Error{File: path, Line: keyLine(data, table, name), Column: full, Msg: "unknown key " + full}
+	e := &Error{File: v.path, Line: v.keyLine(table, name), Key: full, Msg: "unknown key " + full}
 	if best := closest(name, valid); best != "" {
 		if table != "" {
 			best = table + "." + best
@@ -182,32 +371,66 @@ func unknownKeyError(path string, data []byte, k toml.Key) error {
 
 var tableRe = regexp.MustCompile(`^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]`)
 
-// keyLine finds the line defining key in table; 0 when not found (e.g. an
-// inline table), in which case the error still names the key.
-func keyLine(data []byte, table, key string) int {
-	cur := ""
-	keyRe := regexp.MustCompile(`^\s*"?` + regexp.QuoteMeta(key) + `"?\s*[=.]`)
-	dotted := regexp.MustCompile(`^\s*` + regexp.QuoteMeta(table) + `\.` + regexp.QuoteMeta(key) + `\s*=`)
-	for i, line := range strings.Split(string(data), "\n") {
-		if m := tableRe.FindStringSubmatch(line); m != nil {
-			cur = m[1]
-			if table == "" && cur == key {
-				return i + 1
-			}
-			if cur == table+"."+key {
-				return i + 1
-			}
-			continue
-		}
-		if cur == table && keyRe.MatchString(line) {
-			return i + 1
-		}
-		if cur == "" && table != "" && dotted.MatchString(line) {
-			return i + 1
+// lineIndex maps each key and table of a profile to the line defining it,
+// built in one pass, so that reporting every problem stays linear in the
+// profile's size (a line search per problem made a 4,000-key profile take
+// seconds).
+type lineIndex struct {
+	keys      map[string]int // "table.key" (and each dotted prefix), "table" → first line
+	commented map[string]int // "table.key" written as "# key = …", as init leaves required keys
+}
+
+var keyPartRe = regexp.MustCompile(`^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*`)
+
+func newLineIndex(text string) *lineIndex {
+	ix := &lineIndex{keys: map[string]int{}, commented: map[string]int{}}
+	set := func(m map[string]int, k string, n int) {
+		if _, ok := m[k]; !ok {
+			m[k] = n
 		}
 	}
-	return 0
+	cur := ""
+	for i, line := range strings.Split(text, "\n") {
+		n := i + 1
+		if m := tableRe.FindStringSubmatch(line); m != nil {
+			cur = m[1]
+			set(ix.keys, cur, n)
+			continue
+		}
+		rest, commented := strings.TrimSpace(line), false
+		if strings.HasPrefix(rest, "#") {
+			rest, commented = rest[1:], true
+		}
+		// The key: bare or quoted parts joined by dots, then "=".
+		var parts []string
+		for {
+			m := keyPartRe.FindStringSubmatch(rest)
+			if m == nil {
+				break
+			}
+			parts = append(parts, strings.Trim(m[1], `"'`))
+			rest = rest[len(m[0]):]
+			if !strings.HasPrefix(rest, ".") {
+				break
+			}
+			rest = rest[1:]
+		}
+		switch {
+		case len(parts) == 0 || !strings.HasPrefix(rest, "="):
+		case commented:
+			set(ix.commented, qualified(cur, parts[0]), n)
+		default:
+			for j := 1; j <= len(parts); j++ {
+				set(ix.keys, qualified(cur, strings.Join(parts[:j], ".")), n)
+			}
+		}
+	}
+	return ix
 }
+
+// keyLine is the line defining table.key; 0 when not found (e.g. a key in
+// an inline table), in which case the error still names the key.
+func (v *validator) keyLine(table, key string) int { return v.lines.keys[qualified(table, key)] }
 
 // closest returns the valid key nearest to name by edit distance, if it is
 // near enough to be a plausible typo.
@@ -246,22 +469,36 @@ func editDistance(a, b string) int {
 }
 
 type validator struct {
-	path string
-	data []byte
-	md   toml.MetaData
-	err  error
+	path     string
+	data     []byte
+	lines    *lineIndex
+	md       toml.MetaData
+	errs     Errors
+	reported map[string]bool // keys with an error already: one error per key
 }
 
-// fail records the first problem only: one clear error beats a wall of them.
+func (v *validator) add(e *Error) {
+	if e.Key != "" {
+		if v.reported[e.Key] {
+			return
+		}
+		v.reported[e.Key] = true
+	}
+	v.errs = append(v.errs, e)
+}
+
+// fail records a problem with table.key; the run goes on to find the others.
 func (v *validator) fail(table, key, msg, hint string) {
-	if v.err != nil {
-		return
+	v.add(&Error{File: v.path, Line: v.line(table, key), Key: qualified(table, key), Msg: msg, Hint: hint})
+}
+
+// line is the line of table.key, else of its [table] header (where a
+// missing key belongs), else 0.
+func (v *validator) line(table, key string) int {
+	if n := v.keyLine(table, key); n > 0 || table == "" {
+		return n
 	}
-	full := key
-	if table != "" {
-		full = table + "." + key
-	}
-	v.err = &Error{File: v.path, Line: keyLine(v.data, table, key), Column: full, Msg: msg, Hint: hint}
+	return v.lines.keys[table]
 }
 
 // given makes a list key written as [] an empty, non-nil list, so that
@@ -272,14 +509,78 @@ func (v *validator) given(list *[]string, table, key string) {
 	}
 }
 
+// required reports whether table.key is given without an error; a missing
+// key that sits commented out (as migready init writes it) points at its line.
 func (v *validator) required(table, key, hint string) bool {
 	if v.md.IsDefined(table, key) {
-		return true
+		return !v.reported[qualified(table, key)]
 	}
-	if v.err == nil {
-		v.err = &Error{File: v.path, Column: table + "." + key, Msg: "missing required key " + table + "." + key, Hint: hint}
+	e := &Error{File: v.path, Line: v.line(table, key), Key: qualified(table, key), Msg: "missing required key " + qualified(table, key), Hint: "add it under [" + table + "]: " + hint}
+	if n := v.lines.commented[qualified(table, key)]; n > 0 {
+		e.Line = n
+		e.Msg = "required key " + qualified(table, key) + " is still commented out"
+		e.Hint = "remove the # at the start of the line and fill in the value: " + hint
 	}
+	v.add(e)
 	return false
+}
+
+// numberRange is the accepted range of a profile number. The limits keep
+// absurd values (1e308 GB, 1e-320 Mbit/s) out of the downtime model, where
+// they would print as +Inf hours; README's profile section lists them.
+type numberRange struct {
+	table, key string
+	min, max   float64
+	minOpen    bool // min itself is not accepted
+	hint       string
+}
+
+var profileRanges = []numberRange{
+	{"onsite", "database_gb", 0, 100_000, false, "the database size in GB, 0 to 100000, e.g. database_gb = 14.5"},
+	{"onsite", "archive_gb", 0, 1_000_000, false, "the document archive (so_arc) size in GB, 0 to 1000000, e.g. archive_gb = 120; 0 if there is none"},
+	{"onsite", "satellites", 0, 10_000, false, "the number of active satellites (Replication > Define satellites), 0 to 10000; 0 if none"},
+	{"migration", "uplink_mbps", 0.1, 100_000, false, "upload bandwidth in Mbit/s, 0.1 to 100000, e.g. uplink_mbps = 100"},
+	{"migration", "efficiency", 0.01, 1, false, "share of the uplink the transfer really gets, 0.01 to 1, e.g. efficiency = 0.6"},
+	{"migration", "database_gb_per_hour", 0.1, 10_000, false, "GB of database exported and imported per hour, 0.1 to 10000, e.g. database_gb_per_hour = 10"},
+	{"migration", "fixed_hours", 0, 1_000, true, "hours for the fixed steps (freeze, checks, switch-over), more than 0 and at most 1000, e.g. fixed_hours = 2"},
+	{"migration", "low_factor", 0.1, 1, false, "0.1 to 1, e.g. low_factor = 0.75"},
+	{"migration", "high_factor", 1, 10, false, "1 to 10, e.g. high_factor = 1.75"},
+}
+
+// number checks a given number against its range.
+func (v *validator) number(r numberRange, x float64) {
+	if !v.md.IsDefined(r.table, r.key) || v.reported[qualified(r.table, r.key)] {
+		return
+	}
+	lo, hi := strconv.FormatFloat(r.min, 'f', -1, 64), strconv.FormatFloat(r.max, 'f', -1, 64)
+	accepted := "accepted: " + lo + " to " + hi
+	if r.minOpen {
+		accepted = "accepted: more than " + lo + ", at most " + hi
+	}
+	switch {
+	case math.IsNaN(x) || math.IsInf(x, 0):
+		v.fail(r.table, r.key, fmt.Sprintf("%s = %v is not a usable number (%s)", qualified(r.table, r.key), x, accepted), r.hint)
+	case x < r.min || x == r.min && r.minOpen || x > r.max:
+		v.fail(r.table, r.key, fmt.Sprintf("%s = %s is out of range (%s)", qualified(r.table, r.key), strconv.FormatFloat(x, 'g', -1, 64), accepted), r.hint)
+	}
+}
+
+// pathKey rejects a path that TOML's escapes changed: in double quotes,
+// "D:\temp\new.csv" reads as D:<TAB>emp<NEWLINE>ew.csv.
+func (v *validator) pathKey(table, key, val string) {
+	if !strings.ContainsAny(val, "\t\n\r\b\f") {
+		return
+	}
+	n := v.keyLine(table, key)
+	given := val
+	if n > 0 {
+		line := strings.Split(string(v.data), "\n")[n-1]
+		if q := backslashRe.FindString(line); q != "" {
+			given = strings.Trim(q, `"`)
+		}
+	}
+	v.fail(table, key, fmt.Sprintf(`%s = "%s": in double quotes a backslash starts an escape (\t is a tab, \n a new line), so this is not the path you meant`, key, given),
+		fmt.Sprintf("write the path in single quotes, %s = '%s', or with forward slashes, %s = \"%s\"", key, given, key, strings.ReplaceAll(given, `\`, "/")))
 }
 
 var (
@@ -290,8 +591,10 @@ var (
 )
 
 func (v *validator) check(p *Profile) {
+	v.pathKey("", "users", p.Users)
+
 	c := &p.Customer
-	if v.required("customer", "name", `add [customer] name = "Company AS"`) && strings.TrimSpace(c.Name) == "" {
+	if v.required("customer", "name", `the customer's company name, e.g. name = "Fjordkraft AS"`) && strings.TrimSpace(c.Name) == "" {
 		v.fail("customer", "name", "customer name is empty", `write the company's name, e.g. name = "Fjordkraft AS"`)
 	}
 	c.Name = strings.TrimSpace(c.Name)
@@ -299,9 +602,10 @@ func (v *validator) check(p *Profile) {
 	if c.Language == "" {
 		c.Language = "en"
 	}
-	c.Language = strings.ToLower(strings.TrimSpace(c.Language))
-	if !contains(Languages, c.Language) {
-		v.fail("customer", "language", fmt.Sprintf("unsupported language %q", c.Language), "supported: "+strings.Join(Languages, ", "))
+	if code, suggest := CanonicalLanguage(c.Language); code != "" {
+		c.Language = code
+	} else if !v.reported["customer.language"] {
+		v.fail("customer", "language", fmt.Sprintf("unsupported language %q", c.Language), LanguageHint("language = ", suggest))
 	}
 	if c.Tenant != "" && !tenantRe.MatchString(c.Tenant) {
 		v.fail("customer", "tenant", fmt.Sprintf("tenant %q does not look like a tenant id", c.Tenant), "tenant ids look like Cust12345; leave tenant out if it is not known yet")
@@ -314,22 +618,13 @@ func (v *validator) check(p *Profile) {
 	}
 
 	o := &p.Onsite
-	if v.required("onsite", "version", `add [onsite] version = "8.5 R10" (as shown in the admin client's About box)`) && strings.TrimSpace(o.Version) == "" {
-		v.fail("onsite", "version", "onsite version is empty", `e.g. version = "8.5 R10"`)
+	if v.required("onsite", "version", `the version shown in the About box of SuperOffice, e.g. version = "8.5 R10"`) && strings.TrimSpace(o.Version) == "" {
+		v.fail("onsite", "version", "onsite version is empty", `write the version shown in the admin client's About box, e.g. version = "8.5 R10"`)
 	}
-	for _, k := range []string{"database_gb", "archive_gb"} {
-		if v.required("onsite", k, "size in GB, e.g. "+k+" = 14.5; use 0 if there is none") {
-			val := o.DatabaseGB
-			if k == "archive_gb" {
-				val = o.ArchiveGB
-			}
-			if val < 0 || math.IsNaN(val) || math.IsInf(val, 0) {
-				v.fail("onsite", k, fmt.Sprintf("%s must be 0 or more, got %v", k, val), "size in GB, e.g. 14.5")
-			}
+	for i, x := range []float64{o.DatabaseGB, o.ArchiveGB, float64(o.Satellites)} {
+		if r := profileRanges[i]; v.required(r.table, r.key, r.hint) {
+			v.number(r, x)
 		}
-	}
-	if v.required("onsite", "satellites", "number of active satellites (Replication > Define satellites); 0 if none") && o.Satellites < 0 {
-		v.fail("onsite", "satellites", "satellites must be 0 or more", "number of active satellites; 0 if none")
 	}
 	// A list given but empty is an answer ("checked, none"); nil is silence.
 	v.given(&o.TravelUsers, "onsite", "travel_users")
@@ -362,32 +657,69 @@ func (v *validator) check(p *Profile) {
 	v.spfCosts(p.Mail)
 
 	g := &p.Migration
-	positive := func(x float64) bool { return x > 0 && !math.IsInf(x, 0) }
-	for _, f := range []struct {
-		key  string
-		val  float64
-		ok   func(float64) bool
-		hint string
-	}{
-		{"uplink_mbps", g.UplinkMbps, positive, "upload bandwidth in Mbit/s, more than 0, e.g. 100"},
-		{"efficiency", g.Efficiency, func(x float64) bool { return x > 0 && x <= 1 }, "share of the uplink the transfer really gets, more than 0 and at most 1, e.g. 0.6"},
-		{"database_gb_per_hour", g.DatabaseGBPerHour, positive, "GB of database exported and imported per hour, more than 0, e.g. 10"},
-		{"fixed_hours", g.FixedHours, positive, "hours for the fixed steps (freeze, checks, switch-over), more than 0, e.g. 2"},
-		{"low_factor", g.LowFactor, func(x float64) bool { return x > 0 && x <= 1 }, "more than 0 and at most 1, e.g. 0.75"},
-		{"high_factor", g.HighFactor, func(x float64) bool { return x >= 1 && !math.IsInf(x, 0) }, "1 or more, e.g. 1.75"},
-	} {
-		if v.md.IsDefined("migration", f.key) && !f.ok(f.val) {
-			v.fail("migration", f.key, fmt.Sprintf("%s = %v is out of range", f.key, f.val), f.hint)
-		}
+	for i, x := range []float64{g.UplinkMbps, g.Efficiency, g.DatabaseGBPerHour, g.FixedHours, g.LowFactor, g.HighFactor} {
+		v.number(profileRanges[3+i], x)
 	}
 
 	b := &p.Brand
+	v.pathKey("brand", "logo", b.Logo)
 	if b.Color != "" && !colorRe.MatchString(b.Color) {
 		v.fail("brand", "color", fmt.Sprintf("color %q is not a #RRGGBB colour", b.Color), `e.g. color = "#0B5FFF"`)
 	}
 	if b.PreparedByEmail != "" && !strings.Contains(b.PreparedByEmail, "@") {
 		v.fail("brand", "prepared_by_email", fmt.Sprintf("%q is not an email address", b.PreparedByEmail), `e.g. prepared_by_email = "consultant@partner.no"`)
 	}
+}
+
+// languageNames maps what people write for a language (region tags aside)
+// to the code migready suggests.
+var languageNames = map[string]string{
+	"nn": "nb", "nno": "nb", "nob": "nb", "nor": "nb", "norsk": "nb", "norwegian": "nb", "bokmal": "nb", "bokmål": "nb",
+	"se": "sv", "swe": "sv", "svenska": "sv", "swedish": "sv", "svensk": "sv",
+	"dk": "da", "dan": "da", "dansk": "da", "danish": "da",
+	"ger": "de", "deu": "de", "deutsch": "de", "german": "de",
+	"nld": "nl", "dut": "nl", "nederlands": "nl", "dutch": "nl", "vlaams": "nl",
+	"eng": "en", "english": "en", "engelsk": "en", "gb": "en", "uk": "en", "us": "en",
+}
+
+// CanonicalLanguage turns a language as people write it (no, nb-NO, NO,
+// sv_SE, de-DE…) into one of Languages. When it cannot, code is "" and
+// suggest is the closest language, if one is close.
+func CanonicalLanguage(s string) (code, suggest string) {
+	c := strings.ToLower(strings.TrimSpace(s))
+	if i := strings.IndexAny(c, "-_"); i >= 0 {
+		c = c[:i]
+	}
+	if c == "no" {
+		c = "nb" // Norwegian: the pack is written in Bokmål
+	}
+	if contains(Languages, c) {
+		return c, ""
+	}
+	if l, ok := languageNames[c]; ok {
+		return "", l
+	}
+	names := make([]string, 0, len(languageNames))
+	for n := range languageNames {
+		if len(n) > 3 {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	if best := closest(c, names); best != "" {
+		return "", languageNames[best]
+	}
+	return "", ""
+}
+
+// LanguageHint is the hint for an unsupported language; prefix is how the
+// suggestion is written ("language = " in a profile, "-lang " on the command line).
+func LanguageHint(prefix, suggest string) string {
+	hint := "supported: " + strings.Join(Languages, ", ")
+	if suggest != "" {
+		hint = fmt.Sprintf("did you mean %s%q? %s", prefix, suggest, hint)
+	}
+	return hint
 }
 
 func contains(list []string, s string) bool {
@@ -397,4 +729,13 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// SetLockedForTest makes every file error look like a locked file (as
+// Windows reports a workbook open in Excel) and returns the restore func.
+// Only for tests of other packages; Linux cannot produce the error.
+func SetLockedForTest(f func(error) bool) (restore func()) {
+	old := isLocked
+	isLocked = f
+	return func() { isLocked = old }
 }

@@ -76,7 +76,7 @@ func (v *validator) spfCosts(m *Mail) {
 	}
 	var entries []entry
 	for k := range m.SPFCosts {
-		entries = append(entries, entry{k, keyLine(v.data, table, k)})
+		entries = append(entries, entry{k, v.keyLine(table, k)})
 	}
 	slices.SortFunc(entries, func(a, b entry) int { return cmp.Or(cmp.Compare(a.line, b.line), strings.Compare(a.key, b.key)) })
 	clean := make(SPFCosts, len(entries))

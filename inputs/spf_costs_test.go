@@ -48,9 +48,9 @@ func TestSPFCosts(t *testing.T) {
 			if !errors.As(err, &e) {
 				t.Fatalf("error %v, want an input error", err)
 			}
-			if e.Line != tt.line || e.Column != tt.column || !strings.Contains(e.Msg, tt.msg) || !strings.Contains(e.Hint, tt.hint) {
+			if e.Line != tt.line || e.Key != tt.column || !strings.Contains(e.Msg, tt.msg) || !strings.Contains(e.Hint, tt.hint) {
 				t.Errorf("error line %d column %q: %s (hint %s)\nwant line %d column %q: …%s… (hint …%s…)",
-					e.Line, e.Column, e.Msg, e.Hint, tt.line, tt.column, tt.msg, tt.hint)
+					e.Line, e.Key, e.Msg, e.Hint, tt.line, tt.column, tt.msg, tt.hint)
 			}
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
+	"github.com/migready/migready/render/doc"
 	"html"
 	"io"
 	"net/http"
@@ -25,10 +26,10 @@ import (
 // so the file can be mailed, archived and opened offline. It reads well on a
 // phone and prints on A4 like the PDF (a page per "# " section, repeated
 // table headers, the running header and page numbers where the browser
-// supports CSS page margin boxes). The same Document gives the same bytes.
-func HTML(w io.Writer, doc *Document) error {
+// supports CSS page margin boxes). The same doc.Document gives the same bytes.
+func HTML(w io.Writer, d *doc.Document) error {
 	var body bytes.Buffer
-	if err := renderHTMLBody(&body, doc.Body); err != nil {
+	if err := renderHTMLBody(&body, d.Body); err != nil {
 		return fmt.Errorf("html body: %w", err)
 	}
 
@@ -39,11 +40,11 @@ func HTML(w io.Writer, doc *Document) error {
 		}
 	}
 	esc := html.EscapeString
-	title := doc.Title
+	title := d.Title
 	if title == "" {
-		title = doc.Cover.Title
+		title = d.Cover.Title
 	}
-	lang := doc.Lang
+	lang := d.Lang
 	if lang == "" {
 		lang = "en"
 	}
@@ -55,18 +56,18 @@ func HTML(w io.Writer, doc *Document) error {
 	p(`<meta name="viewport" content="width=device-width, initial-scale=1">`, "\n")
 	p(`<meta name="referrer" content="no-referrer">`, "\n")
 	p(`<meta name="color-scheme" content="light">`, "\n")
-	p(`<meta name="generator" content="`, esc(doc.Producer), "\">\n")
-	if doc.Author != "" {
-		p(`<meta name="author" content="`, esc(doc.Author), "\">\n")
+	p(`<meta name="generator" content="`, esc(d.Producer), "\">\n")
+	if d.Author != "" {
+		p(`<meta name="author" content="`, esc(d.Author), "\">\n")
 	}
-	if doc.Subject != "" {
-		p(`<meta name="description" content="`, esc(doc.Subject), "\">\n")
+	if d.Subject != "" {
+		p(`<meta name="description" content="`, esc(d.Subject), "\">\n")
 	}
-	p("<title>", esc(title), "</title>\n<style>\n", htmlCSS(doc), "</style>\n</head>\n<body>\n")
+	p("<title>", esc(title), "</title>\n<style>\n", htmlCSS(d), "</style>\n</head>\n<body>\n")
 
-	c := doc.Cover
+	c := d.Cover
 	p("<header class=\"cover\">\n<div class=\"band\">")
-	if src := htmlLogoDataURL(doc.Logo); src != "" {
+	if src := htmlLogoDataURL(d.Logo); src != "" {
 		p(`<img class="logo" src="`, src, `" alt="">`)
 	}
 	p("</div>\n")
@@ -94,14 +95,14 @@ func HTML(w io.Writer, doc *Document) error {
 	}
 	p("</header>\n<main>\n")
 	_, _ = body.WriteTo(bw)
-	p("</main>\n<footer class=\"page-footer\">", esc(doc.Header), "</footer>\n</body>\n</html>\n")
+	p("</main>\n<footer class=\"page-footer\">", esc(d.Header), "</footer>\n</body>\n</html>\n")
 	return bw.Flush()
 }
 
 // renderHTMLBody renders markdown with the shared dialect and this file's
 // node renderers on top of goldmark's HTML renderer.
 func renderHTMLBody(w io.Writer, src []byte) error {
-	md := newGoldmark()
+	md := doc.NewMarkdown()
 	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(htmlNodes{}, 100)))
 	return md.Convert(src, w)
 }
@@ -122,9 +123,6 @@ func (htmlNodes) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 	r.Register(ast.KindRawHTML, renderHTMLRaw)
 	r.Register(east.KindTable, renderHTMLTable)
 }
-
-// htmlStatusClass maps the body's status marks to badge classes.
-var htmlStatusClass = map[rune]string{'✔': "pass", '✖': "fail", '❗': "warn", '❓': "unknown"}
 
 // renderHTMLText is goldmark's text rendering with the status glyphs
 // wrapped in badges. Everything else goes through goldmark's writer, which
@@ -236,7 +234,7 @@ func htmlWriteBadgedText(w util.BufWriter, value []byte) {
 	start := 0
 	for i := 0; i < len(value); {
 		r, size := utf8.DecodeRune(value[i:])
-		class, ok := htmlStatusClass[r]
+		class, ok := doc.Marks[r]
 		if !ok {
 			i += size
 			continue
@@ -283,71 +281,27 @@ func renderHTMLCode(w util.BufWriter, source []byte, node ast.Node, entering boo
 	return ast.WalkSkipChildren, nil
 }
 
-type htmlBar struct {
-	label, valueLabel string
-	value             float64
-}
-
-// htmlParseBars reads "label|value|value label" lines; a line without a valid
-// value draws an empty bar rather than failing the whole report.
-func htmlParseBars(text []byte) []htmlBar {
-	var bars []htmlBar
-	for _, line := range strings.Split(string(text), "\n") {
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
-		parts := strings.SplitN(line, "|", 3)
-		b := htmlBar{label: strings.TrimSpace(parts[0])}
-		if len(parts) > 1 {
-			v, err := strconv.ParseFloat(strings.TrimSpace(parts[1]), 64)
-			if err == nil && v > 0 && v < 1e300 {
-				b.value = v
-			}
-			b.valueLabel = strings.TrimSpace(parts[1])
-		}
-		if len(parts) > 2 {
-			b.valueLabel = strings.TrimSpace(parts[2])
-		}
-		bars = append(bars, b)
-	}
-	return bars
-}
-
 func htmlWriteBarChart(w util.BufWriter, text []byte) {
-	bars := htmlParseBars(text)
+	bars := doc.ParseBars(strings.Split(string(text), "\n"))
 	top := 0.0
 	for _, b := range bars {
-		top = max(top, b.value)
+		top = max(top, b.Value)
 	}
 	_, _ = w.WriteString("<div class=\"chart\">\n")
 	for _, b := range bars {
 		pct := 0.0
 		if top > 0 {
-			pct = b.value / top * 100
+			pct = b.Value / top * 100
 		}
 		fmt.Fprintf(w, "<div class=\"bar-row\"><span class=\"bar-label\">%s</span><span class=\"bar-track\"><span class=\"bar\" style=\"width:%s%%\"></span></span><span class=\"bar-value\">%s</span></div>\n",
-			html.EscapeString(b.label), strconv.FormatFloat(pct, 'f', 1, 64), html.EscapeString(b.valueLabel))
+			html.EscapeString(b.Label), strconv.FormatFloat(pct, 'f', 1, 64), html.EscapeString(b.ValueLabel))
 	}
 	_, _ = w.WriteString("</div>\n")
 }
 
-// htmlSafeHref reports whether a link destination may become an href: web and
-// mail links and in-page anchors. Anything else (javascript:, data:, file:,
-// relative paths that point nowhere in a single file) is dropped, keeping
-// the link text.
-func htmlSafeHref(dest []byte) bool {
-	d := strings.ToLower(strings.TrimSpace(string(dest)))
-	for _, p := range []string{"https://", "http://", "mailto:", "#"} {
-		if strings.HasPrefix(d, p) {
-			return true
-		}
-	}
-	return false
-}
-
 func renderHTMLLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Link)
-	if !htmlSafeHref(n.Destination) {
+	if doc.SafeLink(string(n.Destination), true) == "" {
 		return ast.WalkContinue, nil // the children (link text) still render
 	}
 	if entering {
@@ -376,7 +330,7 @@ func renderHTMLAutoLink(w util.BufWriter, source []byte, node ast.Node, entering
 		url = append([]byte("mailto:"), url...)
 	}
 	label := util.EscapeHTML(n.Label(source))
-	if !htmlSafeHref(url) {
+	if doc.SafeLink(string(url), true) == "" {
 		_, _ = w.Write(label)
 		return ast.WalkContinue, nil
 	}
@@ -451,7 +405,7 @@ func cssString(s string) string {
 	return b.String()
 }
 
-// cssFooterContent turns the Document's footer ("page {page} of {total}") into
+// cssFooterContent turns the doc.Document's footer ("page {page} of {total}") into
 // CSS generated content with the page counters.
 func cssFooterContent(footer string) string {
 	if footer == "" {
@@ -481,7 +435,7 @@ func cssFooterContent(footer string) string {
 	return strings.Join(parts, " ")
 }
 
-func htmlLogoDataURL(img *Image) string {
+func htmlLogoDataURL(img *doc.Image) string {
 	if img == nil || len(img.Data) == 0 {
 		return ""
 	}
@@ -502,17 +456,21 @@ func htmlLogoDataURL(img *Image) string {
 	return "data:" + mime + ";base64," + base64.StdEncoding.EncodeToString(img.Data)
 }
 
-func htmlCSS(doc *Document) string {
-	brand := parseColor(doc.Color)
-	ink := brand.readableOnWhite()
-	white := rgb{255, 255, 255}
+func htmlCSS(d *doc.Document) string {
+	brand := doc.ParseColor(d.Color)
+	ink := brand.ReadableOnWhite()
+	white := doc.RGB{R: 255, G: 255, B: 255}
 	r := strings.NewReplacer(
 		"$brand", brand.String(),
+		"$pass", doc.StatusColors["pass"].String(), "$fail", doc.StatusColors["fail"].String(),
+		"$warn", doc.StatusColors["warn"].String(), "$unknown", doc.StatusColors["unknown"].String(),
+		"$ready", doc.VerdictColors["ready"].String(), "$notready", doc.VerdictColors["not-ready"].String(),
+		"$unconfirmed", doc.VerdictColors["unconfirmed"].String(),
 		"$ink", ink.String(),
-		"$tint", brand.mix(white, 0.9).String(),
-		"$wash", brand.mix(white, 0.96).String(),
-		"$header", cssString(doc.Header),
-		"$footer", cssFooterContent(doc.Footer),
+		"$tint", brand.Mix(white, 0.9).String(),
+		"$wash", brand.Mix(white, 0.96).String(),
+		"$header", cssString(d.Header),
+		"$footer", cssFooterContent(d.Footer),
 	)
 	return r.Replace(htmlBaseCSS)
 }
@@ -520,7 +478,8 @@ func htmlCSS(doc *Document) string {
 const htmlBaseCSS = `:root {
   --brand: $brand; --ink: $ink; --tint: $tint; --wash: $wash;
   --text: #1D2330; --muted: #5B6475; --line: #D9DDE5;
-  --pass: #16794A; --fail: #C62828; --warn: #B45F06; --unknown: #5B6475;
+  --pass: $pass; --fail: $fail; --warn: $warn; --unknown: $unknown; --unconfirmed: $unconfirmed;
+  --ready: $ready; --not-ready: $notready;
   --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif;
   --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace;
 }
@@ -536,9 +495,9 @@ main { padding-top: .5rem; padding-bottom: 2rem; }
 .customer { margin: 1.75rem 0 0; font-size: 2rem; font-weight: 700; line-height: 1.2; overflow-wrap: break-word; }
 .doc-title { margin: .25rem 0 1.25rem; font-size: 1.25rem; color: var(--ink); font-weight: 600; }
 .verdict { border-radius: .5rem; padding: 1rem 1.25rem; color: #FFF; margin: 1rem 0 1.5rem; }
-.verdict.ready { background: var(--pass); }
-.verdict.not-ready { background: var(--fail); }
-.verdict.unconfirmed { background: #9A4B05; }
+.verdict.ready { background: var(--ready); }
+.verdict.not-ready { background: var(--not-ready); }
+.verdict.unconfirmed { background: var(--unconfirmed); }
 .verdict p { margin: 0; }
 .verdict-word { font-size: 2.6rem; font-weight: 800; letter-spacing: .04em; line-height: 1.1; }
 .verdict-detail { font-size: 1.1rem; margin-top: .35rem !important; }

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"context"
+	"github.com/migready/migready/render/doc"
 	"image"
 	"image/color"
 	"image/png"
@@ -19,7 +20,7 @@ import (
 
 // htmlTestLogo is a small PNG made here, so the golden file does not depend on
 // a binary in testdata.
-func htmlTestLogo(t testing.TB) *Image {
+func htmlTestLogo(t testing.TB) *doc.Image {
 	t.Helper()
 	img := image.NewRGBA(image.Rect(0, 0, 48, 16))
 	for y := 0; y < 16; y++ {
@@ -31,16 +32,16 @@ func htmlTestLogo(t testing.TB) *Image {
 	if err := png.Encode(&b, img); err != nil {
 		t.Fatal(err)
 	}
-	return &Image{Data: b.Bytes(), Type: "png"}
+	return &doc.Image{Data: b.Bytes(), Type: "png"}
 }
 
-func sampleHTMLDoc(t testing.TB) *Document {
+func sampleHTMLDoc(t testing.TB) *doc.Document {
 	t.Helper()
 	body, err := os.ReadFile("testdata/html/sample.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Document{
+	return &doc.Document{
 		Lang:    "en",
 		Title:   "Migration readiness pack — Nordlys AS",
 		Author:  "Kari Konsulent",
@@ -49,7 +50,7 @@ func sampleHTMLDoc(t testing.TB) *Document {
 		Footer:  "page {page} of {total}",
 		Color:   "#0A7C6E",
 		Logo:    htmlTestLogo(t),
-		Cover: Cover{
+		Cover: doc.Cover{
 			Customer: "Nordlys AS",
 			Title:    "Migration readiness pack",
 			Verdict:  "NOT READY",
@@ -65,7 +66,7 @@ func sampleHTMLDoc(t testing.TB) *Document {
 	}
 }
 
-func renderHTMLString(t testing.TB, doc *Document) string {
+func renderHTMLString(t testing.TB, doc *doc.Document) string {
 	t.Helper()
 	var b bytes.Buffer
 	if err := HTML(&b, doc); err != nil {
@@ -88,8 +89,8 @@ func TestHTMLDeterministic(t *testing.T) {
 }
 
 func TestHTMLStructure(t *testing.T) {
-	doc := sampleHTMLDoc(t)
-	out := renderHTMLString(t, doc)
+	d := sampleHTMLDoc(t)
+	out := renderHTMLString(t, d)
 	for _, want := range []string{
 		"<!DOCTYPE html>\n<html lang=\"en\">",
 		`<meta charset="utf-8">`,
@@ -125,9 +126,9 @@ func TestHTMLStructure(t *testing.T) {
 		}
 	}
 
-	doc.Lang, doc.Color, doc.Cover.State, doc.Cover.Verdict = "nb", "blue", "ready", "KLAR"
-	doc.Logo = &Image{Data: []byte("GIF89a not a png"), Type: "png"}
-	out = renderHTMLString(t, doc)
+	d.Lang, d.Color, d.Cover.State, d.Cover.Verdict = "nb", "blue", "ready", "KLAR"
+	d.Logo = &doc.Image{Data: []byte("GIF89a not a png"), Type: "png"}
+	out = renderHTMLString(t, d)
 	for _, want := range []string{`<html lang="nb">`, "--brand: #0B5FFF;", `<div class="verdict ready">`, `<p class="verdict-word">KLAR</p>`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
@@ -147,7 +148,7 @@ func TestHTMLBrandColour(t *testing.T) {
 		// A pale brand colour still gives headings that read on white.
 		{"#FFE600", "#FFE600", ""},
 	} {
-		css := htmlCSS(&Document{Color: c.in})
+		css := htmlCSS(&doc.Document{Color: c.in})
 		if !strings.Contains(css, "--brand: "+c.brand+";") {
 			t.Errorf("%q: brand is not %s", c.in, c.brand)
 		}
@@ -155,8 +156,8 @@ func TestHTMLBrandColour(t *testing.T) {
 			t.Errorf("%q: ink is not %s", c.in, c.ink)
 		}
 	}
-	ink := parseColor("#FFE600").readableOnWhite()
-	if r := ink.contrastWithWhite(); r < 4.5 {
+	ink := doc.ParseColor("#FFE600").ReadableOnWhite()
+	if r := ink.ContrastWithWhite(); r < 4.5 {
 		t.Errorf("ink %v has contrast %.2f with white", ink, r)
 	}
 }
@@ -189,7 +190,7 @@ func TestHTMLHostileContent(t *testing.T) {
 		"<script>alert(9)</script>|1|<b>x</b>",
 		"```",
 	}, "\n")
-	doc := &Document{
+	d := &doc.Document{
 		Lang:     `en"><script>alert(10)</script>`,
 		Title:    "</title><script>alert(11)</script>",
 		Author:   `"><script>`,
@@ -197,14 +198,14 @@ func TestHTMLHostileContent(t *testing.T) {
 		Footer:   `"} </style> {page}`,
 		Color:    "#000000;}</style><script>alert(13)</script>",
 		Producer: `migready"><script>alert(14)</script>`,
-		Cover: Cover{
+		Cover: doc.Cover{
 			Customer: "<script>alert(15)</script>",
 			Verdict:  "<b>READY</b>",
 			Facts:    [][2]string{{"<i>x</i>", "<script>alert(16)</script>"}},
 		},
 		Body: []byte(body),
 	}
-	out := renderHTMLString(t, doc)
+	out := renderHTMLString(t, d)
 	assertInertHTML(t, out)
 
 	for _, want := range []string{
@@ -238,8 +239,8 @@ func TestHTMLHostileContent(t *testing.T) {
 }
 
 func TestHTMLLinks(t *testing.T) {
-	doc := &Document{Body: []byte("[a](https://example.com/x?y=1&z=2) [b](HTTP://example.com) [c](mailto:a@example.com) [d](#spf) <https://example.org> <kari@example.com> [e](javascript:alert(1)) [f](ftp://example.com)")}
-	out := renderHTMLString(t, doc)
+	d := &doc.Document{Body: []byte("[a](https://example.com/x?y=1&z=2) [b](HTTP://example.com) [c](mailto:a@example.com) [d](#spf) <https://example.org> <kari@example.com> [e](javascript:alert(1)) [f](ftp://example.com)")}
+	out := renderHTMLString(t, d)
 	for _, want := range []string{
 		`<a href="https://example.com/x?y=1&amp;z=2" rel="noopener noreferrer">a</a>`,
 		`<a href="HTTP://example.com" rel="noopener noreferrer">b</a>`,

@@ -39,12 +39,12 @@ func examplePack(t *testing.T, example, lang string) string {
 	}
 	var out bytes.Buffer
 	out.Write(body)
-	doc, err := packDocument(in, "pdf")
+	d, err := packDocument(in, "pdf")
 	if err != nil {
 		t.Fatal(err)
 	}
-	out.WriteString(doc.Title + "\n" + doc.Subject + "\n" + doc.Footer + "\n" + doc.Cover.Verdict + "\n" + doc.Cover.Detail + "\n")
-	for _, f := range doc.Cover.Facts {
+	out.WriteString(d.Title + "\n" + d.Subject + "\n" + d.Footer + "\n" + d.Cover.Verdict + "\n" + d.Cover.Detail + "\n")
+	for _, f := range d.Cover.Facts {
 		out.WriteString(f[0] + "\n")
 	}
 	if err := Text(&out, r, false); err != nil {

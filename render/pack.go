@@ -3,6 +3,8 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"github.com/migready/migready/render/doc"
+	"github.com/migready/migready/render/pdf"
 	"strings"
 	"sync"
 	"text/template"
@@ -35,24 +37,24 @@ func Pack(r *Report) ([]File, error) {
 
 	// The PDF takes longest: it is laid out while the other files are made
 	// beside it. Every renderer only reads v.
-	var pdf, html, xlsx, js, ticket bytes.Buffer
+	var pdfBuf, html, xlsx, js, ticket bytes.Buffer
 	var pdfErr error
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		doc, err := packDocument(v, "pdf")
+		d, err := packDocument(v, "pdf")
 		if err == nil {
-			if err = PDF(&pdf, doc); err != nil {
+			if err = pdf.Write(&pdfBuf, d); err != nil {
 				err = fmt.Errorf("rendering the PDF: %w", err)
 			}
 		}
 		pdfErr = err
 	})
 	err := func() error {
-		doc, err := packDocument(v, "html")
+		d, err := packDocument(v, "html")
 		if err != nil {
 			return err
 		}
-		if err := HTML(&html, doc); err != nil {
+		if err := HTML(&html, d); err != nil {
 			return fmt.Errorf("rendering the HTML: %w", err)
 		}
 		if err := Workbook(&xlsx, v, r.Lang); err != nil {
@@ -71,7 +73,7 @@ func Pack(r *Report) ([]File, error) {
 		return nil, err
 	}
 	return []File{
-		{names.PDF, pdf.Bytes()},
+		{names.PDF, pdfBuf.Bytes()},
 		{names.HTML, html.Bytes()},
 		{names.Workbook, xlsx.Bytes()},
 		{names.Summary, js.Bytes()},
@@ -91,15 +93,15 @@ func Markdown(r *Report) ([]byte, error) {
 	return packBody(localize(r), "html")
 }
 
-// packDocument builds the Document for one format: the PDF lists at most
+// packDocument builds the doc.Document for one format: the PDF lists at most
 // PDFRowLimit findings per check, the HTML lists all.
-func packDocument(v *localized, format string) (*Document, error) {
+func packDocument(v *localized, format string) (*doc.Document, error) {
 	l := v.Lang
 	body, err := packBody(v, format)
 	if err != nil {
 		return nil, err
 	}
-	doc := &Document{
+	d := &doc.Document{
 		Lang:     l.Code,
 		Title:    l.T("report.title") + " — " + v.Customer.Name,
 		Author:   v.PreparedBy.Name,
@@ -113,14 +115,14 @@ func packDocument(v *localized, format string) (*Document, error) {
 		Cover:    cover(v),
 	}
 	if v.Logo != nil {
-		doc.Logo = &Image{Data: v.Logo, Type: "png"}
+		d.Logo = &doc.Image{Data: v.Logo, Type: "png"}
 	}
-	return doc, nil
+	return d, nil
 }
 
-func cover(v *localized) Cover {
+func cover(v *localized) doc.Cover {
 	l := v.Lang
-	c := Cover{Customer: v.Customer.Name, Title: l.T("report.title"), State: string(v.A.Verdict),
+	c := doc.Cover{Customer: v.Customer.Name, Title: l.T("report.title"), State: string(v.A.Verdict),
 		Verdict: v.Verdict, Detail: v.Detail}
 	add := func(label, value string) {
 		if strings.TrimSpace(value) != "" {
@@ -202,7 +204,7 @@ func packBody(v *localized, format string) ([]byte, error) {
 		"bar": func(label string, hours float64) string {
 			// One line of a barchart block; the label is escaped of the
 			// separator, since the block is not markdown.
-			return strings.ReplaceAll(label, "|", "/") + "|" + fmt.Sprintf("%.2f", hours) + "|" + l.Hours(hours) + " " + l.T("unit.hours")
+			return doc.BarLine(label, hours, l.Hours(hours)+" "+l.T("unit.hours"))
 		},
 		"sectioned": sectioned,
 		"itemsOnly": itemsOnly,
@@ -273,19 +275,8 @@ func shared(fs []findingView, field string) string {
 }
 
 // statusGlyph is the mark both renderers draw as a coloured status badge
-// (see Document).
-func statusGlyph(s assessment.Status) string {
-	switch s {
-	case assessment.Pass:
-		return "✔"
-	case assessment.Fail:
-		return "✖"
-	case assessment.Warn:
-		return "❗"
-	default:
-		return "❓"
-	}
-}
+// (see doc.Document).
+func statusGlyph(s assessment.Status) string { return doc.Mark(string(s)) }
 
 // EscapeMarkdown makes customer data inert inside markdown: every ASCII
 // punctuation character is backslash-escaped (CommonMark allows escaping any

@@ -1,3 +1,8 @@
+// Package render turns a Report (an assessment and what the command knows
+// about the customer) into what people read: the pack's PDF (package pdf)
+// and HTML, both from one markdown body, the remediation workbook, the
+// summary JSON, the ticket summary and the terminal checklist. Words are
+// written here, at the edge (Words); nothing is recomputed.
 package render
 
 import (

@@ -35,6 +35,21 @@ func writeTicket(w io.Writer, v *localized) error {
 	if v.ProgressLine != "" {
 		add(v.ProgressLine)
 	}
+	if t := v.Tracker; t != nil && len(t.FixedStillFound) > 0 {
+		var who []string
+		for i, f := range t.FixedStillFound {
+			if i == ticketItems {
+				who = append(who, "…")
+				break
+			}
+			w := l.T("text.row", "row", f.Row)
+			if f.UserID != "" {
+				w += " " + code(f.UserID)
+			}
+			who = append(who, w)
+		}
+		add("**" + l.Plural("tracker.still", len(t.FixedStillFound), "date", l.Date(v.TrackerMade)) + "** " + strings.Join(who, ", "))
+	}
 	add("")
 	for _, c := range v.Checks {
 		add("- " + statusGlyph(c.Status) + " " + l.T("status."+string(c.Status)) + " — " + c.Title + ": " + inline(c.Summary))

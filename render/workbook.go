@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"github.com/migready/migready/render/doc"
 	"io"
 	"strings"
 	"time"
@@ -209,18 +210,14 @@ func newWBStyles(f *excelize.File) (*wbStyles, error) {
 	// user id beside them.
 	st.top = mk(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}})
 	st.status = map[assessment.Status]int{}
-	for _, s := range []struct {
-		status     assessment.Status
-		fill, font string
-	}{
-		{assessment.Pass, "E3F4E8", "0F6B2F"},
-		{assessment.Fail, "FBE3E3", "A11212"},
-		{assessment.Warn, "FFF1D6", "8A5200"},
-		{assessment.Unknown, "ECEEF2", "3D4656"},
-	} {
-		st.status[s.status] = mk(&excelize.Style{
-			Font:      &excelize.Font{Bold: true, Color: s.font},
-			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{s.fill}},
+	// The status colours are the pack's (doc.StatusColors): dark text on a
+	// light wash of the same colour, which prints in black and white too.
+	white := doc.RGB{R: 255, G: 255, B: 255}
+	for _, s := range []assessment.Status{assessment.Pass, assessment.Fail, assessment.Warn, assessment.Unknown} {
+		c := doc.StatusColors[string(s)]
+		st.status[s] = mk(&excelize.Style{
+			Font:      &excelize.Font{Bold: true, Color: strings.TrimPrefix(c.String(), "#")},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{strings.TrimPrefix(c.Mix(white, 0.88).String(), "#")}},
 			Alignment: top,
 			NumFmt:    49,
 		})

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -18,7 +19,12 @@ import (
 // missing plans, people on Travel) so every check does real work.
 func writeCustomer(tb testing.TB, n int) string {
 	tb.Helper()
-	dir := tb.TempDir()
+	return writeCustomerIn(tb, tb.TempDir(), "Bench AS", n)
+}
+
+// writeCustomerIn writes a customer called name with n users into dir.
+func writeCustomerIn(tb testing.TB, dir, name string, n int) string {
+	tb.Helper()
 	var b strings.Builder
 	b.WriteString("User ID;First name;Last name;E-mail;Primary group;Role;User plan;Can log in;Travel\r\n")
 	for i := 0; i < n; i++ {
@@ -48,7 +54,7 @@ func writeCustomer(tb testing.TB, n int) string {
 	}
 	profile := `users = "users.csv"
 [customer]
-name = "Bench AS"
+name = ` + strconv.Quote(name) + `
 [onsite]
 version = "9.2"
 database_gb = 40

@@ -20,13 +20,7 @@ import (
 // network request would show up there as an error), and that the verdict
 // and every check are in the rendered page.
 func TestHTMLInBrowser(t *testing.T) {
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("chromium is required in CI")
-		}
-		t.Skip("chromium not installed")
-	}
+	chromium := needChromium(t)
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"pack", "-out", out, "-date", exampleDate, "../../examples/harbour-finch/profile.toml"}, &stdout, &stderr); code > exitNotReady {
@@ -36,9 +30,37 @@ func TestHTMLInBrowser(t *testing.T) {
 	if err := json.Unmarshal(readFile(t, filepath.Join(out, "harbour-finch-ltd-"+exampleDate+"-summary.json")), &a); err != nil {
 		t.Fatal(err)
 	}
-	page := filepath.Join(out, "harbour-finch-ltd-"+exampleDate+"-readiness.html")
-	netlog := filepath.Join(out, "net.json")
+	html := openInBrowser(t, chromium, filepath.Join(out, "harbour-finch-ltd-"+exampleDate+"-readiness.html"))
+	if !strings.Contains(html, "NOT READY") {
+		t.Error("verdict NOT READY is not in the rendered page")
+	}
+	for _, c := range a.Checks {
+		if !strings.Contains(html, strings.ReplaceAll(c.Title, "&", "&amp;")) {
+			t.Errorf("check %q (%s) is not in the rendered page", c.Title, c.ID)
+		}
+	}
+}
 
+// needChromium returns the path of chromium, or skips the test without it
+// (in CI it is required).
+func needChromium(t *testing.T) string {
+	t.Helper()
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("chromium is required in CI")
+		}
+		t.Skip("chromium not installed")
+	}
+	return chromium
+}
+
+// openInBrowser opens page from disk in headless Chromium and returns the
+// DOM after its scripts ran. It fails the test on any console message (a
+// Content-Security-Policy violation is one) and any network request.
+func openInBrowser(t *testing.T, chromium, page string) string {
+	t.Helper()
+	netlog := filepath.Join(t.TempDir(), "net.json")
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu",
@@ -59,15 +81,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	if n := pageRequests(t, netlog); len(n) > 0 {
 		t.Errorf("the page made network requests: %v", n)
 	}
-	html := dom.String()
-	if !strings.Contains(html, "NOT READY") {
-		t.Error("verdict NOT READY is not in the rendered page")
-	}
-	for _, c := range a.Checks {
-		if !strings.Contains(html, strings.ReplaceAll(c.Title, "&", "&amp;")) {
-			t.Errorf("check %q (%s) is not in the rendered page", c.Title, c.ID)
-		}
-	}
+	return dom.String()
 }
 
 // pageRequests lists the http(s) URLs requested on behalf of the page file

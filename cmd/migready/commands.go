@@ -18,7 +18,7 @@ import (
 // load reads and checks the inputs, makes the assessment and builds the
 // report both commands print: the one model render reads.
 func load(o *options, stderr io.Writer) (*render.Report, error) {
-	profileData, err := inputs.ReadFile(o.profile, inputs.RoleProfile)
+	profileData, err := inputs.ReadProfileFile(o.profile)
 	if err != nil {
 		return nil, err
 	}
@@ -34,7 +34,7 @@ func load(o *options, stderr io.Writer) (*render.Report, error) {
 	usersPath := o.users // relative to where the command runs, like any flag
 	if usersPath == "" {
 		if p.Users == "" {
-			return nil, &inputs.Error{File: o.profile, Column: "users", Msg: "no user export given",
+			return nil, &inputs.Error{File: o.profile, Key: "users", Msg: "no user export given",
 				Hint: `set users = "users.xlsx" in the profile (relative to its folder) or pass -users FILE`}
 		}
 		usersPath = p.Resolve(p.Users)
@@ -123,9 +123,9 @@ func load(o *options, stderr io.Writer) (*render.Report, error) {
 func language(o *options, p *inputs.Profile, stderr io.Writer) (*templates.Lang, error) {
 	code := p.Customer.Language
 	if o.lang != "" {
-		code = o.lang
-		if !templates.IsSupported(code) {
-			return nil, &usageError{msg: fmt.Sprintf("unknown -lang %q", code), hint: "supported languages: en, nb, sv, da, de, nl"}
+		var err error
+		if code, err = langFlag(o.lang); err != nil {
+			return nil, err
 		}
 	}
 	if !templates.Available(code) {
@@ -198,9 +198,8 @@ func pack(o *options, stdout, stderr io.Writer) int {
 // (https://no-color.org: NO_COLOR set to anything turns it off).
 func colorWanted(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+	if !ok || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" || !isTerminal(w) {
 		return false
 	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return enableColor(f)
 }

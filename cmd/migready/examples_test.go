@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/migready/migready/readiness"
 	"github.com/migready/migready/render"
@@ -40,56 +39,83 @@ func TestExamples(t *testing.T) {
 	for _, dir := range exampleDirs(t) {
 		name := filepath.Base(dir)
 		t.Run(name, func(t *testing.T) {
-			out := t.TempDir()
-			var stdout, stderr bytes.Buffer
-			code := run([]string{"pack", "-out", out, "-date", exampleDate, filepath.Join(dir, "profile.toml")}, &stdout, &stderr)
-			if code != exitReady && code != exitNotReady && code != exitUnconfirmed {
-				t.Fatalf("exit %d: %s", code, stderr.String())
-			}
-			files, _ := filepath.Glob(filepath.Join(out, "*"))
-			if len(files) != 5 {
-				t.Fatalf("pack wrote %d files, want 5: %v", len(files), files)
-			}
-
-			var summary render.Summary
-			for _, f := range files {
-				if strings.HasSuffix(f, "-summary.json") {
-					if err := json.Unmarshal(readFile(t, f), &summary); err != nil {
-						t.Fatal(err)
-					}
-				}
-			}
-			want := map[readiness.Verdict]int{readiness.VerdictReady: exitReady, readiness.VerdictNotReady: exitNotReady,
-				readiness.VerdictUnconfirmed: exitUnconfirmed}[summary.Verdict]
-			if code != want || summary.Ready != (summary.Verdict == readiness.VerdictReady) {
-				t.Errorf("exit %d, but summary says verdict %q, ready=%v", code, summary.Verdict, summary.Ready)
-			}
-			checkPDFText(t, files, &summary)
-			reviewForms(t, dir, files)
-
-			golden := filepath.Join(dir, "pack")
-			if *update {
-				os.RemoveAll(golden)
-				if err := os.MkdirAll(golden, 0o755); err != nil {
-					t.Fatal(err)
-				}
-				for _, f := range files {
-					if err := os.WriteFile(filepath.Join(golden, filepath.Base(f)), readFile(t, f), 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				return
-			}
-			for _, f := range files {
-				want, err := os.ReadFile(filepath.Join(golden, filepath.Base(f)))
-				if err != nil {
-					t.Fatalf("%v (run with -update to create the example packs)", err)
-				}
-				if !bytes.Equal(readFile(t, f), want) {
-					t.Errorf("%s differs from examples/%s/pack (run go test ./cmd/migready -run TestExamples -update, and look at the result)", filepath.Base(f), name)
-				}
-			}
+			checkExample(t, dir, dir, nil)
 		})
+		// A later run of the same customer: a fresh export, the previous
+		// pack and the workbook the customer sent back (examples/nordlys).
+		if data, err := os.ReadFile(filepath.Join(dir, "followup", "args")); err == nil {
+			t.Run(name+"/followup", func(t *testing.T) {
+				var args []string
+				for _, a := range strings.Fields(string(data)) {
+					if strings.HasPrefix(a, "../") {
+						a = filepath.Join(dir, "followup", a)
+					}
+					args = append(args, a)
+				}
+				checkExample(t, dir, filepath.Join(dir, "followup"), args)
+			})
+		}
+	}
+}
+
+// checkExample packs the example in dir with args (-date is the examples'
+// date unless args give one) and compares the pack and its reviewable forms
+// with those committed under into.
+func checkExample(t *testing.T, dir, into string, args []string) {
+	t.Helper()
+	out := t.TempDir()
+	if !strings.Contains(strings.Join(args, " "), "-date") {
+		args = append(args, "-date", exampleDate)
+	}
+	cmdline := append(append([]string{"-out", out}, args...), filepath.Join(dir, "profile.toml"))
+	var stdout, stderr bytes.Buffer
+	code := run(append([]string{"pack"}, cmdline...), &stdout, &stderr)
+	if code != exitReady && code != exitNotReady && code != exitUnconfirmed {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	files, _ := filepath.Glob(filepath.Join(out, "*"))
+	if len(files) != 5 {
+		t.Fatalf("pack wrote %d files, want 5: %v", len(files), files)
+	}
+
+	var summary render.Summary
+	for _, f := range files {
+		if strings.HasSuffix(f, "-summary.json") {
+			if err := json.Unmarshal(readFile(t, f), &summary); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	want := map[readiness.Verdict]int{readiness.VerdictReady: exitReady, readiness.VerdictNotReady: exitNotReady,
+		readiness.VerdictUnconfirmed: exitUnconfirmed}[summary.Verdict]
+	if code != want || summary.Ready != (summary.Verdict == readiness.VerdictReady) {
+		t.Errorf("exit %d, but summary says verdict %q, ready=%v", code, summary.Verdict, summary.Ready)
+	}
+	checkPDFText(t, files, &summary)
+	reviewForms(t, into, cmdline, files)
+
+	golden := filepath.Join(into, "pack")
+	if *update {
+		os.RemoveAll(golden)
+		if err := os.MkdirAll(golden, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if err := os.WriteFile(filepath.Join(golden, filepath.Base(f)), readFile(t, f), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	for _, f := range files {
+		want, err := os.ReadFile(filepath.Join(golden, filepath.Base(f)))
+		if err != nil {
+			t.Fatalf("%v (run with -update to create the example packs)", err)
+		}
+		if !bytes.Equal(readFile(t, f), want) {
+			t.Errorf("%s differs from examples/%s (run go test ./cmd/migready -run TestExamples -update, and look at the result)",
+				filepath.Base(f), strings.TrimPrefix(golden, filepath.Dir(dir)+string(filepath.Separator)))
+		}
 	}
 }
 
@@ -147,10 +173,12 @@ func readFile(t testing.TB, path string) []byte {
 // (in pack/ already) and the PDF's text as pdftotext gives it (pdf.txt).
 // The byte-for-byte comparison of pack/ proves determinism; these show what
 // changed.
-func reviewForms(t *testing.T, dir string, files []string) {
+func reviewForms(t *testing.T, dir string, cmdline []string, files []string) {
 	t.Helper()
-	o := &options{cmd: "pack", profile: filepath.Join(dir, "profile.toml")}
-	o.date, _ = time.Parse(time.DateOnly, exampleDate)
+	o, err := parseFlags("pack", cmdline, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
 	r, err := load(o, io.Discard)
 	if err != nil {
 		t.Fatal(err)

@@ -18,10 +18,17 @@ import (
 	"time"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/templates"
 )
 
-// version is set at build time with -ldflags "-X main.version=…" for releases.
-var version = "0.1.0"
+// version, commit and date are set at build time for releases
+// (scripts/release.sh: -ldflags "-X main.version=… -X main.commit=… -X main.date=…");
+// a plain go build takes commit and date from the build info, when it has them.
+var (
+	version = "0.1.0"
+	commit  = ""
+	date    = ""
+)
 
 const (
 	exitReady    = 0
@@ -37,29 +44,47 @@ const usage = `migready turns a SuperOffice user export and a customer profile i
 migration readiness pack for SuperOffice CRM Online.
 
 Usage:
+    migready init  [-lang CODE] [-users EXPORT] [-name "Customer AS"] [-force] [DIR]
     migready check [-users FILE] [-sheet NAME] [-lang CODE] [-since PREVIOUS] [-tracker XLSX] [-mask] [-format text|json|markdown] [-date YYYY-MM-DD] PROFILE.toml
     migready pack  [-users FILE] [-sheet NAME] [-out DIR] [-lang CODE] [-since PREVIOUS] [-tracker XLSX] [-mask] [-date YYYY-MM-DD] PROFILE.toml
+    migready batch [-out DIR] [-jobs N] [-since DIR] [-lang CODE] [-date YYYY-MM-DD] PROFILE.toml... | FOLDER
     migready version
+    migready PROFILE.toml          (what Windows runs when a profile is dropped on migready)
 
-check prints the readiness checklist; pack writes <slug>-<date>-readiness.pdf,
--readiness.html, -remediation.xlsx, -summary.json and -ticket.md.
+init writes DIR/profile.toml (default: the current folder) with every key
+explained and what the export tells filled in; it never overwrites a profile
+without -force. check prints the readiness checklist; pack writes
+<slug>-<date>-readiness.pdf, -readiness.html, -remediation.xlsx, -summary.json
+and -ticket.md; migready PROFILE.toml writes them into a folder "pack" next
+to the profile.
+batch packs many customers (a FOLDER: every profile.toml below it) into
+DIR/<slug>/ and writes DIR/portfolio.html, .csv and .json: one row per customer.
 
 Options:
     -users FILE    user export (.xlsx, .csv or .txt); overrides the profile's users
+                   (init: the export to learn from)
+    -name NAME     init only: the customer's company name
+    -force         init only: replace an existing profile.toml
     -sheet NAME    worksheet to read in an .xlsx export; overrides the profile's sheet
-    -lang CODE     language of the texts: en, nb, sv, da, de, nl; overrides the profile
+    -lang CODE     language of the texts: en, nb, sv, da, de, nl; overrides the
+                   profile (batch: the portfolio's language, default en; each
+                   pack speaks its customer's language)
     -mask          a masked copy to share beyond the customer: names become
                    initials, addresses keep only their domain
     -tracker XLSX  the remediation workbook the customer sent back: their
                    status, owner, due date and comment carry forward
     -since PREV    the previous pack (its -summary.json, or the folder of packs):
-                   say what was resolved, what is new and what is still open
+                   say what was resolved, what is new and what is still open;
+                   batch: the -out of an earlier batch (DIR/<slug>/ per customer)
     -format F      check only: text (default), json (the summary) or markdown
                    (a ticket summary of at most 40 lines)
-    -out DIR       pack only: folder to write into (default: the current folder)
+    -out DIR       pack and batch: folder to write into (default: the current folder)
+    -jobs N        batch only: customers packed at once (default: the number of cores)
     -date DATE     date printed in the outputs, YYYY-MM-DD (default: today)
 
-Exit codes:
+Exit codes (batch: 2 if any customer had an input error, else 3 if a pack
+could not be written, else 1 if any is not ready, else 4 if any is not
+confirmed, else 0):
     0  ready: every check passed on evidence
     1  not ready: one or more blockers (the pack is still written)
     2  input or usage error: nothing is written
@@ -75,10 +100,22 @@ func main() {
 // run is main without os.Exit, so that defers run and tests can call it.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
+		// Double-clicked in Explorer: show the usage until Enter is pressed.
 		fmt.Fprint(stderr, usage)
+		holdWindow(stdout, templates.Default)
 		return exitInput
 	}
 	switch args[0] {
+	case "init":
+		o, err := parseInitFlags(args[1:])
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
+			return exitReady
+		}
+		if err != nil {
+			return fail(stderr, err)
+		}
+		return initProfile(o, stdout, stderr)
 	case "check", "pack":
 		opts, err := parseFlags(args[0], args[1:], stderr)
 		if errors.Is(err, flag.ErrHelp) {
@@ -92,15 +129,28 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return check(opts, stdout, stderr)
 		}
 		return pack(opts, stdout, stderr)
+	case "batch":
+		opts, err := parseBatchFlags(args[1:])
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
+			return exitReady
+		}
+		if err != nil {
+			return fail(stderr, err)
+		}
+		return batch(opts, stdout, stderr)
 	case "version", "-version", "--version":
-		fmt.Fprintln(stdout, "migready", version)
+		fmt.Fprint(stdout, versionText())
 		return exitReady
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitReady
 	default:
+		if len(args) == 1 && looksLikeFile(args[0]) {
+			return dropped(args[0], stdout, stderr)
+		}
 		fmt.Fprintf(stderr, "migready: error: unknown command %q\n", args[0])
-		fmt.Fprintln(stderr, "migready: hint: the commands are check, pack and version; run migready help")
+		fmt.Fprintln(stderr, "migready: hint: the commands are init, check, pack, batch and version; run migready help")
 		return exitInput
 	}
 }
@@ -141,20 +191,9 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*options, error) {
 		fs.StringVar(&o.out, "out", ".", "")
 	}
 	// Accept flags before and after the profile, as people type them.
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, err
-			}
-			return nil, &usageError{msg: err.Error(), hint: "run migready help for the options of " + cmd}
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			break
-		}
-		positional = append(positional, args[0])
-		args = args[1:]
+	positional, err := parseInterleaved(fs, args)
+	if err != nil {
+		return nil, err
 	}
 	switch len(positional) {
 	case 0:
@@ -167,24 +206,26 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*options, error) {
 	if o.format != "" && o.format != "text" && o.format != "json" && o.format != "markdown" {
 		return nil, &usageError{msg: fmt.Sprintf("unknown -format %q", o.format), hint: "use -format text, json or markdown"}
 	}
-	if *date == "" {
-		now := time.Now()
-		o.date = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	} else {
-		d, err := time.Parse("2006-01-02", *date)
-		if err != nil {
-			return nil, &usageError{msg: fmt.Sprintf("-date %q is not a date", *date), hint: "write the date as YYYY-MM-DD, e.g. -date 2026-11-24"}
-		}
-		o.date = d
+	d, err := parseDate(*date)
+	if err != nil {
+		return nil, err
 	}
+	o.date = d
 	return o, nil
 }
 
 // fail prints err in the house style and returns its exit code.
 func fail(stderr io.Writer, err error) int {
+	var ies inputs.Errors
 	var ie *inputs.Error
 	var ue *usageError
 	switch {
+	case errors.As(err, &ies):
+		for _, e := range ies {
+			fail(stderr, e)
+		}
+		fmt.Fprintf(stderr, "migready: %d problems in %s; nothing was written\n", len(ies), ies[0].File)
+		return exitInput
 	case errors.As(err, &ie):
 		fmt.Fprintf(stderr, "migready: error: %s\n", ie.Error())
 		if ie.Hint != "" {

@@ -1,6 +1,7 @@
-package render
+package pdf
 
 import (
+	"github.com/migready/migready/render/doc"
 	"math"
 	"strconv"
 	"strings"
@@ -349,7 +350,7 @@ func (r *pdfRenderer) drawMarker(baseline, size float64) {
 
 type quoteBar struct {
 	x, top float64
-	col    rgb
+	col    doc.RGB
 }
 
 func (q *quoteBar) draw(r *pdfRenderer, bottom float64) {
@@ -367,7 +368,7 @@ func (r *pdfRenderer) quote(n *ast.Blockquote) {
 	indent := r.indent(6)
 	r.x0 += indent
 	r.w -= indent
-	r.baseText = rgb{0x37, 0x41, 0x51}
+	r.baseText = doc.RGB{R: 0x37, G: 0x41, B: 0x51}
 	r.y += 0.8
 	r.suppress = true
 	r.blocks(n)

@@ -1,8 +1,9 @@
-package render
+package pdf
 
 import (
 	"bytes"
 	"fmt"
+	"github.com/migready/migready/render/doc"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -17,7 +18,7 @@ import (
 	"unicode/utf16"
 )
 
-func testLogo(t testing.TB) *Image {
+func testLogo(t testing.TB) *doc.Image {
 	t.Helper()
 	m := image.NewNRGBA(image.Rect(0, 0, 240, 80))
 	for y := 0; y < 80; y++ {
@@ -33,16 +34,16 @@ func testLogo(t testing.TB) *Image {
 	if err := png.Encode(&buf, m); err != nil {
 		t.Fatal(err)
 	}
-	return &Image{Data: buf.Bytes(), Type: "png"}
+	return &doc.Image{Data: buf.Bytes(), Type: "png"}
 }
 
-func sampleDoc(t testing.TB) *Document {
+func sampleDoc(t testing.TB) *doc.Document {
 	t.Helper()
 	body, err := os.ReadFile(filepath.Join("testdata", "pdf", "sample.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Document{
+	return &doc.Document{
 		Lang:    "nb",
 		Title:   "Migration readiness pack",
 		Author:  "Ærle Sæbø",
@@ -51,7 +52,7 @@ func sampleDoc(t testing.TB) *Document {
 		Footer:  "page {page} of {total}",
 		Color:   "#0B5FFF",
 		Logo:    testLogo(t),
-		Cover: Cover{
+		Cover: doc.Cover{
 			Customer: "Nordlys Rørleggerservice AS",
 			Title:    "Migration readiness pack",
 			Verdict:  "NOT READY",
@@ -68,10 +69,10 @@ func sampleDoc(t testing.TB) *Document {
 	}
 }
 
-func mustPDF(t testing.TB, doc *Document) []byte {
+func mustPDF(t testing.TB, d *doc.Document) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := PDF(&buf, doc); err != nil {
+	if err := Write(&buf, d); err != nil {
 		t.Fatalf("PDF: %v", err)
 	}
 	return buf.Bytes()
@@ -108,7 +109,7 @@ func TestPDFDeterministic(t *testing.T) {
 	for i := range outs {
 		wg.Go(func() {
 			var buf bytes.Buffer
-			if err := PDF(&buf, sampleDoc(t)); err != nil {
+			if err := Write(&buf, sampleDoc(t)); err != nil {
 				t.Error(err)
 			}
 			outs[i] = buf.Bytes()
@@ -181,7 +182,7 @@ func TestPDFFooterCountsPages(t *testing.T) {
 }
 
 func TestPDFLongCodeLineNotClipped(t *testing.T) {
-	doc := sampleDoc(t)
+	d := sampleDoc(t)
 	var rec strings.Builder
 	rec.WriteString("v=spf1")
 	for i := 0; rec.Len() < 320; i++ {
@@ -189,8 +190,8 @@ func TestPDFLongCodeLineNotClipped(t *testing.T) {
 	}
 	rec.WriteString(" -all")
 	long := strings.Repeat("x", 150) + "ENDX" // no spaces at all
-	doc.Body = []byte("# SPF\n\n```\n" + rec.String() + "\n" + long + "\n```\n")
-	text := pdfText(t, mustPDF(t, doc))
+	d.Body = []byte("# SPF\n\n```\n" + rec.String() + "\n" + long + "\n```\n")
+	text := pdfText(t, mustPDF(t, d))
 	squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
 	for _, want := range []string{rec.String(), long} {
 		if !strings.Contains(squash(text), squash(want)) {
@@ -200,14 +201,14 @@ func TestPDFLongCodeLineNotClipped(t *testing.T) {
 }
 
 func TestPDFTableHeaderRepeats(t *testing.T) {
-	doc := sampleDoc(t)
+	d := sampleDoc(t)
 	var b strings.Builder
 	b.WriteString("# Users\n\n| Row | UniqueHeaderName | E-mail | Licence |\n|---:|---|---|---|\n")
 	for i := 1; i <= 300; i++ {
 		fmt.Fprintf(&b, "| %d | Łukasz Żółć %d | user%d@example.pl | Sales Premium |\n", i, i, i)
 	}
-	doc.Body = []byte(b.String())
-	text := pdfText(t, mustPDF(t, doc))
+	d.Body = []byte(b.String())
+	text := pdfText(t, mustPDF(t, d))
 	pages := strings.Split(strings.TrimRight(text, "\f"), "\f")
 	bodyPages := len(pages) - 1
 	if bodyPages < 3 {
@@ -264,9 +265,9 @@ func TestPDFBrokenLogo(t *testing.T) {
 		"empty png": []byte("\x89PNG\r\n\x1a\n"),
 	} {
 		t.Run(name, func(t *testing.T) {
-			doc := sampleDoc(t)
-			doc.Logo = &Image{Data: data, Type: "png"}
-			err := PDF(&bytes.Buffer{}, doc)
+			d := sampleDoc(t)
+			d.Logo = &doc.Image{Data: data, Type: "png"}
+			err := Write(&bytes.Buffer{}, d)
 			if err == nil || !strings.HasPrefix(err.Error(), "logo: ") {
 				t.Fatalf("want a logo: error, got %v", err)
 			}
@@ -287,47 +288,47 @@ func TestPDFLogoFormats(t *testing.T) {
 	if err := png.Encode(&p16, m16); err != nil {
 		t.Fatal(err)
 	}
-	for name, img := range map[string]*Image{
+	for name, img := range map[string]*doc.Image{
 		"jpeg":        {Data: jp.Bytes(), Type: "jpeg"},
 		"16-bit png":  {Data: p16.Bytes(), Type: "png"},
 		"mislabelled": {Data: jp.Bytes(), Type: "png"},
 		"none":        nil,
 	} {
 		t.Run(name, func(t *testing.T) {
-			doc := sampleDoc(t)
-			doc.Logo = img
-			mustPDF(t, doc)
+			d := sampleDoc(t)
+			d.Logo = img
+			mustPDF(t, d)
 		})
 	}
 }
 
 func TestPDFOddInput(t *testing.T) {
-	if err := PDF(&bytes.Buffer{}, nil); err == nil {
+	if err := Write(&bytes.Buffer{}, nil); err == nil {
 		t.Error("nil document: want error")
 	}
-	for name, edit := range map[string]func(*Document){
-		"empty":        func(d *Document) { *d = Document{} },
-		"bad colour":   func(d *Document) { d.Color = "blue" },
-		"light colour": func(d *Document) { d.Color = "#FFFF66" },
-		"hostile lang": func(d *Document) { d.Lang = "en) /Evil (x" },
-		"no footer":    func(d *Document) { d.Footer = "" },
-		"h2 first":     func(d *Document) { d.Body = []byte("## Only a sub-heading\n\ntext") },
-		"empty items": func(d *Document) {
+	for name, edit := range map[string]func(*doc.Document){
+		"empty":        func(d *doc.Document) { *d = doc.Document{} },
+		"bad colour":   func(d *doc.Document) { d.Color = "blue" },
+		"light colour": func(d *doc.Document) { d.Color = "#FFFF66" },
+		"hostile lang": func(d *doc.Document) { d.Lang = "en) /Evil (x" },
+		"no footer":    func(d *doc.Document) { d.Footer = "" },
+		"h2 first":     func(d *doc.Document) { d.Body = []byte("## Only a sub-heading\n\ntext") },
+		"empty items": func(d *doc.Document) {
 			d.Body = []byte("- \n-\n1.\n\n> \n\n```\n```\n\n```barchart\nno value\nneg|-3\nx|abc|n/a\n```\n")
 		},
-		"huge cell": func(d *Document) {
+		"huge cell": func(d *doc.Document) {
 			d.Body = []byte("| a | b |\n|---|---|\n| " + strings.Repeat("word ", 3000) + " | x |\n")
 		},
-		"many columns": func(d *Document) {
+		"many columns": func(d *doc.Document) {
 			d.Body = []byte(strings.Repeat("| verylongheadername ", 20) + "|\n" + strings.Repeat("|---", 20) + "|\n")
 		},
-		"long name cover": func(d *Document) { d.Cover.Customer = strings.Repeat("Rørleggerservice ", 20) },
-		"deep nesting":    func(d *Document) { d.Body = []byte(strings.Repeat("> ", 30) + "deep\n\n" + deepList(25)) },
+		"long name cover": func(d *doc.Document) { d.Cover.Customer = strings.Repeat("Rørleggerservice ", 20) },
+		"deep nesting":    func(d *doc.Document) { d.Body = []byte(strings.Repeat("> ", 30) + "deep\n\n" + deepList(25)) },
 	} {
 		t.Run(name, func(t *testing.T) {
-			doc := sampleDoc(t)
-			edit(doc)
-			mustPDF(t, doc)
+			d := sampleDoc(t)
+			edit(d)
+			mustPDF(t, d)
 		})
 	}
 }
@@ -349,16 +350,16 @@ func FuzzPDFBody(f *testing.F) {
 	f.Add("| a |\n|---|\n| ✔ `x` **y** |\n")
 	f.Add("- [ ] ☐ ❓\n\n```barchart\na|1\n```\n")
 	f.Fuzz(func(t *testing.T, body string) {
-		doc := &Document{Body: []byte(body), Created: time.Unix(0, 0)}
-		if err := PDF(&bytes.Buffer{}, doc); err != nil {
+		d := &doc.Document{Body: []byte(body), Created: time.Unix(0, 0)}
+		if err := Write(&bytes.Buffer{}, d); err != nil {
 			t.Fatal(err)
 		}
 	})
 }
 
 // benchDoc is a large pack: 11 sections whose tables hold rows rows.
-func benchDoc(t testing.TB, rows int) *Document {
-	doc := sampleDoc(t)
+func benchDoc(t testing.TB, rows int) *doc.Document {
+	d := sampleDoc(t)
 	var b strings.Builder
 	row := 0
 	for s := 1; s <= 11; s++ {
@@ -374,8 +375,8 @@ func benchDoc(t testing.TB, rows int) *Document {
 		}
 		b.WriteString("\n")
 	}
-	doc.Body = []byte(b.String())
-	return doc
+	d.Body = []byte(b.String())
+	return d
 }
 
 // BenchmarkPDF holds the PDF's speed target (a timed unit test would fail
@@ -383,7 +384,7 @@ func benchDoc(t testing.TB, rows int) *Document {
 func BenchmarkPDF(b *testing.B) {
 	for _, bc := range []struct {
 		name string
-		doc  *Document
+		doc  *doc.Document
 	}{
 		{"sample", sampleDoc(b)},
 		{"1100rows", benchDoc(b, 1100)},
@@ -391,7 +392,7 @@ func BenchmarkPDF(b *testing.B) {
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			for b.Loop() {
-				if err := PDF(&bytes.Buffer{}, bc.doc); err != nil {
+				if err := Write(&bytes.Buffer{}, bc.doc); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -1,4 +1,4 @@
-package render
+package pdf
 
 import (
 	"fmt"
@@ -16,16 +16,16 @@ func TestPDFFlowKeeps(t *testing.T) {
 	table := "| Colhead | Other |\n|---|---|\n| row-one | 1 |\n| row-two | 2 |\n| row-three | 3 |\n| row-four | 4 |\n| row-five | 5 |\n\n"
 	for i := 0; i < 2*56; i++ {
 		n := i / 2
-		doc := sampleDoc(t)
-		doc.Logo = nil
-		doc.Body = []byte(fill(n) + table)
+		d := sampleDoc(t)
+		d.Logo = nil
+		d.Body = []byte(fill(n) + table)
 		if i%2 == 1 {
-			doc.Body = []byte("# Opening\n\n" + fill(n) +
+			d.Body = []byte("# Opening\n\n" + fill(n) +
 				"## Kept heading\n\nLead line for the table.\n\n" + table +
 				"### Sign block\n\nBy signing, both confirm the findings.\n\n" +
 				"| Role | Name | Date |\n|---|---|---|\n| Customer | Ada | |\n| Consultant | Bo | |\n\n## After\n\nThe end.\n")
 		}
-		text := pdfText(t, mustPDF(t, doc))
+		text := pdfText(t, mustPDF(t, d))
 		pages := strings.Split(text, "\f")
 		for p, page := range pages {
 			var lines []string

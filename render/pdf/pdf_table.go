@@ -1,6 +1,7 @@
-package render
+package pdf
 
 import (
+	"github.com/migready/migready/render/doc"
 	"math"
 
 	east "github.com/yuin/goldmark/extension/ast"
@@ -258,7 +259,7 @@ func (r *pdfRenderer) tableBreak(drawHeader func(), tw float64) {
 
 // drawRow draws lines [from, from+n) of every cell of tr as one band at the
 // cursor and moves the cursor below it.
-func (r *pdfRenderer) drawRow(tr *tableRow, widths []float64, aligns []east.Alignment, from, n int, size float64, fill rgb) {
+func (r *pdfRenderer) drawRow(tr *tableRow, widths []float64, aligns []east.Alignment, from, n int, size float64, fill doc.RGB) {
 	lh := size * tableLeading * ptToMM
 	h := float64(n)*lh + 2*cellPadY
 	tw := 0.0

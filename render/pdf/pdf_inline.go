@@ -1,8 +1,9 @@
-package render
+package pdf
 
 import (
 	"bufio"
 	"bytes"
+	"github.com/migready/migready/render/doc"
 	stdhtml "html"
 	"strings"
 	"unicode/utf8"
@@ -20,7 +21,7 @@ import (
 type textStyle struct {
 	font   fontID
 	size   float64 // pt
-	color  rgb
+	color  doc.RGB
 	link   string
 	under  bool
 	strike bool
@@ -343,7 +344,7 @@ func (c *inlineCollector) walk(n ast.Node, st textStyle) {
 			cs.size = st.size * 0.9
 			cs.code = true
 			if st.link == "" {
-				cs.color = rgb{0x33, 0x41, 0x55}
+				cs.color = doc.RGB{R: 0x33, G: 0x41, B: 0x55}
 			}
 			c.b.addText(codeSpanText(v, c.src), c.b.style(cs))
 		case *ast.Emphasis:
@@ -356,7 +357,7 @@ func (c *inlineCollector) walk(n ast.Node, st textStyle) {
 			c.walk(v, ss)
 		case *ast.Link:
 			ls := st
-			if ls.link = safeLink(string(v.Destination)); ls.link != "" {
+			if ls.link = doc.SafeLink(string(v.Destination), false); ls.link != "" {
 				ls.color, ls.under = colLink, true
 			}
 			c.walk(v, ls)
@@ -366,7 +367,7 @@ func (c *inlineCollector) walk(n ast.Node, st textStyle) {
 			if v.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
 				url = "mailto:" + url
 			}
-			if ls.link = safeLink(url); ls.link != "" {
+			if ls.link = doc.SafeLink(url, false); ls.link != "" {
 				ls.color, ls.under = colLink, true
 			}
 			c.b.addText(string(v.Label(c.src)), c.b.style(ls))
@@ -426,18 +427,6 @@ func emphasize(f fontID, level int) fontID {
 		return fontItalic
 	}
 	return fontRegular
-}
-
-// safeLink keeps the schemes a readiness pack links to; other targets
-// (javascript:, file:, relative paths) print as text but are not clickable.
-func safeLink(dest string) string {
-	l := strings.ToLower(strings.TrimSpace(dest))
-	for _, p := range []string{"https://", "http://", "mailto:"} {
-		if strings.HasPrefix(l, p) {
-			return strings.TrimSpace(dest)
-		}
-	}
-	return ""
 }
 
 // textValue is what the HTML renderer would print for a text node: with
@@ -532,7 +521,7 @@ func (r *pdfRenderer) drawLine(b *inlineBuilder, l inlineLine, x, top, lh, baseS
 			j++
 		}
 		sz := st.size * ptToMM
-		r.setFillColor(rgb{0xee, 0xf0, 0xf3})
+		r.setFillColor(doc.RGB{R: 0xee, G: 0xf0, B: 0xf3})
 		r.pdf.RoundedRect(x+x1-0.6, baseline-0.8*sz, x2-x1+1.2, 1.05*sz, 0.6, "1234", "F")
 		i = max(j, i+1)
 	}
@@ -590,14 +579,9 @@ func (r *pdfRenderer) drawMark(kind atomKind, m rune, x, baseline, size float64)
 		return
 	}
 	rad := 0.41 * em
-	col := colUnknown
-	switch m {
-	case '✔':
-		col = colPass
-	case '✖':
-		col = colFail
-	case '❗':
-		col = colWarn
+	col := doc.StatusColors[doc.Marks[m]]
+	if _, ok := doc.Marks[m]; !ok {
+		col = doc.StatusColors["unknown"]
 	}
 	r.setFillColor(col)
 	r.pdf.Circle(cx, cy, rad, "F")
@@ -621,7 +605,7 @@ func (r *pdfRenderer) drawMark(kind atomKind, m rune, x, baseline, size float64)
 }
 
 // tick draws a check mark centred on (cx, cy) within radius rad.
-func (r *pdfRenderer) tick(cx, cy, rad float64, c rgb, lw float64) {
+func (r *pdfRenderer) tick(cx, cy, rad float64, c doc.RGB, lw float64) {
 	r.strokes(c, lw,
 		cx-0.45*rad, cy+0.02*rad,
 		cx-0.12*rad, cy+0.36*rad,
@@ -629,7 +613,7 @@ func (r *pdfRenderer) tick(cx, cy, rad float64, c rgb, lw float64) {
 }
 
 // strokes draws a round-capped polyline through the given x, y pairs.
-func (r *pdfRenderer) strokes(c rgb, lw float64, pts ...float64) {
+func (r *pdfRenderer) strokes(c doc.RGB, lw float64, pts ...float64) {
 	r.setDrawColor(c)
 	r.setLineWidth(lw)
 	r.pdf.SetLineCapStyle("round")

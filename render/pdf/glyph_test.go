@@ -1,4 +1,4 @@
-package render
+package pdf
 
 import (
 	stdhtml "html"
@@ -18,9 +18,9 @@ func TestEveryGlyphPresent(t *testing.T) {
 	if err := loadMetrics(); err != nil {
 		t.Fatal(err)
 	}
-	texts, _ := filepath.Glob("../templates/*/*.toml")
-	mds, _ := filepath.Glob("../templates/*/*.md")
-	packs, _ := filepath.Glob("../examples/*/pack/*.html")
+	texts, _ := filepath.Glob("../../templates/*/*.toml")
+	mds, _ := filepath.Glob("../../templates/*/*.md")
+	packs, _ := filepath.Glob("../../examples/*/pack/*.html")
 	if len(texts) < 6 || len(packs) < 6 {
 		t.Fatalf("found %d text files and %d example packs", len(texts), len(packs))
 	}

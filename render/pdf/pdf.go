@@ -1,10 +1,16 @@
-package render
+// Package pdf is the PDF engine: a doc.Document in, A4 PDF bytes out
+// (Write). It lays out the markdown body itself, walking the goldmark tree
+// with fpdf and the embedded Liberation faces: page flow, tables, bar
+// charts, status marks and records that break only at spaces. It knows
+// nothing of assessments.
+package pdf
 
 import (
 	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"github.com/migready/migready/render/doc"
 	"image"
 	"image/draw"
 	_ "image/jpeg" // logo formats
@@ -21,32 +27,32 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 )
 
-// PDF writes doc as an A4 PDF: a cover page drawn from doc.Cover, then the
-// markdown body laid out by walking the goldmark tree (see Document for the
-// conventions it honours). The same Document always gives the same bytes.
-func PDF(w io.Writer, doc *Document) error {
-	if doc == nil {
+// Write writes d as an A4 PDF: a cover page drawn from d.Cover, then the
+// markdown body laid out by walking the goldmark tree (see doc.Document for the
+// conventions it honours). The same doc.Document always gives the same bytes.
+func Write(w io.Writer, d *doc.Document) error {
+	if d == nil {
 		return errors.New("pdf: no document")
 	}
 	if err := loadMetrics(); err != nil {
 		return fmt.Errorf("pdf: fonts: %w", err)
 	}
-	logo, err := prepareLogo(doc.Logo)
+	logo, err := prepareLogo(d.Logo)
 	if err != nil {
 		return fmt.Errorf("logo: %w", err)
 	}
-	return renderPDF(w, doc, parseMarkdown(doc.Body), logo)
+	return renderPDF(w, d, doc.Parse(d.Body), logo)
 }
 
 // renderPDF lays the document out and writes it; fpdf reports some
 // failures by panicking, which become errors here.
-func renderPDF(w io.Writer, doc *Document, body ast.Node, logo *logoImage) (err error) {
+func renderPDF(w io.Writer, d *doc.Document, body ast.Node, logo *logoImage) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("pdf: %v", p)
 		}
 	}()
-	r := newPDFRenderer(doc, logo)
+	r := newPDFRenderer(d, logo)
 	r.cover()
 	r.blocks(body)
 	r.finish()
@@ -84,33 +90,25 @@ const (
 )
 
 var (
-	colText        = rgb{0x1f, 0x29, 0x37}
-	colMuted       = rgb{0x6b, 0x72, 0x80}
-	colRule        = rgb{0xe3, 0xe6, 0xea}
-	colZebra       = rgb{0xf7, 0xf8, 0xfa}
-	colCodeBg      = rgb{0xf4, 0xf5, 0xf7}
-	colCodeLine    = rgb{0xe1, 0xe4, 0xe8}
-	colLink        = rgb{0x1d, 0x4e, 0xd8}
-	colWhite       = rgb{0xff, 0xff, 0xff}
-	colPass        = rgb{0x16, 0xa3, 0x4a}
-	colFail        = rgb{0xdc, 0x26, 0x26}
-	colWarn        = rgb{0xe0, 0x8a, 0x00}
-	colUnknown     = rgb{0x8a, 0x91, 0x9c}
-	colReady       = rgb{0x15, 0x80, 0x3d}
-	colNotReady    = rgb{0xb9, 0x1c, 0x1c}
-	colUnconfirmed = rgb{0x9a, 0x4b, 0x05} // amber dark enough for white text
-	defaultBrand   = rgb{0x0b, 0x5f, 0xff}
+	colText     = doc.RGB{R: 0x1f, G: 0x29, B: 0x37}
+	colMuted    = doc.RGB{R: 0x6b, G: 0x72, B: 0x80}
+	colRule     = doc.RGB{R: 0xe3, G: 0xe6, B: 0xea}
+	colZebra    = doc.RGB{R: 0xf7, G: 0xf8, B: 0xfa}
+	colCodeBg   = doc.RGB{R: 0xf4, G: 0xf5, B: 0xf7}
+	colCodeLine = doc.RGB{R: 0xe1, G: 0xe4, B: 0xe8}
+	colLink     = doc.RGB{R: 0x1d, G: 0x4e, B: 0xd8}
+	colWhite    = doc.RGB{R: 0xff, G: 0xff, B: 0xff}
 )
 
 // pdfRenderer holds the layout state of one pass.
 type pdfRenderer struct {
 	pdf  *fpdf.Fpdf
-	doc  *Document
+	doc  *doc.Document
 	logo *logoImage
 
-	brand     rgb // fills (bands, bars, rules)
-	brandText rgb // headings: brand, darkened if too light to read
-	brandTint rgb // table header shading
+	brand     doc.RGB // fills (bands, bars, rules)
+	brandText doc.RGB // headings: brand, darkened if too light to read
+	brandTint doc.RGB // table header shading
 
 	// logoFailed is set when fpdf rejects the logo while drawing.
 	logoFailed bool
@@ -126,15 +124,15 @@ type pdfRenderer struct {
 	curSize   float64
 	fontSet   bool
 	fontAdded [numFonts]bool
-	textCol   rgb
-	fillCol   rgb
-	drawCol   rgb
+	textCol   doc.RGB
+	fillCol   doc.RGB
+	drawCol   doc.RGB
 	lineW     float64
 	colsSet   [3]bool
 	inQuote   []*quoteBar
 	marker    *listMarker // drawn beside the next line of text
 	outlined  bool        // a level-0 bookmark exists
-	baseText  rgb         // colour of running text (muted inside quotes)
+	baseText  doc.RGB     // colour of running text (muted inside quotes)
 
 	src         []byte // markdown source the tree points into
 	listDepth   int
@@ -145,37 +143,37 @@ type pdfRenderer struct {
 	measured map[measuredKey]int           // paragraph line counts, by width
 }
 
-func newPDFRenderer(doc *Document, logo *logoImage) *pdfRenderer {
+func newPDFRenderer(d *doc.Document, logo *logoImage) *pdfRenderer {
 	f := fpdf.New("P", "mm", "A4", "")
 	f.SetMargins(marginX, bodyTop, marginX)
 	f.SetAutoPageBreak(false, 0)
 	f.SetCompression(true)
 	f.SetCatalogSort(true)
-	created := doc.Created
+	created := d.Created
 	if created.IsZero() {
 		// fpdf would stamp time.Now(); a fixed date keeps output reproducible.
 		created = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	f.SetCreationDate(created.UTC())
 	f.SetModificationDate(created.UTC())
-	f.SetTitle(doc.Title, true)
-	f.SetAuthor(doc.Author, true)
-	f.SetSubject(doc.Subject, true)
-	f.SetCreator(doc.Producer, true)
-	f.SetProducer(doc.Producer, true)
-	if lang := cleanLang(doc.Lang); lang != "" {
+	f.SetTitle(d.Title, true)
+	f.SetAuthor(d.Author, true)
+	f.SetSubject(d.Subject, true)
+	f.SetCreator(d.Producer, true)
+	f.SetProducer(d.Producer, true)
+	if lang := cleanLang(d.Lang); lang != "" {
 		f.SetLang(lang)
 	}
 	f.SetDisplayMode("fullwidth", "continuous")
-	brand := parseColor(doc.Color)
+	brand := doc.ParseColor(d.Color)
 	r := &pdfRenderer{
 		pdf:       f,
-		doc:       doc,
+		doc:       d,
 		logo:      logo,
 		brand:     brand,
-		brandText: brand.readableOnWhite(),
-		brandTint: brand.mix(colWhite, 0.87),
-		src:       doc.Body,
+		brandText: brand.ReadableOnWhite(),
+		brandTint: brand.Mix(colWhite, 0.87),
+		src:       d.Body,
 		x0:        marginX,
 		w:         contentW,
 		baseText:  colText,
@@ -217,27 +215,27 @@ func (r *pdfRenderer) setFont(id fontID, size float64) {
 	r.curFont, r.curSize, r.fontSet = id, size, true
 }
 
-func (r *pdfRenderer) setTextColor(c rgb) {
+func (r *pdfRenderer) setTextColor(c doc.RGB) {
 	if r.colsSet[0] && r.textCol == c {
 		return
 	}
-	r.pdf.SetTextColor(c.r, c.g, c.b)
+	r.pdf.SetTextColor(c.R, c.G, c.B)
 	r.textCol, r.colsSet[0] = c, true
 }
 
-func (r *pdfRenderer) setFillColor(c rgb) {
+func (r *pdfRenderer) setFillColor(c doc.RGB) {
 	if r.colsSet[1] && r.fillCol == c {
 		return
 	}
-	r.pdf.SetFillColor(c.r, c.g, c.b)
+	r.pdf.SetFillColor(c.R, c.G, c.B)
 	r.fillCol, r.colsSet[1] = c, true
 }
 
-func (r *pdfRenderer) setDrawColor(c rgb) {
+func (r *pdfRenderer) setDrawColor(c doc.RGB) {
 	if r.colsSet[2] && r.drawCol == c {
 		return
 	}
-	r.pdf.SetDrawColor(c.r, c.g, c.b)
+	r.pdf.SetDrawColor(c.R, c.G, c.B)
 	r.drawCol, r.colsSet[2] = c, true
 }
 
@@ -250,7 +248,7 @@ func (r *pdfRenderer) setLineWidth(w float64) {
 }
 
 // text draws s (already sanitized for id) with its baseline at y.
-func (r *pdfRenderer) text(x, y float64, s string, id fontID, size float64, c rgb) {
+func (r *pdfRenderer) text(x, y float64, s string, id fontID, size float64, c doc.RGB) {
 	if s == "" {
 		return
 	}
@@ -264,13 +262,13 @@ func textWidth(s string, id fontID, size float64) float64 {
 	return float64(metrics[id].stringWidth(s)) * size / 1000 * ptToMM
 }
 
-func (r *pdfRenderer) hline(x1, x2, y, width float64, c rgb) {
+func (r *pdfRenderer) hline(x1, x2, y, width float64, c doc.RGB) {
 	r.setDrawColor(c)
 	r.setLineWidth(width)
 	r.pdf.Line(x1, y, x2, y)
 }
 
-func (r *pdfRenderer) fillRect(x, y, w, h float64, c rgb) {
+func (r *pdfRenderer) fillRect(x, y, w, h float64, c doc.RGB) {
 	r.setFillColor(c)
 	r.pdf.Rect(x, y, w, h, "F")
 }
@@ -431,7 +429,7 @@ var logoCache struct {
 // prepareLogo checks the logo decodes (fpdf only reads headers and would
 // embed a truncated image), notes its size for scaling and prepares the
 // bytes fpdf embeds. A prepared logo is never changed, so it is shared.
-func prepareLogo(img *Image) (*logoImage, error) {
+func prepareLogo(img *doc.Image) (*logoImage, error) {
 	if img == nil || len(img.Data) == 0 {
 		return nil, nil
 	}
@@ -455,7 +453,7 @@ func prepareLogo(img *Image) (*logoImage, error) {
 	return l, nil
 }
 
-func decodeLogo(img *Image) (*logoImage, error) {
+func decodeLogo(img *doc.Image) (*logoImage, error) {
 	decoded, format, err := image.Decode(bytes.NewReader(img.Data))
 	if err != nil {
 		return nil, fmt.Errorf("cannot decode %s image: %w", strings.ToUpper(img.Type), err)
@@ -540,10 +538,10 @@ func (r *pdfRenderer) cover() {
 	c := r.doc.Cover
 
 	onBand := colWhite
-	subOnBand := colWhite.mix(r.brand, 0.22)
-	if r.brand.luminance() > 0.45 {
+	subOnBand := colWhite.Mix(r.brand, 0.22)
+	if r.brand.Luminance() > 0.45 {
 		onBand = colText
-		subOnBand = colText.mix(r.brand, 0.3)
+		subOnBand = colText.Mix(r.brand, 0.3)
 	}
 
 	// Lay the band's content out first: the band must be drawn before the
@@ -589,13 +587,7 @@ func (r *pdfRenderer) cover() {
 
 	// Verdict box.
 	verdict := c.Verdict
-	boxCol := colNotReady
-	switch c.State {
-	case "ready":
-		boxCol = colReady
-	case "unconfirmed":
-		boxCol = colUnconfirmed
-	}
+	boxCol := doc.VerdictColor(c.State)
 	vSize, dSize := 30.0, 12.5
 	vLines := wrapPlain(sanitizeText(verdict, fontBold), fontBold, vSize, contentW-20)
 	dLines := wrapPlain(sanitizeText(c.Detail, fontRegular), fontRegular, dSize, contentW-20)

@@ -1,6 +1,7 @@
-package render
+package pdf
 
 import (
+	"github.com/migready/migready/render/doc"
 	"math"
 	"strconv"
 	"strings"
@@ -72,7 +73,7 @@ func (r *pdfRenderer) barChart(src []string) {
 		}
 		by := y + (math.Max(float64(len(lines))*lh, barH)-barH)/2
 		x := r.x0 + labelW
-		r.fillRect(x, by, track, barH, rgb{0xef, 0xf1, 0xf4})
+		r.fillRect(x, by, track, barH, doc.RGB{R: 0xef, G: 0xf1, B: 0xf4})
 		bw := 0.0
 		if maxV > 0 {
 			bw = track * b.value / maxV

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/templates"
+)
+
+// TestProfileTextReadsBack: in every language, the profile init writes is
+// valid TOML whose only problems are the required keys left to fill in,
+// and a hostile customer name survives as written.
+func TestProfileTextReadsBack(t *testing.T) {
+	name := "Bølgen \"&\" <script>alert(1)</script> {{x}} \\ =1+1\tAS"
+	users := &inputs.UserList{File: "eksport/brukere.csv", Columns: map[inputs.Field]string{inputs.FieldEmail: "E-post"},
+		Users: []inputs.User{{Email: "a@b.no"}, {Email: "c@b.no"}, {Email: "d@gmail.com"}, {Email: "bad@"}}}
+	for _, code := range templates.Supported {
+		l := templates.MustLoad(code)
+		text := profileText(l, &initOptions{name: name}, users, `C:\Kunder\brukere.csv`)
+		_, err := inputs.ParseProfile("profile.toml", []byte(text))
+		var es inputs.Errors
+		if !errors.As(err, &es) || len(es) != 4 {
+			t.Fatalf("%s: want the 4 required onsite keys, got %v", code, err)
+		}
+		for _, e := range es {
+			if !strings.HasPrefix(e.Key, "onsite.") || !strings.Contains(e.Msg, "still commented out") || e.Line == 0 {
+				t.Errorf("%s: %v", code, e)
+			}
+		}
+		filled := text
+		for _, kv := range [][2]string{{`# version = "8.5 R10"`, `version = "9"`}, {"# database_gb = 14.5", "database_gb = 1"},
+			{"# archive_gb = 120", "archive_gb = 1"}, {"# satellites = 0", "satellites = 0"}} {
+			filled = strings.Replace(filled, kv[0], kv[1], 1)
+		}
+		p, err := inputs.ParseProfile("profile.toml", []byte(filled))
+		if err != nil {
+			t.Fatalf("%s: filled-in profile: %v", code, err)
+		}
+		if p.Customer.Name != strings.TrimSpace(name) || p.Customer.Language != code || p.Users != `C:\Kunder\brukere.csv` ||
+			p.Mail == nil || p.Mail.Domain != "b.no" || p.Customer.MailLabel == "" {
+			t.Errorf("%s: read back %+v %+v", code, p.Customer, p.Mail)
+		}
+		if strings.Contains(text, "!init.") {
+			t.Errorf("%s: missing text in\n%s", code, text)
+		}
+		// Every missing column a check needs is named, in the language.
+		for _, f := range fieldEffects {
+			if want := l.T("init.missing", "column", l.T("init.field."+string(f)), "effect", l.T("init.effect."+string(f))); !strings.Contains(text, want) {
+				t.Errorf("%s: no comment %q", code, want)
+			}
+		}
+	}
+}
+
+func TestMainDomain(t *testing.T) {
+	list := func(emails ...string) *inputs.UserList {
+		l := &inputs.UserList{}
+		for _, e := range emails {
+			l.Users = append(l.Users, inputs.User{Email: e})
+		}
+		return l
+	}
+	for _, tt := range []struct {
+		emails []string
+		want   string
+	}{
+		{[]string{"a@x.no", "b@X.NO", "c@y.no"}, "x.no"},
+		{[]string{"a@y.no", "b@x.no"}, "x.no"}, // a tie: alphabetical, so stable
+		{[]string{"bad@", "", "no-at"}, ""},
+	} {
+		if got := mainDomain(list(tt.emails...)); got != tt.want {
+			t.Errorf("mainDomain(%v) = %q, want %q", tt.emails, got, tt.want)
+		}
+	}
+}
+
+func TestTOMLQuoting(t *testing.T) {
+	for in, want := range map[string]string{
+		`D:\temp\new.csv`: `'D:\temp\new.csv'`,
+		"it's.csv":        `"it's.csv"`,
+		"":                `'users.xlsx'`,
+	} {
+		if got := tomlPath(in, "users.xlsx"); got != want {
+			t.Errorf("tomlPath(%q) = %s, want %s", in, got, want)
+		}
+	}
+	if got := tomlString("a\"b\\c\nd"); got != `"a\"b\\c\u000Ad"` {
+		t.Errorf("tomlString = %s", got)
+	}
+}
