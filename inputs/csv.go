@@ -3,29 +3,43 @@ package inputs
 import (
 	"bytes"
 	"fmt"
+	"iter"
 	"strings"
-	uni "unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
 )
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
+const notTextMsg = "not a text file or workbook"
+
+func notText(name string) *Error {
+	return &Error{File: name, Msg: notTextMsg,
+		Hint: "give the user export as .xlsx, or as CSV or Unicode text saved from Excel"}
+}
+
 // decodeText returns data as UTF-8. Excel writes CSV as UTF-8 (with a BOM
 // for "CSV UTF-8"), as Windows-1252 for plain "CSV" on Western European
-// Windows, and as UTF-16 with a BOM for "Unicode text".
+// Windows, and as UTF-16 with a BOM for "Unicode text"; other tools write
+// UTF-16 without a BOM, and UTF-32 is rare but easy. The encoding is decided
+// for the whole file: a file is UTF-8 when it has UTF-8 characters, else
+// Windows-1252. A byte that cannot be read in the file's encoding is an
+// error that names its line, never silently replaced: a UTF-8 file with one
+// stray Windows-1252 byte is not re-read as Windows-1252, which would garble
+// every other name in it.
 func decodeText(name string, data []byte) (string, error) {
-	text, ok := toUTF8(data)
-	if !ok || looksBinary([]byte(text[:min(len(text), 4096)])) {
-		return "", &Error{File: name, Msg: "not a text file or workbook",
-			Hint: "give the user export as .xlsx, or as CSV or Unicode text saved from Excel"}
+	text, err := textOf(name, data)
+	if err != nil {
+		return "", err
+	}
+	if looksBinary([]byte(text[:min(len(text), 64<<10)])) {
+		return "", notText(name)
 	}
 	// Excel saves an empty sheet with a header-less row of delimiters.
 	if strings.TrimFunc(text, isBlankOrDelimiter) == "" {
-		return "", &Error{File: name, Msg: "file is empty",
-			Hint: "export the user list again from the SuperOffice admin client (Users tab)"}
+		return "", emptyFile(name)
 	}
 	if isMarkup(text) {
 		return "", &Error{File: name, Msg: "an HTML or XML file, not a CSV export or workbook",
@@ -34,52 +48,241 @@ func decodeText(name string, data []byte) (string, error) {
 	return text, nil
 }
 
-// toUTF8 returns data as UTF-8 text: UTF-8 with or without a BOM, UTF-16
-// with a BOM, else Windows-1252. ok is false for binary data (a NUL byte).
+// toUTF8 is textOf for the profile reader: ok is false for what is not
+// text (binary, a NUL byte, a byte that cannot be decoded).
 func toUTF8(data []byte) (text string, ok bool) {
+	text, err := textOf("", data)
+	if err != nil || strings.IndexByte(text, 0) >= 0 {
+		return "", false
+	}
+	return text, true
+}
+
+// textOf decodes data as decodeText describes, without judging the text.
+func textOf(name string, data []byte) (string, *Error) {
+	var (
+		text string
+		err  *Error
+	)
 	switch {
 	case bytes.HasPrefix(data, utf8BOM):
-		if bytes.IndexByte(data, 0) >= 0 {
-			return "", false
+		text, err = decodeUTF8(name, data[3:])
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}):
+		text, err = decodeUTF32(name, data[4:], true)
+	case bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}):
+		text, err = decodeUTF32(name, data[4:], false)
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		text, err = decodeUTF16(name, data[2:], true)
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		text, err = decodeUTF16(name, data[2:], false)
+	default:
+		if le, ok := utf16NoBOM(data); ok {
+			text, err = decodeUTF16(name, data, le)
+			break
 		}
-		return strings.ToValidUTF8(string(data[3:]), "\uFFFD"), true
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		b, err := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
-		// A NUL after decoding means UTF-32 or binary behind a lucky BOM.
-		if err != nil || bytes.IndexByte(b, 0) >= 0 {
-			return "", false
+		if looksBinary(data) {
+			return "", notText(name)
 		}
-		return string(b), true
+		text, err = decodeUTF8(name, data)
+		if err != nil && !hasUTF8(data) {
+			text, err = decodeWindows1252(name, data)
+		}
 	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return "", false
-	}
-	if utf8.Valid(data) {
-		return string(data), true
-	}
-	b, err := charmap.Windows1252.NewDecoder().Bytes(data)
-	if err != nil {
-		return "", false
-	}
-	return string(b), true
+	return text, err
+}
+
+func emptyFile(name string) *Error {
+	return &Error{File: name, Msg: "file is empty",
+		Hint: "export the user list again from the SuperOffice admin client (Users tab)"}
 }
 
 func isBlankOrDelimiter(r rune) bool {
-	return r == ';' || r == ',' || uni.IsSpace(r)
+	return r == ';' || r == ',' || r == '|' || r == ' ' || r == '\t' || r == '\n' || r == '\r' ||
+		r == '\f' || r == '\v' || r == 0x85 || r == 0xA0
 }
 
-// looksBinary reports whether control characters, which text exports do
-// not contain beyond tabs and line breaks, make up more than 2% of the
-// start of data.
+// lineOf is the 1-based line of byte offset off in data, counting CRLF, LF
+// and a lone CR as line ends (as the CSV reader does).
+func lineOf(data []byte, off int) int {
+	d := data[:off]
+	return 1 + bytes.Count(d, []byte("\n")) + bytes.Count(d, []byte("\r")) - bytes.Count(d, []byte("\r\n"))
+}
+
+// hasUTF8 reports whether data holds at least one valid multi-byte UTF-8
+// character: then it is a UTF-8 file, whatever else is in it.
+func hasUTF8(data []byte) bool {
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(data[i:])
+		if r != utf8.RuneError || n > 1 {
+			return true
+		}
+		i++
+	}
+	return false
+}
+
+// decodeUTF8 checks that data is UTF-8 and returns it as a string.
+func decodeUTF8(name string, data []byte) (string, *Error) {
+	if utf8.Valid(data) {
+		return string(data), nil
+	}
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return "", &Error{File: name, Line: lineOf(data, i),
+				Msg: fmt.Sprintf("byte 0x%02X is not UTF-8, but the rest of the file is UTF-8", data[i]),
+				Hint: "the file mixes two text encodings (a row was probably pasted in from another file): " +
+					"retype the odd character on that line in a text editor and save the file as UTF-8, " +
+					"or open the original export in Excel and save it as CSV UTF-8"}
+		}
+		i += n
+	}
+	return string(data), nil
+}
+
+// decodeWindows1252 decodes a file without UTF-8 characters as Windows-1252.
+// Its five unassigned bytes are errors.
+func decodeWindows1252(name string, data []byte) (string, *Error) {
+	var b strings.Builder
+	b.Grow(len(data) + len(data)/8)
+	for i, c := range data {
+		if c < utf8.RuneSelf {
+			b.WriteByte(c)
+			continue
+		}
+		r := charmap.Windows1252.DecodeByte(c)
+		if r >= 0x80 && r <= 0x9F || r == utf8.RuneError {
+			return "", &Error{File: name, Line: lineOf(data, i),
+				Msg:  fmt.Sprintf("byte 0x%02X is not a character in UTF-8 or in Windows-1252", c),
+				Hint: "the file is damaged or in an encoding migready does not read: open it in Excel and save it as CSV UTF-8"}
+		}
+		b.WriteRune(r)
+	}
+	return b.String(), nil
+}
+
+// utf16NoBOM recognises UTF-16 without a byte order mark by its zero
+// bytes: text in the languages migready reads is mostly Latin, whose UTF-16
+// code units have a zero high byte.
+func utf16NoBOM(data []byte) (littleEndian, ok bool) {
+	n := min(len(data), 8192) &^ 1
+	if n < 4 {
+		return false, false
+	}
+	zeroEven, zeroOdd := 0, 0
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			zeroEven++
+		}
+		if data[i+1] == 0 {
+			zeroOdd++
+		}
+	}
+	pairs := n / 2
+	switch {
+	case zeroOdd*10 >= pairs*3 && zeroEven*20 <= pairs:
+		return true, true
+	case zeroEven*10 >= pairs*3 && zeroOdd*20 <= pairs:
+		return false, true
+	}
+	return false, false
+}
+
+func decodeUTF16(name string, data []byte, littleEndian bool) (string, *Error) {
+	var b strings.Builder
+	b.Grow(len(data) / 2)
+	line := 1
+	unit := func(i int) rune {
+		if littleEndian {
+			return rune(data[i]) | rune(data[i+1])<<8
+		}
+		return rune(data[i])<<8 | rune(data[i+1])
+	}
+	bad := func(msg string) *Error {
+		return &Error{File: name, Line: line, Msg: msg,
+			Hint: "the file is damaged: open the original export in Excel and save it again as Unicode text or CSV UTF-8"}
+	}
+	prevCR := false
+	for i := 0; i+1 < len(data); i += 2 {
+		r := unit(i)
+		switch {
+		case utf16.IsSurrogate(r):
+			if r >= 0xDC00 || i+3 >= len(data) {
+				return "", bad(fmt.Sprintf("a broken UTF-16 character (0x%04X) in this UTF-16 file", r))
+			}
+			r2 := unit(i + 2)
+			dec := utf16.DecodeRune(r, r2)
+			if dec == utf8.RuneError {
+				return "", bad(fmt.Sprintf("a broken UTF-16 character (0x%04X 0x%04X) in this UTF-16 file", r, r2))
+			}
+			b.WriteRune(dec)
+			i += 2
+		case r < utf8.RuneSelf:
+			if r == '\n' && !prevCR || r == '\r' {
+				line++
+			}
+			b.WriteByte(byte(r))
+		default:
+			b.WriteRune(r)
+		}
+		prevCR = r == '\r'
+	}
+	if len(data)%2 != 0 {
+		return "", bad("the UTF-16 file ends in the middle of a character (it has an odd number of bytes)")
+	}
+	return b.String(), nil
+}
+
+func decodeUTF32(name string, data []byte, littleEndian bool) (string, *Error) {
+	var b strings.Builder
+	b.Grow(len(data) / 4)
+	line := 1
+	prevCR := false
+	for i := 0; i+3 < len(data); i += 4 {
+		var r rune
+		if littleEndian {
+			r = rune(data[i]) | rune(data[i+1])<<8 | rune(data[i+2])<<16 | rune(data[i+3])<<24
+		} else {
+			r = rune(data[i])<<24 | rune(data[i+1])<<16 | rune(data[i+2])<<8 | rune(data[i+3])
+		}
+		if !utf8.ValidRune(r) {
+			return "", &Error{File: name, Line: line,
+				Msg:  fmt.Sprintf("0x%08X is not a character in this UTF-32 file", uint32(r)),
+				Hint: "the file is damaged or not text: open the original export in Excel and save it as CSV UTF-8"}
+		}
+		if r == '\n' && !prevCR || r == '\r' {
+			line++
+		}
+		prevCR = r == '\r'
+		b.WriteRune(r)
+	}
+	if len(data)%4 != 0 {
+		return "", &Error{File: name, Line: line, Msg: "the UTF-32 file ends in the middle of a character",
+			Hint: "the file is damaged: open the original export in Excel and save it as CSV UTF-8"}
+	}
+	return b.String(), nil
+}
+
+// looksBinary reports whether data is not text: control characters, which
+// text exports do not contain beyond tabs and line breaks, make up more
+// than 2% of its start, or NUL bytes half of it. A few NUL bytes in text are
+// the row's problem, not the file's (parseCSV names the row).
 func looksBinary(data []byte) bool {
 	data = data[:min(len(data), 64<<10)]
-	ctrl := 0
+	ctrl, nul := 0, 0
 	for _, c := range data {
-		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F {
+		switch {
+		case c == 0:
+			nul++
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v', c == 0x7F:
 			ctrl++
 		}
 	}
-	return ctrl*50 > len(data)
+	return ctrl*50 > len(data) || nul*2 > len(data)
 }
 
 // isMarkup catches "Excel" files that are really HTML or XML
@@ -96,37 +299,99 @@ func isMarkup(text string) bool {
 
 // csvReader splits text into records. It is written by hand rather than with
 // encoding/csv because exports need leniency encoding/csv does not offer in
-// one mode (stray quotes in unquoted fields, a lone CR as line end) and
-// precise physical row numbers; and because returning substrings of the
-// text avoids an allocation per cell.
+// one mode (stray quotes in unquoted fields, a lone CR as line end), Excel's
+// row numbers, and the byte span of each record; and because returning
+// substrings of the text avoids an allocation per cell.
 type csvReader struct {
 	s     string
 	pos   int
-	line  int // physical line at pos, 1-based
+	row   int // Excel row number of the next record: one per record, whatever line breaks quoted values hold
 	delim byte
 	cells []string // reused between records
 	buf   []byte   // unescaping "" inside quotes
+	// About the record next returned last:
+	start, end int  // its text is s[start:end], line end excluded
+	multiLine  bool // a quoted value in it spans lines
+	// The next LF, quote and CR at or after pos (len(s) when none), for
+	// the fast path; -1 before the first search. Kept between records so
+	// each byte is searched once.
+	nl, quote, cr int
+	slow          bool // tests: never take the fast path
 }
 
 // csvError is a malformed record; col is the cell index it concerns.
 type csvError struct {
-	line, col int
+	row, col  int
 	msg, hint string
 }
 
 func newCSVReader(s string, delim byte) *csvReader {
-	return &csvReader{s: s, line: 1, delim: delim}
+	return &csvReader{s: s, row: 1, delim: delim, nl: -1, quote: -1, cr: -1}
 }
 
-// next returns the next record and the line it starts on. cells is valid
-// until the following call. done is true at the end of the text.
-func (r *csvReader) next() (start int, cells []string, done bool, err *csvError) {
+// indexFrom is the index of c in s at or after i, or len(s).
+func indexFrom(s string, c byte, i int) int {
+	if j := strings.IndexByte(s[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(s)
+}
+
+// plainLine reads the record at pos when it is a plain line: no quote, and
+// no CR but one before its LF. Nearly every line of an export is; the
+// vectorised byte searches then replace the byte-by-byte scan of next.
+func (r *csvReader) plainLine() bool {
+	s, pos := r.s, r.pos
+	if r.nl < pos {
+		r.nl = indexFrom(s, '\n', pos)
+	}
+	if r.quote < pos {
+		r.quote = indexFrom(s, '"', pos)
+	}
+	if r.cr < pos {
+		r.cr = indexFrom(s, '\r', pos)
+	}
+	end := r.nl
+	lineEnd := end
+	if lineEnd > pos && s[lineEnd-1] == '\r' {
+		lineEnd--
+	}
+	if r.quote < end || r.cr < lineEnd {
+		return false
+	}
+	line := s[pos:lineEnd]
+	for {
+		i := strings.IndexByte(line, r.delim)
+		if i < 0 {
+			r.cells = append(r.cells, line)
+			break
+		}
+		r.cells = append(r.cells, line[:i])
+		line = line[i+1:]
+		if len(r.cells) > maxColumns {
+			r.cells = r.cells[:0]
+			return false // next reports it
+		}
+	}
+	r.end = lineEnd
+	r.pos = min(end+1, len(s))
+	return true
+}
+
+// next returns the next record and its row number. cells is valid until
+// the following call. done is true at the end of the text.
+func (r *csvReader) next() (row int, cells []string, done bool, err *csvError) {
 	if r.pos >= len(r.s) {
 		return 0, nil, true, nil
 	}
 	s := r.s
-	start = r.line
+	row = r.row
+	r.row++
+	r.start, r.multiLine = r.pos, false
 	r.cells = r.cells[:0]
+	if !r.slow && r.plainLine() {
+		return row, r.cells, false, nil
+	}
 	for {
 		p := r.pos
 		q := p
@@ -134,10 +399,11 @@ func (r *csvReader) next() (start int, cells []string, done bool, err *csvError)
 			q++
 		}
 		if q < len(s) && s[q] == '"' {
-			v, err := r.quoted(q+1, start)
+			v, err := r.quoted(q+1, row)
 			if err != nil {
 				err.col = len(r.cells)
-				return start, nil, false, err
+				r.end = len(s)
+				return row, nil, false, err
 			}
 			r.cells = append(r.cells, v)
 		} else {
@@ -152,48 +418,55 @@ func (r *csvReader) next() (start int, cells []string, done bool, err *csvError)
 			r.cells = append(r.cells, s[p:e])
 			r.pos = e
 		}
+		if len(r.cells) > maxColumns {
+			// Excel has no column beyond this; holding millions of cells of
+			// one line would only cost memory.
+			r.end = len(s)
+			r.pos = len(s)
+			return row, nil, false, &csvError{row: row, col: -1,
+				msg:  fmt.Sprintf("the row has more than %d cells, Excel's limit", maxColumns),
+				hint: "this is not a user export row: check that the file is the user list, saved from Excel"}
+		}
 		if r.pos >= len(s) {
-			return start, r.cells, false, nil
+			r.end = r.pos
+			return row, r.cells, false, nil
 		}
 		switch s[r.pos] {
 		case '\r':
+			r.end = r.pos
 			r.pos++
 			if r.pos < len(s) && s[r.pos] == '\n' {
 				r.pos++
 			}
-			r.line++
-			return start, r.cells, false, nil
+			return row, r.cells, false, nil
 		case '\n':
+			r.end = r.pos
 			r.pos++
-			r.line++
-			return start, r.cells, false, nil
+			return row, r.cells, false, nil
 		default: // delimiter
 			r.pos++
 		}
 	}
 }
 
-// countLines counts line ends in s the way next does: CRLF, LF or a lone CR.
-func countLines(s string) int {
-	return strings.Count(s, "\n") + strings.Count(s, "\r") - strings.Count(s, "\r\n")
-}
-
 // quoted reads a quoted value whose text starts at i, and leaves r.pos at
 // the delimiter or line end after it.
-func (r *csvReader) quoted(i, start int) (string, *csvError) {
+func (r *csvReader) quoted(i, row int) (string, *csvError) {
 	s := r.s
 	from := i
-	escaped, lines := false, 0
+	escaped, multi := false, false
 	r.buf = r.buf[:0]
 	var v string
 	for {
 		j := strings.IndexByte(s[i:], '"')
 		if j < 0 {
-			return "", &csvError{line: start, msg: "a quoted value is never closed",
+			return "", &csvError{row: row, msg: "a quoted value is never closed",
 				hint: `a value that starts with " must end with "; a quote inside a value must be doubled ("")`}
 		}
 		seg := s[i : i+j]
-		lines += countLines(seg)
+		if !multi && strings.ContainsAny(seg, "\r\n") {
+			multi = true
+		}
 		if i+j+1 < len(s) && s[i+j+1] == '"' {
 			r.buf = append(append(r.buf, seg...), '"')
 			escaped = true
@@ -208,7 +481,7 @@ func (r *csvReader) quoted(i, start int) (string, *csvError) {
 		i += j + 1
 		break
 	}
-	r.line += lines
+	r.multiLine = r.multiLine || multi
 	// Excel reads `"abc"def` as abcdef; accept that on one line. After a
 	// value that spanned lines it more likely means an opening quote was
 	// stray and the value swallowed other rows, so refuse to guess.
@@ -217,8 +490,8 @@ func (r *csvReader) quoted(i, start int) (string, *csvError) {
 		e++
 	}
 	if rest := s[i:e]; strings.TrimSpace(rest) != "" {
-		if lines > 0 {
-			return "", &csvError{line: start, msg: "text after the closing quote of a value that spans several lines",
+		if multi {
+			return "", &csvError{row: row, msg: "text after the closing quote of a value that spans several lines",
 				hint: `check this row for a stray " at the start of a value; a quote inside a value must be doubled ("")`}
 		}
 		v += rest
@@ -227,30 +500,28 @@ func (r *csvReader) quoted(i, start int) (string, *csvError) {
 	return v, nil
 }
 
-// sniffRows is the sample read per candidate delimiter to find the header.
+// sniffRows reads the rows the header may be in (and the one below, in
+// case the header is split over two rows).
 func sniffRows(text string, delim byte) (rows []userRow, err *csvError) {
 	r := newCSVReader(text, delim)
-	for len(rows) < headerSearchRows {
-		start, cells, done, err := r.next()
-		if done {
+	for {
+		row, cells, done, err := r.next()
+		if done || row > headerSearchRows+1 {
 			break
 		}
 		if err != nil {
 			return rows, err
 		}
-		if start > headerSearchRows {
-			break
-		}
 		// Beyond Excel's column limit a row is not a header; do not copy it all.
-		rows = append(rows, userRow{num: start, cells: append([]string(nil), cells[:min(len(cells), maxColumns)]...)})
+		rows = append(rows, userRow{num: row, cells: append([]string(nil), cells[:min(len(cells), maxColumns)]...)})
 	}
 	return rows, nil
 }
 
 // delimiters are the separators Excel writes: ',' in English locales, ';'
 // where ',' is the decimal mark (Nordic, German, Dutch), tab for
-// "Unicode text".
-var delimiters = []byte{';', ',', '\t'}
+// "Unicode text"; and '|', which some systems export.
+var delimiters = []byte{';', ',', '\t', '|'}
 
 func delimName(d byte) string {
 	if d == '\t' {
@@ -259,79 +530,243 @@ func delimName(d byte) string {
 	return fmt.Sprintf("%q", string(d))
 }
 
+// sepLine reads Excel's delimiter hint, a first line such as "sep=;" (any
+// one character after the "="). It returns the text after that line.
+func sepLine(name, text string) (rest string, delim byte, ok bool, err *Error) {
+	line := text
+	end := len(text)
+	if i := strings.IndexAny(text, "\r\n"); i >= 0 {
+		line, end = text[:i], i
+		if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+			end++
+		}
+		end++
+	}
+	l := strings.TrimLeft(line, " ")
+	quoted := strings.HasPrefix(l, `"`)
+	l = strings.TrimPrefix(l, `"`)
+	if len(l) < 5 || !strings.EqualFold(l[:4], "sep=") {
+		return text, 0, false, nil
+	}
+	v := l[4:]
+	if quoted {
+		v = strings.TrimSuffix(strings.TrimRight(v, " "), `"`)
+	}
+	if strings.HasPrefix(v, `\t`) {
+		v = "\t" + v[2:]
+	}
+	c, size := utf8.DecodeRuneInString(v)
+	if strings.Trim(v[size:], ` "`+string(c)) != "" {
+		return text, 0, false, nil // "sep=something": a title, not the hint
+	}
+	if c >= utf8.RuneSelf || c == '"' || c == 0 {
+		return "", 0, false, &Error{File: name, Line: 1, Msg: fmt.Sprintf("the first line names the separator %q, which migready cannot read", string(c)),
+			Hint: `use one of ; , | or tab as the separator, e.g. a first line sep=; or no sep= line at all`}
+	}
+	return text[end:], byte(c), true, nil
+}
+
 // parseCSV picks the delimiter under which a header is recognised (the
 // wrong delimiter leaves the header as one cell, which is never
 // recognisable), then reads the users.
 func parseCSV(name, text string) (*UserList, error) {
+	candidates := delimiters
+	rest, sep, hasSep, sepErr := sepLine(name, text)
+	if sepErr != nil {
+		return nil, sepErr
+	}
+	if hasSep {
+		// Excel reads the hint and does not show the line: row 1 is the line after it.
+		text, candidates = rest, []byte{sep}
+		if strings.TrimFunc(text, isBlankOrDelimiter) == "" {
+			return nil, emptyFile(name)
+		}
+	}
 	var (
 		best      userHeader
+		bestRows  []userRow
 		bestDelim byte
 		found     bool
 	)
-	for _, d := range delimiters {
+	for _, d := range candidates {
 		rows, _ := sniffRows(text, d)
 		h, ok, _ := findHeader(rows)
 		if ok && (!found || h.known > best.known || h.known == best.known && len(h.cells) > len(best.cells)) {
-			best, bestDelim, found = h, d, true
+			best, bestRows, bestDelim, found = h, rows, d, true
 		}
 	}
 	if !found {
 		// No header under any delimiter: report with the delimiter most
 		// frequent on the first line, so the hint shows the cells as the
 		// customer sees them.
-		bestDelim = guessDelimiter(text)
-		bestRows, bestErr := sniffRows(text, bestDelim)
-		h, _, empty := findHeader(bestRows)
-		if bestErr != nil && h.known == 0 {
-			return nil, &Error{File: name, Row: bestErr.line, Msg: bestErr.msg, Hint: bestErr.hint}
+		bestDelim = guessDelimiter(text, candidates)
+		rows, err := sniffRows(text, bestDelim)
+		h, _, empty := findHeader(rows)
+		if err != nil && h.known == 0 {
+			return nil, &Error{File: name, Row: err.row, Msg: err.msg, Hint: err.hint}
 		}
 		if empty {
 			h = userHeader{}
 		}
 		return nil, noHeaderError(name, "", h)
 	}
+	h := continueHeader(best, bestRows, nil)
+	p := csvParse{name: name, text: text, delim: bestDelim, h: &h}
+	notices, e := resolveColumns(name, "", &h, p.dataRows())
+	if e != nil {
+		return nil, e
+	}
+	list, err := p.read()
+	if err != nil {
+		return nil, err
+	}
+	list.Notices = append(append(headerNotice("", &h), notices...), list.Notices...)
+	return list, nil
+}
 
-	list, m := newUserList(name, "csv", best)
+// csvParse reads the users of a text export once its header is known.
+type csvParse struct {
+	name  string
+	text  string
+	delim byte
+	h     *userHeader
+}
+
+// dataRows yields the rows below the header, stopping at the first
+// malformed one (read reports it).
+func (p *csvParse) dataRows() iter.Seq2[int, []string] {
+	return func(yield func(int, []string) bool) {
+		r := newCSVReader(p.text, p.delim)
+		for {
+			row, cells, done, err := r.next()
+			if done || err != nil {
+				return
+			}
+			if row > p.h.last && !yield(row, cells) {
+				return
+			}
+		}
+	}
+}
+
+func (p *csvParse) read() (*UserList, error) {
+	h := p.h
+	b := newBuilder(p.name, "csv", "", h)
 	// Pre-size from the line count, but not beyond what a few megabytes of
 	// real users need: Excel sometimes writes a million empty ";;;" rows.
-	list.Users = make([]User, 0, min(max(0, strings.Count(text, "\n")-best.row+1), 1<<16))
-	r := newCSVReader(text, bestDelim)
+	b.list.Users = make([]User, 0, min(max(0, strings.Count(p.text, "\n")-h.last+1), 1<<16))
+	nul := strings.IndexByte(p.text, 0)
+	r := newCSVReader(p.text, p.delim)
 	for {
-		start, cells, done, err := r.next()
+		row, cells, done, err := r.next()
 		if done {
 			break
 		}
 		if err != nil {
-			e := &Error{File: name, Row: err.line, Msg: err.msg, Hint: err.hint}
-			if start > best.row {
-				e.Column = best.columnName(err.col)
+			e := &Error{File: p.name, Row: err.row, Msg: err.msg, Hint: err.hint}
+			if row > h.last {
+				e.Column = h.columnName(err.col)
 			}
 			return nil, e
 		}
-		if start <= best.row || isEmptyRow(cells) {
+		if nul >= 0 && nul < r.pos {
+			return nil, &Error{File: p.name, Row: row, Msg: "the row contains a NUL character (byte 0), which a text export never holds",
+				Hint: "the file is damaged or was padded by another program: delete the character in a text editor, or export the user list again"}
+		}
+		if row <= h.last {
 			continue
 		}
-		if len(cells) > best.width && !isEmptyRow(cells[best.width:]) {
-			return nil, &Error{File: name, Row: start,
-				Msg: fmt.Sprintf("the row has %d cells but the header has %d", lastNonEmpty(cells), len(best.cells)),
-				Hint: fmt.Sprintf("a value probably contains the delimiter %s without quotes around it; "+
-					"put that value in quotes or remove the extra %s", delimName(bestDelim), delimName(bestDelim))}
+		if isEmptyRow(cells) {
+			b.add(row, cells)
+			continue
 		}
-		list.Users = append(list.Users, m.user(start, cells))
+		if len(cells) > h.width && !isEmptyRow(cells[h.width:]) {
+			return nil, &Error{File: p.name, Row: row,
+				Msg: fmt.Sprintf("the row has %d cells but the header has %d", lastNonEmpty(cells), len(h.cells)),
+				Hint: fmt.Sprintf("a value probably contains the delimiter %s without quotes around it; "+
+					"put that value in quotes or remove the extra %s", delimName(p.delim), delimName(p.delim))}
+		}
+		if r.multiLine {
+			if e := p.checkMultiLine(row, cells); e != nil {
+				return nil, e
+			}
+		}
+		if len(cells) < len(h.cells) {
+			if e := p.checkOtherDelimiter(row, p.text[r.start:r.end], cells); e != nil {
+				return nil, e
+			}
+		}
+		if e := b.add(row, cells); e != nil {
+			return nil, e
+		}
 	}
-	if len(list.Users) == 0 {
-		return nil, noUsersError(name, "", best)
-	}
-	return list, nil
+	return b.done()
 }
 
-func guessDelimiter(text string) byte {
-	line := strings.TrimLeft(text, " \t\r\n;,")
+// checkMultiLine accepts a record with a quoted value over several lines
+// only when it still fits the header: as many cells as the header, and no
+// line inside the value that looks like a row of its own. Otherwise the
+// value most likely starts with a stray quote and swallowed the rows below.
+func (p *csvParse) checkMultiLine(row int, cells []string) *Error {
+	h := p.h
+	hint := fmt.Sprintf(`check row %d for a stray " at the start of a value: a quote that is not closed on the same line `+
+		`takes the rows below into the value; a quote inside a value must be doubled ("")`, row)
+	for c, v := range cells {
+		if !strings.ContainsAny(v, "\r\n") {
+			continue
+		}
+		if len(cells) < len(h.cells) {
+			return &Error{File: p.name, Row: row, Column: h.columnName(c),
+				Msg: fmt.Sprintf("a quoted value runs over several lines and the row then has %d cells, not %d as the header",
+					len(cells), len(h.cells)), Hint: hint}
+		}
+		need := max(1, len(h.cells)-1)
+		lines := strings.FieldsFunc(v, func(r rune) bool { return r == '\n' || r == '\r' })
+		for _, l := range lines[1:] {
+			if strings.Count(l, string(p.delim)) >= need {
+				return &Error{File: p.name, Row: row, Column: h.columnName(c),
+					Msg: "a quoted value runs over several lines and holds what looks like other rows", Hint: hint}
+			}
+		}
+	}
+	return nil
+}
+
+// checkOtherDelimiter refuses a short row that is really separated by
+// another delimiter than the file ("a,b,c" in a ';' file): read with the
+// file's delimiter it would be one user whose ID is the whole line.
+func (p *csvParse) checkOtherDelimiter(row int, span string, cells []string) *Error {
+	h := p.h
+	email := h.col(FieldEmail)
+	if strings.Contains(cellText(cells, email), "@") {
+		return nil
+	}
+	for _, d := range delimiters {
+		if d == p.delim || strings.IndexByte(span, d) < 0 {
+			continue
+		}
+		r := newCSVReader(span, d)
+		_, other, _, err := r.next()
+		if err != nil || len(other) <= len(cells) || len(other) < 2 {
+			continue
+		}
+		if strings.Contains(cellText(other, email), "@") || len(other) == len(h.cells) {
+			return &Error{File: p.name, Row: row,
+				Msg: fmt.Sprintf("the row is separated by %s but the file by %s", delimName(d), delimName(p.delim)),
+				Hint: fmt.Sprintf("the row was probably pasted in from another file: separate its values by %s like the rest, "+
+					"or open the file in Excel, fix the row and save it again", delimName(p.delim))}
+		}
+	}
+	return nil
+}
+
+func guessDelimiter(text string, candidates []byte) byte {
+	line := strings.TrimLeft(text, " \t\r\n;,|")
 	if i := strings.IndexAny(line, "\r\n"); i >= 0 {
 		line = line[:i]
 	}
-	best, most := delimiters[0], 0
-	for _, d := range delimiters {
+	best, most := candidates[0], 0
+	for _, d := range candidates {
 		if n := strings.Count(line, string(d)); n > most {
 			best, most = d, n
 		}

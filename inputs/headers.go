@@ -174,62 +174,149 @@ func foldKey(s string) string {
 	return strings.Join(foldWords(s), "")
 }
 
+// fieldIndex is f's position in Fields.
+func fieldIndex(f Field) int {
+	for i, g := range Fields {
+		if g == f {
+			return i
+		}
+	}
+	return -1
+}
+
+// maxCandidates bounds how many columns are weighed for one field: a header
+// that repeats "E-mail" a thousand times is not worth comparing pairwise.
+const maxCandidates = 8
+
 // matchHeader assigns fields to the columns of a candidate header row.
-// cols[i] is the column index of Fields[i], or -1. An exact alias match beats
-// a loose one, and the first matching column wins for a field.
-func matchHeader(cells []string) (cols []int, known int) {
+// cols[i] is the column index of Fields[i], or -1. An exact alias match
+// beats a loose one, and a column matches at most one field. The other
+// columns that match a field are kept for resolveColumns, which looks at
+// the data: alts[i] lists those that match Fields[i] as well as cols[i]
+// does, weak[i] those that match it only loosely while cols[i] matches
+// exactly ("Private e-mail" beside "E-mail"). Both are nil when no field
+// has such columns, which is usual.
+func matchHeader(cells []string) (cols []int, alts, weak [][]int, known int) {
 	cols = make([]int, len(Fields))
 	for i := range cols {
 		cols[i] = -1
 	}
-	fieldPos := func(f Field) int {
-		for i, g := range Fields {
-			if g == f {
-				return i
+	others := func(fi int) int {
+		n := 0
+		for _, l := range [][][]int{alts, weak} {
+			if l != nil {
+				n += len(l[fi])
 			}
 		}
-		return -1
+		return n
 	}
-	taken := make([]bool, len(cells))
-	words := make([][]string, len(cells))
+	more := func(list *[][]int, fi, c int) {
+		if *list == nil {
+			*list = make([][]int, len(Fields))
+		}
+		if others(fi) < maxCandidates-1 {
+			(*list)[fi] = append((*list)[fi], c)
+		}
+	}
+	add := func(fi, c int) {
+		if cols[fi] < 0 {
+			cols[fi] = c
+			known++
+			return
+		}
+		more(&alts, fi, c)
+	}
+	var words [][]string
+	exactCol := make([]bool, len(cells))
+	exactField := make([]bool, len(Fields))
 	for c, text := range cells {
 		if strings.TrimSpace(text) == "" || len(text) > maxHeaderLen {
-			taken[c] = true
 			continue
+		}
+		if words == nil {
+			words = make([][]string, len(cells))
 		}
 		words[c] = foldWords(text)
 		f, ok := exactHeaders[strings.Join(words[c], "")]
 		if !ok {
 			continue
 		}
-		if p := fieldPos(f); cols[p] < 0 {
-			cols[p], taken[c] = c, true
-			known++
-		}
+		fi := fieldIndex(f)
+		add(fi, c)
+		exactCol[c], exactField[fi] = true, true
 	}
 	for c := range cells {
-		if taken[c] {
+		if exactCol[c] || words == nil || len(words[c]) == 0 {
 			continue
 		}
-		w := words[c]
-	runs:
-		for i := range w {
-			run := ""
-			for j := i; j < len(w) && j < i+looseWords; j++ {
-				run += w[j]
-				f, ok := looseHeaders[run]
-				if !ok {
-					continue
-				}
-				if p := fieldPos(f); cols[p] < 0 {
-					cols[p], taken[c] = c, true
-					known++
-					break runs
-				}
+		f, ok := looseField(words[c])
+		if !ok {
+			continue
+		}
+		if fi := fieldIndex(f); !exactField[fi] {
+			add(fi, c)
+		} else {
+			more(&weak, fi, c)
+		}
+	}
+	return cols, alts, weak, known
+}
+
+// looseField finds the field named by the longest run of words inside a
+// header ("E-mail address (work)" is the e-mail column). A header that
+// speaks of a licence or a date is never a yes/no status column: "Travel
+// licence" says whether the user may use Travel, not whether they are out
+// on it.
+func looseField(w []string) (Field, bool) {
+	var best Field
+	bestLen := 0
+	for i := range w {
+		run := ""
+		for j := i; j < len(w) && j < i+looseWords; j++ {
+			run += w[j]
+			if f, ok := looseHeaders[run]; ok && j-i+1 > bestLen {
+				best, bestLen = f, j-i+1
 			}
 		}
 	}
-	return cols, known
+	if bestLen == 0 {
+		return "", false
+	}
+	if (best == FieldTravel || best == FieldCanLogIn) && !statusHeader(w) {
+		return "", false
+	}
+	return best, true
+}
+
+// notStatusWords are words (and word endings, for compounds such as
+// "Travellisens") that make a header something other than a yes/no status.
+var notStatusWords = []string{
+	"licence", "license", "licences", "licenses", "lisens", "lisenser", "licens", "licenser",
+	"lizenz", "lizenzen", "licentie", "licenties", "plan",
+	"date", "dato", "datum", "time", "tid", "zeit", "tijd",
+}
+
+func statusHeader(w []string) bool {
+	for _, word := range w {
+		for _, n := range notStatusWords {
+			if strings.HasSuffix(word, n) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// fieldOf is the field a single header cell names on its own, if any.
+func fieldOf(text string) (Field, bool) {
+	if strings.TrimSpace(text) == "" || len(text) > maxHeaderLen {
+		return "", false
+	}
+	w := foldWords(text)
+	if f, ok := exactHeaders[strings.Join(w, "")]; ok {
+		return f, true
+	}
+	return looseField(w)
 }
 
 // yesNoWords are the cell values the admin client, Excel and admins use for
@@ -252,7 +339,7 @@ var yesNoWords = func() map[string]Tri {
 	}
 	for _, s := range []string{
 		"no", "n", "false", "f", "0", "off", "inactive", "disabled", "locked", "blocked",
-		"nei", "nej", "nein", "nee", "usann", "falskt", "falsk", "falsch", "onwaar",
+		"nei", "nej", "nein", "nee", "usann", "usant", "falskt", "falsk", "falsch", "onwaar",
 		"inaktiv", "inaktivert", "inaktiverad", "inaktiveret", "inactief",
 		"deaktivert", "deaktiverad", "deaktiveret", "deaktiviert", "gedeactiveerd", "uitgeschakeld",
 		"sperret", "spärrad", "spærret", "gesperrt", "geblokkeerd",
@@ -290,6 +377,13 @@ func YesNo(s string) Tri {
 		buf[i] = c
 	}
 	if ascii {
+		// The words of nearly every export, without hashing.
+		switch string(buf[:len(s)]) {
+		case "yes", "ja", "true", "1", "x":
+			return Yes
+		case "no", "nei", "nej", "nein", "nee", "false", "0":
+			return No
+		}
 		if t, ok := yesNoWords[string(buf[:len(s)])]; ok {
 			return t
 		}

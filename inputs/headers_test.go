@@ -96,7 +96,7 @@ func TestMatchHeader(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cells := strings.Split(tt.header, ";")
-			cols, known := matchHeader(cells)
+			cols, _, _, known := matchHeader(cells)
 			got := map[Field]string{}
 			for i, f := range Fields {
 				if cols[i] >= 0 {

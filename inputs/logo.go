@@ -7,15 +7,12 @@ import (
 	"image/draw"
 	"image/jpeg"
 	"image/png"
-	"os"
 )
 
-// Logo limits: a logo is a small picture on a cover page. Anything larger is
-// almost certainly the wrong file, and decoding it would cost memory.
-const (
-	maxLogoBytes  = 5 << 20
-	maxLogoPixels = 4096 * 4096
-)
+// maxLogoPixels bounds the logo's picture (MaxLogoBytes its file): a logo is
+// a small picture on a cover page. Anything larger is almost certainly the
+// wrong file, and decoding it would cost memory.
+const maxLogoPixels = 4096 * 4096
 
 // Logo is the brand logo, re-encoded as a plain 8-bit PNG so every renderer
 // can embed it (the PDF library rejects interlaced and 16-bit PNGs).
@@ -27,16 +24,9 @@ type Logo struct {
 
 // ReadLogo reads a PNG or JPEG logo.
 func ReadLogo(path string) (*Logo, error) {
-	st, err := os.Stat(path)
+	data, err := ReadFile(path, RoleLogo)
 	if err != nil {
-		return nil, fileError(path, err)
-	}
-	if st.Size() > maxLogoBytes {
-		return nil, &Error{File: path, Key: "brand.logo", Msg: fmt.Sprintf("logo is %d MB", st.Size()>>20), Hint: "use a PNG or JPEG logo under 5 MB, ideally a few hundred pixels wide"}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fileError(path, err)
+		return nil, err
 	}
 	return ParseLogo(path, data)
 }

@@ -24,9 +24,6 @@ var Languages = []string{"en", "nb", "sv", "da", "de", "nl"}
 // errors helps nobody, and a file that has more is probably not a profile.
 const maxProfileErrors = 30
 
-// maxProfileSize guards against pointing -profile at something that is not a profile.
-const maxProfileSize = 1 << 20
-
 // ReadProfile reads and validates the profile at path. Relative paths in it
 // (users, brand.logo) are resolved against the profile's folder.
 func ReadProfile(path string) (*Profile, error) {
@@ -40,7 +37,7 @@ func ReadProfile(path string) (*Profile, error) {
 // ReadProfileFile reads the profile's bytes; a missing profile gets a hint
 // about the profile itself, not about the paths inside it.
 func ReadProfileFile(path string) ([]byte, error) {
-	data, err := ReadFile(path)
+	data, err := ReadFile(path, RoleProfile)
 	var e *Error
 	if errors.As(err, &e) && e.Msg == "file not found" {
 		e.Hint = "check the profile's name and folder (on Windows, drop the profile on migready.exe); migready init DIR makes a new profile.toml"
@@ -51,7 +48,7 @@ func ReadProfileFile(path string) ([]byte, error) {
 // ParseProfile is ReadProfile on bytes already read. It reports every
 // problem it finds: an *Error for one, Errors for several.
 func ParseProfile(path string, data []byte) (*Profile, error) {
-	if len(data) > maxProfileSize {
+	if len(data) > MaxProfileBytes {
 		return nil, &Error{File: path, Msg: "not a TOML profile (binary or too large)", Hint: "pass the customer's profile.toml; the user export goes in its users key or -users"}
 	}
 	// Notepad saves "ANSI" (Windows-1252) or UTF-8 with a BOM, PowerShell's
@@ -601,6 +598,7 @@ func (v *validator) check(p *Profile) {
 		v.fail("customer", "name", "customer name is empty", `write the company's name, e.g. name = "Fjordkraft AS"`)
 	}
 	c.Name = strings.TrimSpace(c.Name)
+	v.checkLengths(p)
 	if c.Language == "" {
 		c.Language = "en"
 	}
@@ -731,23 +729,6 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// ReadFile reads any input file, turning OS errors into input errors that
-// name the file.
-func ReadFile(path string) ([]byte, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, fileError(path, err)
-	}
-	if st.IsDir() {
-		return nil, &Error{File: path, Msg: "is a folder, not a file", Hint: "name the file itself"}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fileError(path, err)
-	}
-	return data, nil
 }
 
 // SetLockedForTest makes every file error look like a locked file (as

@@ -41,26 +41,30 @@ type User struct {
 	Group     string
 	Role      string
 	Plan      string
-	CanLogIn  Tri // Unknown when the column is absent or the value is not a yes/no word
-	Travel    Tri // Unknown when the column is absent
+	CanLogIn  Tri // Unknown when the column is absent, the cell empty, or the value not a yes/no word (see YesNo)
+	Travel    Tri // likewise
 	// RawCanLogIn and RawTravel keep the cell text, for messages.
 	RawCanLogIn string
 	RawTravel   string
 }
 
-// UserList is a whole export.
+// UserList is a whole export. Every data row (below the header) is in Users
+// or in EmptyRows, or reading failed with an error that names it.
 type UserList struct {
 	File    string           // path as given
 	Format  string           // "csv" or "xlsx"
 	Sheet   string           // xlsx: the sheet read
-	Headers []string         // the header row as found
+	Headers []string         // the header row as found (two rows combined when the header is split over two)
 	Columns map[Field]string // header text matched for each field present
 	Users   []User
-	// EmptyRows are the Excel row numbers of empty rows among the users,
-	// which were ignored; with Users they account for every data row.
+	// EmptyRows are the Excel row numbers of the empty rows that were
+	// ignored between the header and the last user, in order. Empty rows
+	// after the last user are not listed: Excel pads some exports with
+	// thousands of them, and nobody is missing there.
 	EmptyRows []int
-	// Notices are plain lines for the person running the command (which
-	// sheet was read, which were skipped).
+	// Notices are plain English lines for the operator about how the file
+	// was read (which sheet, which of two e-mail columns…), one fact each,
+	// without a "migready:" prefix.
 	Notices []string
 }
 

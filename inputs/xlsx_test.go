@@ -1,10 +1,15 @@
 package inputs
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -229,4 +234,180 @@ func BenchmarkParseUsersXLSX2k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// checkAccounted checks the promise of UserList: the users and the empty
+// rows together are every row from the first of them to the last user, in
+// order, each once.
+func checkAccounted(t *testing.T, l *UserList) {
+	t.Helper()
+	if len(l.Users) == 0 || !l.Has(FieldEmail) {
+		t.Fatalf("success without users or e-mail column: %+v", l)
+	}
+	rows := make([]int, 0, len(l.Users)+len(l.EmptyRows))
+	for _, u := range l.Users {
+		if u.Email != strings.TrimSpace(u.Email) || u.Name != strings.TrimSpace(u.Name) {
+			t.Fatalf("untrimmed user %q", brief(u))
+		}
+		rows = append(rows, u.Row)
+	}
+	for i, r := range l.EmptyRows {
+		if i > 0 && r <= l.EmptyRows[i-1] {
+			t.Fatalf("empty rows not increasing: %v", l.EmptyRows)
+		}
+	}
+	rows = append(rows, l.EmptyRows...)
+	slices.Sort(rows)
+	for i, r := range rows {
+		if r <= 0 || i > 0 && r != rows[i-1]+1 {
+			t.Fatalf("rows not accounted for: users %v, empty %v", briefs(l), l.EmptyRows)
+		}
+	}
+	if last := l.Users[len(l.Users)-1].Row; rows[len(rows)-1] != last {
+		t.Fatalf("empty rows after the last user (%d): %v", last, l.EmptyRows)
+	}
+	for _, n := range l.Notices {
+		if n == "" || strings.ContainsAny(n, "\n\r") {
+			t.Fatalf("notice %q", n)
+		}
+	}
+}
+
+// minimalXLSX is the smallest package excelize opens: a workbook of two
+// sheets, no styles and no theme, so that a fuzzing run spends its time in
+// the sheet and the reader rather than in parsing a theme.
+var minimalXLSX = map[string]string{
+	"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+		`<Default Extension="xml" ContentType="application/xml"/>` +
+		`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+		`<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
+		`<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
+		`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
+	"_rels/.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+	"xl/workbook.xml": `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ` +
+		`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>` +
+		`<sheet name="Users" sheetId="1" r:id="rId1"/><sheet name="Other" sheetId="2" state="hidden" r:id="rId2"/></sheets></workbook>`,
+	"xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
+		`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>` +
+		`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+	"xl/worksheets/sheet2.xml": `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+		`<row r="1"><c r="A1" t="inlineStr"><is><t>Login</t></is></c><c r="B1" t="inlineStr"><is><t>Email</t></is></c></row>` +
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c><c r="B2" t="inlineStr"><is><t>x@y.no</t></is></c></row></sheetData></worksheet>`,
+}
+
+// xlsxWith is minimalXLSX with the given first sheet and shared strings.
+func xlsxWith(t testing.TB, sheet, sst []byte) []byte {
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	parts := map[string][]byte{"xl/worksheets/sheet1.xml": sheet, "xl/sharedStrings.xml": sst}
+	for n, p := range minimalXLSX {
+		parts[n] = []byte(p)
+	}
+	names := make([]string, 0, len(parts))
+	for n := range parts {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		fw, err := w.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Store})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fw.Write(parts[n])
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// partOf returns a part of a zip.
+func partOf(t testing.TB, data []byte, name string) []byte {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name == name {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			return b
+		}
+	}
+	return nil
+}
+
+// FuzzParseUsersXLSX mutates the XML of a workbook's first sheet and its
+// shared strings inside a valid package, so the fuzzer reaches the XML and
+// the reader rather than stopping at zip checksums. A second, hidden sheet
+// has users, so sheet choice and its errors are reached too.
+func FuzzParseUsersXLSX(f *testing.F) {
+	// Small seeds written by hand: the fuzzer minimises every new input it
+	// finds, and that costs in proportion to its size.
+	is := func(ref, v string) string { return `<c r="` + ref + `" t="inlineStr"><is><t>` + v + `</t></is></c>` }
+	row := func(n string, cells ...string) string {
+		return `<row r="` + n + `">` + strings.Join(cells, "") + `</row>`
+	}
+	sheet := func(rows ...string) []byte {
+		return []byte(`<worksheet><sheetData>` + strings.Join(rows, "") + `</sheetData></worksheet>`)
+	}
+	f.Add(sheet(row("1", `<c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>`), row("2", is("A2", "ola"), is("B2", "o@x.no")),
+		row("4", is("A4", "kari"), `<c r="B4"><v>1</v></c>`)),
+		[]byte(`<sst><si><t>Login</t></si><si><t>Email</t></si></sst>`))
+	merged := `<worksheet><sheetData>` + row("1", is("A1", "User ID"), is("B1", "Name"), is("D1", "E-mail")) +
+		row("2", is("B2", "First name"), is("C2", "Last name")) + row("3", is("A3", "ola"), is("B3", "Ola"), is("D3", "o@x")) +
+		row("5", is("A5", "kari"), `<c r="D5"><f>A5&amp;"@x"</f></c>`) +
+		`</sheetData><mergeCells><mergeCell ref="A1:A2"/><mergeCell ref="B1:C1"/></mergeCells></worksheet>`
+	f.Add([]byte(merged), []byte(nil))
+	f.Add(sheet(row("1", is("A1", "Login"), is("B1", "E-mail"), is("C1", "E-post"), is("D1", "Travel licence"), is("E1", "Active")),
+		row("2", is("A2", "ola"), is("C2", "o@x"), is("D2", "Yes"), is("E2", "Nei"))), []byte(nil))
+	f.Add(sheet(row("1048576", is("XFD1048576", "x"))), []byte(nil))
+	// parseXLSX turns panics into "corrupt workbook" errors, which is right
+	// for excelize's and would hide ours: fail on a panic raised in this
+	// package.
+	var ours string
+	panicHook = func(r any) {
+		pcs := make([]uintptr, 100)
+		frames := runtime.CallersFrames(pcs[:runtime.Callers(0, pcs)])
+		panicking := false
+		for {
+			fr, more := frames.Next()
+			switch {
+			case fr.Function == "runtime.gopanic":
+				panicking = true
+			case panicking && !strings.HasPrefix(fr.Function, "runtime."):
+				if strings.HasPrefix(fr.Function, "github.com/migready/migready/inputs.") {
+					ours = fmt.Sprintf("panic in %s (%s:%d): %v", fr.Function, fr.File, fr.Line, r)
+				}
+				return
+			}
+			if !more {
+				return
+			}
+		}
+	}
+	defer func() { panicHook = nil }()
+	f.Fuzz(func(t *testing.T, sheet, sst []byte) {
+		data := xlsxWith(t, sheet, sst)
+		ours = ""
+		l, err := ParseUsers("fuzz.xlsx", data, "")
+		if ours != "" {
+			t.Fatal(ours)
+		}
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error %T %v is not *Error", err, err)
+			}
+			if e.File != "fuzz.xlsx" || e.Msg == "" || e.Hint == "" {
+				t.Fatalf("incomplete error %+v", e)
+			}
+			return
+		}
+		checkAccounted(t, l)
+	})
 }

@@ -8,24 +8,52 @@ import (
 )
 
 // versionRE accepts the ways a SuperOffice release is written in the field:
-// "7.0 SR2", "7.5 R3", "8.5R10", "10.0.5", "11.2", with an optional "v",
-// "version" or "SuperOffice (CRM)" in front.
-var versionRE = regexp.MustCompile(`(?i)^(?:superoffice\s*)?(?:crm\s*)?(?:version\s*)?v?\s*(\d{1,2})\.(\d{1,2})(?:\.\d{1,4}){0,2}(?:\s*s?r\s*\d{1,3})?$`)
+// "7.0 SR2", "7.5 R3", "8.5R10", "10.0.5", "10.0.5.1234", "11.2", "8,5" (a
+// decimal comma), "11" or "v8" (a major release alone), with an optional
+// "v", "version" or "SuperOffice (CRM)" in front and a service release
+// ("R10", "SR2", "Release 4", "SP1") after.
+var versionRE = regexp.MustCompile(`(?i)^(?:superoffice\s*)?(?:crm\s*)?(?:version\s*|ver\.?\s*)?v?\.?\s*` +
+	`(\d{1,2})(?:[.,](\d{1,2})(?:\.\d{1,5}){0,2})?` +
+	`(?:\s*(?:s?r|release|sp)\s*\.?\s*\d{1,3})?$`)
 
 // ParseVersion reads the major and minor release of an on-site version
 // string. Service releases ("R10", "SR2") and build numbers are ignored:
-// the migration minimum is a minor release.
+// the migration minimum is a minor release. A major release alone ("11")
+// reads as its first minor release (11.0).
 func ParseVersion(s string) (major, minor int, ok bool) {
+	major, minor, _, ok = parseVersion(s)
+	return major, minor, ok
+}
+
+// parseVersion is ParseVersion that also tells whether the minor release
+// was written.
+func parseVersion(s string) (major, minor int, hasMinor, ok bool) {
 	m := versionRE.FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
-		return 0, 0, false
+		return 0, 0, false, false
 	}
 	major, _ = strconv.Atoi(m[1])
-	minor, _ = strconv.Atoi(m[2])
-	if major == 0 {
-		return 0, 0, false
+	if m[2] != "" {
+		minor, _ = strconv.Atoi(m[2])
+		hasMinor = true
 	}
-	return major, minor, true
+	if major == 0 {
+		return 0, 0, false, false
+	}
+	return major, minor, hasMinor, true
+}
+
+// DisplayVersion is the version as the texts print it after the word
+// "SuperOffice": without a "SuperOffice" the profile may already have in
+// front, so that no text reads "SuperOffice SuperOffice 8.5".
+func DisplayVersion(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) >= len("superoffice") && strings.EqualFold(s[:len("superoffice")], "superoffice") {
+		if rest := strings.TrimSpace(s[len("superoffice"):]); rest != "" {
+			return rest
+		}
+	}
+	return s
 }
 
 func (a *assessor) onsiteVersion() Check {
@@ -36,16 +64,18 @@ func (a *assessor) onsiteVersion() Check {
 		f := a.itemFinding("", "version-missing", "minimum", minimum)
 		return a.newCheck(id, Unknown, a.l.T("check."+id+".missing", "minimum", minimum), []Finding{f})
 	}
-	major, minor, ok := ParseVersion(v)
-	if !ok {
+	major, minor, hasMinor, ok := parseVersion(v)
+	// "7" may be 7.0 or 7.5: only the minor release decides against 7.1.
+	if !ok || !hasMinor && major == MinimumMajor && MinimumMinor > 0 {
 		f := a.itemFinding(v, "version-unreadable", "version", v, "minimum", minimum)
 		return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown", "version", v, "minimum", minimum), []Finding{f})
 	}
+	shown := DisplayVersion(v)
 	if major < MinimumMajor || major == MinimumMajor && minor < MinimumMinor {
-		f := a.itemFinding(v, "version-old", "version", v, "minimum", minimum)
-		return a.newCheck(id, Fail, a.l.T("check."+id+".fail", "version", v, "minimum", minimum), []Finding{f})
+		f := a.itemFinding(v, "version-old", "version", shown, "minimum", minimum)
+		return a.newCheck(id, Fail, a.l.T("check."+id+".fail", "version", shown, "minimum", minimum), []Finding{f})
 	}
-	return a.newCheck(id, Pass, a.l.T("check."+id+".pass", "version", v, "minimum", minimum), nil)
+	return a.newCheck(id, Pass, a.l.T("check."+id+".pass", "version", shown, "minimum", minimum), nil)
 }
 
 func (a *assessor) satellites() Check {

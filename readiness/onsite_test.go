@@ -1,6 +1,11 @@
 package readiness
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/readiness/assessment"
+)
 
 func TestParseVersion(t *testing.T) {
 	tests := []struct {
@@ -25,8 +30,20 @@ func TestParseVersion(t *testing.T) {
 		{"SuperOffice CRM 8.5 R10", 8, 5, true},
 		{"superoffice 10.1.2.345", 10, 1, true},
 		{" 8.1 ", 8, 1, true},
+		// The forms the field writes that are not the usual "8.5 R10".
+		{"v8", 8, 0, true},
+		{"11", 11, 0, true},
+		{"8", 8, 0, true},
+		{"8,5", 8, 5, true},
+		{"8,5 R10", 8, 5, true},
+		{"SuperOffice 8.5 R10", 8, 5, true},
+		{"10.0.5.1234", 10, 0, true},
+		{"SuperOffice CRM 10", 10, 0, true},
+		{"Version 9.2 SR 3", 9, 2, true},
+		{"8.5 Release 4", 8, 5, true},
 		{"", 0, 0, false},
-		{"8", 0, 0, false},
+		{"8.5.R10x", 0, 0, false},
+		{"SuperOffice", 0, 0, false},
 		{"eight", 0, 0, false},
 		{"8.x", 0, 0, false},
 		{"0.9", 0, 0, false},
@@ -43,6 +60,57 @@ func TestParseVersion(t *testing.T) {
 	}
 }
 
+func TestDisplayVersion(t *testing.T) {
+	for in, want := range map[string]string{
+		"8.5 R10":              "8.5 R10",
+		"SuperOffice 8.5 R10":  "8.5 R10",
+		" superoffice  10.0.5": "10.0.5",
+		"SuperOffice CRM 8.5":  "CRM 8.5",
+		"SuperOffice8.5":       "8.5",
+		"SuperOffice":          "SuperOffice",
+		"Version 9.2":          "Version 9.2",
+	} {
+		if got := DisplayVersion(in); got != want {
+			t.Errorf("DisplayVersion(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestVersionTextNotDoubled: a profile that writes "SuperOffice" in front of
+// the version does not make the texts ("SuperOffice {version} is …") say it
+// twice.
+func TestVersionTextNotDoubled(t *testing.T) {
+	for v, want := range map[string]string{"SuperOffice 8.5 R10": "8.5 R10", "SuperOffice 7.0 SR2": "7.0 SR2",
+		"superoffice 11": "11", "8.5 R10": "8.5 R10"} {
+		for _, c := range assessVersion(t, v).Checks {
+			if c.ID != CheckOnsiteVersion {
+				continue
+			}
+			args := []assessment.Args{c.Summary.Args}
+			for _, f := range c.Findings {
+				args = append(args, f.Args)
+			}
+			for _, a := range args {
+				if got, ok := a.Get("version"); ok && got != want {
+					t.Errorf("%q: version argument %q, want %q", v, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestVersionMajorOnly: "7" may be 7.0 or 7.5, so against the 7.1 minimum it
+// is unknown; "6" and "8" are clear.
+func TestVersionMajorOnly(t *testing.T) {
+	for v, want := range map[string]Status{"7": Unknown, "v6": Fail, "8": Pass, "11": Pass, "7,5": Pass} {
+		for _, c := range assessVersion(t, v).Checks {
+			if c.ID == CheckOnsiteVersion && c.Status != want {
+				t.Errorf("%q: %s, want %s", v, c.Status, want)
+			}
+		}
+	}
+}
+
 func FuzzParseVersion(f *testing.F) {
 	f.Add("8.5 R10")
 	f.Add("SuperOffice 9.2")
@@ -51,4 +119,9 @@ func FuzzParseVersion(f *testing.F) {
 			t.Errorf("ParseVersion(%q) ok with major %d", s, major)
 		}
 	})
+}
+
+func assessVersion(t *testing.T, v string) *Assessment {
+	t.Helper()
+	return assess(profile(func(p *inputs.Profile) { p.Onsite.Version = v }), goodUsers())
 }

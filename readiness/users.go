@@ -12,6 +12,10 @@ import (
 // two users who can log in must not share one.
 func (a *assessor) duplicateEmails() Check {
 	const id = CheckDuplicateEmails
+	// Most addresses occur once: remember where each was first seen, and
+	// make a group only for those seen again (a map of 50,000 one-user
+	// groups cost more than every other check together).
+	first := make(map[string]int, len(a.users.Users))
 	groups := map[string][]*inputs.User{}
 	var order []string
 	for i := range a.users.Users {
@@ -20,11 +24,19 @@ func (a *assessor) duplicateEmails() Check {
 		if k == "" {
 			continue // valid-emails reports missing addresses
 		}
+		j, seen := first[k]
+		if !seen {
+			first[k] = i
+			continue
+		}
 		if groups[k] == nil {
 			order = append(order, k)
+			groups[k] = []*inputs.User{&a.users.Users[j]}
 		}
 		groups[k] = append(groups[k], u)
 	}
+	// In the order the addresses first appear in the export.
+	slices.SortFunc(order, func(x, y string) int { return cmp.Compare(first[x], first[y]) })
 	var fs []Finding
 	var unclear []*inputs.User // users of unknown access in groups that may block
 	st := Pass
@@ -95,6 +107,7 @@ func (a *assessor) validEmails() Check {
 	var fs []Finding
 	var unclear []*inputs.User
 	bad, warn := 0, 0
+	var emails EmailChecker
 	for i := range a.users.Users {
 		u := &a.users.Users[i]
 		e := strings.TrimSpace(u.Email)
@@ -106,15 +119,15 @@ func (a *assessor) validEmails() Check {
 		case e == "" && access == inputs.Unknown:
 			fs = append(fs, a.userFinding(u, "email-missing-unknown-access", "column", a.loginColumn(), "value", a.shown(u.RawCanLogIn)))
 			unclear = append(unclear, u)
-		case e == "" || ValidEmail(e):
+		case e == "" || emails.Valid(e):
 		case access == inputs.Yes:
-			fs = append(fs, a.userFinding(u, "email-malformed"))
+			fs = append(fs, a.emailFinding(u, "email-malformed"))
 			bad++
 		case access == inputs.Unknown:
-			fs = append(fs, a.userFinding(u, "email-malformed-unknown-access", "column", a.loginColumn(), "value", a.shown(u.RawCanLogIn)))
+			fs = append(fs, a.emailFinding(u, "email-malformed-unknown-access", "column", a.loginColumn(), "value", a.shown(u.RawCanLogIn)))
 			unclear = append(unclear, u)
 		default:
-			fs = append(fs, a.userFinding(u, "email-malformed-no-access"))
+			fs = append(fs, a.emailFinding(u, "email-malformed-no-access"))
 			warn++
 		}
 	}
@@ -128,6 +141,16 @@ func (a *assessor) validEmails() Check {
 		return a.newCheck(id, Warn, a.plural("check."+id+".warn", warn), fs)
 	}
 	return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
+}
+
+// emailFinding is userFinding for a malformed address: the address it
+// carries (and the texts show) has its invisible characters written out
+// (VisibleText), so the reader sees why an address that looks right is not.
+// Its key is the user's, as for any finding.
+func (a *assessor) emailFinding(u *inputs.User, kind string, args ...any) Finding {
+	f := a.userFinding(u, kind, args...)
+	f.Email = VisibleText(u.Email)
+	return f
 }
 
 // licences: a user who can log in without a user plan cannot be migrated
@@ -176,6 +199,9 @@ func (a *assessor) licences() Check {
 // Administratör (sv), Admin, Beheerder (nl), all of which contain "admin"
 // or "beheer".
 func IsAdminRole(role string) bool {
+	if isASCII(role) {
+		return containsFoldASCII(role, "admin") || containsFoldASCII(role, "beheer")
+	}
 	r := foldString(role)
 	return strings.Contains(r, "admin") || strings.Contains(r, "beheer")
 }

@@ -174,7 +174,7 @@ func batch(o *batchOptions, stdout, stderr io.Writer) int {
 	var clashes []string
 	for i, path := range paths {
 		c := customer{profile: path}
-		data, err := inputs.ReadFile(path)
+		data, err := inputs.ReadFile(path, inputs.RoleProfile)
 		if err == nil {
 			var p *inputs.Profile
 			if p, err = inputs.ParseProfile(path, data); err == nil {

@@ -1,13 +1,17 @@
 package main
 
 import (
+	"bytes"
+	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // writeCustomer writes a profile and a generated CSV export of n users, with
@@ -81,6 +85,49 @@ func BenchmarkCheck50k(b *testing.B) {
 			b.Fatalf("exit %d", code)
 		}
 	}
+}
+
+// BenchmarkCheckVsCSV50k measures the check command over a 50,000-user CSV
+// against a bare encoding/csv parse of the same file, interleaved in the
+// same run so that the machine's speed cancels out. The target is at most
+// 3: checking costs at most three bare parses. check-x is the ratio of the
+// means; median-x, the median of each iteration's ratio, is steadier on a
+// shared machine, where a spike of load hits one run and not its neighbour.
+func BenchmarkCheckVsCSV50k(b *testing.B) {
+	profile := writeCustomer(b, 50000)
+	users := filepath.Join(filepath.Dir(profile), "users.csv")
+	var bare, check time.Duration
+	ratios := make([]float64, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		t0 := time.Now()
+		data, err := os.ReadFile(users)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r := csv.NewReader(bytes.NewReader(data))
+		r.Comma = ';'
+		for {
+			if _, err := r.Read(); err == io.EOF {
+				break
+			} else if err != nil {
+				b.Fatal(err)
+			}
+		}
+		t1 := time.Now()
+		if code := run([]string{"check", "-date", "2026-11-24", profile}, io.Discard, io.Discard); code != exitNotReady {
+			b.Fatalf("exit %d", code)
+		}
+		t2 := time.Now()
+		bare += t1.Sub(t0)
+		check += t2.Sub(t1)
+		ratios = append(ratios, float64(t2.Sub(t1))/float64(t1.Sub(t0)))
+	}
+	b.ReportMetric(float64(bare.Milliseconds())/float64(b.N), "csv-ms/op")
+	b.ReportMetric(float64(check.Milliseconds())/float64(b.N), "check-ms/op")
+	b.ReportMetric(float64(check)/float64(bare), "check-x")
+	slices.Sort(ratios)
+	b.ReportMetric(ratios[len(ratios)/2], "median-x")
 }
 
 func benchmarkPack(b *testing.B, users int) {

@@ -43,7 +43,7 @@ func load(o *options, stderr io.Writer) (*render.Report, error) {
 	if o.sheet != "" {
 		sheet = o.sheet
 	}
-	usersData, err := inputs.ReadFile(usersPath)
+	usersData, err := inputs.ReadFile(usersPath, inputs.RoleUsers)
 	if err != nil {
 		return nil, err
 	}
@@ -62,7 +62,7 @@ func load(o *options, stderr io.Writer) (*render.Report, error) {
 	var logo []byte
 	if p.Brand.Logo != "" {
 		logoPath := p.Resolve(p.Brand.Logo)
-		logoData, err := inputs.ReadFile(logoPath)
+		logoData, err := inputs.ReadFile(logoPath, inputs.RoleLogo)
 		if err != nil {
 			return nil, err
 		}

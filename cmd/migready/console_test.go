@@ -92,7 +92,7 @@ func TestLockedFileHint(t *testing.T) {
 	restore := inputs.SetLockedForTest(func(error) bool { return true })
 	defer restore()
 	// Linux cannot lock a file against reading: any failed read stands in.
-	_, err := inputs.ReadFile(filepath.Join(t.TempDir(), "brukere.xlsx"))
+	_, err := inputs.ReadFile(filepath.Join(t.TempDir(), "brukere.xlsx"), inputs.RoleUsers)
 	var errs bytes.Buffer
 	if code := fail(&errs, err); code != exitInput {
 		t.Errorf("exit %d", code)

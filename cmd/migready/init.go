@@ -91,7 +91,7 @@ func initProfile(o *initOptions, stdout, stderr io.Writer) int {
 	}
 	var users *inputs.UserList
 	if o.users != "" {
-		data, err := inputs.ReadFile(o.users)
+		data, err := inputs.ReadFile(o.users, inputs.RoleUsers)
 		if err != nil {
 			return fail(stderr, err)
 		}

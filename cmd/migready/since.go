@@ -49,7 +49,7 @@ func readPrevious(path string, slug string, date time.Time, stderr io.Writer) (*
 			return nil, "", nil, err
 		}
 	}
-	data, err := inputs.ReadFile(path)
+	data, err := inputs.ReadFile(path, inputs.RoleSummary)
 	if err != nil {
 		return nil, "", nil, err
 	}
@@ -123,7 +123,7 @@ func latestSummary(dir, slug string, date time.Time) (string, error) {
 	type found struct{ path, date string }
 	var all []found
 	for _, name := range names {
-		data, err := inputs.ReadFile(name)
+		data, err := inputs.ReadFile(name, inputs.RoleSummary)
 		if err != nil {
 			continue
 		}

@@ -35,7 +35,7 @@ func trackerColumns() inputs.TrackerColumns {
 // readTracker reads the returned workbook for -tracker and refuses one made
 // for another customer.
 func readTracker(path, customer string, stderr io.Writer) (*inputs.Tracker, []byte, error) {
-	data, err := inputs.ReadFile(path)
+	data, err := inputs.ReadFile(path, inputs.RoleTracker)
 	if err != nil {
 		return nil, nil, err
 	}
