@@ -123,26 +123,6 @@ func acceptedNames(f Field) []string {
 	return nil
 }
 
-// foldRune reduces a rune to what header and yes/no matching compare:
-// lower case, no accents. Nordic letters that do not decompose get their
-// usual transliteration, so "Primærgruppe" and "Primaergruppe" agree.
-func foldRune(b *strings.Builder, r rune) {
-	switch r {
-	case 'ø', 'Ø':
-		b.WriteByte('o')
-	case 'æ', 'Æ':
-		b.WriteString("ae")
-	case 'ß', 'ẞ':
-		b.WriteString("ss")
-	case 'œ', 'Œ':
-		b.WriteString("oe")
-	case 'đ', 'Đ':
-		b.WriteByte('d')
-	default:
-		b.WriteRune(unicode.ToLower(r))
-	}
-}
-
 // foldWords returns the folded words of s: letters and digits only, split at
 // anything else (spaces, "-", "_", ".", "/", brackets…).
 func foldWords(s string) []string {
@@ -159,7 +139,7 @@ func foldWords(s string) []string {
 		case unicode.Is(unicode.Mn, r):
 			// combining accent left by NFD: drop it
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			foldRune(&b, r)
+			foldLetter(&b, r)
 		default:
 			flush()
 		}

@@ -5,7 +5,6 @@ import (
 	"unicode"
 
 	"github.com/migready/migready/inputs"
-	"golang.org/x/text/unicode/norm"
 )
 
 // DefaultServiceDomain is the mail domain SuperOffice gives new Online
@@ -17,35 +16,10 @@ const DefaultServiceDomain = "suocrm.eu"
 // after transliteration (e.g. a name in a non-Latin script).
 const fallbackLabel = "company"
 
-// letters maps the letters of the pack's languages that do not decompose
-// into a base letter and an accent (ø, æ, ß…) plus the ones that do, so that
-// one rule covers the Nordic languages, German and Dutch. The rule is the
-// one most Nordic domain names follow: æ→ae, ø→o, å→a, ä→a, ö→o, ü→u, ß→ss.
-// German customers who prefer "mueller" over "muller" set
-// [customer] mail_label. Other accents are stripped (é→e).
-var letters = map[rune]string{
-	'æ': "ae", 'ø': "o", 'å': "a", 'ä': "a", 'ö': "o", 'ü': "u", 'ß': "ss",
-	'œ': "oe", 'þ': "th", 'ð': "d", 'ł': "l", 'đ': "d", 'ı': "i", 'ŋ': "n",
-}
-
-// transliterate lower-cases s and writes it with ASCII letters where it can;
-// characters it cannot transliterate are kept (callers drop them).
-func transliterate(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(norm.NFC.String(s))) {
-		if unicode.Is(unicode.Mn, r) {
-			continue // the accent of a decomposed letter: é → e + ◌́
-		}
-		if t, ok := letters[r]; ok {
-			b.WriteString(t)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	// NFD splits å into a + ring and so on before the map sees them; the
-	// map still catches the letters NFD leaves whole (ø, æ, ß).
-	return b.String()
-}
+// transliterate writes s in lower-case ASCII where it can, by the one rule
+// the tool has for letters (inputs.Transliterate). German customers who
+// prefer "mueller" over "muller" set [customer] mail_label.
+func transliterate(s string) string { return inputs.Transliterate(s) }
 
 // legalSuffixes are company forms dropped from the end of a name for the
 // mail label, compared with their punctuation removed ("A/S" → "as",

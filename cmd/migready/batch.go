@@ -61,9 +61,12 @@ func parseBatchFlags(args []string) (*batchOptions, error) {
 	if o.jobs < 1 {
 		return nil, &usageError{msg: fmt.Sprintf("-jobs %d: at least one job is needed", o.jobs), hint: "leave -jobs out to use every core"}
 	}
-	if !templates.IsSupported(o.lang) {
-		return nil, &usageError{msg: fmt.Sprintf("unknown -lang %q", o.lang), hint: "supported languages: en, nb, sv, da, de, nl"}
+	// The same reader as init, check and pack: "no", "nb-NO" … are accepted.
+	code, err := langFlag(o.lang)
+	if err != nil {
+		return nil, err
 	}
+	o.lang = code
 	d, err := parseDate(*date)
 	if err != nil {
 		return nil, err
