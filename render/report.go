@@ -137,6 +137,7 @@ type checkView struct {
 	Title    string
 	Summary  string
 	Findings []findingView
+	Accepted bool // a warning the customer accepted on every finding
 }
 
 // findingView is a finding with its words written.
@@ -212,7 +213,7 @@ func localize(r *Report) *localized {
 	v.Checks = make([]checkView, len(a.Checks))
 	for i := range a.Checks {
 		c := &a.Checks[i]
-		cv := checkView{ID: c.ID, Status: c.Status, Title: r.Lang.T("check." + c.ID + ".title"),
+		cv := checkView{ID: c.ID, Status: c.Status, Accepted: c.Accepted, Title: r.Lang.T("check." + c.ID + ".title"),
 			Summary: w.Text(c.Summary), Findings: make([]findingView, len(c.Findings))}
 		for j := range c.Findings {
 			f := &c.Findings[j]

@@ -51,7 +51,11 @@ func Text(w io.Writer, r *Report, color bool) error {
 	for _, c := range a.Checks {
 		m := marks[c.Status]
 		status := pad(strings.ToUpper(l.T("status."+string(c.Status))), statusWidth)
-		bw.WriteString("  " + paint(m.code, m.mark+" "+status) + "  " + pad(c.Title, titleWidth) + "  " + terminalSafe(c.Summary) + "\n")
+		summary := terminalSafe(c.Summary)
+		if c.Accepted {
+			summary += " " + paint(ansiDim, "("+l.T("pack.accepted")+")")
+		}
+		bw.WriteString("  " + paint(m.code, m.mark+" "+status) + "  " + pad(c.Title, titleWidth) + "  " + summary + "\n")
 	}
 
 	for _, c := range a.Checks {

@@ -52,7 +52,11 @@ func writeTicket(w io.Writer, v *localized) error {
 	}
 	add("")
 	for _, c := range v.Checks {
-		add("- " + statusGlyph(c.Status) + " " + l.T("status."+string(c.Status)) + " — " + c.Title + ": " + inline(c.Summary))
+		line := "- " + statusGlyph(c.Status) + " " + l.T("status."+string(c.Status)) + " — " + c.Title + ": " + inline(c.Summary)
+		if c.Accepted {
+			line += " *" + l.T("pack.accepted") + "*"
+		}
+		add(line)
 	}
 	// The findings of blocking checks, as many as the budget leaves room for.
 	tail := []string{"", l.T("ticket.downtime", "low", l.Hours(v.Downtime.LowHours),
