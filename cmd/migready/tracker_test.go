@@ -174,3 +174,22 @@ mailboxes = []
 		t.Error("the pack does not show the notes and the call-out")
 	}
 }
+
+// A returned workbook of another customer, or a file that is not one, is an
+// input error that names the file and says what is wrong; nothing is written.
+func TestTrackerOfAnotherCustomer(t *testing.T) {
+	out := t.TempDir()
+	for _, tc := range []struct{ tracker, want string }{
+		{"../../examples/nordlys/returnert.xlsx", `this workbook is for "Nordlys Energi AS", not "Østerbro Revision ApS"`},
+		{"../../examples/osterbro/profile.toml", "not an Excel workbook"},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"pack", "-out", out, "-tracker", tc.tracker, "../../examples/osterbro/profile.toml"}, &stdout, &stderr)
+		if code != exitInput || !strings.Contains(stderr.String(), tc.want) || !strings.Contains(stderr.String(), filepath.Base(tc.tracker)) {
+			t.Errorf("%s: exit %d, stderr %q; want exit 2 and %q", tc.tracker, code, stderr.String(), tc.want)
+		}
+	}
+	if left, _ := os.ReadDir(out); len(left) > 0 {
+		t.Errorf("an input error wrote %v", left)
+	}
+}
