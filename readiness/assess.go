@@ -30,6 +30,11 @@ const (
 	MinimumMinor = 1
 )
 
+// NoWindowsClientMajor is the first release without the Windows client
+// (the last Windows release was 8.5 R17), and so without Travel and
+// Satellite.
+const NoWindowsClientMajor = 9
+
 // Assess runs every check on already validated inputs. It never fails:
 // what the inputs cannot tell becomes an Unknown check. Checks come in
 // CheckIDs order and findings are sorted (row, user id, email, kind, key),

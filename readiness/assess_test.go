@@ -341,6 +341,14 @@ func TestTravel(t *testing.T) {
 		{"empty travel cell", travelUsers(nil), users(allColumns, usr(2, "A", "a@x.no", admin),
 			usr(3, "B", "b@x.no", func(u *inputs.User) { u.Travel, u.RawTravel = inputs.Unknown, "" })), Unknown, 1, "an empty cell (row 3)"},
 		{"no information", travelUsers(nil), plain(), Unknown, 0, "who is out on Travel"},
+		{"version 9 has no Windows client, so no Travel", profile(func(p *inputs.Profile) {
+			p.Onsite.TravelUsers, p.Onsite.Version = nil, "9.2"
+		}), plain(), Pass, 0, "9.2"},
+		{"version 8.5 may still have travellers", profile(func(p *inputs.Profile) {
+			p.Onsite.TravelUsers, p.Onsite.Version = nil, "8.5 R17"
+		}), plain(), Unknown, 0, "who is out on Travel"},
+		{"an export that says someone is out wins over the version", profile(func(p *inputs.Profile) { p.Onsite.Version = "10.1" }),
+			users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@x.no", traveling)), Fail, 1, ""},
 	})
 	a := assess(travelUsers([]string{"NOBODY"}), plain())
 	if f := a.Check(CheckTravel).Findings[0]; f.Row != 0 || f.UserID != "NOBODY" {

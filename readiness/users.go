@@ -261,6 +261,11 @@ func (a *assessor) travel() Check {
 	listed := a.p.Onsite.TravelUsers
 	column := a.users.Has(inputs.FieldTravel)
 	if !column && listed == nil {
+		// From version 9 on there is no Windows client, and Travel is a part
+		// of it: nobody can be out on Travel. That is evidence too.
+		if major, _, ok := ParseVersion(a.p.Onsite.Version); ok && major >= NoWindowsClientMajor {
+			return a.newCheck(id, Pass, a.l.T("check."+id+".no-windows-client", "version", strings.TrimSpace(a.p.Onsite.Version)), nil)
+		}
 		return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown"), nil)
 	}
 	matched := make([]bool, len(listed))
