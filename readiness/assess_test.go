@@ -202,7 +202,7 @@ func TestOnsiteVersion(t *testing.T) {
 		{"7.0 SR2", v("7.0 SR2"), goodUsers(), Fail, 1, "Upgrade"},
 		{"6.3", v("6.3"), goodUsers(), Fail, 1, "6.3"},
 		{"unreadable", v("Online"), goodUsers(), Unknown, 1, `"Online"`},
-		{"missing", v(""), goodUsers(), Unknown, 1, "no SuperOffice version"},
+		{"missing", v(""), goodUsers(), Unknown, 1, "No SuperOffice version"},
 	})
 	if assess(v("7.0"), goodUsers()).Ready {
 		t.Error("7.0 is ready")
@@ -331,7 +331,7 @@ func TestTravel(t *testing.T) {
 			Fail, 1, "out on Travel"},
 		{"out without access still blocks", travelUsers(nil), users(allColumns, usr(2, "A", "a@x.no", admin),
 			usr(3, "B", "b@x.no", traveling, noAccess)), Fail, 1, ""},
-		{"profile lists user, any case", travelUsers([]string{"ola"}), plain(), Fail, 1, "profile lists this user"},
+		{"profile lists user, any case", travelUsers([]string{"ola"}), plain(), Fail, 1, "According to the answers given, this user"},
 		{"both column and profile: one finding", travelUsers([]string{"B"}),
 			users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@x.no", traveling)), Fail, 1, ""},
 		{"profile id matches nobody", travelUsers([]string{"NOBODY"}), plain(), Warn, 1, `"NOBODY"`},
@@ -466,7 +466,7 @@ func TestDowntimeCheck(t *testing.T) {
 		{"small", size(20, 50), goodUsers(), Pass, 0, "About"},
 		{"over a day", size(100, 500), goodUsers(), Warn, 1, "plan the migration over a weekend"},
 		{"over a weekend", size(100, 2000), goodUsers(), Warn, 1, "longer than a weekend"},
-		{"no size", size(0, 0), goodUsers(), Unknown, 1, "database_gb"},
+		{"no size", size(0, 0), goodUsers(), Unknown, 1, "size of the SuperOffice database"},
 	})
 }
 

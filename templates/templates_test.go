@@ -129,3 +129,58 @@ func TestPlural(t *testing.T) {
 		}
 	}
 }
+
+// The pack speaks to the customer's SuperOffice administrator: it never asks
+// them to run migready or to edit the profile, and names no profile keys.
+// What only the consultant can do is phrased as telling the consultant.
+// Exempt: the downtime assumptions table (it names the profile's keys on
+// purpose), the init command's own comments, the consultant's portfolio,
+// the console and texts addressed to the consultant.
+func TestTextsNeverAskToRunMigready(t *testing.T) {
+	exempt := func(key string) bool {
+		for _, p := range []string{"downtime.assumption.", "downtime.unit.", "init.", "portfolio.", "console."} {
+			if strings.HasPrefix(key, p) {
+				return true
+			}
+		}
+		return strings.Contains(key, "consultant")
+	}
+	// "profile" and its nb/sv/da/de/nl forms (profil, profilen, profiler,
+	// Profils, profiel, profielen, …) as whole words, and compounds that name
+	// the profile file; words such as "profilering" do not match.
+	profile := regexp.MustCompile(`(?i)\b(profile|profiles|profi(e)?l(s|e|en|et|er|ene|erna|erne|ens|ets|fil\w*|datei\w*|bestand\w*)?)\b`)
+	for _, w := range []string{"profile", "Profil", "profilen", "Profils", "profiel", "profielen", "profilfilen", "Profildatei"} {
+		if !profile.MatchString("in the " + w + ".") {
+			t.Errorf("the profile pattern misses %q", w)
+		}
+	}
+	for _, w := range []string{"profilering", "profileren", "Benutzerprofil", "profitieren", "profit"} {
+		if profile.MatchString("in the " + w + ".") {
+			t.Errorf("the profile pattern matches the ordinary word %q", w)
+		}
+	}
+	literals := []string{"migready", "travel_users", "current_spf", "satellites =", "satellites=",
+		"[mail]", "[mail.", "[onsite]", "[migration]", "mail_label", "keep_addresses", "spf_costs"}
+	for _, code := range Supported {
+		l := MustLoad(code)
+		for _, k := range l.Keys() {
+			if exempt(k) {
+				continue
+			}
+			text := l.Raw(k)
+			lower := strings.ToLower(text)
+			var bad []string
+			if m := profile.FindString(text); m != "" {
+				bad = append(bad, m)
+			}
+			for _, s := range literals {
+				if strings.Contains(lower, s) {
+					bad = append(bad, s)
+				}
+			}
+			if len(bad) > 0 {
+				t.Errorf("%s %s mentions %q: %q", code, k, bad, text)
+			}
+		}
+	}
+}
