@@ -228,6 +228,11 @@ func (a *assessor) adminPlan() Check {
 	if len(admins) > 0 && !a.users.Has(inputs.FieldPlan) {
 		return a.newCheck(id, Unknown, a.plural("check."+id+".unknown-plan", len(admins)), nil)
 	}
+	if good > 0 && !a.users.Has(inputs.FieldCanLogIn) {
+		// Taking everyone to have access errs towards fixes elsewhere; here
+		// it would pass on an assumption: that the administrator can log in.
+		return a.newCheck(id, Unknown, a.plural("check."+id+".unknown-login-column", good), nil)
+	}
 	if good > 0 {
 		return a.newCheck(id, Pass, a.plural("check."+id+".pass", good), nil)
 	}
