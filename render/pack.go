@@ -166,7 +166,16 @@ func packBody(v *localized, format string) ([]byte, error) {
 		"num":   func(f float64) string { return l.Number(f, 1) },
 		"int":   l.Int,
 		"hours": l.Hours,
-		"date":  l.Date,
+		// assumption writes a downtime rate with its unit; the efficiency
+		// as a percentage.
+		"assumption": func(as assumptionView) string {
+			if as.Key == "efficiency" {
+				return l.T("unit.percent", "value", l.Number(as.Value*100, 0))
+			}
+			return l.Number(as.Value, 2) + " " + as.Unit
+		},
+		"calc": func() string { return downtimeCalc(v) },
+		"date": l.Date,
 		"rows": func(f []findingView) []findingView {
 			if limit > 0 && len(f) > limit {
 				return f[:limit]
@@ -335,4 +344,29 @@ func tracked(fs []findingView) []findingView {
 		}
 	}
 	return out
+}
+
+// downtimeCalc writes the downtime model as a sentence with the customer's
+// own figures, in the reader's language: the same arithmetic as
+// readiness's model, for a reader to follow by hand.
+func downtimeCalc(v *localized) string {
+	l, d := v.Lang, v.A.Downtime
+	rate := map[string]float64{}
+	for _, as := range d.Assumptions {
+		rate[as.Key] = as.Value
+	}
+	part := map[string]float64{}
+	for _, p := range d.Parts {
+		part[p.ID] = p.Hours
+	}
+	n := func(f float64) string { return l.Number(f, 2) }
+	return l.T("pack.downtime.calc",
+		"database", n(v.Onsite.DatabaseGB), "archive", n(v.Onsite.ArchiveGB),
+		"rate", n(rate["database_gb_per_hour"]), "uplink", n(rate["uplink_mbps"]),
+		"efficiency", l.T("unit.percent", "value", l.Number(rate["efficiency"]*100, 0)),
+		"mbit", l.Int(8192), "seconds", l.Int(3600),
+		"database_hours", l.Number(part["database"], 1), "archive_hours", l.Number(part["archive"], 1),
+		"fixed", n(rate["fixed_hours"]), "expected", l.Number(d.ExpectedHours, 1),
+		"low_factor", n(rate["low_factor"]), "high_factor", n(rate["high_factor"]),
+		"low", l.Number(d.LowHours, 1), "high", l.Number(d.HighHours, 1))
 }
