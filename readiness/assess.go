@@ -44,7 +44,7 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *Assessment 
 	if users == nil {
 		users = &inputs.UserList{}
 	}
-	a := &assessor{p: p, users: users}
+	a := &assessor{p: p, users: users, hasLogin: users.Has(inputs.FieldCanLogIn)}
 	out := &Assessment{
 		Tool:      opt.Tool,
 		Generated: opt.Date.Format(time.DateOnly),
@@ -108,7 +108,7 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *Assessment 
 // is neither yes nor no (an empty cell included) is Unknown: such a user
 // never makes a check pass or fail, only unknown.
 func (a *assessor) access(u *inputs.User) inputs.Tri {
-	if !a.users.Has(inputs.FieldCanLogIn) {
+	if !a.hasLogin {
 		return inputs.Yes
 	}
 	return u.CanLogIn
@@ -165,9 +165,10 @@ func rawLogin(u *inputs.User) string  { return u.RawCanLogIn }
 func rawTravel(u *inputs.User) string { return u.RawTravel }
 
 type assessor struct {
-	p     *inputs.Profile
-	users *inputs.UserList
-	l     words // makes Texts; the words are written by render
+	p        *inputs.Profile
+	users    *inputs.UserList
+	l        words // makes Texts; the words are written by render
+	hasLogin bool  // the export has a "Can log in" column (asked per user)
 }
 
 // newCheck makes sure Findings is never nil and gives each finding its key:
