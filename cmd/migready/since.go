@@ -27,6 +27,7 @@ type previousSummary struct {
 	} `json:"customer"`
 	Verdict assessment.Verdict `json:"verdict"`
 	Ready   *bool              `json:"ready"`
+	Masked  bool               `json:"masked"` // keys hashed: nothing to match by
 	Checks  []struct {
 		ID       string                       `json:"id"`
 		Status   assessment.Status            `json:"status"`
@@ -61,6 +62,10 @@ func readPrevious(path string, slug string, date time.Time, stderr io.Writer) (*
 		}
 		return nil, "", nil, &inputs.Error{File: path, Msg: msg,
 			Hint: "-since takes the …-summary.json of an earlier pack (or its folder), unchanged"}
+	}
+	if prev.Masked {
+		return nil, "", nil, &inputs.Error{File: path, Msg: "a masked copy cannot be compared: its names and keys are hidden",
+			Hint: "give -since the original pack's summary, not the -mask copy"}
 	}
 	if prev.Schema > readiness.Schema {
 		return nil, "", nil, &inputs.Error{File: path, Msg: fmt.Sprintf("summary of schema %d, made by a newer migready", prev.Schema),
@@ -128,7 +133,7 @@ func latestSummary(dir, slug string, date time.Time) (string, error) {
 			continue
 		}
 		var s previousSummary
-		if json.Unmarshal(data, &s) != nil || s.Customer.Slug != slug {
+		if json.Unmarshal(data, &s) != nil || s.Customer.Slug != slug || s.Masked {
 			continue
 		}
 		if d, err := time.Parse(time.DateOnly, s.Generated); err == nil && d.Before(date) {
