@@ -728,3 +728,18 @@ func TestTracker(t *testing.T) {
 		t.Errorf("valid-emails: a warning accepted on every finding: %+v", em)
 	}
 }
+
+// SuperOffice stores at most 239 characters in a user id or an address.
+func TestFieldLengths(t *testing.T) {
+	long := strings.Repeat("a", 240)
+	runChecks(t, CheckValidEmails, []checkCase{
+		{"address over 239", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", long+"@x.no")),
+			Fail, 1, "245 characters long"},
+		{"user id over 239", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, long, "b@x.no")),
+			Fail, 1, "240 characters long"},
+		{"239 is fine", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, long[:239], "b@x.no")),
+			Pass, 0, ""},
+		{"long id without access: a warning", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, long, "b@x.no", noAccess)),
+			Warn, 1, "stores at most 239"},
+	})
+}

@@ -21,6 +21,8 @@ var Kinds = []KindDoc{
 	{"email-malformed", CheckValidEmails, "a user who can log in has an invalid address"},
 	{"email-malformed-no-access", CheckValidEmails, "an invalid address on a user who cannot log in"},
 	{"email-malformed-unknown-access", CheckValidEmails, "an invalid address, Can log in unreadable"},
+	{"email-too-long", CheckValidEmails, "an address longer than the 239 characters SuperOffice stores"},
+	{"user-id-too-long", CheckValidEmails, "a user id longer than the 239 characters SuperOffice stores"},
 	{"plan-missing", CheckLicences, "a user who can log in has no user plan"},
 	{"plan-missing-unknown-access", CheckLicences, "no user plan, Can log in unreadable"},
 	{"admin-none", CheckAdminPlan, "no user has an administrator role"},

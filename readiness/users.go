@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/migready/migready/inputs"
 )
@@ -112,6 +113,24 @@ func (a *assessor) validEmails() Check {
 		u := &a.users.Users[i]
 		e := strings.TrimSpace(u.Email)
 		access := a.access(u)
+		// SuperOffice stores a user id and an address in at most
+		// MaxFieldLength characters: a longer one cannot be migrated.
+		for _, long := range []struct{ kind, value string }{{"user-id-too-long", u.ID}, {"email-too-long", e}} {
+			if n := utf8.RuneCountInString(long.value); n > MaxFieldLength {
+				fs = append(fs, a.userFinding(u, long.kind, "length", n, "max", MaxFieldLength))
+				switch access {
+				case inputs.Yes:
+					bad++
+				case inputs.Unknown:
+					unclear = append(unclear, u)
+				default:
+					warn++
+				}
+			}
+		}
+		if utf8.RuneCountInString(e) > MaxFieldLength {
+			continue
+		}
 		switch {
 		case e == "" && access == inputs.Yes:
 			fs = append(fs, a.userFinding(u, "email-missing"))
@@ -142,6 +161,10 @@ func (a *assessor) validEmails() Check {
 	}
 	return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
 }
+
+// MaxFieldLength is the most characters SuperOffice stores in a user id
+// (associate.name) or an e-mail address.
+const MaxFieldLength = 239
 
 // emailFinding is userFinding for a malformed address: the address it
 // carries (and the texts show) has its invisible characters written out
