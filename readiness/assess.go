@@ -80,6 +80,7 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *Assessment 
 		a.onsiteVersion(),
 		a.duplicateEmails(),
 		a.validEmails(),
+		a.samePerson(),
 		a.licences(),
 		a.adminPlan(),
 		a.travel(),

@@ -743,3 +743,19 @@ func TestFieldLengths(t *testing.T) {
 			Warn, 1, "stores at most 239"},
 	})
 }
+
+func TestSamePerson(t *testing.T) {
+	named := func(n string) func(*inputs.User) { return func(u *inputs.User) { u.Name = n } }
+	runChecks(t, CheckSamePerson, []checkCase{
+		{"everyone once", profile(), goodUsers(), Pass, 0, ""},
+		{"one person, two records", profile(), users(allColumns, usr(2, "A", "a@x.no", admin),
+			usr(3, "KNO", "kari@x.no", named("Kari Nordmann")), usr(4, "KNO2", "k.nordmann@x.no", named("kari  nordmann"))),
+			Warn, 2, "KNO2 (row 4)"},
+		{"folded letters: Ødegård is Odegard", profile(), users(allColumns, usr(2, "A", "a@x.no", admin),
+			usr(3, "TO", "t@x.no", named("Tove Ødegård")), usr(4, "TO2", "t2@x.no", named("Tove Odegard"))), Warn, 2, ""},
+		{"the other record cannot log in", profile(), users(allColumns, usr(2, "A", "a@x.no", admin),
+			usr(3, "KNO", "kari@x.no", named("Kari Nordmann")), usr(4, "KNO2", "k@x.no", named("Kari Nordmann"), noAccess)), Pass, 0, ""},
+		{"the same record twice is not two people", profile(), users(allColumns, usr(2, "A", "a@x.no", admin),
+			usr(3, "KNO", "kari@x.no", named("Kari Nordmann")), usr(4, "kno", "kari@x.no", named("Kari Nordmann"))), Pass, 0, ""},
+	})
+}

@@ -49,6 +49,7 @@ const (
 	CheckOnsiteVersion   = assessment.CheckOnsiteVersion
 	CheckDuplicateEmails = assessment.CheckDuplicateEmails
 	CheckValidEmails     = assessment.CheckValidEmails
+	CheckSamePerson      = assessment.CheckSamePerson
 	CheckLicences        = assessment.CheckLicences
 	CheckAdminPlan       = assessment.CheckAdminPlan
 	CheckTravel          = assessment.CheckTravel

@@ -23,6 +23,7 @@ var Kinds = []KindDoc{
 	{"email-malformed-unknown-access", CheckValidEmails, "an invalid address, Can log in unreadable"},
 	{"email-too-long", CheckValidEmails, "an address longer than the 239 characters SuperOffice stores"},
 	{"user-id-too-long", CheckValidEmails, "a user id longer than the 239 characters SuperOffice stores"},
+	{"same-person", CheckSamePerson, "one name on several user records that can log in"},
 	{"plan-missing", CheckLicences, "a user who can log in has no user plan"},
 	{"plan-missing-unknown-access", CheckLicences, "no user plan, Can log in unreadable"},
 	{"admin-none", CheckAdminPlan, "no user has an administrator role"},

@@ -363,3 +363,46 @@ func (a *assessor) others(g []*inputs.User, u *inputs.User) List {
 	}
 	return a.join(names)
 }
+
+// samePerson: one person with several user records that can log in is a
+// known cause of users locked out after the migration (SuperID signs a
+// person in with one address; the other record is left without a way in).
+// Records are taken to be one person when their names are the same,
+// letters folded, and their user ids differ. A warning: the customer knows
+// whether they are two people of the same name.
+func (a *assessor) samePerson() Check {
+	const id = CheckSamePerson
+	groups := map[string][]*inputs.User{}
+	var order []string
+	for i := range a.users.Users {
+		u := &a.users.Users[i]
+		k := strings.Join(strings.Fields(inputs.Transliterate(u.Name)), " ")
+		if k == "" || a.access(u) == inputs.No {
+			continue
+		}
+		if groups[k] == nil {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], u)
+	}
+	var fs []Finding
+	people := 0
+	for _, k := range order {
+		g := groups[k]
+		ids := map[string]bool{}
+		for _, u := range g {
+			ids[foldString(strings.TrimSpace(u.ID))] = true
+		}
+		if len(g) < 2 || len(ids) < 2 {
+			continue
+		}
+		people++
+		for _, u := range g {
+			fs = append(fs, a.userFinding(u, "same-person", "others", a.others(g, u)))
+		}
+	}
+	if people > 0 {
+		return a.newCheck(id, Warn, a.plural("check."+id+".warn", people), fs)
+	}
+	return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
+}

@@ -39,6 +39,7 @@ const (
 	CheckOnsiteVersion   = "onsite-version"
 	CheckDuplicateEmails = "duplicate-emails"
 	CheckValidEmails     = "valid-emails"
+	CheckSamePerson      = "same-person"
 	CheckLicences        = "licences"
 	CheckAdminPlan       = "admin-plan"
 	CheckTravel          = "travel"
@@ -50,7 +51,7 @@ const (
 )
 
 // CheckIDs is the order checks appear in everywhere.
-var CheckIDs = []string{CheckOnsiteVersion, CheckDuplicateEmails, CheckValidEmails,
+var CheckIDs = []string{CheckOnsiteVersion, CheckDuplicateEmails, CheckValidEmails, CheckSamePerson,
 	CheckLicences, CheckAdminPlan, CheckTravel, CheckSatellites, CheckCustomizations,
 	CheckMailboxes, CheckSPF, CheckDowntime}
 
