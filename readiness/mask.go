@@ -148,24 +148,20 @@ func (m *masker) id(s string) string {
 	return s
 }
 
-func (m *masker) name(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return s
-	}
-	if v, ok := m.personal[strings.TrimSpace(s)]; ok {
-		return v
-	}
-	return initials(s)
-}
+func (m *masker) name(s string) string  { return m.or(s, initials) }
+func (m *masker) email(s string) string { return m.or(s, maskEmail) }
 
-func (m *masker) email(s string) string {
-	if strings.TrimSpace(s) == "" {
+// or masks s by the export's own masked value for it, else by mask; an
+// empty value stays empty.
+func (m *masker) or(s string, mask func(string) string) string {
+	t := strings.TrimSpace(s)
+	if t == "" {
 		return s
 	}
-	if v, ok := m.personal[strings.TrimSpace(s)]; ok {
+	if v, ok := m.personal[t]; ok {
 		return v
 	}
-	return maskEmail(s)
+	return mask(s)
 }
 
 func (m *masker) args(as Args) Args {
