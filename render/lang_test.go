@@ -107,3 +107,21 @@ func TestEnglishPackIsFound(t *testing.T) {
 		t.Errorf("only %d English fragments found in the English pack; the detector is broken", found)
 	}
 }
+
+// The downtime calculation is a sentence in the reader's language with the
+// customer's figures, never the model's formula in key names
+// ("expected = fixed_hours + database_gb / …"); key names appear only in
+// brackets in the assumptions table, for the consultant.
+func TestPackHasNoFormulaInKeyNames(t *testing.T) {
+	formula := regexp.MustCompile(`\b[a-z]+(_[a-z]+)+\b\s*[-+×÷/*=]|[-+×÷/*=]\s*\b[a-z]+(_[a-z]+)+\b`)
+	if !formula.MatchString("expected = fixed_hours + database_gb / database_gb_per_hour") {
+		t.Fatal("the formula pattern misses the formula")
+	}
+	for _, lang := range templates.Supported {
+		for _, ex := range []string{"harbour-finch", "mueller", "nordlys", "vandenberg"} {
+			if m := formula.FindString(examplePack(t, ex, lang)); m != "" {
+				t.Errorf("%s pack of %s has a formula in key names: %q", lang, ex, m)
+			}
+		}
+	}
+}

@@ -88,3 +88,46 @@ func TestFence(t *testing.T) {
 		t.Errorf("fence does not outlast the backticks inside: %q", got)
 	}
 }
+
+// The consultant's part lists what only the SuperOffice consultant can do
+// for the checks that still need it, and nothing for a check that passed.
+func TestConsultantPart(t *testing.T) {
+	for _, lang := range templates.Supported {
+		l := templates.MustLoad(lang)
+		in := manyFindings(3, l)
+		body, err := packBody(in, "html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		pack := string(body)
+		start := strings.Index(pack, l.T("pack.consultant.title"))
+		if start < 0 {
+			t.Fatalf("%s: the pack has no part for the consultant", lang)
+		}
+		part := pack[start:]
+		if !strings.Contains(part, strings.TrimSpace(l.T("pack.consultant.always"))) {
+			t.Errorf("%s: the consultant's part lacks the steps they always take", lang)
+		}
+		listed, hidden := 0, 0
+		for _, c := range in.Checks {
+			key := "check." + c.ID + ".consultant"
+			if !l.Has(key) {
+				continue
+			}
+			line := "- " + l.T(key)
+			switch got := strings.Contains(part, line); {
+			case c.Status == "pass" && got:
+				t.Errorf("%s: %s passed, but the consultant's part still says %q", lang, c.ID, line)
+			case c.Status != "pass" && !got:
+				t.Errorf("%s: %s is %s, but the consultant's part lacks %q", lang, c.ID, c.Status, line)
+			case got:
+				listed++
+			default:
+				hidden++
+			}
+		}
+		if listed == 0 || hidden == 0 {
+			t.Errorf("%s: want both listed and hidden consultant lines, got %d and %d", lang, listed, hidden)
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"reflect"
+
 	"github.com/migready/migready/inputs"
 	"regexp"
 	"slices"
@@ -159,15 +161,16 @@ func TestTextsNeverAskToRunMigready(t *testing.T) {
 			t.Errorf("the profile pattern matches the ordinary word %q", w)
 		}
 	}
-	literals := []string{"migready", "travel_users", "current_spf", "satellites =", "satellites=",
-		"[mail]", "[mail.", "[onsite]", "[migration]", "mail_label", "keep_addresses", "spf_costs"}
+	placeholder := regexp.MustCompile(`\{[a-z_]+\}`)
+	literals := append([]string{"migready"}, profileKeys(reflect.TypeFor[inputs.Profile](), "")...)
 	for _, code := range Supported {
 		l := MustLoad(code)
 		for _, k := range l.Keys() {
 			if exempt(k) {
 				continue
 			}
-			text := l.Raw(k)
+			// Placeholders such as {low_factor} are filled in, never shown.
+			text := placeholder.ReplaceAllString(l.Raw(k), "")
 			lower := strings.ToLower(text)
 			var bad []string
 			if m := profile.FindString(text); m != "" {
@@ -183,4 +186,33 @@ func TestTextsNeverAskToRunMigready(t *testing.T) {
 			}
 		}
 	}
+}
+
+// profileKeys lists how a text would name a key of the profile: a section
+// as "[onsite]" or "[mail.", a key as "key =" or "key=", and a key whose name
+// is no ordinary word (it has an underscore) on its own. They come from the
+// profile's own type, so a new key is covered the day it is added.
+func profileKeys(t reflect.Type, section string) []string {
+	var out []string
+	for f := range t.Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		ft := f.Type
+		for ft.Kind() == reflect.Pointer {
+			ft = ft.Elem()
+		}
+		if ft.Kind() == reflect.Struct {
+			full := strings.TrimPrefix(section+"."+name, ".")
+			out = append(out, "["+full+"]", "["+full+".")
+			out = append(out, profileKeys(ft, full)...)
+			continue
+		}
+		out = append(out, name+" =", name+"=")
+		if strings.Contains(name, "_") {
+			out = append(out, name)
+		}
+	}
+	return out
 }
