@@ -396,7 +396,7 @@ func TestMailboxesCheck(t *testing.T) {
 		{"no mail section", mail(func(p *inputs.Profile) { p.Mail = nil }), goodUsers(), Unknown, 0, "not yet known"},
 		{"said: no mailboxes", mail(func(p *inputs.Profile) { p.Mail = &inputs.Mail{Mailboxes: []string{}} }), goodUsers(),
 			Pass, 0, "reads no mailboxes"},
-		{"keep", profile(), goodUsers(), Pass, 0, "2 Customer Service mailboxes get addresses under fjordkraft.suocrm.eu"},
+		{"keep", profile(), goodUsers(), Pass, 0, "2 Service mailboxes get addresses under fjordkraft.suocrm.eu"},
 		{"new addresses", mail(func(p *inputs.Profile) { p.Mail.KeepAddresses = false }), goodUsers(), Pass, 0, "new addresses"},
 		{"mailboxes not given", mail(func(p *inputs.Profile) { p.Mail.Mailboxes = nil }), goodUsers(), Unknown, 0, "not yet known"},
 		{"foreign domain", mail(func(p *inputs.Profile) { p.Mail.Mailboxes = []string{"help@other.no"} }), goodUsers(),

@@ -156,7 +156,7 @@ func packBody(v *localized, format string) ([]byte, error) {
 		// tk looks up a text whose key is built from parts, e.g. check ids.
 		"tk":     func(parts ...string) string { return l.T(strings.Join(parts, ".")) },
 		"has":    func(parts ...string) bool { return l.Has(strings.Join(parts, ".")) },
-		"plural": func(key string, n int) string { return l.Plural(key, n) },
+		"plural": func(key string, n int, args ...any) string { return l.Plural(key, n, args...) },
 		"md":     EscapeMarkdown,
 		"fence":  fence,
 		"status": statusGlyph,

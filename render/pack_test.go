@@ -30,7 +30,7 @@ func manyFindings(n int, l *templates.Lang) *localized {
 func TestPDFRowLimit(t *testing.T) {
 	for _, lang := range []string{"en", "de"} {
 		l := templates.MustLoad(lang)
-		for _, n := range []int{PDFRowLimit, PDFRowLimit + 37} {
+		for _, n := range []int{PDFRowLimit, PDFRowLimit + 1, PDFRowLimit + 37} {
 			t.Run(fmt.Sprintf("%s/%d", lang, n), func(t *testing.T) {
 				in := manyFindings(n, l)
 				pdf, err := packBody(in, "pdf")
@@ -45,7 +45,7 @@ func TestPDFRowLimit(t *testing.T) {
 				if !strings.Contains(string(html), last) {
 					t.Errorf("HTML lacks the last user %s", last)
 				}
-				more := l.T("report.more_rows", "shown", PDFRowLimit, "count", n-PDFRowLimit, "file", EscapeMarkdown(in.Files.Workbook))
+				more := l.Plural("report.more_rows", n-PDFRowLimit, "shown", PDFRowLimit, "file", EscapeMarkdown(in.Files.Workbook))
 				if n > PDFRowLimit {
 					if strings.Contains(string(pdf), last) {
 						t.Errorf("PDF lists %s, beyond the first %d rows", last, PDFRowLimit)

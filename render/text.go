@@ -127,7 +127,7 @@ func usersLine(a *assessment.Assessment, l *templates.Lang, key string) string {
 	if u.AccessUnknown > 0 {
 		key += "_unknown"
 	}
-	s := l.T(key, "total", u.Total, "access", u.WithAccess, "unknown", u.AccessUnknown)
+	s := l.Plural(key, u.Total, "total", u.Total, "access", u.WithAccess, "unknown", u.AccessUnknown)
 	if u.EmptyRows > 0 {
 		s += " " + l.Plural("report.empty_rows", u.EmptyRows)
 	}

@@ -91,11 +91,11 @@ func TestT(t *testing.T) {
 	if got := l.T("no.such.key"); got != "!no.such.key!" {
 		t.Errorf("missing key gives %q", got)
 	}
-	if got := l.T("report.fact.users_value", "total", 12000, "access", 3.5); got != "12,000 in the export, 3.5 can log in" {
+	if got := l.T("report.fact.users_value.other", "total", 12000, "access", 3.5); got != "12,000 in the export, 3.5 can log in" {
 		t.Errorf("T with args = %q", got)
 	}
 	// Values are inserted once, never re-expanded.
-	if got := l.T("report.fact.users_value", "total", "{access}", "access", 1); !strings.HasPrefix(got, "{access} in") {
+	if got := l.T("report.fact.users_value.other", "total", "{access}", "access", 1); !strings.HasPrefix(got, "{access} in") {
 		t.Errorf("placeholder in a value was expanded: %q", got)
 	}
 	if _, err := Load("fr"); err == nil || !strings.Contains(err.Error(), "en, nb, sv, da, de, nl") {
@@ -215,4 +215,44 @@ func profileKeys(t reflect.Type, section string) []string {
 		}
 	}
 	return out
+}
+
+// A number the tool counts ("1 users", "1 Benutzer können") must agree with
+// its noun or verb, so a text that puts a count before a word needs the
+// catalog's .one/.other forms (Lang.Plural) — unless that word does not
+// change with the number ("{access} can log in", "{count} of at most 10").
+// Counts that are never 1 are not listed: DNS lookups (SuperOffice's own
+// include alone costs 2), TXT strings (a split record has at least 2), the
+// limits and lengths (over 200), the PDF's row limit.
+func TestCountsUsePluralForms(t *testing.T) {
+	counts := regexp.MustCompile(`\{(count|total|access|unknown|left|before|resolved|new)\}\s+(\p{L}+)`)
+	// Words that read the same after 1 and after 2, in the six languages.
+	neutral := map[string]bool{
+		"can": true, "of": true, "in": true, "it": true, "new": true, "more": true, // en
+		"kan": true, "av": true, "i": true, "går": true, "gjenstår": true, "återstår": true, "er": true, "af": true, // nb, sv, da
+		"mit": true, "von": true, "im": true, "bei": true, "nicht": true, "lässt": true, "neu": true, "weitere": true, // de
+		"met": true, "van": true, "niet": true, "is": true, "over": true, "nieuw": true, // nl
+	}
+	for _, code := range Supported {
+		l := MustLoad(code)
+		for _, k := range l.Keys() {
+			if strings.HasSuffix(k, ".one") || strings.HasSuffix(k, ".other") {
+				continue
+			}
+			for _, m := range counts.FindAllStringSubmatch(l.Raw(k), -1) {
+				if k == "finding.mailbox-clash.problem" && m[1] == "new" {
+					continue // {new} is the mailbox's new address there
+				}
+				if !neutral[strings.ToLower(m[2])] {
+					t.Errorf("%s %s: %q puts a count before %q without .one/.other forms", code, k, m[0], m[2])
+				}
+			}
+		}
+	}
+	// The pattern must catch what it is for.
+	for _, s := range []string{"{total} users in the export", "davon können sich {access} anmelden", "{count} problems still found"} {
+		if m := counts.FindStringSubmatch(s); m == nil || neutral[strings.ToLower(m[2])] {
+			t.Errorf("the count pattern misses %q", s)
+		}
+	}
 }

@@ -180,7 +180,7 @@ func profileText(l *templates.Lang, o *initOptions, users *inputs.UserList, user
 				found = append(found, h)
 			}
 		}
-		b.WriteString("# " + l.T("init.found", "file", filepath.Base(users.File), "count", len(users.Users), "columns", strings.Join(found, ", ")) + "\n")
+		b.WriteString("# " + l.Plural("init.found", len(users.Users), "file", filepath.Base(users.File), "columns", strings.Join(found, ", ")) + "\n")
 		for _, f := range fieldEffects {
 			if !users.Has(f) {
 				b.WriteString("# " + l.T("init.missing", "column", l.T("init.field."+string(f)), "effect", l.T("init.effect."+string(f))) + "\n")

@@ -224,7 +224,7 @@ func fail(stderr io.Writer, err error) int {
 		for _, e := range ies {
 			fail(stderr, e)
 		}
-		fmt.Fprintf(stderr, "migready: %d problems in %s; nothing was written\n", len(ies), ies[0].File)
+		fmt.Fprintf(stderr, "migready: %s in %s; nothing was written\n", plural(len(ies), "problem"), ies[0].File)
 		return exitInput
 	case errors.As(err, &ie):
 		fmt.Fprintf(stderr, "migready: error: %s\n", ie.Error())
