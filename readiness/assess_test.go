@@ -400,7 +400,7 @@ func TestMailboxesCheck(t *testing.T) {
 		{"new addresses", mail(func(p *inputs.Profile) { p.Mail.KeepAddresses = false }), goodUsers(), Pass, 0, "new addresses"},
 		{"mailboxes not given", mail(func(p *inputs.Profile) { p.Mail.Mailboxes = nil }), goodUsers(), Unknown, 0, "not yet known"},
 		{"foreign domain", mail(func(p *inputs.Profile) { p.Mail.Mailboxes = []string{"help@other.no"} }), goodUsers(),
-			Warn, 1, "not in the customer's mail domain"},
+			Warn, 1, "not in your mail domain"},
 		{"malformed", mail(func(p *inputs.Profile) { p.Mail.Mailboxes = []string{"support"} }), goodUsers(), Warn, 1, `"support"`},
 		{"clash", mail(func(p *inputs.Profile) {
 			p.Mail.Mailboxes = []string{"support@fjordkraft.no", "Support@fjordkraft.no"}
