@@ -256,3 +256,62 @@ func TestCountsUsePluralForms(t *testing.T) {
 		}
 	}
 }
+
+// The pack uses SuperOffice's own words in each language (the glossaries and
+// ../shared terms list): the admin must find on screen what the pack names.
+// Each entry is a word a reader reported as wrong, with the word to use.
+// The Windows administration client exists only up to 8.5 and only for
+// Replication, Travel and Satellite, so only those texts may send the reader
+// there; users, user plans and Can log in are in Settings and maintenance.
+// The customer-facing texts keep one form of address per language.
+func TestSuperOfficeTerms(t *testing.T) {
+	word := func(w string) *regexp.Regexp { // w as a word of its own, not inside "e-postkasse"
+		return regexp.MustCompile(`(?:^|[^\p{L}-])` + w)
+	}
+	wrong := map[string][]struct {
+		bad *regexp.Regexp
+		use string
+	}{
+		"en": {{word("(?i:customer service)"), "Service"}, {word("e-mail"), "email"}},
+		"nb": {{word("(?i:postboks)"), "e-postkasse"}, {regexp.MustCompile(`\b[Dd]u\b`), "dere"}},
+		"sv": {{word("(?i:postlåd)"), "e-postlåda"}, {word("SuperOffice Satellit "), "SuperOffice Satellite"}, {word("(?i:frysningsfönster)"), "frysperiod"},
+			{word("(?i:kundtjänst)"), "Service"}, {regexp.MustCompile(`\b([Dd]u|[Dd]in|[Dd]itt|[Dd]ina)\b`), "ni, er"}},
+		"da": {{word("(?i:logge ind)"), "logge på"}, {word("(?i:postkasse)"), "e-mail-konto"}, {word("(?i:kundeservice)"), "Service"},
+			{regexp.MustCompile(`\b([Dd]u|[Dd]in|[Dd]it|[Dd]ine)\b`), "I, jeres"}},
+		"de": {{word("Kann sich anmelden"), "Anmelden möglich"}, {word("(?i:kundenservice)"), "Service"}, {word("(?i:mandant)"), "Tenant"},
+			{word("(?i:freeze)"), "Sperrzeitraum"}, {word("SuperOffice-Satellite-"), "Satellitendatenbank (SuperOffice Satellite)"}, {word("Herkunft"), "Quelldateien"}},
+		"nl": {{word("Kan inloggen"), "Kan aanmelden"}, {word("(?i:klantenservice)"), "Service"}, {word("(?i:mailbox)"), "postbus"},
+			{word("SuperOffice Satellite-"), "satellietdatabase (SuperOffice Satellite)"}, {word("vraagt (geen )?doorsturen"), "is … niet nodig"}},
+	}
+	// Spoken Danish "Hvis …, så fjern …"; "…, så I kan …" (so that) is fine.
+	spokenIf := regexp.MustCompile(`(?i)\bhvis [^.;:\n]*, så (\p{L}+)`)
+	soThat := map[string]bool{"i": true, "de": true, "den": true, "det": true, "der": true, "at": true, "snart": true}
+	placeholder := regexp.MustCompile(`\{[a-z_]+\}`)
+	windowsClient := regexp.MustCompile(`SuperOffice Admin|SOAdmin`)
+	for _, code := range Supported {
+		l := MustLoad(code)
+		for _, k := range l.Keys() {
+			// The consultant's own texts (init, portfolio, console) may say "du".
+			if strings.HasPrefix(k, "init.") || strings.HasPrefix(k, "portfolio.") || strings.HasPrefix(k, "console.") {
+				continue
+			}
+			text := placeholder.ReplaceAllString(l.Raw(k), "")
+			for _, w := range wrong[code] {
+				// The mailbox at the customer's mail provider is a mailbox.
+				if k == "pack.mail.forward_steps" && w.use != "Service" && !strings.Contains(w.use, ",") {
+					continue
+				}
+				if m := w.bad.FindString(text); m != "" {
+					t.Errorf("%s %s says %q; write %s: %q", code, k, strings.TrimSpace(m), w.use, text)
+				}
+			}
+			if m := spokenIf.FindStringSubmatch(text); code == "da" && m != nil && !soThat[strings.ToLower(m[1])] {
+				t.Errorf("da %s says %q, as spoken; write the condition first (»Skal …, fjerner I …«): %q", k, m[0], text)
+			}
+			travelOrSatellite := strings.Contains(k, "travel") || strings.Contains(k, "satellite")
+			if !travelOrSatellite && windowsClient.MatchString(text) {
+				t.Errorf("%s %s sends the reader to the Windows administration client; users, user plans and Can log in are in Settings and maintenance: %q", code, k, text)
+			}
+		}
+	}
+}
