@@ -279,9 +279,11 @@ func TestSuperOfficeTerms(t *testing.T) {
 		"da": {{word("(?i:logge ind)"), "logge på"}, {word("(?i:postkasse)"), "e-mail-konto"}, {word("(?i:kundeservice)"), "Service"},
 			{regexp.MustCompile(`\b([Dd]u|[Dd]in|[Dd]it|[Dd]ine)\b`), "I, jeres"}},
 		"de": {{word("Kann sich anmelden"), "Anmelden möglich"}, {word("(?i:kundenservice)"), "Service"}, {word("(?i:mandant)"), "Tenant"},
-			{word("(?i:freeze)"), "Sperrzeitraum"}, {word("SuperOffice-Satellite-"), "Satellitendatenbank (SuperOffice Satellite)"}, {word("Herkunft"), "Quelldateien"}},
+			{word("(?i:freeze)"), "Sperrzeitraum"}, {word("SuperOffice-Satellite-"), "Satellitendatenbank (SuperOffice Satellite)"}, {word("Herkunft"), "Quelldateien"},
+			{regexp.MustCompile(`\b([Dd]u|[Dd]ein|[Dd]eine|[Dd]einen|[Dd]ir|[Dd]ich)\b`), "Sie, Ihr"}},
 		"nl": {{word("Kan inloggen"), "Kan aanmelden"}, {word("(?i:klantenservice)"), "Service"}, {word("(?i:mailbox)"), "postbus"},
-			{word("SuperOffice Satellite-"), "satellietdatabase (SuperOffice Satellite)"}, {word("vraagt (geen )?doorsturen"), "is … niet nodig"}},
+			{word("SuperOffice Satellite-"), "satellietdatabase (SuperOffice Satellite)"}, {word("vraagt (geen )?doorsturen"), "is … niet nodig"},
+			{regexp.MustCompile(`\b([Jj]ij|[Jj]e|[Jj]ouw|[Jj]ullie)\b`), "u, uw"}},
 	}
 	// Spoken Danish "Hvis …, så fjern …"; "…, så I kan …" (so that) is fine.
 	spokenIf := regexp.MustCompile(`(?i)\bhvis [^.;:\n]*, så (\p{L}+)`)
