@@ -111,7 +111,7 @@ func TestAssessAllGood(t *testing.T) {
 	if a.Tool != "migready 0.1.0" || a.Generated != "2026-11-24" {
 		t.Errorf("header: %q %q", a.Tool, a.Generated)
 	}
-	if a.Users != (UserCounts{Total: 3, WithAccess: 3}) {
+	if !reflect.DeepEqual(a.Users, UserCounts{Total: 3, WithAccess: 3, People: 3, Notices: []Text{}}) {
 		t.Errorf("users %+v", a.Users)
 	}
 	wantBoxes := []Mailbox{

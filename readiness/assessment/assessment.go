@@ -112,13 +112,30 @@ type Mail struct {
 }
 
 // UserCounts accounts for every row of the export: each data row is a user
-// (Total) or an empty row that was ignored (EmptyRows).
+// (Total) or an empty row that was ignored (EmptyRows). Each user is one of
+// the people the user checks look at (People) or a user left out of them:
+// Total = People + Resources + Anonymous + System + Former.
 type UserCounts struct {
 	Total         int `json:"total"`
-	WithAccess    int `json:"with_access"`    // "Can log in" is yes (or the column is absent)
-	AccessUnknown int `json:"access_unknown"` // "Can log in" is neither yes nor no
+	WithAccess    int `json:"with_access"`    // people whose "Can log in" is yes (or the column is absent)
+	AccessUnknown int `json:"access_unknown"` // people whose "Can log in" is neither yes nor no
 	EmptyRows     int `json:"empty_rows"`     // empty rows between users, ignored
+	// People are the users checked: employees, external persons and users
+	// whose type is not recognised (taken to be people who sign in).
+	People   int `json:"people"`
+	External int `json:"external"` // external persons, among People
+	// Left out of the user checks: they do not sign in.
+	Resources int `json:"resources"`
+	Anonymous int `json:"anonymous"`
+	System    int `json:"system"`
+	Former    int `json:"former_employees"` // marked Former employee (and not of a kind above)
+	// Notices say what could not be read in the Type and Former employee
+	// columns (values and rows); those users are checked as people.
+	Notices []Text `json:"notices"`
 }
+
+// LeftOut is how many users the user checks leave out.
+func (u UserCounts) LeftOut() int { return u.Resources + u.Anonymous + u.System + u.Former }
 
 // Check is one line of the checklist. Its title is the text
 // "check.<id>.title"; Summary says the result with its facts as arguments.
