@@ -54,7 +54,7 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *Assessment 
 			Tenant: p.Customer.Tenant,
 		},
 		Onsite: Onsite{Version: strings.TrimSpace(p.Onsite.Version), DatabaseGB: p.Onsite.DatabaseGB,
-			ArchiveGB: p.Onsite.ArchiveGB, Satellites: p.Onsite.Satellites},
+			ArchiveGB: p.Onsite.ArchiveGB, Satellites: satelliteCount(p.Onsite)},
 		Mailboxes: []Mailbox{},
 	}
 	out.Users = a.userCounts()
@@ -92,6 +92,15 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *Assessment 
 		out.Progress = compare(opt.Previous, out)
 	}
 	return out
+}
+
+// satelliteCount is the profile's satellites, nil when not given.
+func satelliteCount(o inputs.Onsite) *int {
+	if !o.SatellitesGiven {
+		return nil
+	}
+	n := o.Satellites
+	return &n
 }
 
 // leftOut reports whether the user checks leave u out: resources,
@@ -212,6 +221,9 @@ func rawLogin(u *inputs.User) string  { return u.RawCanLogIn }
 func rawTravel(u *inputs.User) string { return u.RawTravel }
 func rawType(u *inputs.User) string   { return u.RawType }
 func rawFormer(u *inputs.User) string { return u.RawFormer }
+func rawSatellite(u *inputs.User) string {
+	return u.RawSatellite
+}
 
 type assessor struct {
 	p        *inputs.Profile

@@ -91,7 +91,7 @@ type Onsite struct {
 	Version    string  `json:"version"`
 	DatabaseGB float64 `json:"database_gb"`
 	ArchiveGB  float64 `json:"archive_gb"`
-	Satellites int     `json:"satellites"`
+	Satellites *int    `json:"satellites"` // the profile's count; nil when not given
 }
 
 // Mail choices: what the profile says of Customer Service mail.
