@@ -27,7 +27,7 @@ type Onsite struct {
 	Version        string   `toml:"version"`
 	DatabaseGB     float64  `toml:"database_gb"`
 	ArchiveGB      float64  `toml:"archive_gb"`
-	Satellites     int      `toml:"satellites"` // with SatellitesGiven; left out: unknown (unless the version or the export tells)
+	Satellites     int      `toml:"satellites"`     // with SatellitesGiven; left out: unknown (unless the version or the export tells)
 	TravelUsers    []string `toml:"travel_users"`   // nil: not given; empty: given, nobody out
 	Customizations []string `toml:"customizations"` // nil: not given (unknown); empty: checked, none
 	Integrations   []string `toml:"integrations"`   // nil: not given (unknown); empty: checked, none

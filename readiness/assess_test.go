@@ -395,7 +395,9 @@ func TestSatellites(t *testing.T) {
 }
 
 func notGiven(version string) *inputs.Profile {
-	return profile(func(p *inputs.Profile) { p.Onsite.Version, p.Onsite.Satellites, p.Onsite.SatellitesGiven = version, 0, false })
+	return profile(func(p *inputs.Profile) {
+		p.Onsite.Version, p.Onsite.Satellites, p.Onsite.SatellitesGiven = version, 0, false
+	})
 }
 
 // satUsers is an export with an Active satellite column holding values.
