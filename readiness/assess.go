@@ -58,6 +58,7 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *Assessment 
 		Mailboxes: []Mailbox{},
 	}
 	out.Users = a.userCounts()
+	out.Licensing = a.licensing(out.Users)
 
 	out.Mail = a.mailPlan()
 	mailboxes, mailCheck := a.mailboxes()

@@ -184,6 +184,7 @@ type localized struct {
 	Mailboxes   []assessment.Mailbox
 	SPF         *assessment.SPF
 	Downtime    downtimeView
+	Licensing   assessment.Licensing
 	Verdict     string // the verdict word: "NOT CONFIRMED"
 	Detail      string // the sentence under it
 	Progress    *assessment.Progress
@@ -199,7 +200,7 @@ type localized struct {
 func localize(r *Report) *localized {
 	a, w := r.Assessment, Words{r.Lang}
 	v := &localized{Report: r, A: a, Tool: a.Tool, Generated: a.Generated, Onsite: a.Onsite, Users: a.Users,
-		Mail: a.Mail, Mailboxes: a.Mailboxes, SPF: a.SPF}
+		Mail: a.Mail, Mailboxes: a.Mailboxes, SPF: a.SPF, Licensing: a.Licensing}
 	v.Customer.Name, v.Customer.Slug, v.Customer.Tenant, v.Customer.Language = a.Customer.Name, a.Customer.Slug,
 		a.Customer.Tenant, r.Lang.Code
 	v.Verdict, v.Detail = Verdict(a, r.Lang)

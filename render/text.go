@@ -132,22 +132,28 @@ func usersLine(a *assessment.Assessment, l *templates.Lang, key string) string {
 		key += "_unknown"
 	}
 	s := l.T(key, "total", u.Total, "access", u.WithAccess, "unknown", u.AccessUnknown)
-	if u.LeftOut() > 0 {
-		var kinds []string
-		for _, k := range []struct {
-			key string
-			n   int
-		}{{"resource", u.Resources}, {"anonymous", u.Anonymous}, {"system", u.System}, {"former", u.Former}} {
-			if k.n > 0 {
-				kinds = append(kinds, l.Plural("report.kind."+k.key, k.n))
-			}
-		}
-		s += " " + l.Plural("report.kind.left_out", u.LeftOut(), "kinds", strings.Join(kinds, l.T("finding.ref.separator")))
+	if u.LeftOut() > 0 && key == "text.users" {
+		s += " " + l.Plural("report.kind.left_out", u.LeftOut(), "kinds", leftOutKinds(u, l))
 	}
 	if u.EmptyRows > 0 {
 		s += " " + l.Plural("report.empty_rows", u.EmptyRows)
 	}
 	return s
+}
+
+// leftOutKinds lists the users left out of the user checks by kind: "2
+// resources, 1 system user".
+func leftOutKinds(u assessment.UserCounts, l *templates.Lang) string {
+	var kinds []string
+	for _, k := range []struct {
+		key string
+		n   int
+	}{{"resource", u.Resources}, {"anonymous", u.Anonymous}, {"system", u.System}, {"former", u.Former}} {
+		if k.n > 0 {
+			kinds = append(kinds, l.Plural("report.kind."+k.key, k.n))
+		}
+	}
+	return strings.Join(kinds, l.T("finding.ref.separator"))
 }
 
 // userNotices are the Type and Former employee values that could not be

@@ -160,7 +160,7 @@ func TestTextsNeverAskToRunMigready(t *testing.T) {
 		}
 	}
 	literals := []string{"migready", "travel_users", "current_spf", "satellites =", "satellites=",
-		"[mail]", "[mail.", "[onsite]", "[migration]", "mail_label", "keep_addresses", "spf_costs"}
+		"[mail]", "[mail.", "[onsite]", "[migration]", "mail_label", "keep_addresses", "spf_costs", "custom_tables"}
 	for _, code := range Supported {
 		l := MustLoad(code)
 		for _, k := range l.Keys() {

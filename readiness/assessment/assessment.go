@@ -75,6 +75,7 @@ type Assessment struct {
 	Mailboxes []Mailbox
 	SPF       *SPF // nil when no SPF record is to be published
 	Downtime  Downtime
+	Licensing Licensing // the licences after the migration: information, not a check
 	Progress  *Progress      // nil without a previous pack
 	Tracker   *TrackerResult // nil without a returned workbook
 	Masked    bool           // names, addresses and personal ids are masked (readiness.Mask)
@@ -238,6 +239,52 @@ type Part struct {
 type Assumption struct {
 	Key   string  `json:"key"`   // the [migration] key that sets it
 	Value float64 `json:"value"` // value used
+}
+
+// CRM Suite plans (Online from version 12): one plan per organisation.
+const (
+	SuiteStarter = "Starter"
+	SuiteCore    = "Core"
+	SuiteGrowth  = "Growth"
+	SuitePlus    = "Plus"
+	SuiteSuper   = "Super"
+)
+
+// Licensing is what the licences look like after the migration, when
+// Online has one CRM Suite plan per organisation: a seat for each named
+// user who can log in, and the plan the current user plans map to (the
+// highest wins). Information for planning; it decides no verdict.
+type Licensing struct {
+	Seats        int `json:"seats"`         // people who can log in
+	SeatsUnknown int `json:"seats_unknown"` // people whose Can log in is unreadable
+	// PlanColumn: the export has a User plan column.
+	PlanColumn bool `json:"plan_column"`
+	// Plans are the current user plans of the people who can (or may) log
+	// in, most users first; never nil.
+	Plans []CurrentPlan `json:"plans"`
+	// Suite is the CRM Suite plan the mapped plans lead to, "" when none
+	// maps; AtLeast: some plans are left to the consultant to map, so the
+	// plan may be higher.
+	Suite   string `json:"suite"`
+	AtLeast bool   `json:"at_least"`
+	// CustomObjects is the Suite plan's limit of custom objects (extra
+	// tables), -1 for unlimited; 0 also when Suite is "".
+	CustomObjects int `json:"custom_objects"`
+	// CustomTables is the profile's count of custom tables; nil when not
+	// given (then the pack says nothing of the limit).
+	CustomTables *int `json:"custom_tables"`
+	// OverLimit: CustomTables is more than CustomObjects allows (only when
+	// the plan is known exactly).
+	OverLimit bool `json:"over_limit"`
+}
+
+// CurrentPlan is one user plan of the export, how many users have it, and
+// the CRM Suite plan it maps to ("" when the consultant maps it: on-site
+// 8–9 licences such as Complete CRM User, and names not known).
+type CurrentPlan struct {
+	Name  string `json:"name"`
+	Users int    `json:"users"`
+	Suite string `json:"suite"`
 }
 
 // Check returns the check with the given id, or nil.
