@@ -75,7 +75,7 @@ type Assessment struct {
 	Mailboxes []Mailbox
 	SPF       *SPF // nil when no SPF record is to be published
 	Downtime  Downtime
-	Licensing Licensing // the licences after the migration: information, not a check
+	Licensing Licensing      // the licences after the migration: information, not a check
 	Progress  *Progress      // nil without a previous pack
 	Tracker   *TrackerResult // nil without a returned workbook
 	Masked    bool           // names, addresses and personal ids are masked (readiness.Mask)
