@@ -70,7 +70,11 @@ func (a *assessor) licensing(users UserCounts) Licensing {
 		if leftOut(u) || a.access(u) == inputs.No {
 			continue
 		}
-		for _, p := range userPlans(u.Plan) {
+		plans := userPlans(u.Plan)
+		if len(plans) == 0 && l.PlanColumn {
+			l.NoPlan++
+		}
+		for _, p := range plans {
 			k := planKey(p)
 			j, ok := index[k]
 			if !ok {

@@ -72,3 +72,17 @@ func TestLicensing(t *testing.T) {
 		})
 	}
 }
+
+// People who can log in without a plan are counted (the licences check
+// lists them); without a plan column nobody is.
+func TestLicensingNoPlan(t *testing.T) {
+	l := users(allColumns, usr(2, "A", "a@x.no", admin, plan("Sales-Essentials")), usr(3, "B", "b@x.no", noPlan),
+		usr(4, "C", "c@x.no", noPlan, noAccess))
+	if got := assess(profile(), l).Licensing; got.NoPlan != 1 || got.Seats != 2 {
+		t.Errorf("no plan %d, seats %d; want 1, 2", got.NoPlan, got.Seats)
+	}
+	delete(l.Columns, inputs.FieldPlan)
+	if got := assess(profile(), l).Licensing; got.NoPlan != 0 || got.PlanColumn {
+		t.Errorf("without a plan column: %+v", got)
+	}
+}

@@ -102,9 +102,10 @@ func TestLicensingSection(t *testing.T) {
 		want   []string
 		absent []string
 	}{
-		{"plan known, tables fit", assessment.Licensing{Seats: 12, PlanColumn: true, Suite: "Growth", CustomObjects: 15, CustomTables: &seven,
+		{"plan known, tables fit", assessment.Licensing{Seats: 15, NoPlan: 3, PlanColumn: true, Suite: "Growth", CustomObjects: 15, CustomTables: &seven,
 			Plans: []assessment.CurrentPlan{{Name: "Sales-Premium", Users: 12, Suite: "Growth"}}},
-			[]string{"12 users can log in: after the migration that is 12 seats", "| " + EscapeMarkdown("Sales-Premium") + " | 12 | Growth |",
+			[]string{"15 users can log in: after the migration that is 15 seats", "| " + EscapeMarkdown("Sales-Premium") + " | 12 | Growth |",
+				"| *no user plan* | 3 | see User plans above |",
 				"The current user plans lead to **Growth**", "The installation has 7 custom tables; Growth includes up to 15 custom objects, so they fit."},
 			[]string{"consultant maps"}},
 		{"Core has no custom objects", assessment.Licensing{Seats: 1, PlanColumn: true, Suite: "Core", OverLimit: true, CustomTables: &seven,

@@ -262,6 +262,9 @@ type Licensing struct {
 	// Plans are the current user plans of the people who can (or may) log
 	// in, most users first; never nil.
 	Plans []CurrentPlan `json:"plans"`
+	// NoPlan counts the people who can (or may) log in without a user plan
+	// (the licences check lists them).
+	NoPlan int `json:"no_plan"`
 	// Suite is the CRM Suite plan the mapped plans lead to, "" when none
 	// maps; AtLeast: some plans are left to the consultant to map, so the
 	// plan may be higher.
