@@ -80,8 +80,8 @@ var headerAliases = []struct {
 			"Kan logge inn", "Kan logge på", "Pålogging tillatt",
 			"Kan logga in", "Inloggning tillåten",
 			"Kan logge ind", "Login tilladt",
-			"Kann sich anmelden", "Anmeldung erlaubt", "Darf sich anmelden",
-			"Kan inloggen", "Mag inloggen", "Inloggen toegestaan"}},
+			"Anmelden möglich", "Kann sich anmelden", "Anmeldung erlaubt", "Darf sich anmelden", "Anmeldung möglich",
+			"Kan aanmelden", "Kan inloggen", "Mag inloggen", "Inloggen toegestaan", "Aanmelden toegestaan"}},
 	{FieldTravel, nil,
 		[]string{"Travel", "On travel", "Travel user", "Remote Travel", "Travel status",
 			"Reise", "På reise", "Ute på reise", "Ute på Travel", "Reisebruker",
@@ -89,6 +89,42 @@ var headerAliases = []struct {
 			"Rejse", "På rejse", "Ude på rejse", "Rejsebruger",
 			"Auf Reisen", "Unterwegs", "Reisebenutzer",
 			"Reizen", "Op reis", "Onderweg", "Reisgebruiker"}},
+	// The company the user belongs to ("Owning company" on the Users screen).
+	{FieldCompany,
+		[]string{"Company", "Firma", "Företag", "Bedrijf", "Unternehmen"},
+		[]string{"Owning company", "Our company", "Owner company",
+			"Eierfirma", "Eget firma",
+			"Ägarföretag", "Ägande företag",
+			"Ejerfirma",
+			"Zugehörigkeit: Firma", "Zugehörige Firma", "Eigene Firma",
+			"Bedrijf eigenaar", "Eigenaar bedrijf", "Eigen bedrijf"}},
+	// The kind of associate: employee, resource, external person,
+	// anonymous, system (associate.type in the database).
+	{FieldType,
+		[]string{"Type", "Typ", "Kind", "Art", "Soort"},
+		[]string{"User type", "Associate type", "Type of user", "associate.type", "Usertype",
+			"Brukertype", "Medarbeidertype",
+			"Användartyp", "Medarbetartyp",
+			"Brugertype", "Medarbejdertype",
+			"Benutzertyp", "Benutzerart", "Mitarbeitertyp",
+			"Gebruikerstype", "Medewerkerstype", "Soort gebruiker"}},
+	// "Former employee" on the user card: no plan, no sign-in.
+	{FieldFormer,
+		[]string{"Former", "Sluttet", "Slutat", "Fratrådt", "Ehemalig", "Ausgeschieden", "Uit dienst"},
+		[]string{"Former employee", "Ex-employee", "Former associate",
+			"Tidligere ansatt", "Tidligere medarbeider",
+			"Tidigare anställd", "Tidigare medarbetare",
+			"Tidligere ansat", "Tidligere medarbejder",
+			"Ehemaliger Mitarbeiter", "Ehemalige Mitarbeiter",
+			"Voormalig medewerker", "Oud-medewerker"}},
+	// "Active satellite" (Users screen, Our companies tab).
+	{FieldSatellite,
+		[]string{"Satellite", "Satellitt", "Satellit", "Satelliet"},
+		[]string{"Active satellite", "Satellite active",
+			"Aktiv satellitt",
+			"Aktiv satellit",
+			"Aktiver Satellit", "Satellit aktiv",
+			"Actieve satelliet"}},
 }
 
 // exactHeaders and looseHeaders map a folded header to its field, and
@@ -262,10 +298,15 @@ func looseField(w []string) (Field, bool) {
 	if bestLen == 0 {
 		return "", false
 	}
-	if (best == FieldTravel || best == FieldCanLogIn) && !statusHeader(w) {
+	if statusField(best) && !statusHeader(w) {
 		return "", false
 	}
 	return best, true
+}
+
+// statusField reports whether f is a yes/no column.
+func statusField(f Field) bool {
+	return f == FieldTravel || f == FieldCanLogIn || f == FieldFormer || f == FieldSatellite
 }
 
 // notStatusWords are words (and word endings, for compounds such as

@@ -54,11 +54,11 @@ func TestMatchHeader(t *testing.T) {
 		{"English", "User ID;First name;Last name;Primary group;Role;User plan;Owning company;E-mail address;Can log in;Travel",
 			map[Field]string{FieldUserID: "User ID", FieldFirstName: "First name", FieldLastName: "Last name",
 				FieldGroup: "Primary group", FieldRole: "Role", FieldPlan: "User plan", FieldEmail: "E-mail address",
-				FieldCanLogIn: "Can log in", FieldTravel: "Travel"}},
+				FieldCanLogIn: "Can log in", FieldTravel: "Travel", FieldCompany: "Owning company"}},
 		{"Norwegian", "Bruker-ID;Fornavn;Etternavn;Primærgruppe;Rolle;Brukerplan;Eierfirma;E-postadresse;Kan logge inn;Ute på Travel",
 			map[Field]string{FieldUserID: "Bruker-ID", FieldFirstName: "Fornavn", FieldLastName: "Etternavn",
 				FieldGroup: "Primærgruppe", FieldRole: "Rolle", FieldPlan: "Brukerplan", FieldEmail: "E-postadresse",
-				FieldCanLogIn: "Kan logge inn", FieldTravel: "Ute på Travel"}},
+				FieldCanLogIn: "Kan logge inn", FieldTravel: "Ute på Travel", FieldCompany: "Eierfirma"}},
 		{"Swedish", "Användar-ID;Förnamn;Efternamn;Primär grupp;Roll;Användarplan;E-postadress;Kan logga in;Resa",
 			map[Field]string{FieldUserID: "Användar-ID", FieldFirstName: "Förnamn", FieldLastName: "Efternamn",
 				FieldGroup: "Primär grupp", FieldRole: "Roll", FieldPlan: "Användarplan", FieldEmail: "E-postadress",
@@ -75,6 +75,23 @@ func TestMatchHeader(t *testing.T) {
 			map[Field]string{FieldUserID: "Gebruikers-ID", FieldFirstName: "Voornaam", FieldLastName: "Achternaam",
 				FieldGroup: "Primaire groep", FieldRole: "Rol", FieldPlan: "Gebruikersplan", FieldEmail: "E-mailadres",
 				FieldCanLogIn: "Kan inloggen", FieldTravel: "Reizen"}},
+		// The Users screen's own column names (terms.md), in each language.
+		{"official en", "User ID;First name;Last name;Primary group;Role;User plan;Owning company;E-mail;Can log in;Active satellite;User type;Former employee",
+			official("User ID", "First name", "Last name", "Primary group", "Role", "User plan", "Owning company", "E-mail", "Can log in", "Active satellite", "User type", "Former employee")},
+		{"official nb", "Bruker-ID;Fornavn;Etternavn;Primærgruppe;Rolle;Brukerplan;Eierfirma;E-post;Kan logge inn;Aktiv satellitt;Brukertype;Tidligere ansatt",
+			official("Bruker-ID", "Fornavn", "Etternavn", "Primærgruppe", "Rolle", "Brukerplan", "Eierfirma", "E-post", "Kan logge inn", "Aktiv satellitt", "Brukertype", "Tidligere ansatt")},
+		{"official sv", "Användar-ID;Förnamn;Efternamn;Primärgrupp;Roll;Användarplan;Ägarföretag;E-post;Kan logga in;Aktiv satellit;Typ;Tidigare anställd",
+			official("Användar-ID", "Förnamn", "Efternamn", "Primärgrupp", "Roll", "Användarplan", "Ägarföretag", "E-post", "Kan logga in", "Aktiv satellit", "Typ", "Tidigare anställd")},
+		{"official da", "Bruger-id;Fornavn;Efternavn;Primærgruppe;Rolle;Brugerplan;Ejerfirma;E-mail;Kan logge på;Aktiv satellit;Brugertype;Tidligere ansat",
+			official("Bruger-id", "Fornavn", "Efternavn", "Primærgruppe", "Rolle", "Brugerplan", "Ejerfirma", "E-mail", "Kan logge på", "Aktiv satellit", "Brugertype", "Tidligere ansat")},
+		{"official de", "Benutzer-ID;Vorname;Nachname;Primärgruppe;Rolle;Benutzerplan;Zugehörigkeit: Firma;E-Mail;Anmelden möglich;Aktiver Satellit;Benutzertyp;Ehemaliger Mitarbeiter",
+			official("Benutzer-ID", "Vorname", "Nachname", "Primärgruppe", "Rolle", "Benutzerplan", "Zugehörigkeit: Firma", "E-Mail", "Anmelden möglich", "Aktiver Satellit", "Benutzertyp", "Ehemaliger Mitarbeiter")},
+		{"official nl", "Gebruikers-ID;Voornaam;Achternaam;Primaire groep;Rol;Gebruikersplan;Bedrijf eigenaar;E-mail;Kan aanmelden;Actieve satelliet;Gebruikerstype;Voormalig medewerker",
+			official("Gebruikers-ID", "Voornaam", "Achternaam", "Primaire groep", "Rol", "Gebruikersplan", "Bedrijf eigenaar", "E-mail", "Kan aanmelden", "Actieve satelliet", "Gebruikerstype", "Voormalig medewerker")},
+		{"plain Type column", "Type;E-mail;Typ",
+			map[Field]string{FieldType: "Type", FieldEmail: "E-mail"}},
+		{"not a status: former e-mail, satellite licence", "Former e-mail;Satellite licence;Former employee date;E-post",
+			map[Field]string{FieldEmail: "E-post"}},
 		{"case and accents", "BRUKER ID;fornavn;ETTERNAVN;primaergruppe;e_post;LISENS;Forname",
 			map[Field]string{FieldUserID: "BRUKER ID", FieldFirstName: "fornavn", FieldLastName: "ETTERNAVN",
 				FieldGroup: "primaergruppe", FieldEmail: "e_post", FieldPlan: "LISENS"}},
@@ -118,6 +135,18 @@ func TestMatchHeader(t *testing.T) {
 			}
 		})
 	}
+}
+
+// official maps the Users screen's columns, in the order of the official
+// test cases, to their fields.
+func official(names ...string) map[Field]string {
+	fields := []Field{FieldUserID, FieldFirstName, FieldLastName, FieldGroup, FieldRole, FieldPlan, FieldCompany,
+		FieldEmail, FieldCanLogIn, FieldSatellite, FieldType, FieldFormer}
+	m := map[Field]string{}
+	for i, n := range names {
+		m[fields[i]] = n
+	}
+	return m
 }
 
 func TestYesNo(t *testing.T) {

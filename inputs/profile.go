@@ -27,10 +27,19 @@ type Onsite struct {
 	Version        string   `toml:"version"`
 	DatabaseGB     float64  `toml:"database_gb"`
 	ArchiveGB      float64  `toml:"archive_gb"`
-	Satellites     int      `toml:"satellites"`
+	Satellites     int      `toml:"satellites"`     // with SatellitesGiven; left out: unknown (unless the version or the export tells)
 	TravelUsers    []string `toml:"travel_users"`   // nil: not given; empty: given, nobody out
 	Customizations []string `toml:"customizations"` // nil: not given (unknown); empty: checked, none
 	Integrations   []string `toml:"integrations"`   // nil: not given (unknown); empty: checked, none
+	// CustomTables is how many custom tables (custom objects) the
+	// installation has, for the CRM Suite plan's limit; with
+	// CustomTablesGiven.
+	CustomTables int `toml:"custom_tables"`
+
+	// Set by the reader: whether the key was written, so that a count
+	// nobody gave is not taken for 0.
+	SatellitesGiven   bool `toml:"-"`
+	CustomTablesGiven bool `toml:"-"`
 }
 
 // Mail is the [mail] section: the Customer Service (Service) mailboxes. No

@@ -547,6 +547,11 @@ var profileRanges = []numberRange{
 	{"migration", "high_factor", 1, 10, false, "1 to 10, e.g. high_factor = 1.75"},
 }
 
+// customTablesRange is [onsite] custom_tables, kept out of profileRanges,
+// whose order the validator indexes.
+var customTablesRange = numberRange{"onsite", "custom_tables", 0, 100_000, false,
+	"the number of custom tables (custom objects) in the database, 0 to 100000; 0 if there are none"}
+
 // number checks a given number against its range.
 func (v *validator) number(r numberRange, x float64) {
 	if !v.md.IsDefined(r.table, r.key) || v.reported[qualified(r.table, r.key)] {
@@ -621,11 +626,18 @@ func (v *validator) check(p *Profile) {
 	if v.required("onsite", "version", `the version shown in the About box of SuperOffice, e.g. version = "8.5 R10"`) && strings.TrimSpace(o.Version) == "" {
 		v.fail("onsite", "version", "onsite version is empty", `write the version shown in the admin client's About box, e.g. version = "8.5 R10"`)
 	}
-	for i, x := range []float64{o.DatabaseGB, o.ArchiveGB, float64(o.Satellites)} {
+	for i, x := range []float64{o.DatabaseGB, o.ArchiveGB} {
 		if r := profileRanges[i]; v.required(r.table, r.key, r.hint) {
 			v.number(r, x)
 		}
 	}
+	// Satellites are optional: from version 9 there are none, and an
+	// export with an Active satellite column tells. Left out, the check is
+	// unknown, never "none".
+	o.SatellitesGiven = v.md.IsDefined("onsite", "satellites")
+	v.number(profileRanges[2], float64(o.Satellites))
+	o.CustomTablesGiven = v.md.IsDefined("onsite", "custom_tables")
+	v.number(customTablesRange, float64(o.CustomTables))
 	// A list given but empty is an answer ("checked, none"); nil is silence.
 	v.given(&o.TravelUsers, "onsite", "travel_users")
 	v.given(&o.Customizations, "onsite", "customizations")

@@ -78,8 +78,26 @@ func TestParseProfileSaysNone(t *testing.T) {
 	}
 }
 
+// Satellites and custom tables are optional, and a count left out is told
+// from a count of 0.
+func TestParseProfileOptionalCounts(t *testing.T) {
+	p, err := ParseProfile("p.toml", []byte(strings.Replace(goodProfile, "satellites = 0\n", "", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Onsite.SatellitesGiven || p.Onsite.CustomTablesGiven {
+		t.Errorf("left out, but given: %+v", p.Onsite)
+	}
+	p, err = ParseProfile("p.toml", []byte(goodProfile+"custom_tables = 0\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.Onsite.SatellitesGiven || p.Onsite.Satellites != 0 || !p.Onsite.CustomTablesGiven || p.Onsite.CustomTables != 0 {
+		t.Errorf("given as 0: %+v", p.Onsite)
+	}
+}
+
 func TestParseProfileErrors(t *testing.T) {
-	base := strings.Replace(goodProfile, "satellites = 0\n", "", 1)
 	tests := []struct {
 		name, src      string
 		line           int
@@ -93,7 +111,8 @@ func TestParseProfileErrors(t *testing.T) {
 		{"unknown table", goodProfile + "[brandd]\ncolor = \"#000000\"\n", 10, "brandd", "unknown key brandd", "did you mean brand?"},
 		{"far-off key", goodProfile + "zzzzzzzz = 1\n", 10, "onsite.zzzzzzzz", "unknown key", "valid keys in [onsite]: version"},
 		{"missing name", strings.Replace(goodProfile, "name = \"Nordlys Energi AS\"\n", "", 1), 2, "customer.name", "missing required key customer.name", "add it under [customer]: the customer's company name"},
-		{"missing satellites", base, 5, "onsite.satellites", "missing required key onsite.satellites", "Replication"},
+		{"negative custom tables", goodProfile + "custom_tables = -1\n", 10, "onsite.custom_tables", "onsite.custom_tables = -1 is out of range (accepted: 0 to 100000)", "custom tables"},
+		{"custom tables float", goodProfile + "custom_tables = 2.5\n", 10, "onsite.custom_tables", "onsite.custom_tables must be a whole number", ""},
 		{"negative size", strings.Replace(goodProfile, "14.5", "-1", 1), 7, "onsite.database_gb", "onsite.database_gb = -1 is out of range (accepted: 0 to 100000)", "database size"},
 		{"wrong type", strings.Replace(goodProfile, "\"8.5 R10\"", "8.5", 1), 6, "onsite.version", "onsite.version must be text in quotes, not a number", ""},
 		{"language", strings.Replace(goodProfile, "\"nb\"", "\"fr\"", 1), 4, "customer.language", "unsupported language", "en, nb, sv, da, de, nl"},
@@ -120,7 +139,7 @@ func TestParseProfileErrors(t *testing.T) {
 		{"huge satellites", strings.Replace(goodProfile, "satellites = 0", "satellites = 9223372036854775807", 1), 9, "onsite.satellites", "out of range (accepted: 0 to 10000)", ""},
 		{"list of numbers", goodProfile + "travel_users = [1, 2]\n", 10, "onsite.travel_users", "must be a list of texts in quotes", ""},
 		{"table as value", "customer = \"x\"\n", 1, "customer", "customer must be a table [customer], not text in quotes", ""},
-		{"commented required", strings.Replace(goodProfile, "satellites = 0", "# satellites = 0", 1), 9, "onsite.satellites", "required key onsite.satellites is still commented out", "remove the # at the start of the line"},
+		{"commented required", strings.Replace(goodProfile, "archive_gb = 120", "# archive_gb = 120", 1), 8, "onsite.archive_gb", "required key onsite.archive_gb is still commented out", "remove the # at the start of the line"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -165,7 +184,6 @@ efficiency = 2
 	want := []string{
 		`p.toml line 3 key "customer.nmae": unknown key customer.nmae`,
 		`p.toml line 4 key "customer.language": unsupported language "fr"`,
-		`p.toml line 5 key "onsite.satellites": missing required key onsite.satellites`,
 		`p.toml line 6 key "onsite.version": onsite.version must be text in quotes, not a number`,
 		`p.toml line 8 key "onsite.archive_gb": onsite.archive_gb = -3 is out of range (accepted: 0 to 1000000)`,
 		`p.toml line 10 key "migration.efficiency": migration.efficiency = 2 is out of range (accepted: 0.01 to 1)`,

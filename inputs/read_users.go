@@ -339,6 +339,8 @@ var fieldNames = map[Field]string{
 	FieldUserID: "user ID", FieldFirstName: "first name", FieldLastName: "last name", FieldFullName: "name",
 	FieldEmail: "e-mail address", FieldGroup: "primary group", FieldRole: "role", FieldPlan: "user plan",
 	FieldCanLogIn: `"can log in" status`, FieldTravel: "Travel status",
+	FieldCompany: "owning company", FieldType: "user type", FieldFormer: `"former employee" status`,
+	FieldSatellite: `"active satellite" status`,
 }
 
 // ambiguous reports whether some field has more than one column (see
@@ -473,6 +475,7 @@ func resolveColumns(name, where string, h *userHeader, rows iter.Seq2[int, []str
 // reads.
 type userMaker struct {
 	id, first, last, full, email, group, role, plan, login, travel int
+	company, kind, former, satellite                               int
 	names                                                          arena
 }
 
@@ -504,7 +507,8 @@ func newUserList(name, format string, h *userHeader) (*UserList, userMaker) {
 	}
 	m := userMaker{id: h.col(FieldUserID), first: h.col(FieldFirstName), last: h.col(FieldLastName),
 		full: h.col(FieldFullName), email: h.col(FieldEmail), group: h.col(FieldGroup), role: h.col(FieldRole),
-		plan: h.col(FieldPlan), login: h.col(FieldCanLogIn), travel: h.col(FieldTravel)}
+		plan: h.col(FieldPlan), login: h.col(FieldCanLogIn), travel: h.col(FieldTravel),
+		company: h.col(FieldCompany), kind: h.col(FieldType), former: h.col(FieldFormer), satellite: h.col(FieldSatellite)}
 	return l, m
 }
 
@@ -537,6 +541,18 @@ func (m *userMaker) user(num int, cells []string) User {
 		Plan:        cellText(cells, m.plan),
 		RawCanLogIn: cellText(cells, m.login),
 		RawTravel:   cellText(cells, m.travel),
+	}
+	if m.company >= 0 || m.kind >= 0 || m.former >= 0 || m.satellite >= 0 {
+		u.Company = cellText(cells, m.company)
+		u.RawType = cellText(cells, m.kind) // read into Kind by resolveKinds, which sees the whole column
+		u.RawFormer = cellText(cells, m.former)
+		u.RawSatellite = cellText(cells, m.satellite)
+		if m.former >= 0 {
+			u.Former = YesNo(u.RawFormer)
+		}
+		if m.satellite >= 0 {
+			u.Satellite = YesNo(u.RawSatellite)
+		}
 	}
 	if u.Name == "" {
 		switch {
@@ -610,6 +626,9 @@ func (b *builder) done() (*UserList, error) {
 	}
 	if len(b.list.Users) == 0 {
 		return nil, noUsersError(b.name, b.where, *b.h)
+	}
+	if b.m.kind >= 0 {
+		resolveKinds(b.list.Users)
 	}
 	return b.list, nil
 }

@@ -14,11 +14,15 @@ const (
 	FieldPlan      Field = "user_plan"
 	FieldCanLogIn  Field = "can_log_in"
 	FieldTravel    Field = "travel"
+	FieldCompany   Field = "owning_company"
+	FieldType      Field = "user_type"
+	FieldFormer    Field = "former_employee"
+	FieldSatellite Field = "active_satellite"
 )
 
 // Fields lists every field in a stable order (for hints and docs).
 var Fields = []Field{FieldUserID, FieldFirstName, FieldLastName, FieldFullName, FieldEmail,
-	FieldGroup, FieldRole, FieldPlan, FieldCanLogIn, FieldTravel}
+	FieldGroup, FieldRole, FieldPlan, FieldCanLogIn, FieldTravel, FieldCompany, FieldType, FieldFormer, FieldSatellite}
 
 // Tri is a yes/no answer that may be absent or unreadable.
 type Tri int8
@@ -46,6 +50,18 @@ type User struct {
 	// RawCanLogIn and RawTravel keep the cell text, for messages.
 	RawCanLogIn string
 	RawTravel   string
+	Company     string // Owning company
+	// Kind is the kind of associate the Type column names (KindEmployee
+	// without the column); RawType keeps the cell text.
+	Kind    UserKind
+	RawType string
+	// Former is the "Former employee" cell, Satellite the "Active
+	// satellite" cell; Unknown when the column is absent or the value is
+	// not a yes/no word. The Raw fields keep the cell text.
+	Former       Tri
+	RawFormer    string
+	Satellite    Tri
+	RawSatellite string
 }
 
 // UserList is a whole export. Every data row (below the header) is in Users

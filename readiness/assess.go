@@ -54,19 +54,11 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *Assessment 
 			Tenant: p.Customer.Tenant,
 		},
 		Onsite: Onsite{Version: strings.TrimSpace(p.Onsite.Version), DatabaseGB: p.Onsite.DatabaseGB,
-			ArchiveGB: p.Onsite.ArchiveGB, Satellites: p.Onsite.Satellites},
+			ArchiveGB: p.Onsite.ArchiveGB, Satellites: satelliteCount(p.Onsite)},
 		Mailboxes: []Mailbox{},
 	}
-	out.Users.Total = len(users.Users)
-	out.Users.EmptyRows = len(users.EmptyRows)
-	for i := range users.Users {
-		switch a.access(&users.Users[i]) {
-		case inputs.Yes:
-			out.Users.WithAccess++
-		case inputs.Unknown:
-			out.Users.AccessUnknown++
-		}
-	}
+	out.Users = a.userCounts()
+	out.Licensing = a.licensing(out.Users)
 
 	out.Mail = a.mailPlan()
 	mailboxes, mailCheck := a.mailboxes()
@@ -101,6 +93,70 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *Assessment 
 		out.Progress = compare(opt.Previous, out)
 	}
 	return out
+}
+
+// satelliteCount is the profile's satellites, nil when not given.
+func satelliteCount(o inputs.Onsite) *int {
+	if !o.SatellitesGiven {
+		return nil
+	}
+	n := o.Satellites
+	return &n
+}
+
+// leftOut reports whether the user checks leave u out: resources,
+// anonymous and system users do not sign in, and a former employee has lost
+// plan and sign-in rights; none of them needs a plan or an address.
+func leftOut(u *inputs.User) bool {
+	return !u.Kind.Signs() || u.Former == inputs.Yes
+}
+
+// userCounts accounts for every user: a person the checks look at, or a
+// user left out by kind; and says which Type and Former employee values
+// could not be read.
+func (a *assessor) userCounts() UserCounts {
+	users := a.users.Users
+	c := UserCounts{Total: len(users), EmptyRows: len(a.users.EmptyRows), Notices: []Text{}}
+	var strange, unclear []*inputs.User
+	for i := range users {
+		u := &users[i]
+		if u.Kind == inputs.KindUnrecognised {
+			strange = append(strange, u)
+		}
+		if u.Former == inputs.Unknown && strings.TrimSpace(u.RawFormer) != "" {
+			unclear = append(unclear, u)
+		}
+		switch {
+		case u.Kind == inputs.KindResource:
+			c.Resources++
+		case u.Kind == inputs.KindAnonymous:
+			c.Anonymous++
+		case u.Kind == inputs.KindSystem:
+			c.System++
+		case u.Former == inputs.Yes:
+			c.Former++
+		default:
+			c.People++
+			if u.Kind == inputs.KindExternal {
+				c.External++
+			}
+			switch a.access(u) {
+			case inputs.Yes:
+				c.WithAccess++
+			case inputs.Unknown:
+				c.AccessUnknown++
+			}
+		}
+	}
+	if len(strange) > 0 {
+		c.Notices = append(c.Notices, a.plural("users.unrecognised-type", len(strange),
+			"column", a.users.Columns[inputs.FieldType], "values", a.unreadable(strange, rawType)))
+	}
+	if len(unclear) > 0 {
+		c.Notices = append(c.Notices, a.plural("users.unreadable-former", len(unclear),
+			"column", a.users.Columns[inputs.FieldFormer], "values", a.unreadable(unclear, rawFormer)))
+	}
+	return c
 }
 
 // access tells whether u will be able to sign in after the migration.
@@ -164,6 +220,11 @@ func (a *assessor) loginColumn() string { return a.users.Columns[inputs.FieldCan
 
 func rawLogin(u *inputs.User) string  { return u.RawCanLogIn }
 func rawTravel(u *inputs.User) string { return u.RawTravel }
+func rawType(u *inputs.User) string   { return u.RawType }
+func rawFormer(u *inputs.User) string { return u.RawFormer }
+func rawSatellite(u *inputs.User) string {
+	return u.RawSatellite
+}
 
 type assessor struct {
 	p        *inputs.Profile

@@ -73,7 +73,7 @@ func goodUsers() *inputs.UserList {
 func profile(edits ...func(*inputs.Profile)) *inputs.Profile {
 	p := &inputs.Profile{
 		Customer: inputs.Customer{Name: "Fjordkraft AS", Tenant: "Cust12345", Language: "en"},
-		Onsite: inputs.Onsite{Version: "8.5 R10", DatabaseGB: 20, ArchiveGB: 50,
+		Onsite: inputs.Onsite{Version: "8.5 R10", DatabaseGB: 20, ArchiveGB: 50, SatellitesGiven: true,
 			TravelUsers: []string{}, Customizations: []string{}, Integrations: []string{}},
 		Mail: &inputs.Mail{Domain: "fjordkraft.no", KeepAddresses: true, KeepAddressesGiven: true,
 			CurrentSPF: "v=spf1 mx include:spf.protection.outlook.com ~all", CurrentSPFGiven: true,
@@ -111,7 +111,7 @@ func TestAssessAllGood(t *testing.T) {
 	if a.Tool != "migready 0.1.0" || a.Generated != "2026-11-24" {
 		t.Errorf("header: %q %q", a.Tool, a.Generated)
 	}
-	if a.Users != (UserCounts{Total: 3, WithAccess: 3}) {
+	if !reflect.DeepEqual(a.Users, UserCounts{Total: 3, WithAccess: 3, People: 3, Notices: []Text{}}) {
 		t.Errorf("users %+v", a.Users)
 	}
 	wantBoxes := []Mailbox{
@@ -365,7 +365,52 @@ func TestSatellites(t *testing.T) {
 		{"none", sat(0), goodUsers(), Pass, 0, ""},
 		{"one", sat(1), goodUsers(), Fail, 1, "1 SuperOffice Satellite database is active"},
 		{"three", sat(3), goodUsers(), Fail, 1, "3 SuperOffice Satellite databases"},
+		// Left out, the count is not 0: nobody said.
+		{"not given", notGiven("8.5 R10"), goodUsers(), Unknown, 0, "not yet known whether SuperOffice Satellite is in use"},
+		{"not given, version 9: no Windows client, no Satellite", notGiven("9.2"), goodUsers(), Pass, 0, "SuperOffice 9.2 has no Windows client"},
+		{"not given, version 10.0.5", notGiven("SuperOffice 10.0.5"), goodUsers(), Pass, 0, "SuperOffice 10.0.5 has no"},
+		{"not given, unreadable version", notGiven("eight"), goodUsers(), Unknown, 0, "not yet known"},
+		{"column, all no", notGiven("8.5 R10"), satUsers("Nein", "No"), Pass, 0, "The Active satellite column marks no satellite as active."},
+		{"column, one yes", notGiven("8.5 R10"), satUsers("No", "Yes"), Fail, 1, "The Active satellite column marks 1 row as an active satellite."},
+		{"column yes wins over the profile's 0", sat(0), satUsers("Yes", "Ja"), Fail, 2, "marks 2 rows"},
+		{"column yes wins over the version", notGiven("10.1"), satUsers("Yes", "No"), Fail, 1, "marks 1 row"},
+		{"profile count and column no", sat(2), satUsers("No", "No"), Fail, 1, "2 SuperOffice Satellite databases"},
+		{"profile count and column yes: both listed", sat(2), satUsers("Yes", "No"), Fail, 2, "marks 1 row"},
+		{"unreadable cells", notGiven("8.5 R10"), satUsers("vielleicht", "", "No"), Unknown, 2,
+			`the Active satellite column holds "vielleicht" (row 2), an empty cell (row 3)`},
+		{"unreadable cells, profile says 0", sat(0), satUsers("?", "No"), Unknown, 1, `"?" (row 2)`},
+		{"unreadable cells beside a yes", notGiven("8.5 R10"), satUsers("?", "Yes"), Fail, 2, "marks 1 row"},
 	})
+	a := assess(notGiven("8.5"), satUsers("Yes"))
+	if f := a.Check(CheckSatellites).Findings[0]; f.Kind != "satellite-row-active" || f.Row != 2 ||
+		problem(&f) != "The Active satellite column marks this row as an active satellite." {
+		t.Errorf("finding %+v: %s", f, problem(&f))
+	}
+	if a.Onsite.Satellites != nil {
+		t.Errorf("satellites not given, but the assessment has %d", *a.Onsite.Satellites)
+	}
+	if a := assess(sat(0), goodUsers()); a.Onsite.Satellites == nil || *a.Onsite.Satellites != 0 {
+		t.Errorf("satellites = 0 given, but the assessment has %v", a.Onsite.Satellites)
+	}
+}
+
+func notGiven(version string) *inputs.Profile {
+	return profile(func(p *inputs.Profile) {
+		p.Onsite.Version, p.Onsite.Satellites, p.Onsite.SatellitesGiven = version, 0, false
+	})
+}
+
+// satUsers is an export with an Active satellite column holding values.
+func satUsers(values ...string) *inputs.UserList {
+	var us []inputs.User
+	for i, v := range values {
+		us = append(us, usr(i+2, fmt.Sprint("U", i), fmt.Sprintf("u%d@x.no", i), func(u *inputs.User) {
+			u.RawSatellite, u.Satellite = v, inputs.YesNo(v)
+		}))
+	}
+	l := users(append(slices.Clone(allColumns), inputs.FieldSatellite), us...)
+	l.Columns[inputs.FieldSatellite] = "Active satellite"
+	return l
 }
 
 func TestCustomizations(t *testing.T) {
@@ -522,7 +567,7 @@ func TestEveryTextKey(t *testing.T) {
 		usr(5, "D", "bad@", noAccess), usr(6, "E", "x@x.no", func(u *inputs.User) { u.Role = "Admin" }, noAccess),
 		usr(7, "", "y@x.no"))
 	p := profile(func(p *inputs.Profile) {
-		p.Onsite = inputs.Onsite{Version: "6.3", Satellites: 2, DatabaseGB: 500, ArchiveGB: 3000,
+		p.Onsite = inputs.Onsite{Version: "6.3", Satellites: 2, SatellitesGiven: true, DatabaseGB: 500, ArchiveGB: 3000,
 			TravelUsers: []string{"Z"}, Customizations: []string{"c"}, Integrations: []string{"i"}}
 		p.Mail.Mailboxes = []string{"a@other.no", "bad", "A@fjordkraft.no"}
 		p.Mail.CurrentSPF = "v=spf1 +all -redirect=x.no exp=a.no exp=b.no ip4:300.1.1.1 include: foo"

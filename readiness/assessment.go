@@ -21,6 +21,7 @@ type (
 	Mailbox    = assessment.Mailbox
 	SPF        = assessment.SPF
 	Downtime   = assessment.Downtime
+	Licensing  = assessment.Licensing
 	Part       = assessment.Part
 	Assumption = assessment.Assumption
 	Text       = assessment.Text

@@ -35,6 +35,8 @@ var Kinds = []KindDoc{
 	{"travel-unreadable", CheckTravel, "the Travel cell is not yes or no"},
 	{"travel-unmatched", CheckTravel, "a profile Travel entry matches no user of the export"},
 	{"satellites-active", CheckSatellites, "SuperOffice Satellite databases are active"},
+	{"satellite-row-active", CheckSatellites, "the export's Active satellite column says yes"},
+	{"satellite-unreadable", CheckSatellites, "an Active satellite cell that is not yes or no"},
 	{"customization", CheckCustomizations, "a customisation that needs a plan for Online"},
 	{"integration", CheckCustomizations, "an integration that needs a plan for Online"},
 	{"mailbox-malformed", CheckMailboxes, "a mailbox address that is not valid"},

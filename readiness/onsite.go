@@ -2,6 +2,8 @@ package readiness
 
 import (
 	"fmt"
+
+	"github.com/migready/migready/inputs"
 	"regexp"
 	"strconv"
 	"strings"
@@ -78,14 +80,51 @@ func (a *assessor) onsiteVersion() Check {
 	return a.newCheck(id, Pass, a.l.T("check."+id+".pass", "version", shown, "minimum", minimum), nil)
 }
 
+// satellites: a Satellite database replicates with the central one and
+// cannot be migrated. The answer comes from the profile's count, from an
+// "Active satellite" column of the export, or from the version: from 9 on
+// there is no Windows client, and so no Satellite. Nothing said is unknown.
 func (a *assessor) satellites() Check {
 	const id = CheckSatellites
-	n := a.p.Onsite.Satellites
-	if n <= 0 {
-		return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
+	o := a.p.Onsite
+	column := a.users.Has(inputs.FieldSatellite)
+	var fs []Finding
+	if o.SatellitesGiven && o.Satellites > 0 {
+		fs = append(fs, a.itemFinding("", "satellites-active", "count", o.Satellites))
 	}
-	f := a.itemFinding("", "satellites-active", "count", n)
-	return a.newCheck(id, Fail, a.plural("check."+id+".fail", n), []Finding{f})
+	var unclear []*inputs.User
+	rows := 0
+	if column {
+		header := a.users.Columns[inputs.FieldSatellite]
+		for i := range a.users.Users {
+			u := &a.users.Users[i]
+			switch u.Satellite {
+			case inputs.Yes:
+				fs = append(fs, a.userFinding(u, "satellite-row-active", "column", header, "company", u.Company))
+				rows++
+			case inputs.Unknown:
+				fs = append(fs, a.userFinding(u, "satellite-unreadable", "column", header, "value", a.shown(u.RawSatellite)))
+				unclear = append(unclear, u)
+			}
+		}
+	}
+	switch {
+	case rows > 0:
+		return a.newCheck(id, Fail, a.plural("check."+id+".fail-rows", rows, "column", a.users.Columns[inputs.FieldSatellite]), fs)
+	case o.SatellitesGiven && o.Satellites > 0:
+		return a.newCheck(id, Fail, a.plural("check."+id+".fail", o.Satellites), fs)
+	case len(unclear) > 0:
+		return a.newCheck(id, Unknown, a.plural("check."+id+".unknown-values", len(unclear),
+			"column", a.users.Columns[inputs.FieldSatellite], "values", a.unreadable(unclear, rawSatellite)), fs)
+	case o.SatellitesGiven:
+		return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
+	case column:
+		return a.newCheck(id, Pass, a.l.T("check."+id+".pass-column", "column", a.users.Columns[inputs.FieldSatellite]), nil)
+	}
+	if major, _, ok := ParseVersion(o.Version); ok && major >= NoWindowsClientMajor {
+		return a.newCheck(id, Pass, a.l.T("check."+id+".no-windows-client", "version", DisplayVersion(o.Version)), nil)
+	}
+	return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown"), nil)
 }
 
 // customizations lists what the profile says was built on the installation.

@@ -22,7 +22,7 @@ func (a *assessor) duplicateEmails() Check {
 	for i := range a.users.Users {
 		u := &a.users.Users[i]
 		k := emailKey(u.Email)
-		if k == "" {
+		if k == "" || leftOut(u) {
 			continue // valid-emails reports missing addresses
 		}
 		j, seen := first[k]
@@ -111,6 +111,9 @@ func (a *assessor) validEmails() Check {
 	var emails EmailChecker
 	for i := range a.users.Users {
 		u := &a.users.Users[i]
+		if leftOut(u) {
+			continue
+		}
 		e := strings.TrimSpace(u.Email)
 		access := a.access(u)
 		// SuperOffice stores a user id and an address in at most
@@ -189,7 +192,7 @@ func (a *assessor) licences() Check {
 	for i := range a.users.Users {
 		u := &a.users.Users[i]
 		access := a.access(u)
-		if access == inputs.No {
+		if access == inputs.No || leftOut(u) {
 			continue
 		}
 		if access == inputs.Yes {
@@ -240,7 +243,7 @@ func (a *assessor) adminPlan() Check {
 	good := 0
 	for i := range a.users.Users {
 		u := &a.users.Users[i]
-		if !IsAdminRole(u.Role) {
+		if !IsAdminRole(u.Role) || leftOut(u) {
 			continue
 		}
 		admins = append(admins, u)
@@ -377,7 +380,7 @@ func (a *assessor) samePerson() Check {
 	for i := range a.users.Users {
 		u := &a.users.Users[i]
 		k := strings.Join(strings.Fields(inputs.Transliterate(u.Name)), " ")
-		if k == "" || a.access(u) == inputs.No {
+		if k == "" || a.access(u) == inputs.No || leftOut(u) {
 			continue
 		}
 		if groups[k] == nil {

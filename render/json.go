@@ -32,6 +32,7 @@ type Summary struct {
 	Mailboxes []assessment.Mailbox      `json:"mailboxes"`
 	SPF       *assessment.SPF           `json:"spf"`
 	Downtime  SummaryDowntime           `json:"downtime"`
+	Licensing assessment.Licensing      `json:"licensing"`
 	Progress  *assessment.Progress      `json:"progress,omitempty"` // with -since
 	Tracker   *assessment.TrackerResult `json:"tracker,omitempty"`  // with -tracker
 	Inputs    []InputFile               `json:"inputs,omitempty"`   // pack only: provenance
@@ -105,7 +106,8 @@ func writeSummary(w io.Writer, v *localized) error {
 		Downtime: SummaryDowntime{LowHours: a.Downtime.LowHours, ExpectedHours: a.Downtime.ExpectedHours,
 			HighHours: a.Downtime.HighHours, Formula: a.Downtime.Formula, Parts: a.Downtime.Parts,
 			Assumptions: a.Downtime.Assumptions},
-		Progress: a.Progress, Tracker: a.Tracker, Inputs: v.Inputs, Files: v.Files,
+		Licensing: a.Licensing,
+		Progress:  a.Progress, Tracker: a.Tracker, Inputs: v.Inputs, Files: v.Files,
 		Checks: make([]SummaryCheck, len(a.Checks)),
 	}
 	for i, c := range a.Checks {

@@ -122,6 +122,9 @@ func cover(v *localized) doc.Cover {
 	add("report.fact.tenant", v.Customer.Tenant)
 	add("report.fact.version", v.Onsite.Version)
 	add("report.fact.users", usersLine(v.A, l, "report.fact.users_value"))
+	if v.Users.LeftOut() > 0 {
+		add("report.fact.left_out", l.T("report.fact.left_out_value", "kinds", leftOutKinds(v.Users, l)))
+	}
 	add("report.fact.date", l.Date(v.Date))
 	add("report.fact.progress", v.ProgressLine)
 	if v.A.Masked {
@@ -157,6 +160,7 @@ func packBody(v *localized, format string) ([]byte, error) {
 		"tk":     func(parts ...string) string { return l.T(strings.Join(parts, ".")) },
 		"has":    func(parts ...string) bool { return l.Has(strings.Join(parts, ".")) },
 		"plural": func(key string, n int, args ...any) string { return l.Plural(key, n, args...) },
+		"deref":  func(p *int) int { return *p },
 		"md":     EscapeMarkdown,
 		"fence":  fence,
 		"status": statusGlyph,

@@ -8,6 +8,7 @@ import (
 
 	"github.com/migready/migready/inputs"
 	"github.com/migready/migready/readiness"
+	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/templates"
 )
 
@@ -129,5 +130,61 @@ func TestConsultantPart(t *testing.T) {
 		if listed == 0 || hidden == 0 {
 			t.Errorf("%s: want both listed and hidden consultant lines, got %d and %d", lang, listed, hidden)
 		}
+	}
+}
+
+// The licences section says the seats, the CRM Suite plan the current
+// plans lead to and the custom-object limit, without guessing what the
+// consultant maps, and with hostile plan names kept literal.
+func TestLicensingSection(t *testing.T) {
+	en := templates.MustLoad("en")
+	seven := 7
+	tests := []struct {
+		name   string
+		l      assessment.Licensing
+		want   []string
+		absent []string
+	}{
+		{"plan known, tables fit", assessment.Licensing{Seats: 15, NoPlan: 3, PlanColumn: true, Suite: "Growth", CustomObjects: 15, CustomTables: &seven,
+			Plans: []assessment.CurrentPlan{{Name: "Sales-Premium", Users: 12, Suite: "Growth"}}},
+			[]string{"15 users can log in: after the migration that is 15 seats", "| " + EscapeMarkdown("Sales-Premium") + " | 12 | Growth |",
+				"| *no user plan* | 3 | see User plans above |",
+				"The current user plans lead to **Growth**", "The installation has 7 custom tables; Growth includes up to 15 custom objects, so they fit."},
+			[]string{"consultant maps"}},
+		{"Core has no custom objects", assessment.Licensing{Seats: 1, PlanColumn: true, Suite: "Core", OverLimit: true, CustomTables: &seven,
+			Plans: []assessment.CurrentPlan{{Name: "Sales-Essentials", Users: 1, Suite: "Core"}}},
+			[]string{"1 user can log in: after the migration that is 1 seat", "but Core includes no custom objects"}, nil},
+		{"on-site plans, tables not counted", assessment.Licensing{Seats: 3, SeatsUnknown: 2, PlanColumn: true,
+			Plans: []assessment.CurrentPlan{{Name: "Complete CRM User | <b>x</b>", Users: 3}}},
+			[]string{"For 2 more users it cannot be told", "| " + EscapeMarkdown("Complete CRM User | <b>x</b>") + " | 3 | mapped by your SuperOffice consultant |",
+				"your SuperOffice consultant maps them to a plan"},
+			[]string{"custom tables", "lead to **"}},
+		{"mixed plans: at least", assessment.Licensing{Seats: 2, PlanColumn: true, Suite: "Core", AtLeast: true, CustomTables: &seven,
+			Plans: []assessment.CurrentPlan{{Name: "Sales-Essentials", Users: 1, Suite: "Core"}, {Name: "Sales User", Users: 1}}},
+			[]string{"lead to at least **Core**", "Custom objects per CRM Suite plan: none in Starter and Core, 15 in Growth"},
+			[]string{"includes no custom objects"}},
+		{"no plan column", assessment.Licensing{Seats: 4, Plans: []assessment.CurrentPlan{}},
+			[]string{"The user export has no User plan column"}, []string{"| Current user plan |"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := manyFindings(1, en)
+			in.Licensing = tt.l
+			md, err := packBody(in, "html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := string(md)
+			for _, w := range append(tt.want, "## Licences after the migration", "SuperOffice confirms the plan") {
+				if !strings.Contains(body, w) {
+					t.Errorf("lacks %q", w)
+				}
+			}
+			for _, w := range tt.absent {
+				if strings.Contains(body, w) {
+					t.Errorf("has %q", w)
+				}
+			}
+		})
 	}
 }

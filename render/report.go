@@ -177,14 +177,17 @@ type localized struct {
 	Customer  struct{ Name, Slug, Tenant, Language string }
 	Onsite    assessment.Onsite
 	Users     assessment.UserCounts
-	Checks    []checkView
-	Mail      assessment.Mail
-	Mailboxes []assessment.Mailbox
-	SPF       *assessment.SPF
-	Downtime  downtimeView
-	Verdict   string // the verdict word: "NOT CONFIRMED"
-	Detail    string // the sentence under it
-	Progress  *assessment.Progress
+	// UserNotices say which Type and Former employee values could not be read.
+	UserNotices []string
+	Checks      []checkView
+	Mail        assessment.Mail
+	Mailboxes   []assessment.Mailbox
+	SPF         *assessment.SPF
+	Downtime    downtimeView
+	Licensing   assessment.Licensing
+	Verdict     string // the verdict word: "NOT CONFIRMED"
+	Detail      string // the sentence under it
+	Progress    *assessment.Progress
 	// Since is the previous pack's date and ProgressLine the change in one
 	// sentence ("3 of 5 blocking problems resolved since …"), with Progress.
 	Since        time.Time
@@ -197,10 +200,11 @@ type localized struct {
 func localize(r *Report) *localized {
 	a, w := r.Assessment, Words{r.Lang}
 	v := &localized{Report: r, A: a, Tool: a.Tool, Generated: a.Generated, Onsite: a.Onsite, Users: a.Users,
-		Mail: a.Mail, Mailboxes: a.Mailboxes, SPF: a.SPF}
+		Mail: a.Mail, Mailboxes: a.Mailboxes, SPF: a.SPF, Licensing: a.Licensing}
 	v.Customer.Name, v.Customer.Slug, v.Customer.Tenant, v.Customer.Language = a.Customer.Name, a.Customer.Slug,
 		a.Customer.Tenant, r.Lang.Code
 	v.Verdict, v.Detail = Verdict(a, r.Lang)
+	v.UserNotices = userNotices(a, r.Lang)
 	if p := a.Progress; p != nil {
 		v.Progress = p
 		v.Since, _ = time.Parse(time.DateOnly, p.Since)

@@ -41,7 +41,11 @@ func Text(w io.Writer, r *Report, color bool) error {
 	}
 
 	bw.WriteString(paint(ansiBold, terminalSafe(a.Customer.Name)+" — "+l.T("report.title")) + "\n")
-	bw.WriteString(usersLine(r.Assessment, l, "text.users") + "\n\n")
+	bw.WriteString(usersLine(r.Assessment, l, "text.users") + "\n")
+	for _, n := range userNotices(r.Assessment, l) {
+		bw.WriteString(paint(ansiYellow, terminalSafe(n)) + "\n")
+	}
+	bw.WriteString("\n")
 
 	titleWidth, statusWidth := 0, 0
 	for _, c := range a.Checks {
@@ -128,10 +132,39 @@ func usersLine(a *assessment.Assessment, l *templates.Lang, key string) string {
 		key += "_unknown"
 	}
 	s := l.Plural(key, u.Total, "total", u.Total, "access", u.WithAccess, "unknown", u.AccessUnknown)
+	if u.LeftOut() > 0 && key == "text.users" {
+		s += " " + l.Plural("report.kind.left_out", u.LeftOut(), "kinds", leftOutKinds(u, l))
+	}
 	if u.EmptyRows > 0 {
 		s += " " + l.Plural("report.empty_rows", u.EmptyRows)
 	}
 	return s
+}
+
+// leftOutKinds lists the users left out of the user checks by kind: "2
+// resources, 1 system user".
+func leftOutKinds(u assessment.UserCounts, l *templates.Lang) string {
+	var kinds []string
+	for _, k := range []struct {
+		key string
+		n   int
+	}{{"resource", u.Resources}, {"anonymous", u.Anonymous}, {"system", u.System}, {"former", u.Former}} {
+		if k.n > 0 {
+			kinds = append(kinds, l.Plural("report.kind."+k.key, k.n))
+		}
+	}
+	return strings.Join(kinds, l.T("finding.ref.separator"))
+}
+
+// userNotices are the Type and Former employee values that could not be
+// read, in words.
+func userNotices(a *assessment.Assessment, l *templates.Lang) []string {
+	w := Words{l}
+	var out []string
+	for _, n := range a.Users.Notices {
+		out = append(out, w.Text(n))
+	}
+	return out
 }
 
 // Verdict is the verdict in words: the word on the cover ("NOT CONFIRMED")

@@ -68,3 +68,23 @@ func TestText(t *testing.T) {
 		})
 	}
 }
+
+// The users line accounts for every row: people, and the users left out of
+// the user checks by kind, in every language.
+func TestUsersLineLeftOut(t *testing.T) {
+	a := &assessment.Assessment{Users: assessment.UserCounts{Total: 9, People: 4, WithAccess: 4, Resources: 2, System: 1, Former: 2}}
+	want := map[string]string{
+		"en": "9 users in the export, 4 can log in. Not counted as users who sign in, and left out of the user checks: 2 resources, 1 system user, 2 former employees.",
+		"nb": "9 brukere i eksporten, 4 kan logge inn. Regnes ikke som brukere som logger inn, og er holdt utenfor brukerkontrollene: 2 ressurser, 1 systembruker, 2 tidligere ansatte.",
+		"de": "9 Benutzer im Export, davon 4 mit Anmeldeberechtigung. Nicht als Benutzer mit Anmeldung gezählt und von den Benutzerprüfungen ausgenommen: 2 Ressourcen, 1 Systembenutzer, 2 ehemalige Mitarbeiter.",
+	}
+	for lang, w := range want {
+		if got := usersLine(a, templates.MustLoad(lang), "text.users"); got != w {
+			t.Errorf("%s:\n got %q\nwant %q", lang, got, w)
+		}
+	}
+	a.Users = assessment.UserCounts{Total: 3, People: 3, WithAccess: 3}
+	if got := usersLine(a, templates.MustLoad("en"), "text.users"); got != "3 users in the export, 3 can log in." {
+		t.Errorf("nobody left out: %q", got)
+	}
+}

@@ -21,8 +21,8 @@ func TestProfileTextReadsBack(t *testing.T) {
 		text := profileText(l, &initOptions{name: name}, users, `C:\Kunder\brukere.csv`)
 		_, err := inputs.ParseProfile("profile.toml", []byte(text))
 		var es inputs.Errors
-		if !errors.As(err, &es) || len(es) != 4 {
-			t.Fatalf("%s: want the 4 required onsite keys, got %v", code, err)
+		if !errors.As(err, &es) || len(es) != 3 {
+			t.Fatalf("%s: want the 3 required onsite keys, got %v", code, err)
 		}
 		for _, e := range es {
 			if !strings.HasPrefix(e.Key, "onsite.") || !strings.Contains(e.Msg, "still commented out") || e.Line == 0 {

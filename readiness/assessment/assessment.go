@@ -75,6 +75,7 @@ type Assessment struct {
 	Mailboxes []Mailbox
 	SPF       *SPF // nil when no SPF record is to be published
 	Downtime  Downtime
+	Licensing Licensing      // the licences after the migration: information, not a check
 	Progress  *Progress      // nil without a previous pack
 	Tracker   *TrackerResult // nil without a returned workbook
 	Masked    bool           // names, addresses and personal ids are masked (readiness.Mask)
@@ -91,7 +92,7 @@ type Onsite struct {
 	Version    string  `json:"version"`
 	DatabaseGB float64 `json:"database_gb"`
 	ArchiveGB  float64 `json:"archive_gb"`
-	Satellites int     `json:"satellites"`
+	Satellites *int    `json:"satellites"` // the profile's count; nil when not given
 }
 
 // Mail choices: what the profile says of Customer Service mail.
@@ -112,13 +113,30 @@ type Mail struct {
 }
 
 // UserCounts accounts for every row of the export: each data row is a user
-// (Total) or an empty row that was ignored (EmptyRows).
+// (Total) or an empty row that was ignored (EmptyRows). Each user is one of
+// the people the user checks look at (People) or a user left out of them:
+// Total = People + Resources + Anonymous + System + Former.
 type UserCounts struct {
 	Total         int `json:"total"`
-	WithAccess    int `json:"with_access"`    // "Can log in" is yes (or the column is absent)
-	AccessUnknown int `json:"access_unknown"` // "Can log in" is neither yes nor no
+	WithAccess    int `json:"with_access"`    // people whose "Can log in" is yes (or the column is absent)
+	AccessUnknown int `json:"access_unknown"` // people whose "Can log in" is neither yes nor no
 	EmptyRows     int `json:"empty_rows"`     // empty rows between users, ignored
+	// People are the users checked: employees, external persons and users
+	// whose type is not recognised (taken to be people who sign in).
+	People   int `json:"people"`
+	External int `json:"external"` // external persons, among People
+	// Left out of the user checks: they do not sign in.
+	Resources int `json:"resources"`
+	Anonymous int `json:"anonymous"`
+	System    int `json:"system"`
+	Former    int `json:"former_employees"` // marked Former employee (and not of a kind above)
+	// Notices say what could not be read in the Type and Former employee
+	// columns (values and rows); those users are checked as people.
+	Notices []Text `json:"notices"`
 }
+
+// LeftOut is how many users the user checks leave out.
+func (u UserCounts) LeftOut() int { return u.Resources + u.Anonymous + u.System + u.Former }
 
 // Check is one line of the checklist. Its title is the text
 // "check.<id>.title"; Summary says the result with its facts as arguments.
@@ -221,6 +239,55 @@ type Part struct {
 type Assumption struct {
 	Key   string  `json:"key"`   // the [migration] key that sets it
 	Value float64 `json:"value"` // value used
+}
+
+// CRM Suite plans (Online from version 12): one plan per organisation.
+const (
+	SuiteStarter = "Starter"
+	SuiteCore    = "Core"
+	SuiteGrowth  = "Growth"
+	SuitePlus    = "Plus"
+	SuiteSuper   = "Super"
+)
+
+// Licensing is what the licences look like after the migration, when
+// Online has one CRM Suite plan per organisation: a seat for each named
+// user who can log in, and the plan the current user plans map to (the
+// highest wins). Information for planning; it decides no verdict.
+type Licensing struct {
+	Seats        int `json:"seats"`         // people who can log in
+	SeatsUnknown int `json:"seats_unknown"` // people whose Can log in is unreadable
+	// PlanColumn: the export has a User plan column.
+	PlanColumn bool `json:"plan_column"`
+	// Plans are the current user plans of the people who can (or may) log
+	// in, most users first; never nil.
+	Plans []CurrentPlan `json:"plans"`
+	// NoPlan counts the people who can (or may) log in without a user plan
+	// (the licences check lists them).
+	NoPlan int `json:"no_plan"`
+	// Suite is the CRM Suite plan the mapped plans lead to, "" when none
+	// maps; AtLeast: some plans are left to the consultant to map, so the
+	// plan may be higher.
+	Suite   string `json:"suite"`
+	AtLeast bool   `json:"at_least"`
+	// CustomObjects is the Suite plan's limit of custom objects (extra
+	// tables), -1 for unlimited; 0 also when Suite is "".
+	CustomObjects int `json:"custom_objects"`
+	// CustomTables is the profile's count of custom tables; nil when not
+	// given (then the pack says nothing of the limit).
+	CustomTables *int `json:"custom_tables"`
+	// OverLimit: CustomTables is more than CustomObjects allows (only when
+	// the plan is known exactly).
+	OverLimit bool `json:"over_limit"`
+}
+
+// CurrentPlan is one user plan of the export, how many users have it, and
+// the CRM Suite plan it maps to ("" when the consultant maps it: on-site
+// 8–9 licences such as Complete CRM User, and names not known).
+type CurrentPlan struct {
+	Name  string `json:"name"`
+	Users int    `json:"users"`
+	Suite string `json:"suite"`
 }
 
 // Check returns the check with the given id, or nil.
