@@ -160,7 +160,9 @@ func TestTextsNeverAskToRunMigready(t *testing.T) {
 		}
 	}
 	literals := []string{"migready", "travel_users", "current_spf", "satellites =", "satellites=",
-		"[mail]", "[mail.", "[onsite]", "[migration]", "mail_label", "keep_addresses", "spf_costs"}
+		"[mail]", "[mail.", "[onsite]", "[migration]", "mail_label", "keep_addresses", "spf_costs",
+		"sentry_addons", "dictionary_tables", "first_version", "identity_provider", "[onsite.documents]",
+		"blank_name", "missing_appointment", "unknown_user", "over_limit"}
 	for _, code := range Supported {
 		l := MustLoad(code)
 		for _, k := range l.Keys() {
