@@ -1,7 +1,6 @@
 package inputs
 
 import (
-	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -53,11 +52,7 @@ func TestParseProfileOMT(t *testing.T) {
 }
 
 func TestParseProfileOMTErrors(t *testing.T) {
-	tests := []struct {
-		name, src      string
-		line           int
-		key, msg, hint string
-	}{
+	tests := []profileErrorCase{
 		{"first version unreadable", goodProfile + "first_version = \"long ago\"\n", 10, "onsite.first_version",
 			`onsite.first_version = "long ago" cannot be read as a SuperOffice version`, `e.g. first_version = "7.5"`},
 		{"first version a number", goodProfile + "first_version = 7.5\n", 10, "onsite.first_version",
@@ -83,24 +78,7 @@ func TestParseProfileOMTErrors(t *testing.T) {
 		{"identity provider a flag", strings.Replace(goodProfile, "language", "identity_provider = true\nlanguage", 1), 4, "customer.identity_provider",
 			"customer.identity_provider must be text in quotes, not true or false", `identity_provider = "Microsoft Entra ID"`},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := ParseProfile("profile.toml", []byte(tt.src))
-			var e *Error
-			if !errors.As(err, &e) {
-				t.Fatalf("want *Error, got %v", err)
-			}
-			if e.File != "profile.toml" || e.Line != tt.line || e.Key != tt.key {
-				t.Errorf("got file %q line %d key %q, want line %d key %q (%v)", e.File, e.Line, e.Key, tt.line, tt.key, e)
-			}
-			if !strings.Contains(e.Msg, tt.msg) {
-				t.Errorf("message %q lacks %q", e.Msg, tt.msg)
-			}
-			if !strings.Contains(e.Hint, tt.hint) {
-				t.Errorf("hint %q lacks %q", e.Hint, tt.hint)
-			}
-		})
-	}
+	runProfileErrors(t, tests)
 	// An unreadable version cannot be compared with: only first_version's own
 	// reading is checked then.
 	if _, err := ParseProfile("p.toml", []byte(strings.Replace(goodProfile, `"8.5 R10"`, `"Online"`, 1)+"first_version = \"7.5\"\n")); err != nil {

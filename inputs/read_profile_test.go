@@ -122,6 +122,18 @@ func TestParseProfileErrors(t *testing.T) {
 		{"table as value", "customer = \"x\"\n", 1, "customer", "customer must be a table [customer], not text in quotes", ""},
 		{"commented required", strings.Replace(goodProfile, "satellites = 0", "# satellites = 0", 1), 9, "onsite.satellites", "required key onsite.satellites is still commented out", "remove the # at the start of the line"},
 	}
+	runProfileErrors(t, tests)
+}
+
+// profileErrorCase is a profile with one problem and the error it gets.
+type profileErrorCase = struct {
+	name, src      string
+	line           int
+	key, msg, hint string
+}
+
+func runProfileErrors(t *testing.T, tests []profileErrorCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ParseProfile("profile.toml", []byte(tt.src))
