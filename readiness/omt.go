@@ -67,7 +67,7 @@ func (a *assessor) customTables() Check {
 	before := func(major, minor int) bool {
 		return major < ContinuousDatabaseMajor || major == ContinuousDatabaseMajor && minor < ContinuousDatabaseMinor
 	}
-	if major, minor, hasMinor, ok := inputs.ParseVersion(o.FirstVersion); ok {
+	if major, minor, hasMinor, ok := parseVersion(o.FirstVersion); ok {
 		first := DisplayVersion(o.FirstVersion)
 		if atLeast(major, minor, hasMinor) {
 			return a.newCheck(id, Pass, a.l.T("check."+id+".pass-created", "first", first, "since", since), nil)
@@ -78,22 +78,23 @@ func (a *assessor) customTables() Check {
 	}
 	// A database that runs a release before 8.1 today was certainly first
 	// installed before it.
-	if major, minor, hasMinor, ok := inputs.ParseVersion(a.p.Onsite.Version); ok && hasMinor && before(major, minor) {
-		return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown-version", "version", DisplayVersion(a.p.Onsite.Version), "since", since), nil)
+	if major, minor, hasMinor, ok := parseVersion(o.Version); ok && hasMinor && before(major, minor) {
+		return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown-version", "version", DisplayVersion(o.Version), "since", since), nil)
 	}
 	return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown", "since", since), nil)
 }
 
-// documentCounts are the categories of [onsite.documents], in the order
-// the pack lists them, with the kind of finding each gives.
-func documentCounts(d *inputs.Documents) []struct {
+// documentCount is a category of [onsite.documents] with the kind of
+// finding it gives; a nil count was not given.
+type documentCount struct {
 	name, kind string
 	count      *int
-} {
-	return []struct {
-		name, kind string
-		count      *int
-	}{
+}
+
+// documentCounts are the categories of [onsite.documents], in the order the
+// pack lists them.
+func documentCounts(d *inputs.Documents) []documentCount {
+	return []documentCount{
 		{"blank-name", "document-blank-name", d.BlankName},
 		{"missing-appointment", "document-missing-appointment", d.MissingAppointment},
 		{"unknown-user", "document-unknown-user", d.UnknownUser},
