@@ -21,6 +21,11 @@ type Customer struct {
 	ContactName  string `toml:"contact_name"`
 	ContactEmail string `toml:"contact_email"`
 	MailLabel    string `toml:"mail_label"`
+	// IdentityProvider is the identity provider users will sign in through
+	// (e.g. "Microsoft Entra ID"); "" with IdentityProviderGiven: SuperOffice's
+	// own sign-in. Not given: nobody has said.
+	IdentityProvider      string `toml:"identity_provider"`
+	IdentityProviderGiven bool   `toml:"-"`
 }
 
 type Onsite struct {
@@ -40,6 +45,23 @@ type Onsite struct {
 	// nobody gave is not taken for 0.
 	SatellitesGiven   bool `toml:"-"`
 	CustomTablesGiven bool `toml:"-"`
+
+	// What the consultant found in the database for the Online Migration
+	// Tool's own checks. Lists: nil not checked, empty checked and none.
+	FirstVersion     string     `toml:"first_version"`     // the release the database was first installed with
+	SentryAddons     []string   `toml:"sentry_addons"`     // SentryAddonNames entries in UserPreference
+	DictionaryTables []string   `toml:"dictionary_tables"` // custom tables made with the Dictionary SDK
+	Documents        *Documents `toml:"documents"`         // [onsite.documents]; nil: not counted
+}
+
+// Documents is [onsite.documents]: counts of the documents the Online
+// Migration Tool leaves behind or Online cannot store. A nil count was not
+// given, which is not the same as 0.
+type Documents struct {
+	BlankName          *int `toml:"blank_name"`          // documents without a name
+	MissingAppointment *int `toml:"missing_appointment"` // documents whose appointment is missing
+	UnknownUser        *int `toml:"unknown_user"`        // documents of a user (associate) that no longer exists
+	OverLimit          *int `toml:"over_limit"`          // files larger than Online stores
 }
 
 // Mail is the [mail] section: the Customer Service (Service) mailboxes. No

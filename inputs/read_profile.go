@@ -195,6 +195,11 @@ func (v *validator) decode(dst reflect.Value, raw map[string]any, table string) 
 			continue
 		}
 		f, val := dst.Field(i), raw[k]
+		// A pointer to a value (a count that may be left out) gets one.
+		if f.Kind() == reflect.Pointer && f.Type().Elem().Kind() != reflect.Struct {
+			f.Set(reflect.New(f.Type().Elem()))
+			f = f.Elem()
+		}
 		// A type that reads itself (SPFCosts) also reports its own problems.
 		if u, ok := f.Addr().Interface().(toml.Unmarshaler); ok {
 			if err := u.UnmarshalTOML(val); err != nil {
@@ -214,7 +219,7 @@ func (v *validator) decode(dst reflect.Value, raw map[string]any, table string) 
 				f.Set(reflect.New(f.Type().Elem()))
 				f = f.Elem()
 			}
-			v.decode(f, m, k)
+			v.decode(f, m, qualified(table, k))
 		case reflect.String:
 			if s, ok := val.(string); ok {
 				f.SetString(s)
@@ -261,8 +266,11 @@ func (v *validator) decode(dst reflect.Value, raw map[string]any, table string) 
 			if _, isList := val.([]any); isList && strings.HasPrefix(want, "a list") {
 				got = "a list with other values than texts"
 			}
-			v.fail(table, k, fmt.Sprintf("%s must be %s, not %s", qualified(table, k), want, got),
-				`e.g. version = "8.5 R10", database_gb = 14.5, satellites = 0, keep_addresses = true, mailboxes = ["support@company.no"]`)
+			hint := keyHints[qualified(table, k)]
+			if hint == "" {
+				hint = `e.g. version = "8.5 R10", database_gb = 14.5, satellites = 0, keep_addresses = true, mailboxes = ["support@company.no"]`
+			}
+			v.fail(table, k, fmt.Sprintf("%s must be %s, not %s", qualified(table, k), want, got), hint)
 		}
 	}
 }
@@ -312,17 +320,21 @@ func fileError(path string, err error) error {
 func validKeys(table string) []string {
 	t := reflect.TypeOf(Profile{})
 	if table != "" {
-		for i := 0; i < t.NumField(); i++ {
-			if t.Field(i).Tag.Get("toml") == table {
-				t = t.Field(i).Type
-				if t.Kind() == reflect.Pointer {
-					t = t.Elem()
+		// A nested table ("onsite.documents") is a table of a table.
+		for _, part := range strings.Split(table, ".") {
+			found := false
+			for i := 0; i < t.NumField(); i++ {
+				if t.Field(i).Tag.Get("toml") == part {
+					t, found = t.Field(i).Type, true
+					if t.Kind() == reflect.Pointer {
+						t = t.Elem()
+					}
+					break
 				}
-				break
 			}
-		}
-		if t == reflect.TypeOf(Profile{}) {
-			return nil
+			if !found || t.Kind() != reflect.Struct {
+				return nil
+			}
 		}
 	}
 	var keys []string
@@ -642,6 +654,7 @@ func (v *validator) check(p *Profile) {
 	v.given(&o.TravelUsers, "onsite", "travel_users")
 	v.given(&o.Customizations, "onsite", "customizations")
 	v.given(&o.Integrations, "onsite", "integrations")
+	v.omtChecks(p)
 
 	if p.Mail != nil {
 		m := p.Mail

@@ -141,6 +141,18 @@ func TestParseProfileErrors(t *testing.T) {
 		{"table as value", "customer = \"x\"\n", 1, "customer", "customer must be a table [customer], not text in quotes", ""},
 		{"commented required", strings.Replace(goodProfile, "archive_gb = 120", "# archive_gb = 120", 1), 8, "onsite.archive_gb", "required key onsite.archive_gb is still commented out", "remove the # at the start of the line"},
 	}
+	runProfileErrors(t, tests)
+}
+
+// profileErrorCase is a profile with one problem and the error it gets.
+type profileErrorCase = struct {
+	name, src      string
+	line           int
+	key, msg, hint string
+}
+
+func runProfileErrors(t *testing.T, tests []profileErrorCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ParseProfile("profile.toml", []byte(tt.src))
@@ -191,7 +203,7 @@ efficiency = 2
 	if got := strings.Split(es.Error(), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if es[0].Hint != "did you mean customer.name? valid keys in [customer]: name, tenant, language, contact_name, contact_email, mail_label" {
+	if es[0].Hint != "did you mean customer.name? valid keys in [customer]: name, tenant, language, contact_name, contact_email, mail_label, identity_provider" {
 		t.Errorf("hint: %q", es[0].Hint)
 	}
 	var e *Error

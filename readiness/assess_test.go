@@ -72,9 +72,10 @@ func goodUsers() *inputs.UserList {
 
 func profile(edits ...func(*inputs.Profile)) *inputs.Profile {
 	p := &inputs.Profile{
-		Customer: inputs.Customer{Name: "Fjordkraft AS", Tenant: "Cust12345", Language: "en"},
+		Customer: inputs.Customer{Name: "Fjordkraft AS", Tenant: "Cust12345", Language: "en", IdentityProviderGiven: true},
 		Onsite: inputs.Onsite{Version: "8.5 R10", DatabaseGB: 20, ArchiveGB: 50, SatellitesGiven: true,
-			TravelUsers: []string{}, Customizations: []string{}, Integrations: []string{}},
+			TravelUsers: []string{}, Customizations: []string{}, Integrations: []string{},
+			SentryAddons: []string{}, DictionaryTables: []string{}, Documents: documents(0, 0, 0, 0)},
 		Mail: &inputs.Mail{Domain: "fjordkraft.no", KeepAddresses: true, KeepAddressesGiven: true,
 			CurrentSPF: "v=spf1 mx include:spf.protection.outlook.com ~all", CurrentSPFGiven: true,
 			Mailboxes: []string{"support@fjordkraft.no", "salg@fjordkraft.no"}},
@@ -568,7 +569,9 @@ func TestEveryTextKey(t *testing.T) {
 		usr(7, "", "y@x.no"))
 	p := profile(func(p *inputs.Profile) {
 		p.Onsite = inputs.Onsite{Version: "6.3", Satellites: 2, SatellitesGiven: true, DatabaseGB: 500, ArchiveGB: 3000,
-			TravelUsers: []string{"Z"}, Customizations: []string{"c"}, Integrations: []string{"i"}}
+			TravelUsers: []string{"Z"}, Customizations: []string{"c"}, Integrations: []string{"i"},
+			SentryAddons: []string{"s"}, DictionaryTables: []string{"t"}, Documents: documents(1, 2, 3, 4)}
+		p.Customer.IdentityProvider = "Okta"
 		p.Mail.Mailboxes = []string{"a@other.no", "bad", "A@fjordkraft.no"}
 		p.Mail.CurrentSPF = "v=spf1 +all -redirect=x.no exp=a.no exp=b.no ip4:300.1.1.1 include: foo"
 	})

@@ -56,6 +56,10 @@ const (
 	CheckTravel          = assessment.CheckTravel
 	CheckSatellites      = assessment.CheckSatellites
 	CheckCustomizations  = assessment.CheckCustomizations
+	CheckSentryAddons    = assessment.CheckSentryAddons
+	CheckCustomTables    = assessment.CheckCustomTables
+	CheckDocuments       = assessment.CheckDocuments
+	CheckIdentityDomains = assessment.CheckIdentityDomains
 	CheckMailboxes       = assessment.CheckMailboxes
 	CheckSPF             = assessment.CheckSPF
 	CheckDowntime        = assessment.CheckDowntime

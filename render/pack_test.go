@@ -174,8 +174,16 @@ func TestLicensingSection(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			body := string(md)
-			for _, w := range append(tt.want, "## Licences after the migration", "SuperOffice confirms the plan") {
+			// Only the licences section: other parts of the pack (the
+			// custom-tables check) may well speak of custom tables.
+			_, body, found := strings.Cut(string(md), "## Licences after the migration")
+			if !found {
+				t.Fatalf("no licences section in\n%s", md)
+			}
+			if end := strings.Index(body, "\n#"); end >= 0 {
+				body = body[:end]
+			}
+			for _, w := range append(tt.want, "SuperOffice confirms the plan") {
 				if !strings.Contains(body, w) {
 					t.Errorf("lacks %q", w)
 				}

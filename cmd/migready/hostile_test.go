@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -53,7 +54,14 @@ travel_users = []
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	base := filepath.Join(out, "b-hostile-b-co-"+exampleDate)
+	assertInert(t, base, hostileNames, "<b>Hostile</b> & Co")
+}
 
+// assertInert checks that the pack at base (its path without the file
+// endings) shows every one of names literally in every output and
+// interprets none of them; the PDF also shows pdfAlso.
+func assertInert(t *testing.T, base string, names []string, pdfAlso ...string) {
+	t.Helper()
 	html := string(readFile(t, base+"-readiness.html"))
 	js := string(readFile(t, base+"-summary.json"))
 	for _, bad := range []string{"<script", "<b>", "href=\"javascript", "<strong>bold"} {
@@ -61,7 +69,7 @@ travel_users = []
 			t.Errorf("HTML contains %q", bad)
 		}
 	}
-	for _, n := range hostileNames {
+	for _, n := range names {
 		var enc bytes.Buffer
 		e := json.NewEncoder(&enc)
 		e.SetEscapeHTML(false)
@@ -91,7 +99,7 @@ travel_users = []
 			}
 		}
 	}
-	for _, n := range hostileNames {
+	for _, n := range names {
 		if !found[n] {
 			t.Errorf("workbook lacks %q literally", n)
 		}
@@ -108,7 +116,7 @@ travel_users = []
 		t.Fatal(err)
 	}
 	flat := strings.Join(strings.Fields(string(txt)), "")
-	for _, n := range append(hostileNames, "<b>Hostile</b> & Co") {
+	for _, n := range append(slices.Clone(names), pdfAlso...) {
 		if !strings.Contains(flat, strings.Join(strings.Fields(n), "")) {
 			t.Errorf("PDF text lacks %q literally", n)
 		}

@@ -200,6 +200,7 @@ func profileText(l *templates.Lang, o *initOptions, users *inputs.UserList, user
 		label = readiness.MailLabel(name)
 	}
 	key("mail_label", tomlString(orDefault(label, "company")), label != "", false)
+	key("identity_provider", tomlString("Microsoft Entra ID"), false, false)
 
 	b.WriteString("\n[onsite]\n")
 	key("version", tomlString("8.5 R10"), false, true)
@@ -210,6 +211,16 @@ func profileText(l *templates.Lang, o *initOptions, users *inputs.UserList, user
 	key("travel_users", "[]", false, false)
 	key("customizations", "[]", false, false)
 	key("integrations", "[]", false, false)
+	key("first_version", tomlString("7.5"), false, false)
+	key("sentry_addons", "[]", false, false)
+	key("dictionary_tables", "[]", false, false)
+
+	b.WriteString("\n")
+	comment("documents", "")
+	b.WriteString("# [onsite.documents]\n")
+	for _, k := range []string{"blank_name", "missing_appointment", "unknown_user", "over_limit"} {
+		key(k, "0", false, false)
+	}
 
 	b.WriteString("\n")
 	comment("mail", "")

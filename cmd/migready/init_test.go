@@ -42,6 +42,24 @@ func TestProfileTextReadsBack(t *testing.T) {
 			p.Mail == nil || p.Mail.Domain != "b.no" || p.Customer.MailLabel == "" {
 			t.Errorf("%s: read back %+v %+v", code, p.Customer, p.Mail)
 		}
+		// The examples of what the consultant finds in the database read
+		// back as written once their # is removed.
+		omt := filled
+		for _, k := range []string{`identity_provider = "Microsoft Entra ID"`, `first_version = "7.5"`, "sentry_addons = []",
+			"dictionary_tables = []", "[onsite.documents]", "blank_name = 0", "missing_appointment = 0", "unknown_user = 0", "over_limit = 0"} {
+			if !strings.Contains(omt, "# "+k+"\n") {
+				t.Fatalf("%s: no commented example %q", code, k)
+			}
+			omt = strings.Replace(omt, "# "+k+"\n", k+"\n", 1)
+		}
+		p, err = inputs.ParseProfile("profile.toml", []byte(omt))
+		if err != nil {
+			t.Fatalf("%s: profile with the database findings: %v", code, err)
+		}
+		if d := p.Onsite.Documents; p.Customer.IdentityProvider != "Microsoft Entra ID" || p.Onsite.FirstVersion != "7.5" ||
+			p.Onsite.SentryAddons == nil || p.Onsite.DictionaryTables == nil || d == nil || d.BlankName == nil || d.OverLimit == nil {
+			t.Errorf("%s: read back %+v %+v", code, p.Customer, p.Onsite)
+		}
 		if strings.Contains(text, "!init.") {
 			t.Errorf("%s: missing text in\n%s", code, text)
 		}

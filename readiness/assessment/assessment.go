@@ -45,6 +45,10 @@ const (
 	CheckTravel          = "travel"
 	CheckSatellites      = "satellites"
 	CheckCustomizations  = "customizations"
+	CheckSentryAddons    = "sentry-addons"
+	CheckCustomTables    = "custom-tables"
+	CheckDocuments       = "documents"
+	CheckIdentityDomains = "identity-domains"
 	CheckMailboxes       = "mailboxes"
 	CheckSPF             = "spf"
 	CheckDowntime        = "downtime"
@@ -52,7 +56,9 @@ const (
 
 // CheckIDs is the order checks appear in everywhere.
 var CheckIDs = []string{CheckOnsiteVersion, CheckDuplicateEmails, CheckValidEmails, CheckSamePerson,
+	CheckIdentityDomains,
 	CheckLicences, CheckAdminPlan, CheckTravel, CheckSatellites, CheckCustomizations,
+	CheckSentryAddons, CheckCustomTables, CheckDocuments,
 	CheckMailboxes, CheckSPF, CheckDowntime}
 
 // Schema is the version of the summary document render.JSON writes.
