@@ -807,3 +807,26 @@ func TestSamePerson(t *testing.T) {
 			usr(3, "KNO", "kari@x.no", named("Kari Nordmann")), usr(4, "kno", "kari@x.no", named("Kari Nordmann"))), Pass, 0, ""},
 	})
 }
+
+// README's check table lists every check, in the order of the pack.
+func TestChecksDocumented(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, ok := strings.Cut(string(readme), "| id | fails (blocks) when | otherwise |")
+	if !ok {
+		t.Fatal("README has no check table")
+	}
+	table, _, _ = strings.Cut(table, "\n\n")
+	var got []string
+	for _, line := range strings.Split(table, "\n") {
+		if id, ok := strings.CutPrefix(line, "| `"); ok {
+			id, _, _ = strings.Cut(id, "`")
+			got = append(got, id)
+		}
+	}
+	if !slices.Equal(got, CheckIDs) {
+		t.Errorf("README's check table lists\n%v\nwant\n%v", got, CheckIDs)
+	}
+}
