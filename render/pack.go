@@ -211,6 +211,7 @@ func packBody(v *localized, format string) ([]byte, error) {
 		},
 		"sectioned": sectioned,
 		"itemsOnly": itemsOnly,
+		"itemNamed": itemNamed,
 		"tracked":   tracked,
 		"shared":    shared,
 		"rowLimit":  func() int { return limit },
@@ -253,6 +254,18 @@ func itemsOnly(fs []findingView) bool {
 		}
 	}
 	return len(fs) > 0
+}
+
+// itemNamed reports whether any finding names its item (a customisation, a
+// mailbox); findings about counts (documents) name none, and the table
+// then has no empty item column.
+func itemNamed(fs []findingView) bool {
+	for _, f := range fs {
+		if f.Name != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // shared returns the problem or action text when every finding has the same
