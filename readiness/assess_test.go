@@ -351,6 +351,9 @@ func TestTravel(t *testing.T) {
 		{"version 8.5 may still have travellers", profile(func(p *inputs.Profile) {
 			p.Onsite.TravelUsers, p.Onsite.Version = nil, "8.5 R17"
 		}), plain(), Unknown, 0, "who is out on Travel"},
+		{"version 10, nobody listed: the version is the reason", profile(func(p *inputs.Profile) {
+			p.Onsite.TravelUsers, p.Onsite.Version = []string{}, "10.1"
+		}), plain(), Pass, 0, "SuperOffice 10.1 has no Windows client"},
 		{"an export that says someone is out wins over the version", profile(func(p *inputs.Profile) { p.Onsite.Version = "10.1" }),
 			users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@x.no", traveling)), Fail, 1, ""},
 	})
@@ -375,6 +378,8 @@ func TestSatellites(t *testing.T) {
 		{"column, one yes", notGiven("8.5 R10"), satUsers("No", "Yes"), Fail, 1, "The Active satellite column marks 1 row as an active satellite."},
 		{"column yes wins over the profile's 0", sat(0), satUsers("Yes", "Ja"), Fail, 2, "marks 2 rows"},
 		{"column yes wins over the version", notGiven("10.1"), satUsers("Yes", "No"), Fail, 1, "marks 1 row"},
+		{"0 given, version 10: the version is the reason", profile(func(p *inputs.Profile) { p.Onsite.Satellites, p.Onsite.Version = 0, "10.1" }),
+			satUsers("No"), Pass, 0, "SuperOffice 10.1 has no Windows client"},
 		{"profile count and column no", sat(2), satUsers("No", "No"), Fail, 1, "2 SuperOffice Satellite databases"},
 		{"profile count and column yes: both listed", sat(2), satUsers("Yes", "No"), Fail, 2, "marks 1 row"},
 		{"unreadable cells", notGiven("8.5 R10"), satUsers("vielleicht", "", "No"), Unknown, 2,

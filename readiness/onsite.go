@@ -94,15 +94,22 @@ func (a *assessor) satellites() Check {
 	case len(unclear) > 0:
 		return a.newCheck(id, Unknown, a.plural("check."+id+".unknown-values", len(unclear),
 			"column", a.users.Columns[inputs.FieldSatellite], "values", a.unreadable(unclear, rawSatellite)), fs)
+	case a.noWindowsClient():
+		// The reason that holds whatever anyone reported.
+		return a.newCheck(id, Pass, a.l.T("check."+id+".no-windows-client", "version", DisplayVersion(o.Version)), nil)
 	case o.SatellitesGiven:
 		return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
 	case column:
 		return a.newCheck(id, Pass, a.l.T("check."+id+".pass-column", "column", a.users.Columns[inputs.FieldSatellite]), nil)
 	}
-	if major, _, ok := ParseVersion(o.Version); ok && major >= NoWindowsClientMajor {
-		return a.newCheck(id, Pass, a.l.T("check."+id+".no-windows-client", "version", DisplayVersion(o.Version)), nil)
-	}
 	return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown"), nil)
+}
+
+// noWindowsClient reports whether the installation runs a version without
+// the Windows client (9 and later), and so without Travel and Satellite.
+func (a *assessor) noWindowsClient() bool {
+	major, _, ok := ParseVersion(a.p.Onsite.Version)
+	return ok && major >= NoWindowsClientMajor
 }
 
 // customizations lists what the profile says was built on the installation.

@@ -291,11 +291,13 @@ func (a *assessor) travel() Check {
 	const id = CheckTravel
 	listed := a.p.Onsite.TravelUsers
 	column := a.users.Has(inputs.FieldTravel)
+	// From version 9 on there is no Windows client, and Travel is a part of
+	// it: nobody can be out on Travel. That is evidence too, and the reason a
+	// pass gives; only a report of a user out on Travel says otherwise.
+	noClient := a.newCheck(id, Pass, a.l.T("check."+id+".no-windows-client", "version", DisplayVersion(a.p.Onsite.Version)), nil)
 	if !column && listed == nil {
-		// From version 9 on there is no Windows client, and Travel is a part
-		// of it: nobody can be out on Travel. That is evidence too.
-		if major, _, ok := ParseVersion(a.p.Onsite.Version); ok && major >= NoWindowsClientMajor {
-			return a.newCheck(id, Pass, a.l.T("check."+id+".no-windows-client", "version", strings.TrimSpace(a.p.Onsite.Version)), nil)
+		if a.noWindowsClient() {
+			return noClient
 		}
 		return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown"), nil)
 	}
@@ -342,6 +344,8 @@ func (a *assessor) travel() Check {
 			"column", a.users.Columns[inputs.FieldTravel], "values", a.unreadable(unclear, rawTravel)), fs)
 	case unmatched > 0:
 		return a.newCheck(id, Warn, a.plural("check."+id+".warn", unmatched), fs)
+	case a.noWindowsClient():
+		return noClient
 	}
 	return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
 }
