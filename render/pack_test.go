@@ -196,3 +196,39 @@ func TestLicensingSection(t *testing.T) {
 		})
 	}
 }
+
+// A check whose summary already states its condition (every address valid)
+// does not repeat it as "Done when"; a failing check keeps the line, so the
+// admin knows what to tick.
+func TestChecklistSaysConditionOnce(t *testing.T) {
+	for _, lang := range templates.Supported {
+		l := templates.MustLoad(lang)
+		in := manyFindings(3, l)
+		body, err := packBody(in, "html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		pack := string(body)
+		var checked int
+		for _, c := range in.Checks {
+			meaning := l.T("check." + c.ID + ".meaning")
+			doneWhen := "*" + l.T("pack.checklist.done_when") + "* " + meaning
+			switch {
+			case c.Summary == meaning:
+				checked++
+				n := strings.Count(pack, meaning)
+				if esc := EscapeMarkdown(meaning); esc != meaning {
+					n += strings.Count(pack, esc) // the summary, as customer text
+				}
+				if n != 1 {
+					t.Errorf("%s %s: the condition %q is in the pack %d times, want once", lang, c.ID, meaning, n)
+				}
+			case !strings.Contains(pack, doneWhen):
+				t.Errorf("%s %s: the checklist lacks %q", lang, c.ID, doneWhen)
+			}
+		}
+		if checked == 0 {
+			t.Errorf("%s: no check's summary equals its condition; the test checks nothing", lang)
+		}
+	}
+}
