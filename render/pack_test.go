@@ -232,3 +232,22 @@ func TestChecklistSaysConditionOnce(t *testing.T) {
 		}
 	}
 }
+
+// One user's problem and action are said above the table, as for many
+// users with the same problem, not squeezed into two narrow columns.
+func TestSingleFindingSaidAboveTable(t *testing.T) {
+	en := templates.MustLoad("en")
+	for _, n := range []int{1, 3} {
+		in := manyFindings(n, en)
+		md, err := packBody(in, "html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		pack := string(md)
+		for _, want := range []string{"**Problem:** ", "**What to do:** ", "| Row | User ID | Name | Email |\n"} {
+			if !strings.Contains(pack, want) {
+				t.Errorf("%d findings: the pack lacks %q", n, want)
+			}
+		}
+	}
+}
