@@ -67,7 +67,7 @@ func TestDocuments(t *testing.T) {
 		return onsite(func(o *inputs.Onsite) { o.Documents = d })
 	}
 	runChecks(t, CheckDocuments, []checkCase{
-		{"all counted, none", docs(documents(0, 0, 0, 0)), goodUsers(), Pass, 0, "none is larger than the 94.4 MB"},
+		{"all counted, none", docs(documents(0, 0, 0, 0)), goodUsers(), Pass, 0, "no file larger than 94.4 MB"},
 		{"not counted", docs(nil), goodUsers(), Unknown, 0, "can count them in the database"},
 		{"section without counts", docs(&inputs.Documents{}), goodUsers(), Unknown, 0, "not yet known how many documents"},
 		{"some counted, none found, some missing", docs(documents(0, -1, 0, -1)), goodUsers(), Unknown, 0,

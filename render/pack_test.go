@@ -251,3 +251,25 @@ func TestSingleFindingSaidAboveTable(t *testing.T) {
 		}
 	}
 }
+
+// A READY pack does not ask the admin to fix blockers and reach READY.
+func TestNextStepsFollowVerdict(t *testing.T) {
+	for _, lang := range templates.Supported {
+		l := templates.MustLoad(lang)
+		for _, ready := range []bool{false, true} {
+			in := manyFindings(1, l)
+			in.A.Ready = ready
+			md, err := packBody(in, "html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, not := l.T("pack.next.steps"), l.T("pack.next.steps_ready")
+			if ready {
+				want, not = not, want
+			}
+			if !strings.Contains(string(md), strings.TrimSpace(want)) || strings.Contains(string(md), strings.TrimSpace(not)) {
+				t.Errorf("%s ready=%v: the next steps are not the ones for that verdict", lang, ready)
+			}
+		}
+	}
+}
