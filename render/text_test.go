@@ -94,7 +94,7 @@ func TestUsersLineLeftOut(t *testing.T) {
 func TestTextItemlessFinding(t *testing.T) {
 	r := textReport()
 	r.Assessment.Checks = append(r.Assessment.Checks, assessment.Check{ID: "satellites", Status: assessment.Fail,
-		Summary: assessment.Text{Key: "check.satellites.fail", Plural: true, Args: assessment.Args{{Name: "count", Value: 2}}},
+		Summary:  assessment.Text{Key: "check.satellites.fail", Plural: true, Args: assessment.Args{{Name: "count", Value: 2}}},
 		Findings: []assessment.Finding{{Kind: "satellites-active", Args: assessment.Args{{Name: "count", Value: 2}}}}})
 	var b bytes.Buffer
 	if err := Text(&b, r, false); err != nil {
