@@ -92,15 +92,22 @@ func TestFence(t *testing.T) {
 
 // The consultant's part lists what only the SuperOffice consultant can do
 // for the checks that still need it, and nothing for a check that passed.
+// langPack renders the markdown of a pack in lang whose licences check lists
+// n users.
+func langPack(t *testing.T, lang string, n int) (*templates.Lang, *localized, string) {
+	t.Helper()
+	l := templates.MustLoad(lang)
+	in := manyFindings(n, l)
+	body, err := packBody(in, "html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l, in, string(body)
+}
+
 func TestConsultantPart(t *testing.T) {
 	for _, lang := range templates.Supported {
-		l := templates.MustLoad(lang)
-		in := manyFindings(3, l)
-		body, err := packBody(in, "html")
-		if err != nil {
-			t.Fatal(err)
-		}
-		pack := string(body)
+		l, in, pack := langPack(t, lang, 3)
 		start := strings.Index(pack, l.T("pack.consultant.title"))
 		if start < 0 {
 			t.Fatalf("%s: the pack has no part for the consultant", lang)
@@ -202,13 +209,7 @@ func TestLicensingSection(t *testing.T) {
 // admin knows what to tick.
 func TestChecklistSaysConditionOnce(t *testing.T) {
 	for _, lang := range templates.Supported {
-		l := templates.MustLoad(lang)
-		in := manyFindings(3, l)
-		body, err := packBody(in, "html")
-		if err != nil {
-			t.Fatal(err)
-		}
-		pack := string(body)
+		l, in, pack := langPack(t, lang, 3)
 		var checked int
 		for _, c := range in.Checks {
 			meaning := l.T("check." + c.ID + ".meaning")
