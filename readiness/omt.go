@@ -151,14 +151,15 @@ type domainCount struct {
 
 // loginDomains counts the domains of the valid addresses of users who can
 // log in, most users first, then by name. A user whose Can log in cannot be
-// read is not counted: other checks ask about them.
+// read is not counted: other checks ask about them. Nor are resources,
+// system users and former employees, who do not sign in.
 func (a *assessor) loginDomains() []domainCount {
 	byKey := map[string]*domainCount{}
 	var emails EmailChecker
 	for i := range a.users.Users {
 		u := &a.users.Users[i]
 		e := strings.TrimSpace(u.Email)
-		if a.access(u) != inputs.Yes || e == "" || !emails.Valid(e) {
+		if leftOut(u) || a.access(u) != inputs.Yes || e == "" || !emails.Valid(e) {
 			continue
 		}
 		// The domain as mail systems compare it (IDNA, case), shown as written.

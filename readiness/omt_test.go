@@ -25,7 +25,7 @@ func onsite(e func(*inputs.Onsite)) *inputs.Profile {
 
 func TestSentryAddons(t *testing.T) {
 	runChecks(t, CheckSentryAddons, []checkCase{
-		{"checked, none", profile(), goodUsers(), Pass, 0, "no entries"},
+		{"checked, none", profile(), goodUsers(), Pass, 0, "No Sentry add-on entries were found"},
 		{"not checked", onsite(func(o *inputs.Onsite) { o.SentryAddons = nil }), goodUsers(), Unknown, 0,
 			"SentryAddonNames in the UserPreference table). Your SuperOffice consultant checks"},
 		{"two add-ons", onsite(func(o *inputs.Onsite) { o.SentryAddons = []string{"QuoteAddin", "<b>Fax</b>"} }), goodUsers(),
@@ -47,7 +47,7 @@ func TestCustomTables(t *testing.T) {
 		return onsite(func(o *inputs.Onsite) { o.FirstVersion, o.Version, o.DictionaryTables = first, version, list })
 	}
 	runChecks(t, CheckCustomTables, []checkCase{
-		{"checked, none", tables("", "8.5 R10", []string{}), goodUsers(), Pass, 0, "no custom tables"},
+		{"checked, none", tables("", "8.5 R10", []string{}), goodUsers(), Pass, 0, "No custom tables made with the old Dictionary SDK were found"},
 		{"checked, none, however old", tables("7.1", "7.5", []string{}), goodUsers(), Pass, 0, ""},
 		{"tables listed", tables("", "8.5 R10", []string{"x_orders", "x_visits"}), goodUsers(), Fail, 2, `"x_visits" was made`},
 		{"tables listed win over a later first version", tables("9.0", "10.1", []string{"x_orders"}), goodUsers(), Fail, 1, "1 custom table"},
@@ -67,7 +67,7 @@ func TestDocuments(t *testing.T) {
 		return onsite(func(o *inputs.Onsite) { o.Documents = d })
 	}
 	runChecks(t, CheckDocuments, []checkCase{
-		{"all counted, none", docs(documents(0, 0, 0, 0)), goodUsers(), Pass, 0, "none is larger than the 94.4 MB"},
+		{"all counted, none", docs(documents(0, 0, 0, 0)), goodUsers(), Pass, 0, "no file larger than 94.4 MB"},
 		{"not counted", docs(nil), goodUsers(), Unknown, 0, "can count them in the database"},
 		{"section without counts", docs(&inputs.Documents{}), goodUsers(), Unknown, 0, "not yet known how many documents"},
 		{"some counted, none found, some missing", docs(documents(0, -1, 0, -1)), goodUsers(), Unknown, 0,
@@ -111,6 +111,13 @@ func TestIdentityDomains(t *testing.T) {
 		{"provider, but no domain to register", idp("Okta", true), users(allColumns, usr(2, "A", "a@x.no", maybe("?")), usr(3, "B", "", admin)),
 			Unknown, 0, "it is not known which email domains must be registered"},
 		{"one domain", idp("Okta", true), goodUsers(), Warn, 1, "Users who can log in with an address under fjordkraft.no: 3."},
+		// Resources, system users and former employees do not sign in: their
+		// domains need no registration and they are not counted as users.
+		{"users who do not sign in", idp("Okta", true), users(allColumns, usr(2, "OLA", "ola@fjordkraft.no", admin),
+			usr(3, "SYNC", "sync@sync.example", kind(inputs.KindSystem, "System user")),
+			usr(4, "ROOM", "room@fjordkraft.no", kind(inputs.KindResource, "Resource")),
+			usr(5, "GONE", "gone@old.example", func(u *inputs.User) { u.Former = inputs.Yes })),
+			Warn, 1, "Users who can log in with an address under fjordkraft.no: 1."},
 	})
 	a := assess(idp("Okta", true), mixed())
 	var got []string

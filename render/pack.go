@@ -269,10 +269,11 @@ func itemNamed(fs []findingView) bool {
 }
 
 // shared returns the problem or action text when every finding has the same
-// one (and there are several), so the pack can say it once instead of on
-// every row; "" otherwise.
+// one, so the pack can say it once above the table instead of on every row;
+// "" otherwise. A single finding counts too: its sentences read better above
+// a table of four columns than squeezed into two more.
 func shared(fs []findingView, field string) string {
-	if len(fs) < 2 {
+	if len(fs) == 0 {
 		return ""
 	}
 	get := func(f findingView) string {

@@ -92,15 +92,22 @@ func TestFence(t *testing.T) {
 
 // The consultant's part lists what only the SuperOffice consultant can do
 // for the checks that still need it, and nothing for a check that passed.
+// langPack renders the markdown of a pack in lang whose licences check lists
+// n users.
+func langPack(t *testing.T, lang string, n int) (*templates.Lang, *localized, string) {
+	t.Helper()
+	l := templates.MustLoad(lang)
+	in := manyFindings(n, l)
+	body, err := packBody(in, "html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l, in, string(body)
+}
+
 func TestConsultantPart(t *testing.T) {
 	for _, lang := range templates.Supported {
-		l := templates.MustLoad(lang)
-		in := manyFindings(3, l)
-		body, err := packBody(in, "html")
-		if err != nil {
-			t.Fatal(err)
-		}
-		pack := string(body)
+		l, in, pack := langPack(t, lang, 3)
 		start := strings.Index(pack, l.T("pack.consultant.title"))
 		if start < 0 {
 			t.Fatalf("%s: the pack has no part for the consultant", lang)
@@ -194,5 +201,76 @@ func TestLicensingSection(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A check whose summary already states its condition (every address valid)
+// does not repeat it as "Done when"; a failing check keeps the line, so the
+// admin knows what to tick.
+func TestChecklistSaysConditionOnce(t *testing.T) {
+	for _, lang := range templates.Supported {
+		l, in, pack := langPack(t, lang, 3)
+		var checked int
+		for _, c := range in.Checks {
+			meaning := l.T("check." + c.ID + ".meaning")
+			doneWhen := "*" + l.T("pack.checklist.done_when") + "* " + meaning
+			switch {
+			case c.Summary == meaning:
+				checked++
+				n := strings.Count(pack, meaning)
+				if esc := EscapeMarkdown(meaning); esc != meaning {
+					n += strings.Count(pack, esc) // the summary, as customer text
+				}
+				if n != 1 {
+					t.Errorf("%s %s: the condition %q is in the pack %d times, want once", lang, c.ID, meaning, n)
+				}
+			case !strings.Contains(pack, doneWhen):
+				t.Errorf("%s %s: the checklist lacks %q", lang, c.ID, doneWhen)
+			}
+		}
+		if checked == 0 {
+			t.Errorf("%s: no check's summary equals its condition; the test checks nothing", lang)
+		}
+	}
+}
+
+// One user's problem and action are said above the table, as for many
+// users with the same problem, not squeezed into two narrow columns.
+func TestSingleFindingSaidAboveTable(t *testing.T) {
+	en := templates.MustLoad("en")
+	for _, n := range []int{1, 3} {
+		in := manyFindings(n, en)
+		md, err := packBody(in, "html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		pack := string(md)
+		for _, want := range []string{"**Problem:** ", "**What to do:** ", "| Row | User ID | Name | Email |\n"} {
+			if !strings.Contains(pack, want) {
+				t.Errorf("%d findings: the pack lacks %q", n, want)
+			}
+		}
+	}
+}
+
+// A READY pack does not ask the admin to fix blockers and reach READY.
+func TestNextStepsFollowVerdict(t *testing.T) {
+	for _, lang := range templates.Supported {
+		l := templates.MustLoad(lang)
+		for _, ready := range []bool{false, true} {
+			in := manyFindings(1, l)
+			in.A.Ready = ready
+			md, err := packBody(in, "html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, not := l.T("pack.next.steps"), l.T("pack.next.steps_ready")
+			if ready {
+				want, not = not, want
+			}
+			if !strings.Contains(string(md), strings.TrimSpace(want)) || strings.Contains(string(md), strings.TrimSpace(not)) {
+				t.Errorf("%s ready=%v: the next steps are not the ones for that verdict", lang, ready)
+			}
+		}
 	}
 }

@@ -86,7 +86,9 @@ func Text(w io.Writer, r *Report, color bool) error {
 					who = append(who, terminalSafe(s))
 				}
 			}
-			bw.WriteString("  " + strings.Join(who, "  ") + "\n")
+			if len(who) > 0 { // a finding may name no user or item
+				bw.WriteString("  " + strings.Join(who, "  ") + "\n")
+			}
 			if problem == "" {
 				bw.WriteString("      " + paint(ansiDim, l.T("text.problem")) + " " + terminalSafe(f.Problem) + "\n")
 			}

@@ -76,7 +76,7 @@ func TestUsersLineLeftOut(t *testing.T) {
 	want := map[string]string{
 		"en": "9 users in the export, 4 can log in. Not counted as users who sign in, and left out of the user checks: 2 resources, 1 system user, 2 former employees.",
 		"nb": "9 brukere i eksporten, 4 kan logge inn. Regnes ikke som brukere som logger inn, og er holdt utenfor brukerkontrollene: 2 ressurser, 1 systembruker, 2 tidligere ansatte.",
-		"de": "9 Benutzer im Export, davon 4 mit Anmeldeberechtigung. Nicht als Benutzer mit Anmeldung gezählt und von den Benutzerprüfungen ausgenommen: 2 Ressourcen, 1 Systembenutzer, 2 ehemalige Mitarbeiter.",
+		"de": "9 Benutzer im Export, davon 4 mit Anmeldeberechtigung. Von den Benutzerprüfungen ausgenommen, da ohne Anmeldung: 2 Ressourcen, 1 Systembenutzer, 2 ehemalige Mitarbeiter.",
 	}
 	for lang, w := range want {
 		if got := usersLine(a, templates.MustLoad(lang), "text.users"); got != w {
@@ -86,5 +86,27 @@ func TestUsersLineLeftOut(t *testing.T) {
 	a.Users = assessment.UserCounts{Total: 3, People: 3, WithAccess: 3}
 	if got := usersLine(a, templates.MustLoad("en"), "text.users"); got != "3 users in the export, 3 can log in." {
 		t.Errorf("nobody left out: %q", got)
+	}
+}
+
+// A finding that names no user or item (the satellites the answers report)
+// prints its problem and action without an empty line for the item.
+func TestTextItemlessFinding(t *testing.T) {
+	r := textReport()
+	r.Assessment.Checks = append(r.Assessment.Checks, assessment.Check{ID: "satellites", Status: assessment.Fail,
+		Summary:  assessment.Text{Key: "check.satellites.fail", Plural: true, Args: assessment.Args{{Name: "count", Value: 2}}},
+		Findings: []assessment.Finding{{Kind: "satellites-active", Args: assessment.Args{{Name: "count", Value: 2}}}}})
+	var b bytes.Buffer
+	if err := Text(&b, r, false); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, "(active satellites: 2)") {
+		t.Fatalf("the satellites problem is missing:\n%s", out)
+	}
+	for i, line := range strings.Split(out, "\n") {
+		if line != "" && strings.TrimSpace(line) == "" {
+			t.Errorf("line %d is blank but for spaces:\n%s", i+1, out)
+		}
 	}
 }
