@@ -2067,6 +2067,20 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		// 	styleStr = "BI"
 		// }
 
+		// migready patch: parsing the face and generateFontID (a JSON
+		// dump of 65,536 widths) depend only on the bytes and the key, so
+		// they are done once per process (see utf8cache.go).
+		if def, ok := cachedUTF8Font(fontkey, utf8Bytes); ok {
+			def.utf8File = def.utf8File.forDocument()
+			if f.aliasNbPagesStr == "" {
+				def.usedRunes = makeSubsetRange(57)
+			} else {
+				def.usedRunes = makeSubsetRange(32)
+			}
+			f.fonts[fontkey] = def
+			return
+		}
+
 		Type := "UTF8"
 		reader := fileReader{readerPosition: 0, array: utf8Bytes}
 
@@ -2105,6 +2119,8 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			usedRunes: sbarr,
 		}
 		def.i, _ = generateFontID(def)
+		storeUTF8Font(fontkey, utf8Bytes, def)    // migready patch
+		def.utf8File = def.utf8File.forDocument() // migready patch
 		f.fonts[fontkey] = def
 	} else {
 		// load font definitions
@@ -4562,7 +4578,7 @@ func implode(sep string, arr []int) string {
 	var s fmtBuffer
 	for i := 0; i < len(arr)-1; i++ {
 		s.printf("%v", arr[i])
-		s.printf(sep)
+		s.WriteString(sep) // migready patch: go vet (sep is not a format)
 	}
 	if len(arr) > 0 {
 		s.printf("%v", arr[len(arr)-1])
@@ -5176,7 +5192,7 @@ func (f *Fpdf) ClosePath() {
 //
 // The MoveTo() example demonstrates this method.
 func (f *Fpdf) DrawPath(styleStr string) {
-	f.outf(fillDrawOp(styleStr))
+	f.out(fillDrawOp(styleStr)) // migready patch: go vet (not a format)
 }
 
 // ArcTo draws an elliptical arc centered at point (x, y). rx and ry specify its

@@ -893,7 +893,9 @@ func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
 		metrics = utf.fileReader.Read(4)
 	} else {
 		utf.seek(start + ((metricCount - 1) * 4))
-		metrics = utf.fileReader.Read(2)
+		// migready patch: a copy, so that the append below does not write
+		// into the font's bytes (which a later document reads again).
+		metrics = append([]byte(nil), utf.fileReader.Read(2)...)
 		utf.seek(start + (metricCount * 2) + (gid * 2))
 		metrics = append(metrics, utf.fileReader.Read(2)...)
 	}
