@@ -48,6 +48,7 @@ func storeUTF8Font(fontkey string, b []byte, def fontDefType) {
 		return
 	}
 	def.usedRunes = nil
+	def.utf8File.cut = &cutTables{}
 	utf8Fonts.Lock()
 	defer utf8Fonts.Unlock()
 	if len(utf8Fonts.m) < maxCachedUTF8Fonts {
@@ -63,4 +64,33 @@ func (utf *utf8FontFile) forDocument() *utf8FontFile {
 	c := *utf
 	c.fileReader = &fileReader{array: utf.fileReader.array}
 	return &c
+}
+
+// cutTables holds what subsetting (GenerateCutFont) reads from the whole
+// font before it picks the used glyphs: the rune-to-glyph map and the glyph
+// offsets. Upstream rebuilt both for every document (with the widths at
+// scale 1, which nothing reads afterwards); they depend only on the font,
+// so the first document of a face builds them and the others share them,
+// read-only.
+type cutTables struct {
+	once           sync.Once
+	ok             bool
+	charSymbol     map[int]int
+	symbolPosition []int
+}
+
+// cutTables runs build, upstream's code, once per face and gives utf the
+// tables it built; it reports build's result. Without a cache entry (utf.cut
+// nil) it is upstream: build every time.
+func (utf *utf8FontFile) cutTables(build func() bool) bool {
+	c := utf.cut
+	if c == nil {
+		return build()
+	}
+	c.once.Do(func() {
+		c.ok = build()
+		c.charSymbol, c.symbolPosition = utf.charSymbolDictionary, utf.symbolPosition
+	})
+	utf.charSymbolDictionary, utf.symbolPosition = c.charSymbol, c.symbolPosition
+	return c.ok
 }
