@@ -25,17 +25,25 @@ type File struct {
 
 // Pack renders the files of the pack, in the order PDF, HTML, workbook,
 // summary JSON, ticket summary, named after r.Files (PackNames when nil).
-func Pack(r *Report) ([]File, error) {
+// The PDF, which takes longest, is laid out on a second core while the
+// other files are made.
+func Pack(r *Report) ([]File, error) { return pack(r, true) }
+
+// PackOnOneCore renders the same files as Pack, one after the other: for a
+// caller that already keeps every core busy with packs of its own (migready
+// batch), where a second goroutine per pack only adds memory.
+func PackOnOneCore(r *Report) ([]File, error) { return pack(r, false) }
+
+func pack(r *Report, twoCores bool) ([]File, error) {
 	r = named(r)
 	v := localize(r)
 	names := r.Files
 
-	// The PDF takes longest: it is laid out while the other files are made
-	// beside it. Every renderer only reads v.
+	// Every renderer only reads v.
 	var pdfBuf, html, xlsx, js, ticket bytes.Buffer
 	var pdfErr error
 	var wg sync.WaitGroup
-	wg.Go(func() {
+	renderPDF := func() {
 		d, err := packDocument(v, "pdf")
 		if err == nil {
 			if err = pdf.Write(&pdfBuf, d); err != nil {
@@ -43,7 +51,12 @@ func Pack(r *Report) ([]File, error) {
 			}
 		}
 		pdfErr = err
-	})
+	}
+	if twoCores {
+		wg.Go(renderPDF)
+	} else {
+		renderPDF()
+	}
 	err := func() error {
 		d, err := packDocument(v, "html")
 		if err != nil {

@@ -202,20 +202,25 @@ func batch(o *batchOptions, stdout, stderr io.Writer) int {
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return fail(stderr, fmt.Errorf("output folder: %w", err))
 	}
-	defer tuneGC(min(o.jobs, len(custs)))()
+	workers := min(o.jobs, len(custs))
+	defer tuneGC(workers)()
+	// -jobs N renders at most N files at once: when every job has a
+	// customer, each packs its customer on one core; only a batch of fewer
+	// customers than -jobs gives each pack a second core for its PDF.
+	oneCore := workers == o.jobs
 
 	jobs := make(chan int)
 	done := make(chan struct {
 		i int
 		r result
 	})
-	for w := 0; w < min(o.jobs, len(custs)); w++ {
+	for w := 0; w < workers; w++ {
 		go func() {
 			for i := range jobs {
 				done <- struct {
 					i int
 					r result
-				}{i, packCustomer(o, &custs[i])}
+				}{i, packCustomer(o, &custs[i], oneCore)}
 			}
 		}()
 	}
@@ -339,7 +344,7 @@ const memoryPerJob = 32 << 20
 
 // packCustomer makes and writes one customer's pack into DIR/<slug>/ and
 // returns its row; every error stays with the customer.
-func packCustomer(o *batchOptions, c *customer) (res result) {
+func packCustomer(o *batchOptions, c *customer, oneCore bool) (res result) {
 	res.row = render.PortfolioRow{Name: c.name, Slug: c.slug, Tenant: c.tenant, Language: c.lang, Verdict: render.PortfolioError,
 		Date: o.date.Format(time.DateOnly), Profile: filepath.ToSlash(c.profile)}
 	failed := func(err error) result {
@@ -369,7 +374,11 @@ func packCustomer(o *batchOptions, c *customer) (res result) {
 	if err != nil {
 		return failed(err)
 	}
-	files, err := render.Pack(r)
+	packFiles := render.Pack
+	if oneCore {
+		packFiles = render.PackOnOneCore
+	}
+	files, err := packFiles(r)
 	if err != nil {
 		return failed(err)
 	}
