@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bufio"
 	"bytes"
 	"github.com/migready/migready/render/doc"
 	stdhtml "html"
@@ -10,7 +9,6 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/renderer/html"
 )
 
 // Inline layout: markdown inlines become styled atoms (words, spaces,
@@ -447,11 +445,7 @@ func unescapeMarkdown(v []byte) string {
 		return string(v)
 	}
 	// Reuse goldmark's own escaping rules, then undo the HTML escaping.
-	var buf bytes.Buffer
-	w := bufio.NewWriter(&buf)
-	html.NewWriter().Write(w, v)
-	_ = w.Flush()
-	return stdhtml.UnescapeString(buf.String())
+	return stdhtml.UnescapeString(doc.HTMLText(v))
 }
 
 func codeSpanText(n *ast.CodeSpan, src []byte) string {
