@@ -314,8 +314,21 @@ func (pa *untypedKeyMap) getIndex(key interface{}) int {
 // Put key=>value in PHP Array
 func (pa *untypedKeyMap) put(key interface{}, value int) {
 	if key == nil {
+		// migready patch: when the integer keys are 0..count-1 (as put,
+		// pop and delete leave them), the next is count, found in one
+		// pass; upstream's search below was a pass per candidate.
+		count, lowest, highest := 0, 0, -1
+		for _, k := range pa.keySet {
+			if n, ok := k.(int); ok {
+				count++
+				lowest, highest = min(lowest, n), max(highest, n)
+			}
+		}
+		if lowest >= 0 && highest == count-1 {
+			key = count
+		}
 		var i int
-		for n := 0; ; n++ {
+		for n := 0; key == nil; n++ {
 			i = pa.getIndex(n)
 			if i < 0 {
 				key = n
