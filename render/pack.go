@@ -9,6 +9,7 @@ import (
 	"sync"
 	"text/template"
 	"time"
+	"unicode/utf8"
 
 	"github.com/migready/migready/readiness/assessment"
 )
@@ -327,6 +328,9 @@ func statusGlyph(s assessment.Status) string { return doc.Mark(string(s)) }
 // spaces so a value cannot start a new block. The result renders as the
 // literal text.
 func EscapeMarkdown(s string) string {
+	if plainMarkdown(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/4)
 	for _, r := range s {
@@ -335,7 +339,7 @@ func EscapeMarkdown(s string) string {
 			b.WriteByte(' ')
 		case r < 0x20 || r == 0x7f:
 			// control characters carry no meaning in a name; drop them
-		case r < 0x80 && strings.ContainsRune("\\!\"#$%&'()*+,-./:;<=>?@[]^_`{|}~", r):
+		case r < 0x80 && mdPunct[r]:
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		default:
@@ -343,6 +347,26 @@ func EscapeMarkdown(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// mdPunct marks the ASCII punctuation EscapeMarkdown escapes.
+var mdPunct = func() (t [0x80]bool) {
+	for _, c := range "\\!\"#$%&'()*+,-./:;<=>?@[]^_`{|}~" {
+		t[c] = true
+	}
+	return t
+}()
+
+// plainMarkdown reports whether EscapeMarkdown would return s unchanged:
+// valid UTF-8 without punctuation to escape or control characters, as
+// most names are.
+func plainMarkdown(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f || (c < 0x80 && mdPunct[c]) {
+			return false
+		}
+	}
+	return utf8.ValidString(s)
 }
 
 // named returns r with its file names, PackNames when it has none.

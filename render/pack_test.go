@@ -76,6 +76,8 @@ func TestEscapeMarkdown(t *testing.T) {
 		{"1. item", `1\. item`},
 		{"Jürgen Groß", "Jürgen Groß"},
 		{"bell\x07", "bell"},
+		{"bad\xffbyte", "bad\ufffdbyte"}, // as ranging over the string reads it
+		{"Ærle Sæbø", "Ærle Sæbø"},
 	} {
 		if got := EscapeMarkdown(tt.in); got != tt.want {
 			t.Errorf("EscapeMarkdown(%q) = %q, want %q", tt.in, got, tt.want)
