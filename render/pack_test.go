@@ -28,6 +28,29 @@ func manyFindings(n int, l *templates.Lang) *localized {
 	return localize(&Report{Assessment: a, Lang: l, Date: date, Files: &names})
 }
 
+// TestPackOnOneCore: a batch's packs, rendered one file after the other,
+// are the files Pack renders with the PDF beside the others.
+func TestPackOnOneCore(t *testing.T) {
+	in := manyFindings(120, templates.MustLoad("nb"))
+	r := in.Report
+	want, err := Pack(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := PackOnOneCore(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d files, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Name != want[i].Name || !bytes.Equal(got[i].Data, want[i].Data) {
+			t.Errorf("%s: differs from Pack's %s", got[i].Name, want[i].Name)
+		}
+	}
+}
+
 func TestPDFRowLimit(t *testing.T) {
 	for _, lang := range []string{"en", "de"} {
 		l := templates.MustLoad(lang)
@@ -89,28 +112,5 @@ func TestFence(t *testing.T) {
 	got := fence("", "a ``` b ```` c")
 	if !strings.HasPrefix(got, "`````\n") || !strings.HasSuffix(got, "\n`````") {
 		t.Errorf("fence does not outlast the backticks inside: %q", got)
-	}
-}
-
-// TestPackOnOneCore: a batch's packs, rendered one file after the other,
-// are the files Pack renders with the PDF beside the others.
-func TestPackOnOneCore(t *testing.T) {
-	in := manyFindings(120, templates.MustLoad("nb"))
-	r := in.Report
-	want, err := Pack(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := PackOnOneCore(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != len(want) {
-		t.Fatalf("%d files, want %d", len(got), len(want))
-	}
-	for i := range want {
-		if got[i].Name != want[i].Name || !bytes.Equal(got[i].Data, want[i].Data) {
-			t.Errorf("%s: differs from Pack's %s", got[i].Name, want[i].Name)
-		}
 	}
 }
