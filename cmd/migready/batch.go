@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/migready/migready/inputs"
@@ -209,18 +210,33 @@ func batch(o *batchOptions, stdout, stderr io.Writer) int {
 	// customers than -jobs gives each pack a second core for its PDF.
 	oneCore := workers == o.jobs
 
+	// Workers render; writers write (each file is synced to disk before it
+	// replaces the old one, which waits on the disk), so a worker renders
+	// the next customer while its last pack is being written. At most
+	// -jobs packs are rendered and -jobs written at once.
 	jobs := make(chan int)
+	type packed struct {
+		i int
+		p pendingPack
+	}
+	toWrite := make(chan packed)
 	done := make(chan struct {
 		i int
 		r result
 	})
+	var rendering sync.WaitGroup
 	for w := 0; w < workers; w++ {
-		go func() {
+		rendering.Go(func() {
 			for i := range jobs {
+				toWrite <- packed{i, packCustomer(o, &custs[i], oneCore)}
+			}
+		})
+		go func() {
+			for p := range toWrite {
 				done <- struct {
 					i int
 					r result
-				}{i, packCustomer(o, &custs[i], oneCore)}
+				}{p.i, p.p.write(o, &custs[p.i])}
 			}
 		}()
 	}
@@ -229,6 +245,8 @@ func batch(o *batchOptions, stdout, stderr io.Writer) int {
 			jobs <- i
 		}
 		close(jobs)
+		rendering.Wait()
+		close(toWrite)
 	}()
 
 	bar := isTerminal(stdout)
@@ -342,24 +360,26 @@ func tuneGC(jobs int) func() {
 // a typical customer's pack (a few hundred users) needs 10–15 MB.
 const memoryPerJob = 32 << 20
 
-// packCustomer makes and writes one customer's pack into DIR/<slug>/ and
-// returns its row; every error stays with the customer.
-func packCustomer(o *batchOptions, c *customer, oneCore bool) (res result) {
-	res.row = render.PortfolioRow{Name: c.name, Slug: c.slug, Tenant: c.tenant, Language: c.lang, Verdict: render.PortfolioError,
+// pendingPack is a customer's pack rendered and not yet written: res is
+// its outcome so far (an error, or nothing yet), row its portfolio row once
+// written.
+type pendingPack struct {
+	res   result
+	row   render.PortfolioRow
+	files []render.File // nil when res holds an error
+}
+
+// packCustomer loads and renders one customer's pack; every error stays
+// with the customer.
+func packCustomer(o *batchOptions, c *customer, oneCore bool) (p pendingPack) {
+	p.res.row = render.PortfolioRow{Name: c.name, Slug: c.slug, Tenant: c.tenant, Language: c.lang, Verdict: render.PortfolioError,
 		Date: o.date.Format(time.DateOnly), Profile: filepath.ToSlash(c.profile)}
-	failed := func(err error) result {
-		res.err = err
-		var ie *inputs.Error
-		var ue *usageError
-		res.internal = !errors.As(err, &ie) && !errors.As(err, &ue)
-		res.row.Error = errorText(c.profile, err)
-		return res
-	}
 	if c.err != nil {
-		return failed(c.err)
+		p.res = failedResult(p.res, c.profile, c.err)
+		return p
 	}
 	var notices bytes.Buffer
-	defer func() { res.notices = notices.String() }()
+	defer func() { p.res.notices = notices.String() }()
 	opt := &options{cmd: "pack", profile: c.profile, date: o.date}
 	if o.since != "" {
 		dir := filepath.Join(o.since, c.slug)
@@ -372,7 +392,8 @@ func packCustomer(o *batchOptions, c *customer, oneCore bool) (res result) {
 	}
 	r, err := load(opt, &notices)
 	if err != nil {
-		return failed(err)
+		p.res = failedResult(p.res, c.profile, err)
+		return p
 	}
 	packFiles := render.Pack
 	if oneCore {
@@ -380,19 +401,42 @@ func packCustomer(o *batchOptions, c *customer, oneCore bool) (res result) {
 	}
 	files, err := packFiles(r)
 	if err != nil {
-		return failed(err)
+		p.res = failedResult(p.res, c.profile, err)
+		return p
+	}
+	p.row = render.PortfolioRowOf(r, c.slug, filepath.ToSlash(c.profile))
+	p.files = files
+	return p
+}
+
+// write writes the rendered pack into DIR/<slug>/ and returns the
+// customer's outcome.
+func (p *pendingPack) write(o *batchOptions, c *customer) result {
+	res := p.res
+	if p.files == nil {
+		return res
 	}
 	dir := filepath.Join(o.out, c.slug)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return failed(fmt.Errorf("output folder: %w", err))
+		return failedResult(res, c.profile, fmt.Errorf("output folder: %w", err))
 	}
-	if err := writeAll(dir, files); err != nil {
-		return failed(err)
+	if err := writeAll(dir, p.files); err != nil {
+		return failedResult(res, c.profile, err)
 	}
-	res.row = render.PortfolioRowOf(r, c.slug, filepath.ToSlash(c.profile))
-	for _, f := range files {
+	res.row = p.row
+	for _, f := range p.files {
 		res.files = append(res.files, filepath.Join(dir, f.Name))
 	}
+	return res
+}
+
+// failedResult is res with err, an input or usage error or an internal one.
+func failedResult(res result, profile string, err error) result {
+	res.err = err
+	var ie *inputs.Error
+	var ue *usageError
+	res.internal = !errors.As(err, &ie) && !errors.As(err, &ue)
+	res.row.Error = errorText(profile, err)
 	return res
 }
 
