@@ -205,7 +205,7 @@ func batch(o *batchOptions, stdout, stderr io.Writer) int {
 	}
 	workers := min(o.jobs, len(custs))
 	defer tuneGC(workers)()
-	// -jobs N renders at most N files at once: when every job has a
+	// -jobs N renders at most N packs at once: when every job has a
 	// customer, each packs its customer on one core; only a batch of fewer
 	// customers than -jobs gives each pack a second core for its PDF.
 	oneCore := workers == o.jobs
