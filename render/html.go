@@ -155,11 +155,7 @@ func htmlWriteText(w util.BufWriter, value []byte) {
 		ghtml.DefaultWriter.Write(w, value)
 		return
 	}
-	var buf bytes.Buffer
-	bw := bufio.NewWriter(&buf)
-	ghtml.DefaultWriter.Write(bw, value)
-	_ = bw.Flush()
-	_, _ = w.WriteString(htmlBreakable(buf.String()))
+	_, _ = w.WriteString(htmlBreakable(doc.HTMLText(value)))
 }
 
 // htmlBreakable marks each address (name@host.tld) and long id or host

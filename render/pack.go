@@ -9,6 +9,7 @@ import (
 	"sync"
 	"text/template"
 	"time"
+	"unicode/utf8"
 
 	"github.com/migready/migready/readiness/assessment"
 )
@@ -25,17 +26,25 @@ type File struct {
 
 // Pack renders the files of the pack, in the order PDF, HTML, workbook,
 // summary JSON, ticket summary, named after r.Files (PackNames when nil).
-func Pack(r *Report) ([]File, error) {
+// The PDF, which takes longest, is laid out on a second core while the
+// other files are made.
+func Pack(r *Report) ([]File, error) { return pack(r, true) }
+
+// PackOnOneCore renders the same files as Pack, one after the other: for a
+// caller that already keeps every core busy with packs of its own (migready
+// batch), where a second goroutine per pack only adds memory.
+func PackOnOneCore(r *Report) ([]File, error) { return pack(r, false) }
+
+func pack(r *Report, twoCores bool) ([]File, error) {
 	r = named(r)
 	v := localize(r)
 	names := r.Files
 
-	// The PDF takes longest: it is laid out while the other files are made
-	// beside it. Every renderer only reads v.
+	// Every renderer only reads v.
 	var pdfBuf, html, xlsx, js, ticket bytes.Buffer
 	var pdfErr error
 	var wg sync.WaitGroup
-	wg.Go(func() {
+	renderPDF := func() {
 		d, err := packDocument(v, "pdf")
 		if err == nil {
 			if err = pdf.Write(&pdfBuf, d); err != nil {
@@ -43,7 +52,12 @@ func Pack(r *Report) ([]File, error) {
 			}
 		}
 		pdfErr = err
-	})
+	}
+	if twoCores {
+		wg.Go(renderPDF)
+	} else {
+		renderPDF()
+	}
 	err := func() error {
 		d, err := packDocument(v, "html")
 		if err != nil {
@@ -216,7 +230,7 @@ func packBody(v *localized, format string) ([]byte, error) {
 		"shared":    shared,
 		"rowLimit":  func() int { return limit },
 	}
-	t, err := template.New("pack.md").Funcs(funcs).Option("missingkey=error").Parse(src)
+	t, err := parsePack(src, funcs)
 	if err != nil {
 		return nil, fmt.Errorf("templates/%s/pack.md: %w", l.Code, err)
 	}
@@ -226,6 +240,37 @@ func packBody(v *localized, format string) ([]byte, error) {
 		return nil, fmt.Errorf("templates/%s/pack.md: %w", l.Code, err)
 	}
 	return b.Bytes(), nil
+}
+
+// parsedPacks holds pack.md parsed, by its source: a batch renders every
+// customer of a language from the same template, twice (PDF and HTML), and
+// parsing was a third of the template's time.
+var parsedPacks sync.Map // string → *template.Template
+
+// parsePack returns src parsed, with funcs bound to the caller's pack. The
+// functions' names never change, so a template parsed once serves every
+// pack as a clone given that pack's functions.
+func parsePack(src string, funcs template.FuncMap) (*template.Template, error) {
+	if t, ok := parsedPacks.Load(src); ok {
+		c, err := t.(*template.Template).Clone()
+		if err != nil {
+			return nil, err
+		}
+		return c.Funcs(funcs), nil
+	}
+	t, err := template.New("pack.md").Funcs(funcs).Option("missingkey=error").Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	if c, err := t.Clone(); err == nil {
+		// The stored copy must not keep this pack's report alive.
+		none := template.FuncMap{}
+		for name := range funcs {
+			none[name] = func() string { return "" }
+		}
+		parsedPacks.Store(src, c.Funcs(none))
+	}
+	return t, nil
 }
 
 // sectioned lists the checks that get a section of their own under "what
@@ -301,6 +346,9 @@ func statusGlyph(s assessment.Status) string { return doc.Mark(string(s)) }
 // spaces so a value cannot start a new block. The result renders as the
 // literal text.
 func EscapeMarkdown(s string) string {
+	if plainMarkdown(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/4)
 	for _, r := range s {
@@ -309,7 +357,7 @@ func EscapeMarkdown(s string) string {
 			b.WriteByte(' ')
 		case r < 0x20 || r == 0x7f:
 			// control characters carry no meaning in a name; drop them
-		case r < 0x80 && strings.ContainsRune("\\!\"#$%&'()*+,-./:;<=>?@[]^_`{|}~", r):
+		case r < 0x80 && mdPunct[r]:
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		default:
@@ -317,6 +365,26 @@ func EscapeMarkdown(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// mdPunct marks the ASCII punctuation EscapeMarkdown escapes.
+var mdPunct = func() (t [0x80]bool) {
+	for _, c := range "\\!\"#$%&'()*+,-./:;<=>?@[]^_`{|}~" {
+		t[c] = true
+	}
+	return t
+}()
+
+// plainMarkdown reports whether EscapeMarkdown would return s unchanged:
+// valid UTF-8 without punctuation to escape or control characters, as
+// most names are.
+func plainMarkdown(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f || (c < 0x80 && mdPunct[c]) {
+			return false
+		}
+	}
+	return utf8.ValidString(s)
 }
 
 // named returns r with its file names, PackNames when it has none.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -26,6 +27,29 @@ func manyFindings(n int, l *templates.Lang) *localized {
 	a := readiness.Assess(p, list, readiness.Options{Tool: "migready test", Date: date})
 	names := PackNames("many", date, false)
 	return localize(&Report{Assessment: a, Lang: l, Date: date, Files: &names})
+}
+
+// TestPackOnOneCore: a batch's packs, rendered one file after the other,
+// are the files Pack renders with the PDF beside the others.
+func TestPackOnOneCore(t *testing.T) {
+	in := manyFindings(120, templates.MustLoad("nb"))
+	r := in.Report
+	want, err := Pack(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := PackOnOneCore(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d files, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Name != want[i].Name || !bytes.Equal(got[i].Data, want[i].Data) {
+			t.Errorf("%s: differs from Pack's %s", got[i].Name, want[i].Name)
+		}
+	}
 }
 
 func TestPDFRowLimit(t *testing.T) {
@@ -76,6 +100,8 @@ func TestEscapeMarkdown(t *testing.T) {
 		{"1. item", `1\. item`},
 		{"Jürgen Groß", "Jürgen Groß"},
 		{"bell\x07", "bell"},
+		{"bad\xffbyte", "bad\ufffdbyte"}, // as ranging over the string reads it
+		{"Ærle Sæbø", "Ærle Sæbø"},
 	} {
 		if got := EscapeMarkdown(tt.in); got != tt.want {
 			t.Errorf("EscapeMarkdown(%q) = %q, want %q", tt.in, got, tt.want)

@@ -5,16 +5,20 @@
 package doc
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	ghtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -109,6 +113,31 @@ func NewMarkdown() goldmark.Markdown {
 		),
 	)
 }
+
+// HTMLText is value (the text of a markdown node) as goldmark's HTML
+// renderer writes it: backslash escapes and entities resolved, then
+// HTML-escaped.
+func HTMLText(value []byte) string {
+	t := textWriters.Get().(*textWriter)
+	defer textWriters.Put(t)
+	t.buf.Reset()
+	ghtml.DefaultWriter.Write(t.w, value)
+	_ = t.w.Flush()
+	return t.buf.String()
+}
+
+// textWriter is a reusable buffered writer into buf: the text of each node
+// of a pack went through a new 4 kB buffer before.
+type textWriter struct {
+	buf bytes.Buffer
+	w   *bufio.Writer
+}
+
+var textWriters = sync.Pool{New: func() any {
+	t := &textWriter{}
+	t.w = bufio.NewWriter(&t.buf)
+	return t
+}}
 
 // Parse parses src with the shared dialect. Text segments in the returned
 // tree point into src, so callers keep src alongside the node.

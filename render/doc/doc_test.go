@@ -51,3 +51,17 @@ func TestColoursAndMarks(t *testing.T) {
 		t.Error("an unknown state is drawn as not ready")
 	}
 }
+
+func TestHTMLText(t *testing.T) {
+	for in, want := range map[string]string{
+		`plain`:                 "plain",
+		`a\*b\* &amp; <script>`: "a*b* &amp; &lt;script&gt;",
+		`x &#65; "q"`:           "x A &quot;q&quot;",
+	} {
+		for range 2 { // the second call reuses a pooled buffer
+			if got := HTMLText([]byte(in)); got != want {
+				t.Errorf("HTMLText(%q) = %q, want %q", in, got, want)
+			}
+		}
+	}
+}

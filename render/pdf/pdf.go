@@ -22,7 +22,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/go-pdf/fpdf"
+	"github.com/migready/migready/render/pdf/internal/fpdf"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -203,12 +203,12 @@ func (r *pdfRenderer) setFont(id fontID, size float64) {
 		return
 	}
 	if !r.fontAdded[id] {
-		// Faces are added on first use: fpdf parses and embeds every face
-		// it is given, used or not. fpdf also writes into the slice while
-		// subsetting (an append on a sub-slice of the font), so each
-		// document gets its own copy; sharing the font package's bytes made the second
-		// render in a process differ from the first.
-		r.pdf.AddUTF8FontFromBytes(id.pdfFamily(), id.pdfStyle(), bytes.Clone(id.ttf()))
+		// Faces are added on first use: fpdf embeds every face it is
+		// given, used or not. Each face is passed as the same slice every
+		// time: the patched fpdf (internal/fpdf, PATCHES.md) then parses
+		// it once per process, and no longer writes into it while
+		// subsetting.
+		r.pdf.AddUTF8FontFromBytes(id.pdfFamily(), id.pdfStyle(), id.ttf())
 		r.fontAdded[id] = true
 	}
 	r.pdf.SetFont(id.pdfFamily(), id.pdfStyle(), size)

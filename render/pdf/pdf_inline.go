@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bufio"
 	"bytes"
 	"github.com/migready/migready/render/doc"
 	stdhtml "html"
@@ -10,7 +9,6 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/renderer/html"
 )
 
 // Inline layout: markdown inlines become styled atoms (words, spaces,
@@ -179,15 +177,17 @@ func (b *inlineBuilder) widths() (minW, maxW float64) {
 // record, a long e-mail address in a narrow column).
 func (b *inlineBuilder) layout(width float64) []inlineLine {
 	const eps = 1e-6
+	atoms := b.atoms
 	var lines []inlineLine
-	var cur []placed
+	// The lines' atoms share one array; cur is the open line's part of it.
+	all := make([]placed, 0, len(atoms)+4)
+	cur := all
 	x := 0.0
 	var space *atom
 	flush := func() {
-		lines = append(lines, inlineLine{atoms: cur, w: x})
-		cur, x, space = nil, 0, nil
+		lines = append(lines, inlineLine{atoms: cur[:len(cur):len(cur)], w: x})
+		cur, x, space = cur[len(cur):], 0, nil
 	}
-	atoms := b.atoms
 	for i := 0; i < len(atoms); {
 		a := atoms[i]
 		switch a.kind {
@@ -445,11 +445,7 @@ func unescapeMarkdown(v []byte) string {
 		return string(v)
 	}
 	// Reuse goldmark's own escaping rules, then undo the HTML escaping.
-	var buf bytes.Buffer
-	w := bufio.NewWriter(&buf)
-	html.NewWriter().Write(w, v)
-	_ = w.Flush()
-	return stdhtml.UnescapeString(buf.String())
+	return stdhtml.UnescapeString(doc.HTMLText(v))
 }
 
 func codeSpanText(n *ast.CodeSpan, src []byte) string {

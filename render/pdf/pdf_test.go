@@ -15,6 +15,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf16"
 )
 
@@ -397,5 +398,37 @@ func BenchmarkPDF(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestFontBytesUnchanged: the faces are handed to fpdf as the font
+// packages' own bytes, once parsed per process (internal/fpdf, PATCHES.md),
+// so laying out and subsetting every glyph of every face must leave those
+// bytes as they were; upstream fpdf wrote into them while subsetting, and
+// the next document then embedded damaged metrics.
+func TestFontBytesUnchanged(t *testing.T) {
+	if err := loadMetrics(); err != nil {
+		t.Fatal(err)
+	}
+	var before [numFonts][]byte
+	for id := fontID(0); id < numFonts; id++ {
+		before[id] = bytes.Clone(id.ttf())
+	}
+	var letters strings.Builder
+	for r := rune(0x20); r < metricsCacheSize; r++ {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			letters.WriteRune(r)
+		}
+	}
+	w := letters.String()
+	d := sampleDoc(t)
+	d.Body = fmt.Appendf(nil, "# %s\n\n%s\n\n**%s**\n\n*%s*\n\n***%s***\n\n`%s`\n\n    %s\n", w, w, w, w, w, w, w)
+	for range 2 {
+		mustPDF(t, d)
+	}
+	for id := fontID(0); id < numFonts; id++ {
+		if !bytes.Equal(before[id], id.ttf()) {
+			t.Errorf("face %d (%s %s): its bytes changed while rendering", id, id.pdfFamily(), id.pdfStyle())
+		}
 	}
 }
