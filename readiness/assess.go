@@ -88,6 +88,7 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *Assessment 
 	}
 	for i := range out.Checks {
 		sortFindings(out.Checks[i].Findings)
+		uniqueKeys(out.Checks[i].Findings)
 	}
 	if opt.Tracker != nil {
 		out.Tracker = track(opt.Tracker, out)
@@ -266,6 +267,27 @@ func (a *assessor) userFinding(u *inputs.User, kind string, args ...any) Finding
 		Email:  u.Email,
 		Args:   text("", false, args).Args,
 		Key:    userSubject(u), // newCheck puts the check id in front
+	}
+}
+
+// uniqueKeys gives findings that would share a key, one user id on several
+// rows of the export, keys of their own: the key with the address, else
+// (the same address too) with the row. No two findings of a check share a
+// key, so a note in the workbook belongs to exactly one.
+func uniqueKeys(fs []Finding) {
+	for _, suffix := range []func(*Finding) string{
+		func(f *Finding) string { return "/email:" + emailKey(f.Email) },
+		func(f *Finding) string { return "/row:" + strconv.Itoa(f.Row) },
+	} {
+		n := map[string]int{}
+		for _, f := range fs {
+			n[f.Key]++
+		}
+		for i := range fs {
+			if n[fs[i].Key] > 1 {
+				fs[i].Key += suffix(&fs[i])
+			}
+		}
 	}
 }
 

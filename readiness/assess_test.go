@@ -810,7 +810,36 @@ func TestSamePerson(t *testing.T) {
 			usr(3, "KNO", "kari@x.no", named("Kari Nordmann")), usr(4, "KNO2", "k@x.no", named("Kari Nordmann"), noAccess)), Pass, 0, ""},
 		{"the same record twice is not two people", profile(), users(allColumns, usr(2, "A", "a@x.no", admin),
 			usr(3, "KNO", "kari@x.no", named("Kari Nordmann")), usr(4, "kno", "kari@x.no", named("Kari Nordmann"))), Pass, 0, ""},
+		// A query joining users with their addresses gives a row per address.
+		{"one user id, two addresses", profile(), users(allColumns, usr(2, "A", "a@x.no", admin),
+			usr(3, "KNO", "kari@x.no"), usr(4, "kno", "kari.nordmann@x.no")), Warn, 2, "1 user ID is on several rows of the export"},
+		{"both a name and a user id repeated", profile(), users(allColumns, usr(2, "A", "a@x.no", admin),
+			usr(3, "KNO", "kari@x.no", named("Kari Nordmann")), usr(4, "KNO2", "k@x.no", named("Kari Nordmann")),
+			usr(5, "PER", "per@x.no"), usr(6, "PER", "p@x.no"), usr(7, "PER", "per.h@x.no")),
+			Warn, 5, "1 name is on several user records that can log in. 1 user ID is on several rows"},
 	})
+	a := assess(profile(), users(allColumns, usr(2, "A", "a@x.no", admin),
+		usr(3, "PER", "per@x.no", noPlan), usr(4, "PER", "p@x.no", noPlan), usr(5, "per", "p@x.no", noPlan)))
+	fs := a.Check(CheckSamePerson).Findings
+	if len(fs) != 3 || fs[0].Kind != "same-user-id" || problem(&fs[0]) != "The user ID PER is also on row 4, row 5: "+
+		"SuperOffice has one user record per user ID, so these rows are one user with several email addresses, "+
+		"and the wrong one may become the address the user signs in with." {
+		t.Fatalf("findings %+v: %s", fs, problem(&fs[0]))
+	}
+	// No two findings of a check share a key: a note in the workbook belongs
+	// to one row. The address tells the rows apart, else the row.
+	for _, id := range []string{CheckSamePerson, CheckLicences} {
+		keys := map[string]bool{}
+		for _, f := range a.Check(id).Findings {
+			if keys[f.Key] {
+				t.Errorf("%s: key %s twice", id, f.Key)
+			}
+			keys[f.Key] = true
+		}
+	}
+	if k := a.Check(CheckLicences).Findings[0].Key; k != "licences:user:per/email:per@x.no" {
+		t.Errorf("key %q", k)
+	}
 }
 
 // README's check table lists every check, in the order of the pack.

@@ -24,6 +24,7 @@ var Kinds = []KindDoc{
 	{"email-too-long", CheckValidEmails, "an address longer than the 239 characters SuperOffice stores"},
 	{"user-id-too-long", CheckValidEmails, "a user id longer than the 239 characters SuperOffice stores"},
 	{"same-person", CheckSamePerson, "one name on several user records that can log in"},
+	{"same-user-id", CheckSamePerson, "one user id on several rows: one user with several addresses"},
 	{"identity-domain", CheckIdentityDomains, "an e-mail domain to register for sign-in through the identity provider"},
 	{"plan-missing", CheckLicences, "a user who can log in has no user plan"},
 	{"plan-missing-unknown-access", CheckLicences, "no user plan, Can log in unreadable"},

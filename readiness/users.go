@@ -3,6 +3,7 @@ package readiness
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -408,8 +409,53 @@ func (a *assessor) samePerson() Check {
 			fs = append(fs, a.userFinding(u, "same-person", "others", a.others(g, u)))
 		}
 	}
-	if people > 0 {
+	// One user id on several rows with different addresses: an export with
+	// a row per address (a query joining users with their addresses).
+	// SuperOffice has one record per user id, so the rows are one user with
+	// several addresses, and the wrong one may become the user name. The
+	// same row exported twice (the same address) is not a second address.
+	byID := map[string][]*inputs.User{}
+	var idOrder []string
+	for i := range a.users.Users {
+		u := &a.users.Users[i]
+		k := foldString(strings.TrimSpace(u.ID))
+		if k == "" || leftOut(u) {
+			continue
+		}
+		if byID[k] == nil {
+			idOrder = append(idOrder, k)
+		}
+		byID[k] = append(byID[k], u)
+	}
+	repeated := 0
+	for _, k := range idOrder {
+		g := byID[k]
+		addresses := map[string]bool{}
+		for _, u := range g {
+			addresses[emailKey(u.Email)] = true
+		}
+		if len(addresses) < 2 {
+			continue
+		}
+		repeated++
+		for _, u := range g {
+			var rows []Text
+			for _, o := range g {
+				if o != u {
+					rows = append(rows, a.l.T("finding.ref.row", "row", strconv.Itoa(o.Row)))
+				}
+			}
+			fs = append(fs, a.userFinding(u, "same-user-id", "others", a.join(rows)))
+		}
+	}
+	switch {
+	case people > 0 && repeated > 0:
+		return a.newCheck(id, Warn, a.l.T("check."+id+".warn-both",
+			"names", a.plural("check."+id+".warn", people), "ids", a.plural("check."+id+".warn-ids", repeated)), fs)
+	case people > 0:
 		return a.newCheck(id, Warn, a.plural("check."+id+".warn", people), fs)
+	case repeated > 0:
+		return a.newCheck(id, Warn, a.plural("check."+id+".warn-ids", repeated), fs)
 	}
 	return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
 }
