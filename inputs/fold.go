@@ -3,6 +3,7 @@ package inputs
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -36,12 +37,71 @@ func foldLetter(b *strings.Builder, r rune) {
 // can ("Østerbro Søhne" → "osterbro sohne"); characters it cannot
 // transliterate are kept, for callers to keep or drop.
 func Transliterate(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(norm.NFC.String(s)) {
-		if unicode.Is(unicode.Mn, r) {
-			continue // the accent of a decomposed letter: é → e + ◌́
+	if ascii(s) {
+		// Most names and headers: nothing to decompose or look up.
+		return strings.ToLower(s)
+	}
+	b := make([]byte, 0, len(s)+4)
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
 		}
-		foldLetter(&b, r)
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= rune(len(latin)) {
+			// Beyond the letters of the table (or a combining accent):
+			// the whole string the slow way, so accents stay with their
+			// letters.
+			return transliterate(s)
+		}
+		b = append(b, latin[r]...)
+		i += size
+	}
+	return string(b)
+}
+
+// transliterate is Transliterate by the rule: decompose, drop the accents,
+// fold the letters.
+func transliterate(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	// NFD of s is NFD of any canonically equivalent form of it, composed
+	// (NFC) or not: one normalisation is enough.
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case r < utf8.RuneSelf:
+			b.WriteByte(byte(unicode.ToLower(r)))
+		case unicode.Is(unicode.Mn, r):
+			// the accent of a decomposed letter: é → e + ◌́
+		default:
+			foldLetter(&b, r)
+		}
 	}
 	return b.String()
+}
+
+// latin is transliterate of each character of Latin-1 and Latin
+// Extended-A and -B (U+0000 to U+024F) on its own, worked out once: the
+// letters of names in the pack's languages, looked up rather than
+// normalised. None of them is a combining accent, so a string of them
+// transliterates character by character.
+var latin = func() (t [0x250]string) {
+	for r := range t {
+		t[r] = transliterate(string(rune(r)))
+	}
+	return t
+}()
+
+// ascii reports whether s is all ASCII.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -864,3 +864,11 @@ func TestChecksDocumented(t *testing.T) {
 		t.Errorf("README's check table lists\n%v\nwant\n%v", got, CheckIDs)
 	}
 }
+
+func TestSingleSpaced(t *testing.T) {
+	for _, s := range []string{"kari nordmann", " kari  nordmann ", "kari\tnordmann", "kari nordmann ", "", " ", "a", "tove ødegård  x", "x\u00a0y"} {
+		if got, want := singleSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("singleSpaced(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

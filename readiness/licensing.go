@@ -65,23 +65,32 @@ func (a *assessor) licensing(users UserCounts) Licensing {
 		l.CustomTables = &n
 	}
 	index := map[string]int{}
+	// A few plan cells repeat over all users: each is split and looked up
+	// once, into the indexes of its plans in l.Plans.
+	cells := map[string][]int{}
 	for i := range a.users.Users {
 		u := &a.users.Users[i]
 		if leftOut(u) || a.access(u) == inputs.No {
 			continue
 		}
-		plans := userPlans(u.Plan)
+		plans, seen := cells[u.Plan]
+		if !seen {
+			for _, p := range userPlans(u.Plan) {
+				k := planKey(p)
+				j, ok := index[k]
+				if !ok {
+					j = len(l.Plans)
+					index[k] = j
+					l.Plans = append(l.Plans, assessment.CurrentPlan{Name: p, Suite: suiteOf[k]})
+				}
+				plans = append(plans, j)
+			}
+			cells[u.Plan] = plans
+		}
 		if len(plans) == 0 && l.PlanColumn {
 			l.NoPlan++
 		}
-		for _, p := range plans {
-			k := planKey(p)
-			j, ok := index[k]
-			if !ok {
-				j = len(l.Plans)
-				index[k] = j
-				l.Plans = append(l.Plans, assessment.CurrentPlan{Name: p, Suite: suiteOf[k]})
-			}
+		for _, j := range plans {
 			l.Plans[j].Users++
 		}
 	}

@@ -372,6 +372,58 @@ func (a *assessor) others(g []*inputs.User, u *inputs.User) List {
 	return a.join(names)
 }
 
+// singleSpaced is s with its words separated by single spaces: "Kari
+// Nordmann" for " Kari  Nordmann". Most names already are, and are
+// returned as they are.
+func singleSpaced(s string) string {
+	prev := byte(' ')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' && prev == ' ' || c < ' ' || c >= utf8.RuneSelf {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prev = c
+	}
+	if prev == ' ' {
+		return strings.TrimRight(s, " ")
+	}
+	return s
+}
+
+// repeated groups the people of the export (users left out by kind are
+// not) by key, and returns the keys more than one of them share, in the
+// order of their first row, with their users. An empty key groups nobody.
+// Most keys are unique: only the first row of each is remembered until a
+// second one turns up.
+func (a *assessor) repeated(key func(*inputs.User) string) ([]string, map[string][]*inputs.User) {
+	first := make(map[string]*inputs.User, len(a.users.Users))
+	groups := map[string][]*inputs.User{}
+	var order []string
+	for i := range a.users.Users {
+		u := &a.users.Users[i]
+		if leftOut(u) {
+			continue
+		}
+		k := key(u)
+		if k == "" {
+			continue
+		}
+		f, seen := first[k]
+		switch {
+		case !seen:
+			first[k] = u
+		case groups[k] == nil:
+			groups[k] = []*inputs.User{f, u}
+			order = append(order, k)
+		default:
+			groups[k] = append(groups[k], u)
+		}
+	}
+	// In the order of each group's first row, as the findings are sorted.
+	slices.SortStableFunc(order, func(x, y string) int { return cmp.Compare(groups[x][0].Row, groups[y][0].Row) })
+	return order, groups
+}
+
 // samePerson: one person with several user records that can log in is a
 // known cause of users locked out after the migration (SuperID signs a
 // person in with one address; the other record is left without a way in).
@@ -380,19 +432,12 @@ func (a *assessor) others(g []*inputs.User, u *inputs.User) List {
 // whether they are two people of the same name.
 func (a *assessor) samePerson() Check {
 	const id = CheckSamePerson
-	groups := map[string][]*inputs.User{}
-	var order []string
-	for i := range a.users.Users {
-		u := &a.users.Users[i]
-		k := strings.Join(strings.Fields(inputs.Transliterate(u.Name)), " ")
-		if k == "" || a.access(u) == inputs.No || leftOut(u) {
-			continue
+	order, groups := a.repeated(func(u *inputs.User) string {
+		if a.access(u) == inputs.No {
+			return ""
 		}
-		if groups[k] == nil {
-			order = append(order, k)
-		}
-		groups[k] = append(groups[k], u)
-	}
+		return singleSpaced(inputs.Transliterate(u.Name))
+	})
 	var fs []Finding
 	people := 0
 	for _, k := range order {
@@ -401,7 +446,7 @@ func (a *assessor) samePerson() Check {
 		for _, u := range g {
 			ids[foldString(strings.TrimSpace(u.ID))] = true
 		}
-		if len(g) < 2 || len(ids) < 2 {
+		if len(ids) < 2 {
 			continue
 		}
 		people++
@@ -414,19 +459,7 @@ func (a *assessor) samePerson() Check {
 	// SuperOffice has one record per user id, so the rows are one user with
 	// several addresses, and the wrong one may become the user name. The
 	// same row exported twice (the same address) is not a second address.
-	byID := map[string][]*inputs.User{}
-	var idOrder []string
-	for i := range a.users.Users {
-		u := &a.users.Users[i]
-		k := foldString(strings.TrimSpace(u.ID))
-		if k == "" || leftOut(u) {
-			continue
-		}
-		if byID[k] == nil {
-			idOrder = append(idOrder, k)
-		}
-		byID[k] = append(byID[k], u)
-	}
+	idOrder, byID := a.repeated(func(u *inputs.User) string { return foldString(strings.TrimSpace(u.ID)) })
 	repeated := 0
 	for _, k := range idOrder {
 		g := byID[k]

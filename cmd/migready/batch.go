@@ -341,15 +341,28 @@ func batch(o *batchOptions, stdout, stderr io.Writer) int {
 // CPU time with one (41 MB peak instead of 75). A customer
 // much larger than the limit still gets its memory; the runtime then
 // collects more often for it. GOGC or GOMEMLIMIT set by the user win. It
-// returns the function that restores the settings.
-func tuneGC(jobs int) func() {
+// returns the function that restores the settings. check and pack tune
+// the same way with the limit of one large customer (tuneGCOne).
+func tuneGC(jobs int) func() { return tuneGCLimit(int64(jobs) * memoryPerJob) }
+
+// tuneGCOne is tuneGC for check and pack, one customer of any size: the
+// garbage collector runs a quarter as often, up to a soft limit of
+// memoryOne. Checking 50,000 users is then about a sixth faster, and its
+// peak stays under the limit plus what a larger export truly needs.
+func tuneGCOne() func() { return tuneGCLimit(memoryOne) }
+
+// memoryOne is check's and pack's soft memory limit (see tuneGCOne): the
+// 50,000-user pack peaks at about 100 MB without it.
+const memoryOne = 128 << 20
+
+func tuneGCLimit(limit int64) func() {
 	restore := []func(){}
 	if os.Getenv("GOGC") == "" {
 		old := debug.SetGCPercent(300)
 		restore = append(restore, func() { debug.SetGCPercent(old) })
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		old := debug.SetMemoryLimit(int64(jobs) * memoryPerJob)
+		old := debug.SetMemoryLimit(limit)
 		restore = append(restore, func() { debug.SetMemoryLimit(old) })
 	}
 	return func() {

@@ -18,6 +18,7 @@ import (
 // load reads and checks the inputs, makes the assessment and builds the
 // report both commands print: the one model render reads.
 func load(o *options, stderr io.Writer) (*render.Report, error) {
+	defer tuneGCOne()()
 	profileData, err := inputs.ReadProfileFile(o.profile)
 	if err != nil {
 		return nil, err
