@@ -45,6 +45,7 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *Assessment 
 		users = &inputs.UserList{}
 	}
 	a := &assessor{p: p, users: users, hasLogin: users.Has(inputs.FieldCanLogIn)}
+	a.addrs = addresses(users.Users)
 	out := &Assessment{
 		Tool:      opt.Tool,
 		Generated: opt.Date.Format(time.DateOnly),
@@ -238,7 +239,26 @@ func rawSatellite(u *inputs.User) string {
 	return u.RawSatellite
 }
 
+// address is what the checks ask of a user's email address, worked out
+// once per user rather than once per check.
+type address struct {
+	key   string // emailKey: "" for none
+	valid bool   // there is an address and it is valid (ValidEmail)
+}
+
+// addresses works out the address of every user, in the export's order.
+func addresses(users []inputs.User) []address {
+	out := make([]address, len(users))
+	var emails EmailChecker
+	for i := range users {
+		e := strings.TrimSpace(users[i].Email)
+		out[i] = address{key: emailKey(e), valid: e != "" && emails.Valid(e)}
+	}
+	return out
+}
+
 type assessor struct {
+	addrs    []address // of a.users.Users, by index
 	p        *inputs.Profile
 	users    *inputs.UserList
 	l        words // makes Texts; the words are written by render

@@ -155,24 +155,23 @@ type domainCount struct {
 // system users and former employees, who do not sign in.
 func (a *assessor) loginDomains() []domainCount {
 	byKey := map[string]*domainCount{}
-	var emails EmailChecker
 	for i := range a.users.Users {
 		u := &a.users.Users[i]
-		e := strings.TrimSpace(u.Email)
-		if leftOut(u) || a.access(u) != inputs.Yes || e == "" || !emails.Valid(e) {
+		if leftOut(u) || a.access(u) != inputs.Yes || !a.addrs[i].valid {
 			continue
 		}
 		// The domain as mail systems compare it (IDNA, case), shown as written.
-		_, key, _ := strings.Cut(emailKey(e), "@")
-		_, shown, _ := strings.Cut(e, "@")
-		shown = strings.ToLower(shown)
+		_, key, _ := strings.Cut(a.addrs[i].key, "@")
+		_, shown, _ := strings.Cut(strings.TrimSpace(u.Email), "@")
 		d := byKey[key]
-		if d == nil {
-			d = &domainCount{domain: shown}
+		switch {
+		case d == nil:
+			d = &domainCount{domain: strings.ToLower(shown)}
 			byKey[key] = d
+		case !strings.EqualFold(shown, d.domain):
+			d.domain = min(d.domain, strings.ToLower(shown))
 		}
 		d.users++
-		d.domain = min(d.domain, shown)
 	}
 	domains := make([]domainCount, 0, len(byKey))
 	for _, d := range byKey {

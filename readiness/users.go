@@ -22,7 +22,7 @@ func (a *assessor) duplicateEmails() Check {
 	var order []string
 	for i := range a.users.Users {
 		u := &a.users.Users[i]
-		k := emailKey(u.Email)
+		k := a.addrs[i].key
 		if k == "" || leftOut(u) {
 			continue // valid-emails reports missing addresses
 		}
@@ -109,7 +109,6 @@ func (a *assessor) validEmails() Check {
 	var fs []Finding
 	var unclear []*inputs.User
 	bad, warn := 0, 0
-	var emails EmailChecker
 	for i := range a.users.Users {
 		u := &a.users.Users[i]
 		if leftOut(u) {
@@ -142,7 +141,7 @@ func (a *assessor) validEmails() Check {
 		case e == "" && access == inputs.Unknown:
 			fs = append(fs, a.userFinding(u, "email-missing-unknown-access", "column", a.loginColumn(), "value", a.shown(u.RawCanLogIn)))
 			unclear = append(unclear, u)
-		case e == "" || emails.Valid(e):
+		case e == "" || a.addrs[i].valid:
 		case access == inputs.Yes:
 			fs = append(fs, a.emailFinding(u, "email-malformed"))
 			bad++
