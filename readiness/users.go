@@ -14,31 +14,8 @@ import (
 // two users who can log in must not share one.
 func (a *assessor) duplicateEmails() Check {
 	const id = CheckDuplicateEmails
-	// Most addresses occur once: remember where each was first seen, and
-	// make a group only for those seen again (a map of 50,000 one-user
-	// groups cost more than every other check together).
-	first := make(map[string]int, len(a.users.Users))
-	groups := map[string][]*inputs.User{}
-	var order []string
-	for i := range a.users.Users {
-		u := &a.users.Users[i]
-		k := a.addrs[i].key
-		if k == "" || leftOut(u) {
-			continue // valid-emails reports missing addresses
-		}
-		j, seen := first[k]
-		if !seen {
-			first[k] = i
-			continue
-		}
-		if groups[k] == nil {
-			order = append(order, k)
-			groups[k] = []*inputs.User{&a.users.Users[j]}
-		}
-		groups[k] = append(groups[k], u)
-	}
-	// In the order the addresses first appear in the export.
-	slices.SortFunc(order, func(x, y string) int { return cmp.Compare(first[x], first[y]) })
+	// valid-emails reports missing addresses.
+	order, groups := a.repeated(func(i int) string { return a.addrs[i].key })
 	var fs []Finding
 	var unclear []*inputs.User // users of unknown access in groups that may block
 	st := Pass
@@ -390,11 +367,12 @@ func singleSpaced(s string) string {
 }
 
 // repeated groups the people of the export (users left out by kind are
-// not) by key, and returns the keys more than one of them share, in the
-// order of their first row, with their users. An empty key groups nobody.
-// Most keys are unique: only the first row of each is remembered until a
-// second one turns up.
-func (a *assessor) repeated(key func(*inputs.User) string) ([]string, map[string][]*inputs.User) {
+// not) by key, given the user's index, and returns the keys more than one
+// of them share, in the order of their first row, with their users. An
+// empty key groups nobody. Most keys are unique: only the first row of each
+// is remembered until a second one turns up (a map of 50,000 one-user
+// groups would cost more than every other check together).
+func (a *assessor) repeated(key func(i int) string) ([]string, map[string][]*inputs.User) {
 	first := make(map[string]*inputs.User, len(a.users.Users))
 	groups := map[string][]*inputs.User{}
 	var order []string
@@ -403,7 +381,7 @@ func (a *assessor) repeated(key func(*inputs.User) string) ([]string, map[string
 		if leftOut(u) {
 			continue
 		}
-		k := key(u)
+		k := key(i)
 		if k == "" {
 			continue
 		}
@@ -431,7 +409,8 @@ func (a *assessor) repeated(key func(*inputs.User) string) ([]string, map[string
 // whether they are two people of the same name.
 func (a *assessor) samePerson() Check {
 	const id = CheckSamePerson
-	order, groups := a.repeated(func(u *inputs.User) string {
+	order, groups := a.repeated(func(i int) string {
+		u := &a.users.Users[i]
 		if a.access(u) == inputs.No {
 			return ""
 		}
@@ -458,7 +437,7 @@ func (a *assessor) samePerson() Check {
 	// SuperOffice has one record per user id, so the rows are one user with
 	// several addresses, and the wrong one may become the user name. The
 	// same row exported twice (the same address) is not a second address.
-	idOrder, byID := a.repeated(func(u *inputs.User) string { return foldString(strings.TrimSpace(u.ID)) })
+	idOrder, byID := a.repeated(func(i int) string { return foldString(strings.TrimSpace(a.users.Users[i].ID)) })
 	repeated := 0
 	for _, k := range idOrder {
 		g := byID[k]
