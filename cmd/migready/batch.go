@@ -14,7 +14,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/migready/migready/inputs"
@@ -210,44 +209,31 @@ func batch(o *batchOptions, stdout, stderr io.Writer) int {
 	// customers than -jobs gives each pack a second core for its PDF.
 	oneCore := workers == o.jobs
 
-	// Workers render; writers write (each file is synced to disk before it
-	// replaces the old one, which waits on the disk), so a worker renders
-	// the next customer while its last pack is being written. At most
-	// -jobs packs are rendered and -jobs written at once.
-	jobs := make(chan int)
-	type packed struct {
-		i int
-		p pendingPack
+	// -jobs N packs N customers at a time, each from reading its export to
+	// its written pack, so that -jobs 1 keeps to one core (writing a pack
+	// while the next is rendered used a third of a second core). Every
+	// customer is queued from the start: a job never waits for a goroutine
+	// to hand it the next one, nor to take its result.
+	jobs := make(chan int, len(custs))
+	for i := range custs {
+		jobs <- i
 	}
-	toWrite := make(chan packed)
+	close(jobs)
 	done := make(chan struct {
 		i int
 		r result
-	})
-	var rendering sync.WaitGroup
+	}, len(custs))
 	for w := 0; w < workers; w++ {
-		rendering.Go(func() {
-			for i := range jobs {
-				toWrite <- packed{i, packCustomer(o, &custs[i], oneCore)}
-			}
-		})
 		go func() {
-			for p := range toWrite {
+			for i := range jobs {
+				p := packCustomer(o, &custs[i], oneCore)
 				done <- struct {
 					i int
 					r result
-				}{p.i, p.p.write(o, &custs[p.i])}
+				}{i, p.write(o, &custs[i])}
 			}
 		}()
 	}
-	go func() {
-		for i := range custs {
-			jobs <- i
-		}
-		close(jobs)
-		rendering.Wait()
-		close(toWrite)
-	}()
 
 	bar := isTerminal(stdout)
 	start := time.Now()
