@@ -40,30 +40,27 @@ func pack(r *Report, twoCores bool) ([]File, error) {
 	v := localize(r)
 	names := r.Files
 
-	// Every renderer only reads v.
+	// Every renderer only reads v. The PDF and the HTML share the body
+	// when no check has more findings than the PDF lists.
+	pdfBody, htmlBody, err := packBodies(v)
+	if err != nil {
+		return nil, err
+	}
 	var pdfBuf, html, xlsx, js, ticket bytes.Buffer
 	var pdfErr error
 	var wg sync.WaitGroup
 	renderPDF := func() {
-		d, err := packDocument(v, "pdf")
-		if err == nil {
-			if err = pdf.Write(&pdfBuf, d); err != nil {
-				err = fmt.Errorf("rendering the PDF: %w", err)
-			}
+		if err := pdf.Write(&pdfBuf, packDocumentOf(v, pdfBody)); err != nil {
+			pdfErr = fmt.Errorf("rendering the PDF: %w", err)
 		}
-		pdfErr = err
 	}
 	if twoCores {
 		wg.Go(renderPDF)
 	} else {
 		renderPDF()
 	}
-	err := func() error {
-		d, err := packDocument(v, "html")
-		if err != nil {
-			return err
-		}
-		if err := HTML(&html, d); err != nil {
+	err = func() error {
+		if err := HTML(&html, packDocumentOf(v, htmlBody)); err != nil {
 			return fmt.Errorf("rendering the HTML: %w", err)
 		}
 		if err := Workbook(&xlsx, v, r.Lang); err != nil {
@@ -100,11 +97,16 @@ func Markdown(r *Report) ([]byte, error) {
 // packDocument builds the doc.Document for one format: the PDF lists at most
 // PDFRowLimit findings per check, the HTML lists all.
 func packDocument(v *localized, format string) (*doc.Document, error) {
-	l := v.Lang
 	body, err := packBody(v, format)
 	if err != nil {
 		return nil, err
 	}
+	return packDocumentOf(v, body), nil
+}
+
+// packDocumentOf is the doc.Document of a body made by packBody.
+func packDocumentOf(v *localized, body []byte) *doc.Document {
+	l := v.Lang
 	d := &doc.Document{
 		Lang:     l.Code,
 		Title:    l.T("report.title") + " — " + v.Customer.Name,
@@ -121,7 +123,7 @@ func packDocument(v *localized, format string) (*doc.Document, error) {
 	if v.Logo != nil {
 		d.Logo = &doc.Image{Data: v.Logo, Type: "png"}
 	}
-	return d, nil
+	return d
 }
 
 func cover(v *localized) doc.Cover {
@@ -153,20 +155,39 @@ func cover(v *localized) doc.Cover {
 // its words written.
 type packView struct {
 	A        *localized
-	Format   string // "pdf" or "html"
 	Workbook string // file name of the workbook, for "N more rows" lines
 	Date     time.Time
 }
 
 func packBody(v *localized, format string) ([]byte, error) {
-	l := v.Lang
-	src, err := l.Template("pack.md")
-	if err != nil {
-		return nil, fmt.Errorf("templates/%s/pack.md: %w", l.Code, err)
-	}
 	limit := 0
 	if format == "pdf" {
 		limit = PDFRowLimit
+	}
+	body, _, err := executePack(v, limit)
+	return body, err
+}
+
+// packBodies returns the PDF's body and the HTML's. They differ only where
+// a check has more than PDFRowLimit findings (the template's rows, more and
+// rowLimit), so the template is executed a second time only then: it is a
+// tenth of a pack's time.
+func packBodies(v *localized) (pdf, html []byte, err error) {
+	pdf, truncated, err := executePack(v, PDFRowLimit)
+	if err != nil || !truncated {
+		return pdf, pdf, err
+	}
+	html, _, err = executePack(v, 0)
+	return pdf, html, err
+}
+
+// executePack executes pack.md listing at most limit findings per check
+// (0: all), and reports whether any list was cut short.
+func executePack(v *localized, limit int) (body []byte, truncated bool, err error) {
+	l := v.Lang
+	src, err := l.Template("pack.md")
+	if err != nil {
+		return nil, false, fmt.Errorf("templates/%s/pack.md: %w", l.Code, err)
 	}
 	funcs := template.FuncMap{
 		"t": func(key string, args ...any) string { return l.T(key, args...) },
@@ -196,12 +217,14 @@ func packBody(v *localized, format string) ([]byte, error) {
 		"date": l.Date,
 		"rows": func(f []findingView) []findingView {
 			if limit > 0 && len(f) > limit {
+				truncated = true
 				return f[:limit]
 			}
 			return f
 		},
 		"more": func(f []findingView) int {
 			if limit > 0 && len(f) > limit {
+				truncated = true
 				return len(f) - limit
 			}
 			return 0
@@ -228,18 +251,22 @@ func packBody(v *localized, format string) ([]byte, error) {
 		"itemNamed": itemNamed,
 		"tracked":   tracked,
 		"shared":    shared,
-		"rowLimit":  func() int { return limit },
+		// The two bodies differ wherever the limit is used.
+		"rowLimit": func() int {
+			truncated = truncated || limit > 0
+			return limit
+		},
 	}
 	t, err := parsePack(src, funcs)
 	if err != nil {
-		return nil, fmt.Errorf("templates/%s/pack.md: %w", l.Code, err)
+		return nil, false, fmt.Errorf("templates/%s/pack.md: %w", l.Code, err)
 	}
 	var b bytes.Buffer
-	view := packView{A: v, Format: format, Workbook: v.Files.Workbook, Date: v.Date}
+	view := packView{A: v, Workbook: v.Files.Workbook, Date: v.Date}
 	if err := t.Execute(&b, view); err != nil {
-		return nil, fmt.Errorf("templates/%s/pack.md: %w", l.Code, err)
+		return nil, false, fmt.Errorf("templates/%s/pack.md: %w", l.Code, err)
 	}
-	return b.Bytes(), nil
+	return b.Bytes(), truncated, nil
 }
 
 // parsedPacks holds pack.md parsed, by its source: a batch renders every

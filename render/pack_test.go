@@ -66,6 +66,14 @@ func TestPDFRowLimit(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				// pack executes the template once when nothing is cut.
+				pdf2, html2, err := packBodies(in)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(pdf2, pdf) || !bytes.Equal(html2, html) {
+					t.Errorf("packBodies differs from packBody's PDF and HTML bodies")
+				}
 				last := fmt.Sprintf("Person %03d", n-1)
 				if !strings.Contains(string(html), last) {
 					t.Errorf("HTML lacks the last user %s", last)
