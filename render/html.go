@@ -29,7 +29,7 @@ import (
 // supports CSS page margin boxes). The same doc.Document gives the same bytes.
 func HTML(w io.Writer, d *doc.Document) error {
 	var body bytes.Buffer
-	if err := renderHTMLBody(&body, d.Body); err != nil {
+	if err := renderHTMLBody(&body, d.Body, d.Parsed()); err != nil {
 		return fmt.Errorf("html body: %w", err)
 	}
 
@@ -101,10 +101,10 @@ func HTML(w io.Writer, d *doc.Document) error {
 
 // renderHTMLBody renders markdown with the shared dialect and this file's
 // node renderers on top of goldmark's HTML renderer.
-func renderHTMLBody(w io.Writer, src []byte) error {
+func renderHTMLBody(w io.Writer, src []byte, tree ast.Node) error {
 	md := doc.NewMarkdown()
 	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(htmlNodes{}, 100)))
-	return md.Convert(src, w)
+	return md.Renderer().Render(w, src, tree)
 }
 
 // htmlNodes overrides goldmark's rendering of the nodes where the pack

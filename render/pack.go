@@ -46,11 +46,16 @@ func pack(r *Report, twoCores bool) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
+	pdfDoc, htmlDoc := packDocumentOf(v, pdfBody), packDocumentOf(v, htmlBody)
+	if bytes.Equal(pdfBody, htmlBody) {
+		pdfDoc.Tree = doc.Parse(pdfBody)
+		htmlDoc.Tree = pdfDoc.Tree
+	}
 	var pdfBuf, html, xlsx, js, ticket bytes.Buffer
 	var pdfErr error
 	var wg sync.WaitGroup
 	renderPDF := func() {
-		if err := pdf.Write(&pdfBuf, packDocumentOf(v, pdfBody)); err != nil {
+		if err := pdf.Write(&pdfBuf, pdfDoc); err != nil {
 			pdfErr = fmt.Errorf("rendering the PDF: %w", err)
 		}
 	}
@@ -60,7 +65,7 @@ func pack(r *Report, twoCores bool) ([]File, error) {
 		renderPDF()
 	}
 	err = func() error {
-		if err := HTML(&html, packDocumentOf(v, htmlBody)); err != nil {
+		if err := HTML(&html, htmlDoc); err != nil {
 			return fmt.Errorf("rendering the HTML: %w", err)
 		}
 		if err := Workbook(&xlsx, v, r.Lang); err != nil {

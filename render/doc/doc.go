@@ -53,6 +53,7 @@ type Document struct {
 	Logo     *Image    // optional
 	Cover    Cover     //
 	Body     []byte    // markdown
+	Tree     ast.Node  // Body parsed by Parse, or nil; renderers only read it
 	Created  time.Time // fixed creation/modification date (determinism)
 	Producer string    // e.g. "migready 0.1.0"
 }
@@ -143,6 +144,15 @@ var textWriters = sync.Pool{New: func() any {
 // tree point into src, so callers keep src alongside the node.
 func Parse(src []byte) ast.Node {
 	return NewMarkdown().Parser().Parse(text.NewReader(src))
+}
+
+// Parsed is d.Tree, or d.Body parsed when d has no tree: the PDF and the
+// HTML of a pack render one body, parsed once.
+func (d *Document) Parsed() ast.Node {
+	if d.Tree != nil {
+		return d.Tree
+	}
+	return Parse(d.Body)
 }
 
 // RGB is a colour of the pack: the brand colour and the status colours, as

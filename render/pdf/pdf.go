@@ -41,7 +41,7 @@ func Write(w io.Writer, d *doc.Document) error {
 	if err != nil {
 		return fmt.Errorf("logo: %w", err)
 	}
-	return renderPDF(w, d, doc.Parse(d.Body), logo)
+	return renderPDF(w, d, d.Parsed(), logo)
 }
 
 // renderPDF lays the document out and writes it; fpdf reports some
