@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/migready/migready/render"
@@ -126,6 +127,15 @@ func writeFiles(dir string, files []render.File, sig <-chan os.Signal) (err erro
 		}
 	}
 
+	// Every file is written to its temporary, then all are synced to disk
+	// at once: a sync waits on the disk, and five in a row took a quarter
+	// longer than five together.
+	temps := make([]*os.File, 0, len(files))
+	defer func() {
+		for _, tmp := range temps {
+			tmp.Close()
+		}
+	}()
 	for i, f := range files {
 		if interrupted() {
 			return errInterrupted
@@ -134,12 +144,25 @@ func writeFiles(dir string, files []render.File, sig <-chan os.Signal) (err erro
 		if err != nil {
 			return newOutputError(steps[i].final, err)
 		}
+		temps = append(temps, tmp)
 		steps[i].temp = tmp.Name()
 		steps[i].backup = strings.TrimSuffix(tmp.Name(), ".tmp") + ".old"
-		_, werr := tmp.Write(f.Data)
-		serr := tmp.Sync()
-		cerr := tmp.Close()
-		if err := errors.Join(werr, serr, cerr, os.Chmod(tmp.Name(), 0o644)); err != nil {
+		if _, err := tmp.Write(f.Data); err != nil {
+			return newOutputError(steps[i].final, err)
+		}
+	}
+	errs := make([]error, len(temps))
+	var syncing sync.WaitGroup
+	for i, tmp := range temps {
+		syncing.Go(func() {
+			serr := tmp.Sync()
+			errs[i] = errors.Join(serr, tmp.Close(), os.Chmod(tmp.Name(), 0o644))
+		})
+	}
+	syncing.Wait()
+	temps = nil // closed
+	for i, err := range errs {
+		if err != nil {
 			return newOutputError(steps[i].final, err)
 		}
 	}
