@@ -45,6 +45,12 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *Assessment 
 		users = &inputs.UserList{}
 	}
 	a := &assessor{p: p, users: users, hasLogin: users.Has(inputs.FieldCanLogIn)}
+	// The costliest check (names folded and grouped over every user, then
+	// user ids) runs on a second core while the others run here; it only
+	// reads the inputs, as every check does, so the result is the same
+	// either way. It does not read the addresses worked out meanwhile.
+	same := make(chan Check, 1)
+	go func() { same <- a.samePerson() }()
 	a.addrs = addresses(users.Users)
 	out := &Assessment{
 		Tool:      opt.Tool,
@@ -58,11 +64,6 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *Assessment 
 			ArchiveGB: p.Onsite.ArchiveGB, Satellites: satelliteCount(p.Onsite)},
 		Mailboxes: []Mailbox{},
 	}
-	// The costliest check (names folded and grouped over every user) runs
-	// on a second core while the others run here; it only reads the
-	// inputs, as every check does, so the result is the same either way.
-	same := make(chan Check, 1)
-	go func() { same <- a.samePerson() }()
 
 	out.Users = a.userCounts()
 	out.Licensing = a.licensing(out.Users)

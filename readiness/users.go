@@ -408,7 +408,19 @@ func (a *assessor) repeated(key func(i int) string) ([]string, map[string][]*inp
 // letters folded, and their user ids differ. A warning: the customer knows
 // whether they are two people of the same name.
 func (a *assessor) samePerson() Check {
-	const id = CheckSamePerson
+	return a.samePersonOf(a.sameNames(), a.sameIDs())
+}
+
+// sameGroups is one half of samePerson: the groups found and their
+// findings.
+type sameGroups struct {
+	groups   int
+	findings []Finding
+}
+
+// sameNames finds the records that share a name, folded, and differ in
+// user id.
+func (a *assessor) sameNames() sameGroups {
 	order, groups := a.repeated(func(i int) string {
 		u := &a.users.Users[i]
 		if a.access(u) == inputs.No {
@@ -416,8 +428,7 @@ func (a *assessor) samePerson() Check {
 		}
 		return singleSpaced(inputs.Transliterate(u.Name))
 	})
-	var fs []Finding
-	people := 0
+	var out sameGroups
 	for _, k := range order {
 		g := groups[k]
 		ids := map[string]bool{}
@@ -427,18 +438,22 @@ func (a *assessor) samePerson() Check {
 		if len(ids) < 2 {
 			continue
 		}
-		people++
+		out.groups++
 		for _, u := range g {
-			fs = append(fs, a.userFinding(u, "same-person", "others", a.others(g, u)))
+			out.findings = append(out.findings, a.userFinding(u, "same-person", "others", a.others(g, u)))
 		}
 	}
-	// One user id on several rows with different addresses: an export with
-	// a row per address (a query joining users with their addresses).
-	// SuperOffice has one record per user id, so the rows are one user with
-	// several addresses, and the wrong one may become the user name. The
-	// same row exported twice (the same address) is not a second address.
+	return out
+}
+
+// sameIDs finds one user id on several rows with different addresses: an
+// export with a row per address (a query joining users with their
+// addresses). SuperOffice has one record per user id, so the rows are one
+// user with several addresses, and the wrong one may become the user name.
+// The same row exported twice (the same address) is not a second address.
+func (a *assessor) sameIDs() sameGroups {
 	idOrder, byID := a.repeated(func(i int) string { return foldString(strings.TrimSpace(a.users.Users[i].ID)) })
-	repeated := 0
+	var out sameGroups
 	for _, k := range idOrder {
 		g := byID[k]
 		addresses := map[string]bool{}
@@ -448,7 +463,7 @@ func (a *assessor) samePerson() Check {
 		if len(addresses) < 2 {
 			continue
 		}
-		repeated++
+		out.groups++
 		for _, u := range g {
 			var rows []Text
 			for _, o := range g {
@@ -456,9 +471,17 @@ func (a *assessor) samePerson() Check {
 					rows = append(rows, a.l.T("finding.ref.row", "row", strconv.Itoa(o.Row)))
 				}
 			}
-			fs = append(fs, a.userFinding(u, "same-user-id", "others", a.join(rows)))
+			out.findings = append(out.findings, a.userFinding(u, "same-user-id", "others", a.join(rows)))
 		}
 	}
+	return out
+}
+
+// samePersonOf is the check of both halves.
+func (a *assessor) samePersonOf(names, ids sameGroups) Check {
+	const id = CheckSamePerson
+	fs := append(names.findings, ids.findings...)
+	people, repeated := names.groups, ids.groups
 	switch {
 	case people > 0 && repeated > 0:
 		return a.newCheck(id, Warn, a.l.T("check."+id+".warn-both",

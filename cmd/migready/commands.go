@@ -48,6 +48,10 @@ func load(o *options, stderr io.Writer) (*render.Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The export's checksum is worked out on a second core while it is
+	// parsed (both only read it).
+	usersFile := make(chan render.InputFile, 1)
+	go func() { usersFile <- inputFile("users", usersPath, usersData) }()
 	users, err := inputs.ParseUsers(usersPath, usersData, sheet)
 	if err != nil {
 		return nil, err
@@ -58,7 +62,7 @@ func load(o *options, stderr io.Writer) (*render.Report, error) {
 
 	provenance := []render.InputFile{
 		inputFile("profile", o.profile, profileData),
-		inputFile("users", usersPath, usersData),
+		<-usersFile,
 	}
 	var logo []byte
 	if p.Brand.Logo != "" {
