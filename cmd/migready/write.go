@@ -95,81 +95,116 @@ type step struct {
 	backedUp, placed    bool
 }
 
-func writeFiles(dir string, files []render.File, sig <-chan os.Signal) (err error) {
-	steps := make([]step, len(files))
+func writeFiles(dir string, files []render.File, sig <-chan os.Signal) error {
+	w, err := stageFiles(dir, files, sig)
+	if err != nil {
+		return err
+	}
+	return w.commit()
+}
+
+// staged is a pack written to its temporary files, not yet synced to disk
+// nor in place: stageFiles does the writing, which takes processor time,
+// and commit the syncing, which mostly waits on the disk, so a batch job
+// can render its next customer meanwhile.
+type staged struct {
+	steps []step
+	temps []*os.File // open, by step
+	sig   <-chan os.Signal
+}
+
+func (w *staged) interrupted() bool {
+	select {
+	case <-w.sig:
+		return true
+	default:
+		return false
+	}
+}
+
+// stageFiles writes every file to a hidden temporary file in dir; on an
+// error nothing is left behind.
+func stageFiles(dir string, files []render.File, sig <-chan os.Signal) (_ *staged, err error) {
+	w := &staged{steps: make([]step, len(files)), temps: make([]*os.File, 0, len(files)), sig: sig}
 	for i, f := range files {
-		steps[i].final = filepath.Join(dir, f.Name)
+		w.steps[i].final = filepath.Join(dir, f.Name)
 	}
 	defer func() {
 		if err != nil {
-			err = rollback(steps, err)
+			err = w.abort(err)
 		}
 	}()
-	interrupted := func() bool {
-		select {
-		case <-sig:
-			return true
-		default:
-			return false
-		}
-	}
 
 	// A folder (or anything but a file) of a final name can never be
 	// replaced: say so before writing anything.
-	for _, s := range steps {
+	for _, s := range w.steps {
 		if st, err := os.Lstat(s.final); err == nil && !st.Mode().IsRegular() && st.Mode()&fs.ModeSymlink == 0 {
 			what := "a folder"
 			if !st.IsDir() {
 				what = "something that is not a file"
 			}
-			return &outputError{file: s.final, err: errors.New(what + " of that name is in the way"),
+			return nil, &outputError{file: s.final, err: errors.New(what + " of that name is in the way"),
 				hint: "move or rename " + s.final + ", or choose another folder with -out, and run again"}
 		}
 	}
 
-	// Every file is written to its temporary, then all are synced to disk
-	// at once: a sync waits on the disk, and five in a row took a quarter
-	// longer than five together.
-	temps := make([]*os.File, 0, len(files))
-	defer func() {
-		for _, tmp := range temps {
-			tmp.Close()
-		}
-	}()
 	for i, f := range files {
-		if interrupted() {
-			return errInterrupted
+		if w.interrupted() {
+			return nil, errInterrupted
 		}
 		tmp, err := createTemp(dir, "."+f.Name+".*.tmp")
 		if err != nil {
-			return newOutputError(steps[i].final, err)
+			return nil, newOutputError(w.steps[i].final, err)
 		}
-		temps = append(temps, tmp)
-		steps[i].temp = tmp.Name()
-		steps[i].backup = strings.TrimSuffix(tmp.Name(), ".tmp") + ".old"
+		w.temps = append(w.temps, tmp)
+		w.steps[i].temp = tmp.Name()
+		w.steps[i].backup = strings.TrimSuffix(tmp.Name(), ".tmp") + ".old"
 		if _, err := tmp.Write(f.Data); err != nil {
-			return newOutputError(steps[i].final, err)
+			return nil, newOutputError(w.steps[i].final, err)
 		}
 	}
-	errs := make([]error, len(temps))
+	return w, nil
+}
+
+// abort closes the temporary files and undoes what was done, after err.
+func (w *staged) abort(err error) error {
+	for _, tmp := range w.temps {
+		tmp.Close()
+	}
+	w.temps = nil
+	return rollback(w.steps, err)
+}
+
+// commit syncs the temporary files to disk, all at once (a sync waits on
+// the disk, and five in a row took a quarter longer than five together),
+// then puts them in place: the old files become hidden backups, the new
+// ones take their names, and the backups are removed. On an error, or
+// Ctrl-C, the previous files are put back.
+func (w *staged) commit() (err error) {
+	defer func() {
+		if err != nil {
+			err = w.abort(err)
+		}
+	}()
+	errs := make([]error, len(w.temps))
 	var syncing sync.WaitGroup
-	for i, tmp := range temps {
+	for i, tmp := range w.temps {
 		syncing.Go(func() {
 			serr := tmp.Sync()
 			errs[i] = errors.Join(serr, tmp.Close(), os.Chmod(tmp.Name(), 0o644))
 		})
 	}
 	syncing.Wait()
-	temps = nil // closed
+	w.temps = nil // closed
 	for i, err := range errs {
 		if err != nil {
-			return newOutputError(steps[i].final, err)
+			return newOutputError(w.steps[i].final, err)
 		}
 	}
 
-	for i := range steps {
-		s := &steps[i]
-		if interrupted() {
+	for i := range w.steps {
+		s := &w.steps[i]
+		if w.interrupted() {
 			return errInterrupted
 		}
 		if _, err := os.Lstat(s.final); err == nil {
@@ -183,10 +218,10 @@ func writeFiles(dir string, files []render.File, sig <-chan os.Signal) (err erro
 		}
 		s.placed = true
 	}
-	if interrupted() {
+	if w.interrupted() {
 		return errInterrupted
 	}
-	for _, s := range steps {
+	for _, s := range w.steps {
 		if s.backedUp {
 			os.Remove(s.backup)
 		}
