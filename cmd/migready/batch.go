@@ -162,6 +162,9 @@ type result struct {
 	notices  string
 	err      error
 	internal bool
+	// stopped: not packed, or its pack rolled back, because the batch was
+	// interrupted.
+	stopped bool
 }
 
 func batch(o *batchOptions, stdout, stderr io.Writer) int {
@@ -219,6 +222,31 @@ func batch(o *batchOptions, stdout, stderr io.Writer) int {
 	// rendering of the job's next customer (a tenth of the time). Every
 	// customer is queued from the start: a job never waits for a goroutine
 	// to hand it the next one, nor to take its result.
+	//
+	// Ctrl-C (or SIGTERM) stops the batch: no further customer is started,
+	// the packs being written are rolled back (each customer's folder holds
+	// all of its new pack or all of its old one) and the portfolio is left
+	// as it was.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sig)
+	stop, finished := make(chan struct{}), make(chan struct{})
+	defer close(finished)
+	go func() {
+		select {
+		case <-sig:
+			close(stop)
+		case <-finished:
+		}
+	}()
+	stopped := func() bool {
+		select {
+		case <-stop:
+			return true
+		default:
+			return false
+		}
+	}
 	jobs := make(chan int, len(custs))
 	for i := range custs {
 		jobs <- i
@@ -232,8 +260,15 @@ func batch(o *batchOptions, stdout, stderr io.Writer) int {
 		go func() {
 			var committing sync.WaitGroup // the job's last pack
 			for i := range jobs {
+				if stopped() {
+					done <- struct {
+						i int
+						r result
+					}{i, result{stopped: true}}
+					continue
+				}
 				p := packCustomer(o, &custs[i], oneCore)
-				commit := p.stage(o, &custs[i])
+				commit := p.stage(o, &custs[i], stopped)
 				committing.Wait()
 				committing.Go(func() {
 					done <- struct {
@@ -251,7 +286,7 @@ func batch(o *batchOptions, stdout, stderr io.Writer) int {
 	rows := make([]render.PortfolioRow, 0, len(custs))
 	pending := map[int]result{}
 	var failures []string
-	var inputErrs, internalErrs int
+	var inputErrs, internalErrs, interrupted int
 	next := 0
 	for n := 1; n <= len(custs); n++ {
 		d := <-done
@@ -264,6 +299,10 @@ func batch(o *batchOptions, stdout, stderr io.Writer) int {
 				break
 			}
 			delete(pending, next)
+			if r.stopped {
+				interrupted++
+				continue
+			}
 			rows = append(rows, r.row)
 			if bar {
 				fmt.Fprint(stdout, "\r\033[K")
@@ -288,6 +327,11 @@ func batch(o *batchOptions, stdout, stderr io.Writer) int {
 	}
 	if bar {
 		fmt.Fprint(stdout, "\r\033[K")
+	}
+	if interrupted > 0 {
+		fmt.Fprintf(stderr, "migready: interrupted: %s written, %d not (their folders are as they were); the portfolio is as it was\n",
+			plural(len(custs)-interrupted, "customer"), interrupted)
+		return exitInterrupted
 	}
 
 	render.SortPortfolio(rows)
@@ -426,28 +470,36 @@ func packCustomer(o *batchOptions, c *customer, oneCore bool) (p pendingPack) {
 // returns the commit that puts them in place and gives the customer's
 // outcome. A pack with an error has nothing to write: its commit only
 // returns the outcome.
-func (p *pendingPack) stage(o *batchOptions, c *customer) (commit func() result) {
+func (p *pendingPack) stage(o *batchOptions, c *customer, interrupted func() bool) (commit func() result) {
 	res := p.res
 	if p.files == nil {
 		return func() result { return res }
 	}
 	dir := filepath.Join(o.out, c.slug)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return func() result { return failedResult(res, c.profile, fmt.Errorf("output folder: %w", err)) }
-	}
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
-	w, err := stageFiles(dir, p.files, sig)
-	if err != nil {
-		signal.Stop(sig)
+	_, err := os.Lstat(dir)
+	created := errors.Is(err, fs.ErrNotExist)
+	// A folder made for a pack that is not written is removed again.
+	failed := func(err error) func() result {
+		if created {
+			os.Remove(dir) // only if empty
+		}
+		if errors.Is(err, errInterrupted) {
+			return func() result { return result{row: res.row, stopped: true} }
+		}
 		return func() result { return failedResult(res, c.profile, err) }
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return failed(fmt.Errorf("output folder: %w", err))
+	}
+	w, err := stageFiles(dir, p.files, interrupted)
+	if err != nil {
+		return failed(err)
 	}
 	files := p.files
 	row := p.row
 	return func() result {
-		defer signal.Stop(sig)
 		if err := w.commit(); err != nil {
-			return failedResult(res, c.profile, err)
+			return failed(err)()
 		}
 		res.row = row
 		for _, f := range files {

@@ -96,7 +96,7 @@ type step struct {
 }
 
 func writeFiles(dir string, files []render.File, sig <-chan os.Signal) error {
-	w, err := stageFiles(dir, files, sig)
+	w, err := stageFiles(dir, files, signalled(sig))
 	if err != nil {
 		return err
 	}
@@ -108,24 +108,28 @@ func writeFiles(dir string, files []render.File, sig <-chan os.Signal) error {
 // and commit the syncing, which mostly waits on the disk, so a batch job
 // can render its next customer meanwhile.
 type staged struct {
-	steps []step
-	temps []*os.File // open, by step
-	sig   <-chan os.Signal
+	steps       []step
+	temps       []*os.File // open, by step
+	interrupted func() bool
 }
 
-func (w *staged) interrupted() bool {
-	select {
-	case <-w.sig:
-		return true
-	default:
-		return false
+// signalled reports, without waiting, whether sig has delivered a signal
+// (never, for a nil channel).
+func signalled(sig <-chan os.Signal) func() bool {
+	return func() bool {
+		select {
+		case <-sig:
+			return true
+		default:
+			return false
+		}
 	}
 }
 
 // stageFiles writes every file to a hidden temporary file in dir; on an
-// error nothing is left behind.
-func stageFiles(dir string, files []render.File, sig <-chan os.Signal) (_ *staged, err error) {
-	w := &staged{steps: make([]step, len(files)), temps: make([]*os.File, 0, len(files)), sig: sig}
+// error, or when interrupted reports true, nothing is left behind.
+func stageFiles(dir string, files []render.File, interrupted func() bool) (_ *staged, err error) {
+	w := &staged{steps: make([]step, len(files)), temps: make([]*os.File, 0, len(files)), interrupted: interrupted}
 	for i, f := range files {
 		w.steps[i].final = filepath.Join(dir, f.Name)
 	}
