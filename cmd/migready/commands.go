@@ -18,7 +18,6 @@ import (
 // load reads and checks the inputs, makes the assessment and builds the
 // report both commands print: the one model render reads.
 func load(o *options, stderr io.Writer) (*render.Report, error) {
-	defer tuneGCOne()()
 	profileData, err := inputs.ReadProfileFile(o.profile)
 	if err != nil {
 		return nil, err
@@ -156,6 +155,7 @@ func exitCode(a *readiness.Assessment) int {
 }
 
 func check(o *options, stdout, stderr io.Writer) int {
+	defer tuneGCOne()()
 	r, err := load(o, stderr)
 	if err != nil {
 		return fail(stderr, err)
@@ -175,6 +175,7 @@ func check(o *options, stdout, stderr io.Writer) int {
 }
 
 func pack(o *options, stdout, stderr io.Writer) int {
+	defer tuneGCOne()()
 	r, err := load(o, stderr)
 	if err != nil {
 		return fail(stderr, err)
