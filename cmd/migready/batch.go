@@ -252,30 +252,24 @@ func batch(o *batchOptions, stdout, stderr io.Writer) int {
 		jobs <- i
 	}
 	close(jobs)
-	done := make(chan struct {
+	// outcome is customer i's result.
+	type outcome struct {
 		i int
 		r result
-	}, len(custs))
+	}
+	done := make(chan outcome, len(custs))
 	for w := 0; w < workers; w++ {
 		go func() {
 			var committing sync.WaitGroup // the job's last pack
 			for i := range jobs {
 				if stopped() {
-					done <- struct {
-						i int
-						r result
-					}{i, result{stopped: true}}
+					done <- outcome{i, result{stopped: true}}
 					continue
 				}
 				p := packCustomer(o, &custs[i], oneCore)
 				commit := p.stage(o, &custs[i], stopped)
 				committing.Wait()
-				committing.Go(func() {
-					done <- struct {
-						i int
-						r result
-					}{i, commit()}
-				})
+				committing.Go(func() { done <- outcome{i, commit()} })
 			}
 			committing.Wait()
 		}()
@@ -329,8 +323,8 @@ func batch(o *batchOptions, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, "\r\033[K")
 	}
 	if interrupted > 0 {
-		fmt.Fprintf(stderr, "migready: interrupted: %s written, %d not (their folders are as they were); the portfolio is as it was\n",
-			plural(len(custs)-interrupted, "customer"), interrupted)
+		fmt.Fprintf(stderr, "migready: interrupted: %d of %s not packed (their folders are as they were); the portfolio is as it was\n",
+			interrupted, plural(len(custs), "customer"))
 		return exitInterrupted
 	}
 

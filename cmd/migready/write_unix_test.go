@@ -73,7 +73,7 @@ func TestBatchSIGINT(t *testing.T) {
 	if code != exitInterrupted {
 		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitInterrupted, &stderr)
 	}
-	if !strings.Contains(stderr.String(), "interrupted: 1 customer written, 4 not") {
+	if !strings.Contains(stderr.String(), "interrupted: 4 of 5 customers not packed") {
 		t.Errorf("stderr does not say what was written:\n%s", &stderr)
 	}
 	// The interrupted customer's folder, made by this batch, is gone with
