@@ -308,3 +308,29 @@ func TestNextStepsFollowVerdict(t *testing.T) {
 		}
 	}
 }
+
+// TestLocalizeInParallel: the findings of a large export, worded on two
+// cores, are each finding's own words, in the assessment's order.
+func TestLocalizeInParallel(t *testing.T) {
+	l := templates.MustLoad("de")
+	in := manyFindings(wordInParallel+37, l)
+	w := Words{l}
+	total := 0
+	for i, c := range in.A.Checks {
+		cv := in.Checks[i]
+		if len(cv.Findings) != len(c.Findings) {
+			t.Fatalf("%s: %d findings worded, want %d", c.ID, len(cv.Findings), len(c.Findings))
+		}
+		for j := range c.Findings {
+			f := &c.Findings[j]
+			got := cv.Findings[j]
+			if got.Key != f.Key || got.Problem != w.Finding(f, "problem") || got.Action != w.Finding(f, "action") {
+				t.Fatalf("%s finding %d (%s): worded as %q / %q", c.ID, j, f.Key, got.Problem, got.Action)
+			}
+		}
+		total += len(c.Findings)
+	}
+	if total < wordInParallel {
+		t.Fatalf("%d findings: too few to be worded in parallel", total)
+	}
+}

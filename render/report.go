@@ -8,6 +8,7 @@ package render
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/migready/migready/readiness/assessment"
@@ -197,6 +198,11 @@ type localized struct {
 }
 
 // localize writes every Text of r in r.Lang.
+// wordInParallel is the number of findings from which localize words them
+// on two cores: a typical customer has a few dozen, an export of 50,000
+// users thousands.
+const wordInParallel = 2000
+
 func localize(r *Report) *localized {
 	a, w := r.Assessment, Words{r.Lang}
 	v := &localized{Report: r, A: a, Tool: a.Tool, Generated: a.Generated, Onsite: a.Onsite, Users: a.Users,
@@ -215,16 +221,32 @@ func localize(r *Report) *localized {
 		v.TrackerMade, _ = time.Parse(time.DateOnly, a.Tracker.Made)
 	}
 	v.Checks = make([]checkView, len(a.Checks))
+	findings := 0
 	for i := range a.Checks {
 		c := &a.Checks[i]
-		cv := checkView{ID: c.ID, Status: c.Status, Accepted: c.Accepted, Title: r.Lang.T("check." + c.ID + ".title"),
+		v.Checks[i] = checkView{ID: c.ID, Status: c.Status, Accepted: c.Accepted, Title: r.Lang.T("check." + c.ID + ".title"),
 			Summary: w.Text(c.Summary), Findings: make([]findingView, len(c.Findings))}
-		for j := range c.Findings {
+		findings += len(c.Findings)
+	}
+	word := func(c *assessment.Check, cv *checkView, from, to int) {
+		for j := from; j < to; j++ {
 			f := &c.Findings[j]
 			cv.Findings[j] = findingView{Finding: *f, Problem: w.Finding(f, "problem"), Action: w.Finding(f, "action")}
 		}
-		v.Checks[i] = cv
 	}
+	// The findings of a large export (thousands) are worded on two cores:
+	// the second half of every check's on the other.
+	var other sync.WaitGroup
+	for i := range a.Checks {
+		c, cv, n := &a.Checks[i], &v.Checks[i], len(a.Checks[i].Findings)
+		half := n
+		if findings >= wordInParallel {
+			half = n / 2
+			other.Go(func() { word(c, cv, half, n) })
+		}
+		word(c, cv, 0, half)
+	}
+	other.Wait()
 	d := a.Downtime
 	v.Downtime = downtimeView{LowHours: d.LowHours, ExpectedHours: d.ExpectedHours, HighHours: d.HighHours, Formula: d.Formula}
 	for _, p := range d.Parts {
