@@ -76,24 +76,30 @@ func Text(w io.Writer, r *Report, color bool) error {
 		if action != "" {
 			bw.WriteString("  " + paint(ansiDim, l.T("text.action")) + " " + terminalSafe(action) + "\n")
 		}
+		// Written piece by piece: a large export has thousands of findings.
+		problemLabel, actionLabel := paint(ansiDim, l.T("text.problem")), paint(ansiDim, l.T("text.action"))
 		for _, f := range c.Findings {
-			var who []string
+			named := false // a finding may name no user or item
 			if f.Row > 0 {
-				who = append(who, l.T("text.row", "row", f.Row))
+				bw.WriteString("  ")
+				bw.WriteString(l.T("text.row", "row", f.Row))
+				named = true
 			}
-			for _, s := range []string{f.UserID, f.Name, f.Email} {
+			for _, s := range [...]string{f.UserID, f.Name, f.Email} {
 				if s != "" {
-					who = append(who, terminalSafe(s))
+					bw.WriteString("  ")
+					bw.WriteString(terminalSafe(s))
+					named = true
 				}
 			}
-			if len(who) > 0 { // a finding may name no user or item
-				bw.WriteString("  " + strings.Join(who, "  ") + "\n")
+			if named {
+				bw.WriteString("\n")
 			}
 			if problem == "" {
-				bw.WriteString("      " + paint(ansiDim, l.T("text.problem")) + " " + terminalSafe(f.Problem) + "\n")
+				writeLabelled(bw, problemLabel, f.Problem)
 			}
 			if action == "" && f.Action != "" {
-				bw.WriteString("      " + paint(ansiDim, l.T("text.action")) + " " + terminalSafe(f.Action) + "\n")
+				writeLabelled(bw, actionLabel, f.Action)
 			}
 		}
 	}
@@ -210,10 +216,27 @@ func pad(s string, width int) string {
 	return s
 }
 
+// writeLabelled writes a finding's problem or action line.
+func writeLabelled(bw *bufio.Writer, label, text string) {
+	bw.WriteString("      ")
+	bw.WriteString(label)
+	bw.WriteString(" ")
+	bw.WriteString(terminalSafe(text))
+	bw.WriteString("\n")
+}
+
 // terminalSafe keeps customer data from driving the terminal: control
 // characters (escape sequences, carriage returns) are shown as U+FFFD.
 func terminalSafe(s string) string {
-	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+	// unicode.IsControl is C0 (bytes below 0x20), DEL (0x7F) and C1
+	// (U+0080–U+009F: 0xC2 then 0x80–0x9F); any other byte is safe.
+	i := 0
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f || c == 0xc2 && i+1 < len(s) && 0x80 <= s[i+1] && s[i+1] < 0xa0 {
+			break
+		}
+	}
+	if i == len(s) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {

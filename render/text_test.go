@@ -2,8 +2,10 @@ package render
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/templates"
@@ -107,6 +109,35 @@ func TestTextItemlessFinding(t *testing.T) {
 	for i, line := range strings.Split(out, "\n") {
 		if line != "" && strings.TrimSpace(line) == "" {
 			t.Errorf("line %d is blank but for spaces:\n%s", i+1, out)
+		}
+	}
+}
+
+// TestTerminalSafeFastPath: the byte scan finds a control character
+// exactly when unicode.IsControl does, on random strings of the bytes
+// that matter (C0, DEL, the two bytes of C1, other UTF-8, invalid bytes).
+func TestTerminalSafeFastPath(t *testing.T) {
+	rule := func(s string) string {
+		if strings.IndexFunc(s, unicode.IsControl) < 0 {
+			return s
+		}
+		return strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) {
+				return '\uFFFD'
+			}
+			return r
+		}, s)
+	}
+	alphabet := []string{"a", "\x1b", "\r", "\x7f", "\xc2", "\x80", "\x9f", "\xa0", "\xc2\x85", "\xc2\xa0", "ø", "\u2028", "\xff", " "}
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 100000; i++ {
+		var b strings.Builder
+		for n := r.IntN(6); n > 0; n-- {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		s := b.String()
+		if got, want := terminalSafe(s), rule(s); got != want {
+			t.Fatalf("terminalSafe(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
