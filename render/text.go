@@ -239,10 +239,13 @@ func terminalSafe(s string) string {
 	if i == len(s) {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return '\uFFFD'
-		}
-		return r
-	}, s)
+	return strings.Map(replaceControl, s)
+}
+
+// replaceControl is U+FFFD for a control character, else r.
+func replaceControl(r rune) rune {
+	if unicode.IsControl(r) {
+		return '\uFFFD'
+	}
+	return r
 }

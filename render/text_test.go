@@ -121,12 +121,7 @@ func TestTerminalSafeFastPath(t *testing.T) {
 		if strings.IndexFunc(s, unicode.IsControl) < 0 {
 			return s
 		}
-		return strings.Map(func(r rune) rune {
-			if unicode.IsControl(r) {
-				return '\uFFFD'
-			}
-			return r
-		}, s)
+		return strings.Map(replaceControl, s)
 	}
 	alphabet := []string{"a", "\x1b", "\r", "\x7f", "\xc2", "\x80", "\x9f", "\xa0", "\xc2\x85", "\xc2\xa0", "ø", "\u2028", "\xff", " "}
 	r := rand.New(rand.NewPCG(1, 2))
