@@ -8,7 +8,6 @@ import (
 	"github.com/migready/migready/render/doc"
 	"io"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -143,9 +142,11 @@ func (z *wbZip) flush() error {
 // (mostly excelize's fixed theme and styles) three times the time for a
 // file a tenth larger, and each new writer allocates 600 kB.
 func wbDeflate(w io.Writer) (io.WriteCloser, error) {
-	if fw, ok := wbFlaters.Get().(*flate.Writer); ok {
+	select {
+	case fw := <-wbFlaters:
 		fw.Reset(w)
 		return &wbFlater{fw}, nil
+	default:
 	}
 	fw, err := flate.NewWriter(w, flate.BestSpeed)
 	if err != nil {
@@ -154,14 +155,20 @@ func wbDeflate(w io.Writer) (io.WriteCloser, error) {
 	return &wbFlater{fw}, nil
 }
 
-var wbFlaters sync.Pool
+// wbFlaters is a short free list of idle writers rather than a sync.Pool,
+// which every garbage collection empties: a batch of packs stops
+// allocating them.
+var wbFlaters = make(chan *flate.Writer, 4)
 
 // wbFlater returns its writer to wbFlaters when closed.
 type wbFlater struct{ *flate.Writer }
 
 func (f *wbFlater) Close() error {
 	err := f.Writer.Close()
-	wbFlaters.Put(f.Writer)
+	select {
+	case wbFlaters <- f.Writer:
+	default:
+	}
 	f.Writer = nil
 	return err
 }

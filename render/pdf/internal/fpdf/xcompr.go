@@ -22,8 +22,10 @@ var xmem = xmempool{
 
 type xmempool struct{ sync.Pool }
 
-// zwriters holds idle zlib writers at level BestSpeed (migready patch).
-var zwriters sync.Pool
+// zwriters holds idle zlib writers at level BestSpeed (migready patch): a
+// short free list rather than a sync.Pool, which every garbage collection
+// empties, so that a batch of documents stops allocating them.
+var zwriters = make(chan *zlib.Writer, 4)
 
 func (pool *xmempool) compress(data []byte) *membuffer {
 	mem := pool.Get().(*membuffer)
@@ -32,17 +34,23 @@ func (pool *xmempool) compress(data []byte) *membuffer {
 
 	// migready patch: reuse zlib writers (about 600 kB each to allocate
 	// and clear); Reset makes one equal to a new writer.
-	zw, _ := zwriters.Get().(*zlib.Writer)
-	if zw == nil {
+	var zw *zlib.Writer
+	select {
+	case zw = <-zwriters:
+		zw.Reset(buf)
+	default:
 		var err error
 		zw, err = zlib.NewWriterLevel(buf, zlib.BestSpeed)
 		if err != nil {
 			panic(fmt.Errorf("could not create zlib writer: %w", err))
 		}
-	} else {
-		zw.Reset(buf)
 	}
-	defer zwriters.Put(zw)
+	defer func() {
+		select {
+		case zwriters <- zw:
+		default:
+		}
+	}()
 	_, err := zw.Write(data)
 	if err != nil {
 		panic(fmt.Errorf("could not zlib-compress slice: %w", err))
