@@ -141,6 +141,7 @@ type pdfRenderer struct {
 
 	tables   map[*east.Table]measuredTable // tables measured before drawing
 	measured map[measuredKey]int           // paragraph line counts, by width
+	scratch  inlineBuilder                 // see scratchBuilder
 }
 
 func newPDFRenderer(d *doc.Document, logo *logoImage) *pdfRenderer {

@@ -162,8 +162,8 @@ type measuredKey struct {
 }
 
 func (r *pdfRenderer) layoutLines(n ast.Node, w float64) int {
-	var b inlineBuilder
-	c := inlineCollector{b: &b, src: r.src}
+	b := r.scratchBuilder()
+	c := inlineCollector{b: b, src: r.src}
 	c.walk(n, textStyle{font: fontRegular, size: bodySize, color: r.baseText})
 	if b.empty() {
 		return 0
@@ -172,8 +172,16 @@ func (r *pdfRenderer) layoutLines(n ast.Node, w float64) int {
 }
 
 func (r *pdfRenderer) headingLines(h *ast.Heading, size, w float64) int {
-	var b inlineBuilder
-	c := inlineCollector{b: &b, src: r.src}
+	b := r.scratchBuilder()
+	c := inlineCollector{b: b, src: r.src}
 	c.walk(h, textStyle{font: fontBold, size: size})
 	return len(b.layout(w))
+}
+
+// scratchBuilder is the builder layoutLines and headingLines count lines
+// with, emptied: they keep nothing of it, and measuring (to keep headings
+// with what follows) made a third of a pack's allocations.
+func (r *pdfRenderer) scratchBuilder() *inlineBuilder {
+	r.scratch.styles, r.scratch.atoms = r.scratch.styles[:0], r.scratch.atoms[:0]
+	return &r.scratch
 }
