@@ -376,11 +376,11 @@ var yesNoWords = func() map[string]Tri {
 
 // YesNo interprets a "can log in" or "travel" cell written in English,
 // Norwegian, Swedish, Danish, German or Dutch. An empty cell or any other
-// word is Unknown: the caller decides what an absent answer means.
+// word is Unanswered: the caller decides what an absent answer means.
 func YesNo(s string) Tri {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 40 {
-		return Unknown
+		return Unanswered
 	}
 	// Fast path for the common short ASCII words: fold into a stack buffer
 	// instead of allocating, since this runs twice per user.

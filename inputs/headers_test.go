@@ -179,8 +179,8 @@ func TestYesNo(t *testing.T) {
 		})
 	}
 	for _, s := range []string{"", "  ", "maybe", "2", "?", "yes please", "<script>", strings.Repeat("ja", 30)} {
-		if got := YesNo(s); got != Unknown {
-			t.Errorf("YesNo(%q) = %v, want Unknown", s, got)
+		if got := YesNo(s); got != Unanswered {
+			t.Errorf("YesNo(%q) = %v, want Unanswered", s, got)
 		}
 	}
 }
@@ -191,7 +191,7 @@ func FuzzYesNo(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got := YesNo(s)
-		if got != Unknown && got != Yes && got != No {
+		if got != Unanswered && got != Yes && got != No {
 			t.Fatalf("YesNo(%q) = %d", s, got)
 		}
 		if again := YesNo(" " + s + "\t"); again != got {

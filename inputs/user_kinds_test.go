@@ -86,11 +86,11 @@ func TestReadKindColumns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if u := l.Users[0]; u.Kind != KindEmployee || u.Former != Unknown || l.Has(FieldType) {
+	if u := l.Users[0]; u.Kind != KindEmployee || u.Former != Unanswered || l.Has(FieldType) {
 		t.Errorf("without the columns: %+v", u)
 	}
 }
 
 func triName(t Tri) string {
-	return map[Tri]string{Yes: "yes", No: "no", Unknown: "unknown"}[t]
+	return map[Tri]string{Yes: "yes", No: "no", Unanswered: "unknown"}[t]
 }

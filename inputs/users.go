@@ -28,7 +28,7 @@ var Fields = []Field{FieldUserID, FieldFirstName, FieldLastName, FieldFullName, 
 type Tri int8
 
 const (
-	Unknown Tri = iota // column absent, or a value that is neither yes nor no
+	Unanswered Tri = iota // column absent, or a value that is neither yes nor no
 	Yes
 	No
 )
@@ -45,7 +45,7 @@ type User struct {
 	Group     string
 	Role      string
 	Plan      string
-	CanLogIn  Tri // Unknown when the column is absent, the cell empty, or the value not a yes/no word (see YesNo)
+	CanLogIn  Tri // Unanswered when the column is absent, the cell empty, or the value not a yes/no word (see YesNo)
 	Travel    Tri // likewise
 	// RawCanLogIn and RawTravel keep the cell text, for messages.
 	RawCanLogIn string
@@ -56,7 +56,7 @@ type User struct {
 	Kind    UserKind
 	RawType string
 	// Former is the "Former employee" cell, Satellite the "Active
-	// satellite" cell; Unknown when the column is absent or the value is
+	// satellite" cell; Unanswered when the column is absent or the value is
 	// not a yes/no word. The Raw fields keep the cell text.
 	Former       Tri
 	RawFormer    string

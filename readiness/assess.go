@@ -40,7 +40,7 @@ const NoWindowsClientMajor = 9
 // CheckIDs order and findings are sorted (row, user id, email, kind, key),
 // so two runs on the same inputs give identical results, and two runs in
 // different languages too: the assessment holds no words.
-func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *Assessment {
+func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *assessment.Assessment {
 	if users == nil {
 		users = &inputs.UserList{}
 	}
@@ -49,20 +49,20 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *Assessment 
 	// user ids) runs on a second core while the others run here; it only
 	// reads the inputs, as every check does, so the result is the same
 	// either way. It does not read the addresses worked out meanwhile.
-	same := make(chan Check, 1)
+	same := make(chan assessment.Check, 1)
 	go func() { same <- a.samePerson() }()
 	a.addrs = addresses(users.Users)
-	out := &Assessment{
+	out := &assessment.Assessment{
 		Tool:      opt.Tool,
 		Generated: opt.Date.Format(time.DateOnly),
-		Customer: Customer{
+		Customer: assessment.Customer{
 			Name:   p.Customer.Name,
 			Slug:   Slug(p.Customer.Name),
 			Tenant: p.Customer.Tenant,
 		},
-		Onsite: Onsite{Version: strings.TrimSpace(p.Onsite.Version), DatabaseGB: p.Onsite.DatabaseGB,
+		Onsite: assessment.Onsite{Version: strings.TrimSpace(p.Onsite.Version), DatabaseGB: p.Onsite.DatabaseGB,
 			ArchiveGB: p.Onsite.ArchiveGB, Satellites: satelliteCount(p.Onsite)},
-		Mailboxes: []Mailbox{},
+		Mailboxes: []assessment.Mailbox{},
 	}
 
 	out.Users = a.userCounts()
@@ -76,7 +76,7 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *Assessment 
 	downtime, downtimeCheck := a.downtime()
 	out.Downtime = downtime
 
-	out.Checks = []Check{
+	out.Checks = []assessment.Check{
 		a.onsiteVersion(),
 		a.duplicateEmails(),
 		a.validEmails(),
@@ -94,7 +94,7 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *Assessment 
 		spfCheck,
 		downtimeCheck,
 	}
-	out.Checks[slices.Index(CheckIDs, CheckSamePerson)] = <-same
+	out.Checks[slices.Index(assessment.CheckIDs, assessment.CheckSamePerson)] = <-same
 	for i := range out.Checks {
 		sortFindings(out.Checks[i].Findings)
 		uniqueKeys(out.Checks[i].Findings)
@@ -128,16 +128,16 @@ func leftOut(u *inputs.User) bool {
 // userCounts accounts for every user: a person the checks look at, or a
 // user left out by kind; and says which Type and Former employee values
 // could not be read.
-func (a *assessor) userCounts() UserCounts {
+func (a *assessor) userCounts() assessment.UserCounts {
 	users := a.users.Users
-	c := UserCounts{Total: len(users), EmptyRows: len(a.users.EmptyRows), Notices: []Text{}}
+	c := assessment.UserCounts{Total: len(users), EmptyRows: len(a.users.EmptyRows), Notices: []assessment.Text{}}
 	var strange, unclear []*inputs.User
 	for i := range users {
 		u := &users[i]
 		if u.Kind == inputs.KindUnrecognised {
 			strange = append(strange, u)
 		}
-		if u.Former == inputs.Unknown && strings.TrimSpace(u.RawFormer) != "" {
+		if u.Former == inputs.Unanswered && strings.TrimSpace(u.RawFormer) != "" {
 			unclear = append(unclear, u)
 		}
 		switch {
@@ -157,7 +157,7 @@ func (a *assessor) userCounts() UserCounts {
 			switch a.access(u) {
 			case inputs.Yes:
 				c.WithAccess++
-			case inputs.Unknown:
+			case inputs.Unanswered:
 				c.AccessUnknown++
 			}
 		}
@@ -191,7 +191,7 @@ const maxListed = 5
 // unreadable lists the values that could not be read as yes or no and the
 // rows they are on, for a summary: `"Maybe" (rows 4, 9), empty (row 12)`.
 // raw gives the cell text of a user.
-func (a *assessor) unreadable(users []*inputs.User, raw func(*inputs.User) string) List {
+func (a *assessor) unreadable(users []*inputs.User, raw func(*inputs.User) string) assessment.List {
 	rows := map[string][]string{}
 	var order []string
 	for _, u := range users {
@@ -201,7 +201,7 @@ func (a *assessor) unreadable(users []*inputs.User, raw func(*inputs.User) strin
 		}
 		rows[v] = append(rows[v], strconv.Itoa(u.Row))
 	}
-	var parts []Text
+	var parts []assessment.Text
 	for i, v := range order {
 		if i == maxListed {
 			parts = append(parts, a.plural("finding.ref.more-values", len(order)-maxListed))
@@ -222,7 +222,7 @@ func (a *assessor) unreadable(users []*inputs.User, raw func(*inputs.User) strin
 
 // shown is a cell value as a finding quotes it, in the language's quotes;
 // an empty cell says so.
-func (a *assessor) shown(v string) Text {
+func (a *assessor) shown(v string) assessment.Text {
 	if strings.TrimSpace(v) == "" {
 		return a.l.T("finding.ref.empty")
 	}
@@ -268,26 +268,26 @@ type assessor struct {
 
 // newCheck makes sure Findings is never nil and gives each finding its key:
 // the check id and the finding's subject.
-func (a *assessor) newCheck(id string, st Status, summary Text, findings []Finding) Check {
+func (a *assessor) newCheck(id string, st assessment.Status, summary assessment.Text, findings []assessment.Finding) assessment.Check {
 	if findings == nil {
-		findings = []Finding{}
+		findings = []assessment.Finding{}
 	}
 	for i := range findings {
 		findings[i].Key = id + ":" + findings[i].Key
 	}
-	return Check{ID: id, Status: st, Summary: summary, Findings: findings}
+	return assessment.Check{ID: id, Status: st, Summary: summary, Findings: findings}
 }
 
 // plural is the catalog's one/other choice, with n as {count}.
-func (a *assessor) plural(key string, n int, args ...any) Text {
+func (a *assessor) plural(key string, n int, args ...any) assessment.Text {
 	return a.l.Plural(key, n, args...)
 }
 
 // userFinding is a finding about one row of the export. Its texts are
 // finding.<kind>.problem and .action, which may use {user}, {name},
 // {email} and {row} besides args.
-func (a *assessor) userFinding(u *inputs.User, kind string, args ...any) Finding {
-	return Finding{
+func (a *assessor) userFinding(u *inputs.User, kind string, args ...any) assessment.Finding {
+	return assessment.Finding{
 		Kind:   kind,
 		Row:    u.Row,
 		UserID: u.ID,
@@ -302,10 +302,10 @@ func (a *assessor) userFinding(u *inputs.User, kind string, args ...any) Finding
 // rows of the export, keys of their own: the key with the address, else
 // (the same address too) with the row. No two findings of a check share a
 // key, so a note in the workbook belongs to exactly one.
-func uniqueKeys(fs []Finding) {
-	for _, suffix := range []func(*Finding) string{
-		func(f *Finding) string { return "/email:" + emailKey(f.Email) },
-		func(f *Finding) string { return "/row:" + strconv.Itoa(f.Row) },
+func uniqueKeys(fs []assessment.Finding) {
+	for _, suffix := range []func(*assessment.Finding) string{
+		func(f *assessment.Finding) string { return "/email:" + emailKey(f.Email) },
+		func(f *assessment.Finding) string { return "/row:" + strconv.Itoa(f.Row) },
 	} {
 		n := map[string]int{}
 		for _, f := range fs {
@@ -334,12 +334,12 @@ func userSubject(u *inputs.User) string {
 // itemFinding is a finding that is not about a row of the export (Row 0);
 // name is what it is about (a customisation, a mailbox), may be "". Its
 // texts may use {item} besides args.
-func (a *assessor) itemFinding(name, kind string, args ...any) Finding {
+func (a *assessor) itemFinding(name, kind string, args ...any) assessment.Finding {
 	subject := "item:" + foldString(strings.TrimSpace(name))
 	if strings.TrimSpace(name) == "" {
 		subject = kind
 	}
-	return Finding{
+	return assessment.Finding{
 		Kind: kind,
 		Name: name,
 		Args: text("", false, append([]any{"item", name}, args...)).Args,
@@ -348,21 +348,21 @@ func (a *assessor) itemFinding(name, kind string, args ...any) Finding {
 }
 
 // ref names a user in another user's finding: "JOHN (row 12)".
-func (a *assessor) ref(u *inputs.User) Text {
+func (a *assessor) ref(u *inputs.User) assessment.Text {
 	if u.ID == "" {
 		return a.l.T("finding.ref.row", "row", strconv.Itoa(u.Row))
 	}
 	return a.l.T("finding.ref.user", "user", u.ID, "row", strconv.Itoa(u.Row))
 }
 
-func (a *assessor) join(items []Text) List { return List(items) }
+func (a *assessor) join(items []assessment.Text) assessment.List { return assessment.List(items) }
 
 // worst returns the most severe status among findings' statuses.
-func worst(sts ...Status) Status {
+func worst(sts ...assessment.Status) assessment.Status {
 	// Unknown ranks above Warn: a check that could not be told must be
 	// verified, and that decides the verdict; a warning does not.
-	rank := map[Status]int{Pass: 0, Warn: 1, Unknown: 2, Fail: 3}
-	w := Pass
+	rank := map[assessment.Status]int{assessment.Pass: 0, assessment.Warn: 1, assessment.Unknown: 2, assessment.Fail: 3}
+	w := assessment.Pass
 	for _, s := range sts {
 		if rank[s] > rank[w] {
 			w = s
@@ -371,8 +371,8 @@ func worst(sts ...Status) Status {
 	return w
 }
 
-func sortFindings(fs []Finding) {
-	slices.SortStableFunc(fs, func(x, y Finding) int {
+func sortFindings(fs []assessment.Finding) {
+	slices.SortStableFunc(fs, func(x, y assessment.Finding) int {
 		return cmp.Or(
 			cmp.Compare(x.Row, y.Row),
 			strings.Compare(x.UserID, y.UserID),

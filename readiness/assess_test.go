@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/render"
 	"github.com/migready/migready/templates"
 )
@@ -23,10 +24,10 @@ var en = templates.MustLoad("en")
 // tests can read what a customer would.
 var say = render.NewWords(en)
 
-func summary(c *Check) string   { return say.Text(c.Summary) }
-func problem(f *Finding) string { return say.Finding(f, "problem") }
-func action(f *Finding) string  { return say.Finding(f, "action") }
-func title(c *Check) string     { return en.T("check." + c.ID + ".title") }
+func summary(c *assessment.Check) string   { return say.Text(c.Summary) }
+func problem(f *assessment.Finding) string { return say.Finding(f, "problem") }
+func action(f *assessment.Finding) string  { return say.Finding(f, "action") }
+func title(c *assessment.Check) string     { return en.T("check." + c.ID + ".title") }
 
 var allColumns = []inputs.Field{inputs.FieldUserID, inputs.FieldFullName, inputs.FieldEmail,
 	inputs.FieldRole, inputs.FieldPlan, inputs.FieldCanLogIn, inputs.FieldTravel}
@@ -55,7 +56,7 @@ func noAccess(u *inputs.User) { u.CanLogIn, u.RawCanLogIn = inputs.No, "No" }
 
 // maybe gives a "Can log in" value that is neither yes nor no.
 func maybe(raw string) func(*inputs.User) {
-	return func(u *inputs.User) { u.CanLogIn, u.RawCanLogIn = inputs.Unknown, raw }
+	return func(u *inputs.User) { u.CanLogIn, u.RawCanLogIn = inputs.Unanswered, raw }
 }
 func noPlan(u *inputs.User)    { u.Plan = "" }
 func admin(u *inputs.User)     { u.Role = "Administrator" }
@@ -88,44 +89,44 @@ func profile(edits ...func(*inputs.Profile)) *inputs.Profile {
 
 var opt = Options{Tool: "migready 0.1.0", Date: time.Date(2026, 11, 24, 15, 4, 5, 0, time.UTC)}
 
-func assess(p *inputs.Profile, l *inputs.UserList) *Assessment { return Assess(p, l, opt) }
+func assess(p *inputs.Profile, l *inputs.UserList) *assessment.Assessment { return Assess(p, l, opt) }
 
 func TestAssessAllGood(t *testing.T) {
 	a := assess(profile(), goodUsers())
-	if !a.Ready || a.Verdict != VerdictReady || a.Blockers != 0 || a.ToVerify != 0 {
+	if !a.Ready || a.Verdict != assessment.VerdictReady || a.Blockers != 0 || a.ToVerify != 0 {
 		t.Errorf("verdict %s (ready %v): %d blockers, %d to verify", a.Verdict, a.Ready, a.Blockers, a.ToVerify)
 	}
 	var ids []string
 	for _, c := range a.Checks {
 		ids = append(ids, c.ID)
-		if c.Status != Pass {
+		if c.Status != assessment.Pass {
 			t.Errorf("%s: status %s (%s) %+v", c.ID, c.Status, summary(&c), c.Findings)
 		}
 	}
-	if !slices.Equal(ids, CheckIDs) {
-		t.Errorf("check order %v, want %v", ids, CheckIDs)
+	if !slices.Equal(ids, assessment.CheckIDs) {
+		t.Errorf("check order %v, want %v", ids, assessment.CheckIDs)
 	}
-	want := Customer{Name: "Fjordkraft AS", Slug: "fjordkraft-as", Tenant: "Cust12345"}
+	want := assessment.Customer{Name: "Fjordkraft AS", Slug: "fjordkraft-as", Tenant: "Cust12345"}
 	if a.Customer != want {
 		t.Errorf("customer %+v, want %+v", a.Customer, want)
 	}
 	if a.Tool != "migready 0.1.0" || a.Generated != "2026-11-24" {
 		t.Errorf("header: %q %q", a.Tool, a.Generated)
 	}
-	if !reflect.DeepEqual(a.Users, UserCounts{Total: 3, WithAccess: 3, People: 3, Notices: []Text{}}) {
+	if !reflect.DeepEqual(a.Users, assessment.UserCounts{Total: 3, WithAccess: 3, People: 3, Notices: []assessment.Text{}}) {
 		t.Errorf("users %+v", a.Users)
 	}
-	wantBoxes := []Mailbox{
+	wantBoxes := []assessment.Mailbox{
 		{Current: "support@fjordkraft.no", New: "support@fjordkraft.suocrm.eu", Forward: true},
 		{Current: "salg@fjordkraft.no", New: "salg@fjordkraft.suocrm.eu", Forward: true},
 	}
 	if !reflect.DeepEqual(a.Mailboxes, wantBoxes) {
 		t.Errorf("mailboxes %+v", a.Mailboxes)
 	}
-	wantSPF := &SPF{Domain: "fjordkraft.no", Current: "v=spf1 mx include:spf.protection.outlook.com ~all",
+	wantSPF := &assessment.SPF{Domain: "fjordkraft.no", Current: "v=spf1 mx include:spf.protection.outlook.com ~all",
 		Record:     "v=spf1 mx include:spf.protection.outlook.com include:_spf.online.superoffice.com ~all",
-		DNSLookups: 4, UnknownIncludes: []string{}, Warnings: []SPFWarning{},
-		LookupCosts: []SPFTermCost{{Term: "mx", Lookups: 1, Known: true}, {Term: "include:spf.protection.outlook.com", Lookups: 1, Known: true}, {Term: "include:_spf.online.superoffice.com", Lookups: 2, Known: true}}}
+		DNSLookups: 4, UnknownIncludes: []string{}, Warnings: []assessment.SPFWarning{},
+		LookupCosts: []assessment.SPFTermCost{{Term: "mx", Lookups: 1, Known: true}, {Term: "include:spf.protection.outlook.com", Lookups: 1, Known: true}, {Term: "include:_spf.online.superoffice.com", Lookups: 2, Known: true}}}
 	wantSPF.Strings = []string{wantSPF.Record}
 	if !reflect.DeepEqual(a.SPF, wantSPF) {
 		t.Errorf("spf %+v", a.SPF)
@@ -148,7 +149,7 @@ type checkCase struct {
 	name     string
 	profile  *inputs.Profile
 	users    *inputs.UserList
-	status   Status
+	status   assessment.Status
 	findings int    // -1: don't care
 	contains string // in the summary or a finding's problem, when set
 }
@@ -176,7 +177,7 @@ func runChecks(t *testing.T, id string, cases []checkCase) {
 					t.Errorf("kind %q of check %s is not in Kinds with that check", f.Kind, c.ID)
 				}
 			}
-			if a.Ready != (a.Blockers == 0 && a.ToVerify == 0) || a.Ready != (a.Verdict == VerdictReady) {
+			if a.Ready != (a.Blockers == 0 && a.ToVerify == 0) || a.Ready != (a.Verdict == assessment.VerdictReady) {
 				t.Errorf("verdict %s, ready %v, %d blockers, %d to verify", a.Verdict, a.Ready, a.Blockers, a.ToVerify)
 			}
 			if tc.contains != "" {
@@ -197,13 +198,13 @@ func TestOnsiteVersion(t *testing.T) {
 	v := func(s string) *inputs.Profile {
 		return profile(func(p *inputs.Profile) { p.Onsite.Version = s })
 	}
-	runChecks(t, CheckOnsiteVersion, []checkCase{
-		{"8.5 R10", v("8.5 R10"), goodUsers(), Pass, 0, "8.5 R10"},
-		{"7.1 exactly", v("7.1"), goodUsers(), Pass, 0, ""},
-		{"7.0 SR2", v("7.0 SR2"), goodUsers(), Fail, 1, "Upgrade"},
-		{"6.3", v("6.3"), goodUsers(), Fail, 1, "6.3"},
-		{"unreadable", v("Online"), goodUsers(), Unknown, 1, `"Online"`},
-		{"missing", v(""), goodUsers(), Unknown, 1, "No SuperOffice version"},
+	runChecks(t, assessment.CheckOnsiteVersion, []checkCase{
+		{"8.5 R10", v("8.5 R10"), goodUsers(), assessment.Pass, 0, "8.5 R10"},
+		{"7.1 exactly", v("7.1"), goodUsers(), assessment.Pass, 0, ""},
+		{"7.0 SR2", v("7.0 SR2"), goodUsers(), assessment.Fail, 1, "Upgrade"},
+		{"6.3", v("6.3"), goodUsers(), assessment.Fail, 1, "6.3"},
+		{"unreadable", v("Online"), goodUsers(), assessment.Unknown, 1, `"Online"`},
+		{"missing", v(""), goodUsers(), assessment.Unknown, 1, "No SuperOffice version"},
 	})
 	if assess(v("7.0"), goodUsers()).Ready {
 		t.Error("7.0 is ready")
@@ -211,73 +212,73 @@ func TestOnsiteVersion(t *testing.T) {
 }
 
 func TestDuplicateEmails(t *testing.T) {
-	runChecks(t, CheckDuplicateEmails, []checkCase{
-		{"unique", profile(), goodUsers(), Pass, 0, ""},
+	runChecks(t, assessment.CheckDuplicateEmails, []checkCase{
+		{"unique", profile(), goodUsers(), assessment.Pass, 0, ""},
 		{"case and space", profile(), users(allColumns,
-			usr(2, "A", "Ola@Fjordkraft.no", admin), usr(3, "B", " ola@fjordkraft.NO ")), Fail, 2, "B (row 3)"},
+			usr(2, "A", "Ola@Fjordkraft.no", admin), usr(3, "B", " ola@fjordkraft.NO ")), assessment.Fail, 2, "B (row 3)"},
 		{"unicode case", profile(), users(allColumns,
-			usr(2, "A", "Øyvind@fjordkraft.no", admin), usr(3, "B", "øyvind@fjordkraft.no")), Fail, 2, "A (row 2)"},
+			usr(2, "A", "Øyvind@fjordkraft.no", admin), usr(3, "B", "øyvind@fjordkraft.no")), assessment.Fail, 2, "A (row 2)"},
 		{"idn domain", profile(), users(allColumns,
-			usr(2, "A", "ola@Blåbær.no", admin), usr(3, "B", "ola@xn--blbr-roah.no")), Fail, 2, ""},
+			usr(2, "A", "ola@Blåbær.no", admin), usr(3, "B", "ola@xn--blbr-roah.no")), assessment.Fail, 2, ""},
 		{"three users", profile(), users(allColumns,
 			usr(2, "A", "x@fjordkraft.no", admin), usr(3, "B", "x@fjordkraft.no"), usr(4, "C", "x@fjordkraft.no")),
-			Fail, 3, "A (row 2), B (row 3)"},
+			assessment.Fail, 3, "A (row 2), B (row 3)"},
 		{"one without access", profile(), users(allColumns,
-			usr(2, "A", "x@fjordkraft.no", admin), usr(3, "B", "x@fjordkraft.no", noAccess)), Warn, 2, "only one"},
+			usr(2, "A", "x@fjordkraft.no", admin), usr(3, "B", "x@fjordkraft.no", noAccess)), assessment.Warn, 2, "only one"},
 		{"unknown access is unknown, not a pass", profile(), users(allColumns,
 			usr(2, "A", "x@fjordkraft.no", admin), usr(3, "B", "x@fjordkraft.no", maybe("Kanskje"))),
-			Unknown, 2, `can_log_in column holds "Kanskje" (row 3)`},
+			assessment.Unknown, 2, `can_log_in column holds "Kanskje" (row 3)`},
 		{"unknown access with no access is a warning", profile(), users(allColumns,
 			usr(2, "A", "a@fjordkraft.no", admin), usr(3, "B", "x@fjordkraft.no", maybe("?")), usr(4, "C", "x@fjordkraft.no", noAccess)),
-			Warn, 2, ""},
+			assessment.Warn, 2, ""},
 		{"a known clash still fails", profile(), users(allColumns,
 			usr(2, "A", "x@fjordkraft.no", admin), usr(3, "B", "x@fjordkraft.no"),
 			usr(4, "C", "y@fjordkraft.no", maybe("")), usr(5, "D", "y@fjordkraft.no")),
-			Fail, 4, "1 email address is shared"},
+			assessment.Fail, 4, "1 email address is shared"},
 		{"no can-log-in column: everyone counts", profile(), users([]inputs.Field{inputs.FieldUserID, inputs.FieldEmail},
 			usr(2, "A", "x@fjordkraft.no", maybe("")), usr(3, "B", "X@fjordkraft.no", maybe(""))),
-			Fail, 2, ""},
+			assessment.Fail, 2, ""},
 		{"empty emails are not duplicates", profile(), users(allColumns,
-			usr(2, "A", "a@fjordkraft.no", admin), usr(3, "B", ""), usr(4, "C", "")), Pass, 0, ""},
+			usr(2, "A", "a@fjordkraft.no", admin), usr(3, "B", ""), usr(4, "C", "")), assessment.Pass, 0, ""},
 	})
 }
 
 func TestValidEmailsCheck(t *testing.T) {
-	runChecks(t, CheckValidEmails, []checkCase{
-		{"all valid", profile(), goodUsers(), Pass, 0, ""},
+	runChecks(t, assessment.CheckValidEmails, []checkCase{
+		{"all valid", profile(), goodUsers(), assessment.Pass, 0, ""},
 		{"missing", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "")),
-			Fail, 1, "no email address"},
+			assessment.Fail, 1, "no email address"},
 		{"malformed", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@@x.no")),
-			Fail, 1, `"b@@x.no" is not valid`},
+			assessment.Fail, 1, `"b@@x.no" is not valid`},
 		{"malformed without access", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b at x", noAccess)),
-			Warn, 1, "cannot log in"},
+			assessment.Warn, 1, "cannot log in"},
 		{"missing without access", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "", noAccess)),
-			Pass, 0, ""},
+			assessment.Pass, 0, ""},
 		{"no can-log-in column", profile(), users([]inputs.Field{inputs.FieldUserID, inputs.FieldEmail},
-			usr(2, "A", "", func(u *inputs.User) { u.CanLogIn = inputs.Unknown })), Fail, 1, ""},
+			usr(2, "A", "", func(u *inputs.User) { u.CanLogIn = inputs.Unanswered })), assessment.Fail, 1, ""},
 		{"missing, access unknown", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "", maybe("Vielleicht"))),
-			Unknown, 1, `"Vielleicht" (row 3)`},
+			assessment.Unknown, 1, `"Vielleicht" (row 3)`},
 		{"malformed, access an empty cell", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@", maybe(""))),
-			Unknown, 1, "an empty cell (row 3)"},
+			assessment.Unknown, 1, "an empty cell (row 3)"},
 		{"a known fault wins over an unknown one", profile(), users(allColumns, usr(2, "A", "", admin), usr(3, "B", "b@", maybe("?"))),
-			Fail, 2, ""},
+			assessment.Fail, 2, ""},
 	})
 }
 
 func TestLicences(t *testing.T) {
 	noPlanColumn := slices.DeleteFunc(slices.Clone(allColumns), func(f inputs.Field) bool { return f == inputs.FieldPlan })
-	runChecks(t, CheckLicences, []checkCase{
-		{"all have plans", profile(), goodUsers(), Pass, 0, "All 3 users"},
+	runChecks(t, assessment.CheckLicences, []checkCase{
+		{"all have plans", profile(), goodUsers(), assessment.Pass, 0, "All 3 users"},
 		{"one without", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@x.no", noPlan)),
-			Fail, 1, "1 user who can log in has no user plan"},
+			assessment.Fail, 1, "1 user who can log in has no user plan"},
 		{"no access, no plan is fine", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@x.no", noPlan, noAccess)),
-			Pass, 0, ""},
-		{"no plan column", profile(), users(noPlanColumn, usr(2, "A", "a@x.no", admin)), Unknown, 0, "User plan column"},
+			assessment.Pass, 0, ""},
+		{"no plan column", profile(), users(noPlanColumn, usr(2, "A", "a@x.no", admin)), assessment.Unknown, 0, "User plan column"},
 		{"no plan, access unknown", profile(), users(allColumns, usr(2, "A", "a@x.no", admin),
 			usr(3, "B", "b@x.no", noPlan, maybe("Ja?")), usr(4, "C", "c@x.no", noPlan, maybe("Ja?"))),
-			Unknown, 2, `"Ja?" (rows 3, 4)`},
+			assessment.Unknown, 2, `"Ja?" (rows 3, 4)`},
 		{"plan, access unknown: nothing to tell", profile(), users(allColumns, usr(2, "A", "a@x.no", admin),
-			usr(3, "B", "b@x.no", maybe("?"))), Pass, 0, "The 1 user"},
+			usr(3, "B", "b@x.no", maybe("?"))), assessment.Pass, 0, "The 1 user"},
 	})
 }
 
@@ -298,26 +299,26 @@ func TestIsAdminRole(t *testing.T) {
 func TestAdminPlan(t *testing.T) {
 	noRole := slices.DeleteFunc(slices.Clone(allColumns), func(f inputs.Field) bool { return f == inputs.FieldRole })
 	noPlanCol := slices.DeleteFunc(slices.Clone(allColumns), func(f inputs.Field) bool { return f == inputs.FieldPlan })
-	runChecks(t, CheckAdminPlan, []checkCase{
-		{"one admin", profile(), goodUsers(), Pass, 0, "1 administrator can"},
+	runChecks(t, assessment.CheckAdminPlan, []checkCase{
+		{"one admin", profile(), goodUsers(), assessment.Pass, 0, "1 administrator can"},
 		{"two admins", profile(), users(allColumns, usr(2, "A", "a@x.no", admin),
-			usr(3, "B", "b@x.no", func(u *inputs.User) { u.Role = "Systemadministrator" })), Pass, 0, "2 administrators"},
+			usr(3, "B", "b@x.no", func(u *inputs.User) { u.Role = "Systemadministrator" })), assessment.Pass, 0, "2 administrators"},
 		{"swedish admin", profile(), users(allColumns, usr(2, "A", "a@x.no", func(u *inputs.User) { u.Role = "Administratör" })),
-			Pass, 0, ""},
+			assessment.Pass, 0, ""},
 		{"admin without plan", profile(), users(allColumns, usr(2, "A", "a@x.no", admin, noPlan), usr(3, "B", "b@x.no")),
-			Fail, 1, "no user plan"},
+			assessment.Fail, 1, "no user plan"},
 		{"admin without access", profile(), users(allColumns, usr(2, "A", "a@x.no", admin, noAccess), usr(3, "B", "b@x.no")),
-			Fail, 1, "cannot log in"},
-		{"no admins", profile(), users(allColumns, usr(2, "A", "a@x.no")), Fail, 1, "No user has an administrator role"},
-		{"no role column", profile(), users(noRole, usr(2, "A", "a@x.no")), Unknown, 0, "Role column"},
+			assessment.Fail, 1, "cannot log in"},
+		{"no admins", profile(), users(allColumns, usr(2, "A", "a@x.no")), assessment.Fail, 1, "No user has an administrator role"},
+		{"no role column", profile(), users(noRole, usr(2, "A", "a@x.no")), assessment.Unknown, 0, "Role column"},
 		{"no can-log-in column: an admin with a plan is not evidence of access", profile(),
 			users(slices.DeleteFunc(slices.Clone(allColumns), func(f inputs.Field) bool { return f == inputs.FieldCanLogIn }),
-				usr(2, "A", "a@x.no", admin)), Unknown, 0, "no Can log in column"},
+				usr(2, "A", "a@x.no", admin)), assessment.Unknown, 0, "no Can log in column"},
 		{"only admin's access unknown", profile(), users(allColumns, usr(2, "A", "a@x.no", admin, maybe("jein")), usr(3, "B", "b@x.no")),
-			Unknown, 1, `"jein" (row 2)`},
+			assessment.Unknown, 1, `"jein" (row 2)`},
 		{"a known good admin is enough", profile(), users(allColumns, usr(2, "A", "a@x.no", admin, maybe("jein")),
-			usr(3, "B", "b@x.no", admin)), Pass, 0, ""},
-		{"no plan column", profile(), users(noPlanCol, usr(2, "A", "a@x.no", admin)), Unknown, 0, "User plan column"},
+			usr(3, "B", "b@x.no", admin)), assessment.Pass, 0, ""},
+		{"no plan column", profile(), users(noPlanCol, usr(2, "A", "a@x.no", admin)), assessment.Unknown, 0, "User plan column"},
 	})
 }
 
@@ -329,66 +330,66 @@ func TestTravel(t *testing.T) {
 	plain := func() *inputs.UserList {
 		return users(noTravelCol, usr(2, "ADM", "a@x.no", admin), usr(3, "OLA", "o@x.no"))
 	}
-	runChecks(t, CheckTravel, []checkCase{
-		{"column, nobody out", travelUsers(nil), goodUsers(), Pass, 0, ""},
+	runChecks(t, assessment.CheckTravel, []checkCase{
+		{"column, nobody out", travelUsers(nil), goodUsers(), assessment.Pass, 0, ""},
 		{"column, one out", travelUsers(nil), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@x.no", traveling)),
-			Fail, 1, "out on Travel"},
+			assessment.Fail, 1, "out on Travel"},
 		{"out without access still blocks", travelUsers(nil), users(allColumns, usr(2, "A", "a@x.no", admin),
-			usr(3, "B", "b@x.no", traveling, noAccess)), Fail, 1, ""},
-		{"profile lists user, any case", travelUsers([]string{"ola"}), plain(), Fail, 1, "According to the answers given, this user"},
+			usr(3, "B", "b@x.no", traveling, noAccess)), assessment.Fail, 1, ""},
+		{"profile lists user, any case", travelUsers([]string{"ola"}), plain(), assessment.Fail, 1, "According to the answers given, this user"},
 		{"both column and profile: one finding", travelUsers([]string{"B"}),
-			users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@x.no", traveling)), Fail, 1, ""},
-		{"profile id matches nobody", travelUsers([]string{"NOBODY"}), plain(), Warn, 1, `"NOBODY"`},
-		{"empty list means nobody out", travelUsers([]string{}), plain(), Pass, 0, ""},
+			users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@x.no", traveling)), assessment.Fail, 1, ""},
+		{"profile id matches nobody", travelUsers([]string{"NOBODY"}), plain(), assessment.Warn, 1, `"NOBODY"`},
+		{"empty list means nobody out", travelUsers([]string{}), plain(), assessment.Pass, 0, ""},
 		{"unreadable value", travelUsers(nil), users(allColumns, usr(2, "A", "a@x.no", admin),
-			usr(3, "B", "b@x.no", func(u *inputs.User) { u.Travel, u.RawTravel = inputs.Unknown, "?" })), Unknown, 1, `travel column holds "?" (row 3)`},
+			usr(3, "B", "b@x.no", func(u *inputs.User) { u.Travel, u.RawTravel = inputs.Unanswered, "?" })), assessment.Unknown, 1, `travel column holds "?" (row 3)`},
 		{"empty travel cell", travelUsers(nil), users(allColumns, usr(2, "A", "a@x.no", admin),
-			usr(3, "B", "b@x.no", func(u *inputs.User) { u.Travel, u.RawTravel = inputs.Unknown, "" })), Unknown, 1, "an empty cell (row 3)"},
-		{"no information", travelUsers(nil), plain(), Unknown, 0, "who is out on Travel"},
+			usr(3, "B", "b@x.no", func(u *inputs.User) { u.Travel, u.RawTravel = inputs.Unanswered, "" })), assessment.Unknown, 1, "an empty cell (row 3)"},
+		{"no information", travelUsers(nil), plain(), assessment.Unknown, 0, "who is out on Travel"},
 		{"version 9 has no Windows client, so no Travel", profile(func(p *inputs.Profile) {
 			p.Onsite.TravelUsers, p.Onsite.Version = nil, "9.2"
-		}), plain(), Pass, 0, "9.2"},
+		}), plain(), assessment.Pass, 0, "9.2"},
 		{"version 8.5 may still have travellers", profile(func(p *inputs.Profile) {
 			p.Onsite.TravelUsers, p.Onsite.Version = nil, "8.5 R17"
-		}), plain(), Unknown, 0, "who is out on Travel"},
+		}), plain(), assessment.Unknown, 0, "who is out on Travel"},
 		{"version 10, nobody listed: the version is the reason", profile(func(p *inputs.Profile) {
 			p.Onsite.TravelUsers, p.Onsite.Version = []string{}, "10.1"
-		}), plain(), Pass, 0, "SuperOffice 10.1 has no Windows client"},
+		}), plain(), assessment.Pass, 0, "SuperOffice 10.1 has no Windows client"},
 		{"an export that says someone is out wins over the version", profile(func(p *inputs.Profile) { p.Onsite.Version = "10.1" }),
-			users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@x.no", traveling)), Fail, 1, ""},
+			users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@x.no", traveling)), assessment.Fail, 1, ""},
 	})
 	a := assess(travelUsers([]string{"NOBODY"}), plain())
-	if f := a.Check(CheckTravel).Findings[0]; f.Row != 0 || f.UserID != "NOBODY" {
+	if f := a.Check(assessment.CheckTravel).Findings[0]; f.Row != 0 || f.UserID != "NOBODY" {
 		t.Errorf("unmatched finding %+v", f)
 	}
 }
 
 func TestSatellites(t *testing.T) {
 	sat := func(n int) *inputs.Profile { return profile(func(p *inputs.Profile) { p.Onsite.Satellites = n }) }
-	runChecks(t, CheckSatellites, []checkCase{
-		{"none", sat(0), goodUsers(), Pass, 0, ""},
-		{"one", sat(1), goodUsers(), Fail, 1, "1 SuperOffice Satellite database is active"},
-		{"three", sat(3), goodUsers(), Fail, 1, "3 SuperOffice Satellite databases"},
+	runChecks(t, assessment.CheckSatellites, []checkCase{
+		{"none", sat(0), goodUsers(), assessment.Pass, 0, ""},
+		{"one", sat(1), goodUsers(), assessment.Fail, 1, "1 SuperOffice Satellite database is active"},
+		{"three", sat(3), goodUsers(), assessment.Fail, 1, "3 SuperOffice Satellite databases"},
 		// Left out, the count is not 0: nobody said.
-		{"not given", notGiven("8.5 R10"), goodUsers(), Unknown, 0, "not yet known whether SuperOffice Satellite is in use"},
-		{"not given, version 9: no Windows client, no Satellite", notGiven("9.2"), goodUsers(), Pass, 0, "SuperOffice 9.2 has no Windows client"},
-		{"not given, version 10.0.5", notGiven("SuperOffice 10.0.5"), goodUsers(), Pass, 0, "SuperOffice 10.0.5 has no"},
-		{"not given, unreadable version", notGiven("eight"), goodUsers(), Unknown, 0, "not yet known"},
-		{"column, all no", notGiven("8.5 R10"), satUsers("Nein", "No"), Pass, 0, "The Active satellite column marks no satellite as active."},
-		{"column, one yes", notGiven("8.5 R10"), satUsers("No", "Yes"), Fail, 1, "The Active satellite column marks 1 row as an active satellite."},
-		{"column yes wins over the profile's 0", sat(0), satUsers("Yes", "Ja"), Fail, 2, "marks 2 rows"},
-		{"column yes wins over the version", notGiven("10.1"), satUsers("Yes", "No"), Fail, 1, "marks 1 row"},
+		{"not given", notGiven("8.5 R10"), goodUsers(), assessment.Unknown, 0, "not yet known whether SuperOffice Satellite is in use"},
+		{"not given, version 9: no Windows client, no Satellite", notGiven("9.2"), goodUsers(), assessment.Pass, 0, "SuperOffice 9.2 has no Windows client"},
+		{"not given, version 10.0.5", notGiven("SuperOffice 10.0.5"), goodUsers(), assessment.Pass, 0, "SuperOffice 10.0.5 has no"},
+		{"not given, unreadable version", notGiven("eight"), goodUsers(), assessment.Unknown, 0, "not yet known"},
+		{"column, all no", notGiven("8.5 R10"), satUsers("Nein", "No"), assessment.Pass, 0, "The Active satellite column marks no satellite as active."},
+		{"column, one yes", notGiven("8.5 R10"), satUsers("No", "Yes"), assessment.Fail, 1, "The Active satellite column marks 1 row as an active satellite."},
+		{"column yes wins over the profile's 0", sat(0), satUsers("Yes", "Ja"), assessment.Fail, 2, "marks 2 rows"},
+		{"column yes wins over the version", notGiven("10.1"), satUsers("Yes", "No"), assessment.Fail, 1, "marks 1 row"},
 		{"0 given, version 10: the version is the reason", profile(func(p *inputs.Profile) { p.Onsite.Satellites, p.Onsite.Version = 0, "10.1" }),
-			satUsers("No"), Pass, 0, "SuperOffice 10.1 has no Windows client"},
-		{"profile count and column no", sat(2), satUsers("No", "No"), Fail, 1, "2 SuperOffice Satellite databases"},
-		{"profile count and column yes: both listed", sat(2), satUsers("Yes", "No"), Fail, 2, "marks 1 row"},
-		{"unreadable cells", notGiven("8.5 R10"), satUsers("vielleicht", "", "No"), Unknown, 2,
+			satUsers("No"), assessment.Pass, 0, "SuperOffice 10.1 has no Windows client"},
+		{"profile count and column no", sat(2), satUsers("No", "No"), assessment.Fail, 1, "2 SuperOffice Satellite databases"},
+		{"profile count and column yes: both listed", sat(2), satUsers("Yes", "No"), assessment.Fail, 2, "marks 1 row"},
+		{"unreadable cells", notGiven("8.5 R10"), satUsers("vielleicht", "", "No"), assessment.Unknown, 2,
 			`the Active satellite column holds "vielleicht" (row 2), an empty cell (row 3)`},
-		{"unreadable cells, profile says 0", sat(0), satUsers("?", "No"), Unknown, 1, `"?" (row 2)`},
-		{"unreadable cells beside a yes", notGiven("8.5 R10"), satUsers("?", "Yes"), Fail, 2, "marks 1 row"},
+		{"unreadable cells, profile says 0", sat(0), satUsers("?", "No"), assessment.Unknown, 1, `"?" (row 2)`},
+		{"unreadable cells beside a yes", notGiven("8.5 R10"), satUsers("?", "Yes"), assessment.Fail, 2, "marks 1 row"},
 	})
 	a := assess(notGiven("8.5"), satUsers("Yes"))
-	if f := a.Check(CheckSatellites).Findings[0]; f.Kind != "satellite-row-active" || f.Row != 2 ||
+	if f := a.Check(assessment.CheckSatellites).Findings[0]; f.Kind != "satellite-row-active" || f.Row != 2 ||
 		problem(&f) != "The Active satellite column marks this row as an active satellite." {
 		t.Errorf("finding %+v: %s", f, problem(&f))
 	}
@@ -420,22 +421,22 @@ func satUsers(values ...string) *inputs.UserList {
 }
 
 func TestCustomizations(t *testing.T) {
-	runChecks(t, CheckCustomizations, []checkCase{
-		{"none", profile(), goodUsers(), Pass, 0, ""},
+	runChecks(t, assessment.CheckCustomizations, []checkCase{
+		{"none", profile(), goodUsers(), assessment.Pass, 0, ""},
 		{"silent", profile(func(p *inputs.Profile) { p.Onsite.Customizations, p.Onsite.Integrations = nil, nil }),
-			goodUsers(), Unknown, 0, "not yet known whether the installation has customisations or integrations"},
+			goodUsers(), assessment.Unknown, 0, "not yet known whether the installation has customisations or integrations"},
 		{"integrations silent", profile(func(p *inputs.Profile) {
 			p.Onsite.Customizations, p.Onsite.Integrations = []string{"Order screen"}, nil
-		}), goodUsers(), Unknown, 1, "also has integrations"},
+		}), goodUsers(), assessment.Unknown, 1, "also has integrations"},
 		{"customizations silent", profile(func(p *inputs.Profile) { p.Onsite.Customizations = nil }),
-			goodUsers(), Unknown, 0, "also has customisations"},
+			goodUsers(), assessment.Unknown, 0, "also has customisations"},
 		{"both", profile(func(p *inputs.Profile) {
 			p.Onsite.Customizations = []string{"Order screen (CRMScript)", " "}
 			p.Onsite.Integrations = []string{"Visma ERP sync"}
-		}), goodUsers(), Warn, 2, "App Store"},
+		}), goodUsers(), assessment.Warn, 2, "App Store"},
 	})
 	a := assess(profile(func(p *inputs.Profile) { p.Onsite.Integrations = []string{"Visma ERP sync"} }), goodUsers())
-	f := a.Check(CheckCustomizations).Findings[0]
+	f := a.Check(assessment.CheckCustomizations).Findings[0]
 	if f.Row != 0 || f.Name != "Visma ERP sync" || !strings.Contains(problem(&f), "Visma ERP sync") {
 		t.Errorf("finding %+v", f)
 	}
@@ -443,19 +444,19 @@ func TestCustomizations(t *testing.T) {
 
 func TestMailboxesCheck(t *testing.T) {
 	mail := func(e func(*inputs.Profile)) *inputs.Profile { return profile(e) }
-	runChecks(t, CheckMailboxes, []checkCase{
-		{"no mail section", mail(func(p *inputs.Profile) { p.Mail = nil }), goodUsers(), Unknown, 0, "not yet known"},
+	runChecks(t, assessment.CheckMailboxes, []checkCase{
+		{"no mail section", mail(func(p *inputs.Profile) { p.Mail = nil }), goodUsers(), assessment.Unknown, 0, "not yet known"},
 		{"said: no mailboxes", mail(func(p *inputs.Profile) { p.Mail = &inputs.Mail{Mailboxes: []string{}} }), goodUsers(),
-			Pass, 0, "reads no mailboxes"},
-		{"keep", profile(), goodUsers(), Pass, 0, "2 Service mailboxes get addresses under fjordkraft.suocrm.eu"},
-		{"new addresses", mail(func(p *inputs.Profile) { p.Mail.KeepAddresses = false }), goodUsers(), Pass, 0, "new addresses"},
-		{"mailboxes not given", mail(func(p *inputs.Profile) { p.Mail.Mailboxes = nil }), goodUsers(), Unknown, 0, "not yet known"},
+			assessment.Pass, 0, "reads no mailboxes"},
+		{"keep", profile(), goodUsers(), assessment.Pass, 0, "2 Service mailboxes get addresses under fjordkraft.suocrm.eu"},
+		{"new addresses", mail(func(p *inputs.Profile) { p.Mail.KeepAddresses = false }), goodUsers(), assessment.Pass, 0, "new addresses"},
+		{"mailboxes not given", mail(func(p *inputs.Profile) { p.Mail.Mailboxes = nil }), goodUsers(), assessment.Unknown, 0, "not yet known"},
 		{"foreign domain", mail(func(p *inputs.Profile) { p.Mail.Mailboxes = []string{"help@other.no"} }), goodUsers(),
-			Warn, 1, "not in your mail domain"},
-		{"malformed", mail(func(p *inputs.Profile) { p.Mail.Mailboxes = []string{"support"} }), goodUsers(), Warn, 1, `"support"`},
+			assessment.Warn, 1, "not in your mail domain"},
+		{"malformed", mail(func(p *inputs.Profile) { p.Mail.Mailboxes = []string{"support"} }), goodUsers(), assessment.Warn, 1, `"support"`},
 		{"clash", mail(func(p *inputs.Profile) {
 			p.Mail.Mailboxes = []string{"support@fjordkraft.no", "Support@fjordkraft.no"}
-		}), goodUsers(), Warn, 1, "support@fjordkraft.suocrm.eu"},
+		}), goodUsers(), assessment.Warn, 1, "support@fjordkraft.suocrm.eu"},
 	})
 
 	a := assess(profile(func(p *inputs.Profile) {
@@ -464,7 +465,7 @@ func TestMailboxesCheck(t *testing.T) {
 		p.Mail.KeepAddresses = false
 		p.Mail.Mailboxes = []string{"Kundeservice@Fjordkraft.no"}
 	}), goodUsers())
-	want := []Mailbox{{Current: "Kundeservice@Fjordkraft.no", New: "kundeservice@fjordkraft-energi.suocrm.com"}}
+	want := []assessment.Mailbox{{Current: "Kundeservice@Fjordkraft.no", New: "kundeservice@fjordkraft-energi.suocrm.com"}}
 	if !reflect.DeepEqual(a.Mailboxes, want) {
 		t.Errorf("mailboxes %+v, want %+v", a.Mailboxes, want)
 	}
@@ -484,23 +485,23 @@ func TestSPFCheck(t *testing.T) {
 	many := "v=spf1 a mx ptr include:a.example.com include:b.example.com include:c.example.com " +
 		"include:d.example.com include:e.example.com include:f.example.com exists:x.example.com -all"
 	long := "v=spf1" + strings.Repeat(" ip4:192.0.2.123/32", 14) + " ~all"
-	runChecks(t, CheckSPF, []checkCase{
-		{"no mail", profile(func(p *inputs.Profile) { p.Mail = nil }), goodUsers(), Unknown, 0, "cannot be told whether an SPF record is needed"},
+	runChecks(t, assessment.CheckSPF, []checkCase{
+		{"no mail", profile(func(p *inputs.Profile) { p.Mail = nil }), goodUsers(), assessment.Unknown, 0, "cannot be told whether an SPF record is needed"},
 		{"said: no mailboxes", profile(func(p *inputs.Profile) { p.Mail = &inputs.Mail{Mailboxes: []string{}} }), goodUsers(),
-			Pass, 0, "reads no mailboxes"},
+			assessment.Pass, 0, "reads no mailboxes"},
 		{"choice not made", profile(func(p *inputs.Profile) { p.Mail.KeepAddresses, p.Mail.KeepAddressesGiven = false, false }),
-			goodUsers(), Unknown, 0, "has not been decided"},
+			goodUsers(), assessment.Unknown, 0, "has not been decided"},
 		{"current record not given", profile(func(p *inputs.Profile) { p.Mail.CurrentSPF, p.Mail.CurrentSPFGiven = "", false }),
-			goodUsers(), Unknown, 0, "right only if it has none"},
-		{"new addresses", spf(false, ""), goodUsers(), Pass, 0, "Not needed"},
-		{"no record yet", spf(true, ""), goodUsers(), Pass, 0, "has no SPF record yet"},
-		{"merged", spf(true, "v=spf1 mx -all"), goodUsers(), Pass, 0, "3 of the 10"},
-		{"already included", spf(true, "v=spf1 include:_spf.online.superoffice.com ~all"), goodUsers(), Pass, 0, "already includes"},
-		{"not spf", spf(true, "google-site-verification=abc"), goodUsers(), Fail, 1, "must start with v=spf1"},
-		{"pass all", spf(true, "v=spf1 mx +all"), goodUsers(), Fail, 1, `"+all"`},
-		{"two problems", spf(true, "v=spf1 mx include: foo.example.com all"), goodUsers(), Fail, 3, ""},
-		{"too many lookups", spf(true, many), goodUsers(), Fail, 2, "at least 12 DNS lookups"},
-		{"long", spf(true, long), goodUsers(), Warn, 1, `" "`},
+			goodUsers(), assessment.Unknown, 0, "right only if it has none"},
+		{"new addresses", spf(false, ""), goodUsers(), assessment.Pass, 0, "Not needed"},
+		{"no record yet", spf(true, ""), goodUsers(), assessment.Pass, 0, "has no SPF record yet"},
+		{"merged", spf(true, "v=spf1 mx -all"), goodUsers(), assessment.Pass, 0, "3 of the 10"},
+		{"already included", spf(true, "v=spf1 include:_spf.online.superoffice.com ~all"), goodUsers(), assessment.Pass, 0, "already includes"},
+		{"not spf", spf(true, "google-site-verification=abc"), goodUsers(), assessment.Fail, 1, "must start with v=spf1"},
+		{"pass all", spf(true, "v=spf1 mx +all"), goodUsers(), assessment.Fail, 1, `"+all"`},
+		{"two problems", spf(true, "v=spf1 mx include: foo.example.com all"), goodUsers(), assessment.Fail, 3, ""},
+		{"too many lookups", spf(true, many), goodUsers(), assessment.Fail, 2, "at least 12 DNS lookups"},
+		{"long", spf(true, long), goodUsers(), assessment.Warn, 1, `" "`},
 	})
 	a := assess(spf(true, "v=spf1 mx +all"), goodUsers())
 	if a.SPF == nil || a.SPF.Record != "" || len(a.SPF.Strings) != 1 {
@@ -516,11 +517,11 @@ func TestDowntimeCheck(t *testing.T) {
 	size := func(db, arc float64) *inputs.Profile {
 		return profile(func(p *inputs.Profile) { p.Onsite.DatabaseGB, p.Onsite.ArchiveGB = db, arc })
 	}
-	runChecks(t, CheckDowntime, []checkCase{
-		{"small", size(20, 50), goodUsers(), Pass, 0, "About"},
-		{"over a day", size(100, 500), goodUsers(), Warn, 1, "plan the migration over a weekend"},
-		{"over a weekend", size(100, 2000), goodUsers(), Warn, 1, "longer than a weekend"},
-		{"no size", size(0, 0), goodUsers(), Unknown, 1, "size of the SuperOffice database"},
+	runChecks(t, assessment.CheckDowntime, []checkCase{
+		{"small", size(20, 50), goodUsers(), assessment.Pass, 0, "About"},
+		{"over a day", size(100, 500), goodUsers(), assessment.Warn, 1, "plan the migration over a weekend"},
+		{"over a weekend", size(100, 2000), goodUsers(), assessment.Warn, 1, "longer than a weekend"},
+		{"no size", size(0, 0), goodUsers(), assessment.Unknown, 1, "size of the SuperOffice database"},
 	})
 }
 
@@ -531,7 +532,7 @@ var (
 
 // noMissingTexts fails on "!key!" markers or unfilled placeholders in any
 // text of a.
-func noMissingTexts(t *testing.T, a *Assessment) {
+func noMissingTexts(t *testing.T, a *assessment.Assessment) {
 	t.Helper()
 	texts := []string{}
 	for i := range a.Checks {
@@ -560,7 +561,7 @@ func noMissingTexts(t *testing.T, a *Assessment) {
 // TestEveryTextKey walks through many outcomes of every check and checks
 // the static keys each check needs for the pack.
 func TestEveryTextKey(t *testing.T) {
-	for _, id := range CheckIDs {
+	for _, id := range assessment.CheckIDs {
 		for _, k := range []string{"title", "meaning", "why", "steps"} {
 			if key := "check." + id + "." + k; !en.Has(key) || strings.TrimSpace(en.Raw(key)) == "" {
 				t.Errorf("missing %s", key)
@@ -594,8 +595,8 @@ func TestDuplicateEmailsCapsOthers(t *testing.T) {
 	for i := 0; i < 40; i++ {
 		us = append(us, usr(i+2, fmt.Sprintf("U%d", i), "shared@x.example.com"))
 	}
-	c := assess(profile(), users(nil, us...)).Check(CheckDuplicateEmails)
-	if c.Status != Fail || len(c.Findings) != 40 {
+	c := assess(profile(), users(nil, us...)).Check(assessment.CheckDuplicateEmails)
+	if c.Status != assessment.Fail || len(c.Findings) != 40 {
 		t.Fatalf("status %s with %d findings, want fail with 40", c.Status, len(c.Findings))
 	}
 	p := problem(&c.Findings[0])
@@ -617,20 +618,20 @@ func TestVerdict(t *testing.T) {
 		name        string
 		profile     *inputs.Profile
 		users       *inputs.UserList
-		verdict     Verdict
+		verdict     assessment.Verdict
 		blockers    int
 		toVerify    int
 		unknownUser int
 	}{
-		{"everything known and fine", profile(), goodUsers(), VerdictReady, 0, 0, 0},
-		{"no plan or role column", profile(), noPlanOrRole, VerdictUnconfirmed, 0, 2, 0},
+		{"everything known and fine", profile(), goodUsers(), assessment.VerdictReady, 0, 0, 0},
+		{"no plan or role column", profile(), noPlanOrRole, assessment.VerdictUnconfirmed, 0, 2, 0},
 		{"profile silent on customisations", profile(func(p *inputs.Profile) { p.Onsite.Customizations = nil }),
-			goodUsers(), VerdictUnconfirmed, 0, 1, 0},
-		{"profile silent on mail", profile(func(p *inputs.Profile) { p.Mail = nil }), goodUsers(), VerdictUnconfirmed, 0, 2, 0},
+			goodUsers(), assessment.VerdictUnconfirmed, 0, 1, 0},
+		{"profile silent on mail", profile(func(p *inputs.Profile) { p.Mail = nil }), goodUsers(), assessment.VerdictUnconfirmed, 0, 2, 0},
 		{"a can-log-in value nobody can read", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "", maybe("x?"))),
-			VerdictUnconfirmed, 0, 1, 1},
+			assessment.VerdictUnconfirmed, 0, 1, 1},
 		{"blocker and unknowns", profile(func(p *inputs.Profile) { p.Onsite.Satellites = 1; p.Onsite.Integrations = nil }),
-			goodUsers(), VerdictNotReady, 1, 1, 0},
+			goodUsers(), assessment.VerdictNotReady, 1, 1, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := assess(tc.profile, tc.users)
@@ -638,7 +639,7 @@ func TestVerdict(t *testing.T) {
 				t.Errorf("verdict %s, %d blockers, %d to verify; want %s, %d, %d", a.Verdict, a.Blockers, a.ToVerify,
 					tc.verdict, tc.blockers, tc.toVerify)
 			}
-			if a.Ready != (tc.verdict == VerdictReady) {
+			if a.Ready != (tc.verdict == assessment.VerdictReady) {
 				t.Errorf("ready = %v with verdict %s", a.Ready, a.Verdict)
 			}
 			if a.Users.AccessUnknown != tc.unknownUser {
@@ -654,7 +655,7 @@ func TestFindingKeysStable(t *testing.T) {
 	l := users(allColumns,
 		usr(2, "A", "same@x.no", admin), usr(3, "B", "SAME@x.no"), usr(4, "C", ""), usr(5, "D", "bad@", noPlan),
 		usr(6, "", "nouser@x.no", noPlan))
-	keys := func(a *Assessment) map[string]string {
+	keys := func(a *assessment.Assessment) map[string]string {
 		out := map[string]string{}
 		for _, c := range a.Checks {
 			for _, f := range c.Findings {
@@ -719,7 +720,7 @@ func TestMaskRules(t *testing.T) {
 	if a.Masked || !m.Masked {
 		t.Error("Mask changed the original or did not mark the copy")
 	}
-	orig, masked := a.Check(CheckDuplicateEmails).Findings, m.Check(CheckDuplicateEmails).Findings
+	orig, masked := a.Check(assessment.CheckDuplicateEmails).Findings, m.Check(assessment.CheckDuplicateEmails).Findings
 	if orig[0].UserID != "knordmann" || masked[0].UserID == "knordmann" || masked[1].UserID != "KN" ||
 		masked[0].Key == orig[0].Key || masked[0].Email != "s***@x.no" {
 		t.Errorf("masked %+v from %+v", masked, orig)
@@ -773,11 +774,11 @@ func TestTracker(t *testing.T) {
 	if len(r.Resolved) != 1 || r.Resolved[0].UserID != "gone" || r.Resolved[0].Comment != "removed the user" {
 		t.Errorf("resolved %+v", r.Resolved)
 	}
-	lic, em := a.Check(CheckLicences), a.Check(CheckValidEmails)
-	if lic.Status != Fail || lic.Accepted || lic.Findings[0].Track == nil || lic.Findings[0].Track.Owner != "Ingrid" {
+	lic, em := a.Check(assessment.CheckLicences), a.Check(assessment.CheckValidEmails)
+	if lic.Status != assessment.Fail || lic.Accepted || lic.Findings[0].Track == nil || lic.Findings[0].Track.Owner != "Ingrid" {
 		t.Errorf("licences %+v", lic)
 	}
-	if em.Status != Warn || !em.Accepted {
+	if em.Status != assessment.Warn || !em.Accepted {
 		t.Errorf("valid-emails: a warning accepted on every finding: %+v", em)
 	}
 }
@@ -785,42 +786,42 @@ func TestTracker(t *testing.T) {
 // SuperOffice stores at most 239 characters in a user id or an address.
 func TestFieldLengths(t *testing.T) {
 	long := strings.Repeat("a", 240)
-	runChecks(t, CheckValidEmails, []checkCase{
+	runChecks(t, assessment.CheckValidEmails, []checkCase{
 		{"address over 239", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", long+"@x.no")),
-			Fail, 1, "245 characters long"},
+			assessment.Fail, 1, "245 characters long"},
 		{"user id over 239", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, long, "b@x.no")),
-			Fail, 1, "240 characters long"},
+			assessment.Fail, 1, "240 characters long"},
 		{"239 is fine", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, long[:239], "b@x.no")),
-			Pass, 0, ""},
+			assessment.Pass, 0, ""},
 		{"long id without access: a warning", profile(), users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, long, "b@x.no", noAccess)),
-			Warn, 1, "stores at most 239"},
+			assessment.Warn, 1, "stores at most 239"},
 	})
 }
 
 func TestSamePerson(t *testing.T) {
 	named := func(n string) func(*inputs.User) { return func(u *inputs.User) { u.Name = n } }
-	runChecks(t, CheckSamePerson, []checkCase{
-		{"everyone once", profile(), goodUsers(), Pass, 0, ""},
+	runChecks(t, assessment.CheckSamePerson, []checkCase{
+		{"everyone once", profile(), goodUsers(), assessment.Pass, 0, ""},
 		{"one person, two records", profile(), users(allColumns, usr(2, "A", "a@x.no", admin),
 			usr(3, "KNO", "kari@x.no", named("Kari Nordmann")), usr(4, "KNO2", "k.nordmann@x.no", named("kari  nordmann"))),
-			Warn, 2, "KNO2 (row 4)"},
+			assessment.Warn, 2, "KNO2 (row 4)"},
 		{"folded letters: Ødegård is Odegard", profile(), users(allColumns, usr(2, "A", "a@x.no", admin),
-			usr(3, "TO", "t@x.no", named("Tove Ødegård")), usr(4, "TO2", "t2@x.no", named("Tove Odegard"))), Warn, 2, ""},
+			usr(3, "TO", "t@x.no", named("Tove Ødegård")), usr(4, "TO2", "t2@x.no", named("Tove Odegard"))), assessment.Warn, 2, ""},
 		{"the other record cannot log in", profile(), users(allColumns, usr(2, "A", "a@x.no", admin),
-			usr(3, "KNO", "kari@x.no", named("Kari Nordmann")), usr(4, "KNO2", "k@x.no", named("Kari Nordmann"), noAccess)), Pass, 0, ""},
+			usr(3, "KNO", "kari@x.no", named("Kari Nordmann")), usr(4, "KNO2", "k@x.no", named("Kari Nordmann"), noAccess)), assessment.Pass, 0, ""},
 		{"the same record twice is not two people", profile(), users(allColumns, usr(2, "A", "a@x.no", admin),
-			usr(3, "KNO", "kari@x.no", named("Kari Nordmann")), usr(4, "kno", "kari@x.no", named("Kari Nordmann"))), Pass, 0, ""},
+			usr(3, "KNO", "kari@x.no", named("Kari Nordmann")), usr(4, "kno", "kari@x.no", named("Kari Nordmann"))), assessment.Pass, 0, ""},
 		// A query joining users with their addresses gives a row per address.
 		{"one user id, two addresses", profile(), users(allColumns, usr(2, "A", "a@x.no", admin),
-			usr(3, "KNO", "kari@x.no"), usr(4, "kno", "kari.nordmann@x.no")), Warn, 2, "1 user ID is on several rows of the export"},
+			usr(3, "KNO", "kari@x.no"), usr(4, "kno", "kari.nordmann@x.no")), assessment.Warn, 2, "1 user ID is on several rows of the export"},
 		{"both a name and a user id repeated", profile(), users(allColumns, usr(2, "A", "a@x.no", admin),
 			usr(3, "KNO", "kari@x.no", named("Kari Nordmann")), usr(4, "KNO2", "k@x.no", named("Kari Nordmann")),
 			usr(5, "PER", "per@x.no"), usr(6, "PER", "p@x.no"), usr(7, "PER", "per.h@x.no")),
-			Warn, 5, "1 name is on several user records that can log in. 1 user ID is on several rows"},
+			assessment.Warn, 5, "1 name is on several user records that can log in. 1 user ID is on several rows"},
 	})
 	a := assess(profile(), users(allColumns, usr(2, "A", "a@x.no", admin),
 		usr(3, "PER", "per@x.no", noPlan), usr(4, "PER", "p@x.no", noPlan), usr(5, "per", "p@x.no", noPlan)))
-	fs := a.Check(CheckSamePerson).Findings
+	fs := a.Check(assessment.CheckSamePerson).Findings
 	if len(fs) != 3 || fs[0].Kind != "same-user-id" || problem(&fs[0]) != "The user ID PER is also on row 4, row 5: "+
 		"SuperOffice has one user record per user ID, so these rows are one user with several email addresses, "+
 		"and the wrong one may become the address the user signs in with." {
@@ -828,7 +829,7 @@ func TestSamePerson(t *testing.T) {
 	}
 	// No two findings of a check share a key: a note in the workbook belongs
 	// to one row. The address tells the rows apart, else the row.
-	for _, id := range []string{CheckSamePerson, CheckLicences} {
+	for _, id := range []string{assessment.CheckSamePerson, assessment.CheckLicences} {
 		keys := map[string]bool{}
 		for _, f := range a.Check(id).Findings {
 			if keys[f.Key] {
@@ -837,7 +838,7 @@ func TestSamePerson(t *testing.T) {
 			keys[f.Key] = true
 		}
 	}
-	if k := a.Check(CheckLicences).Findings[0].Key; k != "licences:user:per/email:per@x.no" {
+	if k := a.Check(assessment.CheckLicences).Findings[0].Key; k != "licences:user:per/email:per@x.no" {
 		t.Errorf("key %q", k)
 	}
 }
@@ -860,8 +861,8 @@ func TestChecksDocumented(t *testing.T) {
 			got = append(got, id)
 		}
 	}
-	if !slices.Equal(got, CheckIDs) {
-		t.Errorf("README's check table lists\n%v\nwant\n%v", got, CheckIDs)
+	if !slices.Equal(got, assessment.CheckIDs) {
+		t.Errorf("README's check table lists\n%v\nwant\n%v", got, assessment.CheckIDs)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/readiness/assessment"
 )
 
 // DefaultMigration returns the downtime model's defaults. SuperOffice
@@ -93,17 +94,17 @@ const (
 	weekendHours = 60
 )
 
-func (a *assessor) downtime() (Downtime, Check) {
-	const id = CheckDowntime
+func (a *assessor) downtime() (assessment.Downtime, assessment.Check) {
+	const id = assessment.CheckDowntime
 	on := a.p.Onsite
 	m := withDefaults(a.p.Migration)
 	e := model(on.DatabaseGB, on.ArchiveGB, m)
-	d := Downtime{
+	d := assessment.Downtime{
 		LowHours:      round1(e.low),
 		ExpectedHours: round1(e.expected),
 		HighHours:     round1(e.high),
 		Formula:       DowntimeFormula,
-		Parts: []Part{
+		Parts: []assessment.Part{
 			{ID: "database", Hours: round1(e.database)},
 			{ID: "archive", Hours: round1(e.archive)},
 			{ID: "fixed", Hours: round1(e.fixed)},
@@ -120,23 +121,23 @@ func (a *assessor) downtime() (Downtime, Check) {
 		{"low_factor", m.LowFactor},
 		{"high_factor", m.HighFactor},
 	} {
-		d.Assumptions = append(d.Assumptions, Assumption{Key: as.key, Value: as.value})
+		d.Assumptions = append(d.Assumptions, assessment.Assumption{Key: as.key, Value: as.value})
 	}
 
 	args := []any{
-		"low", Hours(d.LowHours), "expected", Hours(d.ExpectedHours), "high", Hours(d.HighHours),
+		"low", assessment.Hours(d.LowHours), "expected", assessment.Hours(d.ExpectedHours), "high", assessment.Hours(d.HighHours),
 		"database", on.DatabaseGB, "archive", on.ArchiveGB,
 	}
 	switch {
 	case on.DatabaseGB <= 0:
 		f := a.itemFinding("", "downtime-no-size", args...)
-		return d, a.newCheck(id, Unknown, a.l.T("check."+id+".unknown", args...), []Finding{f})
+		return d, a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown", args...), []assessment.Finding{f})
 	case e.expected > weekendHours:
 		f := a.itemFinding("", "downtime-very-long", args...)
-		return d, a.newCheck(id, Warn, a.l.T("check."+id+".warn-weekend", args...), []Finding{f})
+		return d, a.newCheck(id, assessment.Warn, a.l.T("check."+id+".warn-weekend", args...), []assessment.Finding{f})
 	case e.expected > dayHours:
 		f := a.itemFinding("", "downtime-long", args...)
-		return d, a.newCheck(id, Warn, a.l.T("check."+id+".warn", args...), []Finding{f})
+		return d, a.newCheck(id, assessment.Warn, a.l.T("check."+id+".warn", args...), []assessment.Finding{f})
 	}
-	return d, a.newCheck(id, Pass, a.l.T("check."+id+".pass", args...), nil)
+	return d, a.newCheck(id, assessment.Pass, a.l.T("check."+id+".pass", args...), nil)
 }

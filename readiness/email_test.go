@@ -3,6 +3,8 @@ package readiness
 import (
 	"strings"
 	"testing"
+
+	"github.com/migready/migready/readiness/assessment"
 )
 
 func TestValidEmail(t *testing.T) {
@@ -122,7 +124,7 @@ func TestMalformedEmailShowsInvisible(t *testing.T) {
 	found := false
 	for _, c := range a.Checks {
 		for _, f := range c.Findings {
-			if c.ID == CheckValidEmails && f.Row == l.Users[1].Row {
+			if c.ID == assessment.CheckValidEmails && f.Row == l.Users[1].Row {
 				found = true
 				if f.Email != "ola[U+200B]@fjordkraft.no" || f.Kind != "email-malformed" {
 					t.Errorf("finding %+v", f)

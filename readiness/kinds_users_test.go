@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/readiness/assessment"
 )
 
 func kind(k inputs.UserKind, raw string) func(*inputs.User) {
@@ -31,8 +32,8 @@ func TestUserKindsLeftOut(t *testing.T) {
 		usr(8, "EXT", "ext@partner.no", kind(inputs.KindExternal, "External person")),
 	)
 	a := assess(profile(), l)
-	for _, id := range []string{CheckDuplicateEmails, CheckValidEmails, CheckSamePerson, CheckLicences, CheckAdminPlan} {
-		if c := a.Check(id); c.Status != Pass {
+	for _, id := range []string{assessment.CheckDuplicateEmails, assessment.CheckValidEmails, assessment.CheckSamePerson, assessment.CheckLicences, assessment.CheckAdminPlan} {
+		if c := a.Check(id); c.Status != assessment.Pass {
 			t.Errorf("%s: %s (%s) %+v", id, c.Status, summary(c), c.Findings)
 		}
 	}
@@ -50,12 +51,12 @@ func TestUserKindsLeftOut(t *testing.T) {
 		l.Users[i].Kind, l.Users[i].Former = inputs.KindEmployee, inputs.No
 	}
 	a = assess(profile(), l)
-	for _, id := range []string{CheckDuplicateEmails, CheckValidEmails, CheckLicences} {
-		if c := a.Check(id); c.Status != Fail {
+	for _, id := range []string{assessment.CheckDuplicateEmails, assessment.CheckValidEmails, assessment.CheckLicences} {
+		if c := a.Check(id); c.Status != assessment.Fail {
 			t.Errorf("as people, %s: %s", id, c.Status)
 		}
 	}
-	if c := a.Check(CheckSamePerson); c.Status != Warn {
+	if c := a.Check(assessment.CheckSamePerson); c.Status != assessment.Warn {
 		t.Errorf("as people, same-person: %s", c.Status)
 	}
 }
@@ -68,15 +69,15 @@ func TestUserKindsUnrecognised(t *testing.T) {
 		usr(2, "ADM", "admin@fjordkraft.no", admin),
 		usr(3, "PART", "", noPlan, kind(inputs.KindUnrecognised, "Partner")),
 		usr(4, "PART2", "p2@fjordkraft.no", kind(inputs.KindUnrecognised, "Partner")),
-		usr(5, "X", "x@fjordkraft.no", kind(inputs.KindUnrecognised, "1"), former(inputs.Unknown, "perhaps")),
+		usr(5, "X", "x@fjordkraft.no", kind(inputs.KindUnrecognised, "1"), former(inputs.Unanswered, "perhaps")),
 	)
 	l.Columns[inputs.FieldType] = "User type"
 	l.Columns[inputs.FieldFormer] = "Former employee"
 	a := assess(profile(), l)
-	if c := a.Check(CheckValidEmails); c.Status != Fail {
+	if c := a.Check(assessment.CheckValidEmails); c.Status != assessment.Fail {
 		t.Errorf("valid-emails %s: the user of an unrecognised type must be checked", c.Status)
 	}
-	if c := a.Check(CheckLicences); c.Status != Fail {
+	if c := a.Check(assessment.CheckLicences); c.Status != assessment.Fail {
 		t.Errorf("licences %s", c.Status)
 	}
 	if a.Users.People != 4 || a.Users.LeftOut() != 0 {

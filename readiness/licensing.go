@@ -57,8 +57,8 @@ func planKey(p string) string {
 // licensing counts the seats after the migration (people who can log in),
 // lists their current plans with the CRM Suite plan each maps to, and
 // compares the custom tables the profile counts with the plan's limit.
-func (a *assessor) licensing(users UserCounts) Licensing {
-	l := Licensing{Seats: users.WithAccess, SeatsUnknown: users.AccessUnknown,
+func (a *assessor) licensing(users assessment.UserCounts) assessment.Licensing {
+	l := assessment.Licensing{Seats: users.WithAccess, SeatsUnknown: users.AccessUnknown,
 		PlanColumn: a.users.Has(inputs.FieldPlan), Plans: []assessment.CurrentPlan{}}
 	if a.p.Onsite.CustomTablesGiven {
 		n := a.p.Onsite.CustomTables

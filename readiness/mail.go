@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/readiness/assessment"
 )
 
 // DefaultServiceDomain is the mail domain SuperOffice gives new Online
@@ -108,24 +109,24 @@ func Slug(name string) string {
 }
 
 // mailPlan is what the profile says of Customer Service mail.
-func (a *assessor) mailPlan() Mail {
+func (a *assessor) mailPlan() assessment.Mail {
 	m := a.p.Mail
-	var out Mail
+	var out assessment.Mail
 	switch {
 	case m == nil || m.Mailboxes == nil:
-		return Mail{Choice: MailUnknown}
+		return assessment.Mail{Choice: assessment.MailUnknown}
 	case m.NoMailboxes():
-		out.Choice = MailNone
+		out.Choice = assessment.MailNone
 	case !m.KeepAddressesGiven:
-		out.Choice = MailUndecided
+		out.Choice = assessment.MailUndecided
 	case m.KeepAddresses:
-		out.Choice = MailKeep
+		out.Choice = assessment.MailKeep
 	default:
-		out.Choice = MailNew
+		out.Choice = assessment.MailNew
 	}
 	out.Domain = strings.TrimSpace(m.Domain)
 	out.CurrentSPFGiven = m.CurrentSPFGiven
-	if out.Choice != MailNone {
+	if out.Choice != assessment.MailNone {
 		out.MailDomain = a.mailLabel() + "." + serviceDomain(m)
 	}
 	return out
@@ -148,20 +149,20 @@ func serviceDomain(m *inputs.Mail) string {
 }
 
 // mailboxes works out the new address of each Customer Service mailbox.
-func (a *assessor) mailboxes() ([]Mailbox, Check) {
-	const id = CheckMailboxes
+func (a *assessor) mailboxes() ([]assessment.Mailbox, assessment.Check) {
+	const id = assessment.CheckMailboxes
 	m := a.p.Mail
 	switch {
 	case m == nil || m.Mailboxes == nil:
-		return []Mailbox{}, a.newCheck(id, Unknown, a.l.T("check."+id+".unknown"), nil)
+		return []assessment.Mailbox{}, a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown"), nil)
 	case m.NoMailboxes():
-		return []Mailbox{}, a.newCheck(id, Pass, a.l.T("check."+id+".none"), nil)
+		return []assessment.Mailbox{}, a.newCheck(id, assessment.Pass, a.l.T("check."+id+".none"), nil)
 	}
-	var fs []Finding
+	var fs []assessment.Finding
 	mailDomain := a.mailLabel() + "." + serviceDomain(m)
 	own, _ := asciiDomain(strings.TrimSpace(m.Domain))
 
-	boxes := []Mailbox{}
+	boxes := []assessment.Mailbox{}
 	firstByNew := map[string]string{}
 	for _, cur := range m.Mailboxes {
 		cur = strings.TrimSpace(cur)
@@ -182,10 +183,10 @@ func (a *assessor) mailboxes() ([]Mailbox, Check) {
 		} else {
 			firstByNew[newAddr] = cur
 		}
-		boxes = append(boxes, Mailbox{Current: cur, New: newAddr, Forward: m.KeepAddresses})
+		boxes = append(boxes, assessment.Mailbox{Current: cur, New: newAddr, Forward: m.KeepAddresses})
 	}
 
-	var summary Text
+	var summary assessment.Text
 	switch {
 	case len(boxes) == 0:
 		summary = a.l.T("check."+id+".empty", "maildomain", mailDomain)
@@ -194,9 +195,9 @@ func (a *assessor) mailboxes() ([]Mailbox, Check) {
 	default:
 		summary = a.plural("check."+id+".new", len(boxes), "maildomain", mailDomain)
 	}
-	st := Pass
+	st := assessment.Pass
 	if len(fs) > 0 {
-		st = Warn
+		st = assessment.Warn
 	}
 	return boxes, a.newCheck(id, st, summary, fs)
 }

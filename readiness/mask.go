@@ -27,14 +27,14 @@ import (
 //
 // users is the export the assessment was made from: every value of it that
 // is personal is masked wherever it occurs in the assessment.
-func Mask(a *Assessment, users *inputs.UserList) *Assessment {
+func Mask(a *assessment.Assessment, users *inputs.UserList) *assessment.Assessment {
 	m := newMasker(users)
 	out := *a
 	out.Masked = true
-	out.Checks = make([]Check, len(a.Checks))
+	out.Checks = make([]assessment.Check, len(a.Checks))
 	for i, c := range a.Checks {
 		c.Summary = m.text(c.Summary)
-		fs := make([]Finding, len(c.Findings))
+		fs := make([]assessment.Finding, len(c.Findings))
 		for j, f := range c.Findings {
 			byID := f.Row == 0 && f.UserID != "" && f.Name == f.UserID // an entry named by its user id
 			f.UserID, f.Name, f.Email = m.id(f.UserID), m.name(f.Name), m.email(f.Email)
@@ -164,13 +164,13 @@ func (m *masker) or(s string, mask func(string) string) string {
 	return mask(s)
 }
 
-func (m *masker) args(as Args) Args {
+func (m *masker) args(as assessment.Args) assessment.Args {
 	if as == nil {
 		return nil
 	}
-	out := make(Args, len(as))
+	out := make(assessment.Args, len(as))
 	for i, a := range as {
-		out[i] = Arg{Name: a.Name, Value: m.any(a.Value)}
+		out[i] = assessment.Arg{Name: a.Name, Value: m.any(a.Value)}
 	}
 	return out
 }
@@ -179,10 +179,10 @@ func (m *masker) any(v any) any {
 	switch v := v.(type) {
 	case string:
 		return m.value(v)
-	case Text:
+	case assessment.Text:
 		return m.text(v)
-	case List:
-		out := make(List, len(v))
+	case assessment.List:
+		out := make(assessment.List, len(v))
 		for i, t := range v {
 			out[i] = m.text(t)
 		}
@@ -191,7 +191,7 @@ func (m *masker) any(v any) any {
 	return v
 }
 
-func (m *masker) text(t Text) Text {
+func (m *masker) text(t assessment.Text) assessment.Text {
 	t.Args = m.args(t.Args)
 	return t
 }

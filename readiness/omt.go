@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/readiness/assessment"
 )
 
 // The checks of the Online Migration Tool (OMT) itself, which only the
@@ -26,21 +27,21 @@ const MaxDocumentMB = 94.4
 
 // sentryAddons: OMT will not start while the UserPreference table holds
 // SentryAddonNames entries (Sentry COM plug-ins of the old Windows client).
-func (a *assessor) sentryAddons() Check {
-	const id = CheckSentryAddons
+func (a *assessor) sentryAddons() assessment.Check {
+	const id = assessment.CheckSentryAddons
 	names := a.p.Onsite.SentryAddons
 	switch {
 	case names == nil:
-		return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown"), nil)
+		return a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown"), nil)
 	case len(names) == 0:
-		return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
+		return a.newCheck(id, assessment.Pass, a.l.T("check."+id+".pass"), nil)
 	}
-	return a.newCheck(id, Fail, a.plural("check."+id+".fail", len(names)), a.items(names, "sentry-addon"))
+	return a.newCheck(id, assessment.Fail, a.plural("check."+id+".fail", len(names)), a.items(names, "sentry-addon"))
 }
 
 // items is one finding of kind for each named item.
-func (a *assessor) items(names []string, kind string) []Finding {
-	fs := make([]Finding, 0, len(names))
+func (a *assessor) items(names []string, kind string) []assessment.Finding {
+	fs := make([]assessment.Finding, 0, len(names))
 	for _, n := range names {
 		fs = append(fs, a.itemFinding(n, kind))
 	}
@@ -50,15 +51,15 @@ func (a *assessor) items(names []string, kind string) []Finding {
 // customTables: custom tables made with the Dictionary SDK stop OMT. Only a
 // database first installed before 8.1 (the Continuous Database) can have
 // them; one first installed with 8.1 or later cannot.
-func (a *assessor) customTables() Check {
-	const id = CheckCustomTables
+func (a *assessor) customTables() assessment.Check {
+	const id = assessment.CheckCustomTables
 	o := a.p.Onsite
 	since := fmt.Sprintf("%d.%d", ContinuousDatabaseMajor, ContinuousDatabaseMinor)
 	if len(o.DictionaryTables) > 0 {
-		return a.newCheck(id, Fail, a.plural("check."+id+".fail", len(o.DictionaryTables)), a.items(o.DictionaryTables, "dictionary-table"))
+		return a.newCheck(id, assessment.Fail, a.plural("check."+id+".fail", len(o.DictionaryTables)), a.items(o.DictionaryTables, "dictionary-table"))
 	}
 	if o.DictionaryTables != nil {
-		return a.newCheck(id, Pass, a.l.T("check."+id+".pass", "since", since), nil)
+		return a.newCheck(id, assessment.Pass, a.l.T("check."+id+".pass", "since", since), nil)
 	}
 	// first_version "8" may be 8.0: only a written minor release tells.
 	atLeast := func(major, minor int, hasMinor bool) bool {
@@ -70,18 +71,18 @@ func (a *assessor) customTables() Check {
 	if major, minor, hasMinor, ok := parseVersion(o.FirstVersion); ok {
 		first := DisplayVersion(o.FirstVersion)
 		if atLeast(major, minor, hasMinor) {
-			return a.newCheck(id, Pass, a.l.T("check."+id+".pass-created", "first", first, "since", since), nil)
+			return a.newCheck(id, assessment.Pass, a.l.T("check."+id+".pass-created", "first", first, "since", since), nil)
 		}
 		if hasMinor && before(major, minor) {
-			return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown-first", "first", first, "since", since), nil)
+			return a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown-first", "first", first, "since", since), nil)
 		}
 	}
 	// A database that runs a release before 8.1 today was certainly first
 	// installed before it.
 	if major, minor, hasMinor, ok := parseVersion(o.Version); ok && hasMinor && before(major, minor) {
-		return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown-version", "version", DisplayVersion(o.Version), "since", since), nil)
+		return a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown-version", "version", DisplayVersion(o.Version), "since", since), nil)
 	}
-	return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown", "since", since), nil)
+	return a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown", "since", since), nil)
 }
 
 // documentCount is a category of [onsite.documents] with the kind of
@@ -106,14 +107,14 @@ func documentCounts(d *inputs.Documents) []documentCount {
 // appointment is missing or whose user no longer exists, and Online stores
 // no document larger than MaxDocumentMB. The consultant counts them in the
 // database; a count not given is not 0.
-func (a *assessor) documents() Check {
-	const id = CheckDocuments
+func (a *assessor) documents() assessment.Check {
+	const id = assessment.CheckDocuments
 	d := a.p.Onsite.Documents
 	if d == nil {
 		d = &inputs.Documents{}
 	}
-	var fs []Finding
-	var missing []Text
+	var fs []assessment.Finding
+	var missing []assessment.Text
 	total, given := 0, 0
 	for _, c := range documentCounts(d) {
 		switch {
@@ -128,18 +129,18 @@ func (a *assessor) documents() Check {
 	}
 	switch {
 	case given == 0:
-		return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown", "limit", MaxDocumentMB), nil)
+		return a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown", "limit", MaxDocumentMB), nil)
 	case len(missing) > 0:
 		// Counts found are shown, but what was not counted is still to
 		// verify, as for customisations without integrations.
 		if total == 0 {
-			return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown-partial", "missing", a.join(missing), "limit", MaxDocumentMB), fs)
+			return a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown-partial", "missing", a.join(missing), "limit", MaxDocumentMB), fs)
 		}
-		return a.newCheck(id, Unknown, a.plural("check."+id+".unknown-partial-warn", total, "missing", a.join(missing), "limit", MaxDocumentMB), fs)
+		return a.newCheck(id, assessment.Unknown, a.plural("check."+id+".unknown-partial-warn", total, "missing", a.join(missing), "limit", MaxDocumentMB), fs)
 	case total > 0:
-		return a.newCheck(id, Warn, a.plural("check."+id+".warn", total, "limit", MaxDocumentMB), fs)
+		return a.newCheck(id, assessment.Warn, a.plural("check."+id+".warn", total, "limit", MaxDocumentMB), fs)
 	}
-	return a.newCheck(id, Pass, a.l.T("check."+id+".pass", "limit", MaxDocumentMB), nil)
+	return a.newCheck(id, assessment.Pass, a.l.T("check."+id+".pass", "limit", MaxDocumentMB), nil)
 }
 
 // domainCount is an e-mail domain and how many users who can log in have
@@ -185,9 +186,9 @@ func (a *assessor) loginDomains() []domainCount {
 
 // domainList names the domains for a summary, "nordlys.no (41 users),
 // nordlys.se (3 users)", at most maxListed and a count of the rest.
-func (a *assessor) domainList(domains []domainCount) List {
-	const id = CheckIdentityDomains
-	var parts []Text
+func (a *assessor) domainList(domains []domainCount) assessment.List {
+	const id = assessment.CheckIdentityDomains
+	var parts []assessment.Text
 	for i, d := range domains {
 		if i == maxListed {
 			parts = append(parts, a.plural("check."+id+".more", len(domains)-maxListed))
@@ -203,26 +204,26 @@ func (a *assessor) domainList(domains []domainCount) List {
 // SuperOffice before the migration. The domains are those of users who can
 // log in; without them (nobody can, or nobody's access can be read) there
 // is nothing to register and nothing to pass on.
-func (a *assessor) identityDomains() Check {
-	const id = CheckIdentityDomains
+func (a *assessor) identityDomains() assessment.Check {
+	const id = assessment.CheckIdentityDomains
 	c := a.p.Customer
 	domains := a.loginDomains()
 	list := a.domainList(domains)
 	switch {
 	case !c.IdentityProviderGiven && len(domains) == 0:
-		return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown-none"), nil)
+		return a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown-none"), nil)
 	case !c.IdentityProviderGiven:
-		return a.newCheck(id, Unknown, a.plural("check."+id+".unknown", len(domains), "domains", list), nil)
+		return a.newCheck(id, assessment.Unknown, a.plural("check."+id+".unknown", len(domains), "domains", list), nil)
 	case c.IdentityProvider == "" && len(domains) == 0:
-		return a.newCheck(id, Pass, a.l.T("check."+id+".pass-none"), nil)
+		return a.newCheck(id, assessment.Pass, a.l.T("check."+id+".pass-none"), nil)
 	case c.IdentityProvider == "":
-		return a.newCheck(id, Pass, a.plural("check."+id+".pass", len(domains), "domains", list), nil)
+		return a.newCheck(id, assessment.Pass, a.plural("check."+id+".pass", len(domains), "domains", list), nil)
 	case len(domains) == 0:
-		return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown-provider", "provider", c.IdentityProvider), nil)
+		return a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown-provider", "provider", c.IdentityProvider), nil)
 	}
-	fs := make([]Finding, 0, len(domains))
+	fs := make([]assessment.Finding, 0, len(domains))
 	for _, d := range domains {
 		fs = append(fs, a.itemFinding(d.domain, "identity-domain", "count", d.users, "provider", c.IdentityProvider))
 	}
-	return a.newCheck(id, Warn, a.plural("check."+id+".warn", len(domains), "provider", c.IdentityProvider), fs)
+	return a.newCheck(id, assessment.Warn, a.plural("check."+id+".warn", len(domains), "provider", c.IdentityProvider), fs)
 }

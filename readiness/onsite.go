@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/readiness/assessment"
 )
 
 // ParseVersion reads the major and minor release of an on-site version
@@ -36,37 +37,37 @@ func DisplayVersion(s string) string {
 	return s
 }
 
-func (a *assessor) onsiteVersion() Check {
-	const id = CheckOnsiteVersion
+func (a *assessor) onsiteVersion() assessment.Check {
+	const id = assessment.CheckOnsiteVersion
 	v := strings.TrimSpace(a.p.Onsite.Version)
 	minimum := fmt.Sprintf("%d.%d", MinimumMajor, MinimumMinor)
 	if v == "" {
 		f := a.itemFinding("", "version-missing", "minimum", minimum)
-		return a.newCheck(id, Unknown, a.l.T("check."+id+".missing", "minimum", minimum), []Finding{f})
+		return a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".missing", "minimum", minimum), []assessment.Finding{f})
 	}
 	major, minor, hasMinor, ok := parseVersion(v)
 	// "7" may be 7.0 or 7.5: only the minor release decides against 7.1.
 	if !ok || !hasMinor && major == MinimumMajor && MinimumMinor > 0 {
 		f := a.itemFinding(v, "version-unreadable", "version", v, "minimum", minimum)
-		return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown", "version", v, "minimum", minimum), []Finding{f})
+		return a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown", "version", v, "minimum", minimum), []assessment.Finding{f})
 	}
 	shown := DisplayVersion(v)
 	if major < MinimumMajor || major == MinimumMajor && minor < MinimumMinor {
 		f := a.itemFinding(v, "version-old", "version", shown, "minimum", minimum)
-		return a.newCheck(id, Fail, a.l.T("check."+id+".fail", "version", shown, "minimum", minimum), []Finding{f})
+		return a.newCheck(id, assessment.Fail, a.l.T("check."+id+".fail", "version", shown, "minimum", minimum), []assessment.Finding{f})
 	}
-	return a.newCheck(id, Pass, a.l.T("check."+id+".pass", "version", shown, "minimum", minimum), nil)
+	return a.newCheck(id, assessment.Pass, a.l.T("check."+id+".pass", "version", shown, "minimum", minimum), nil)
 }
 
 // satellites: a Satellite database replicates with the central one and
 // cannot be migrated. The answer comes from the profile's count, from an
 // "Active satellite" column of the export, or from the version: from 9 on
 // there is no Windows client, and so no Satellite. Nothing said is unknown.
-func (a *assessor) satellites() Check {
-	const id = CheckSatellites
+func (a *assessor) satellites() assessment.Check {
+	const id = assessment.CheckSatellites
 	o := a.p.Onsite
 	column := a.users.Has(inputs.FieldSatellite)
-	var fs []Finding
+	var fs []assessment.Finding
 	if o.SatellitesGiven && o.Satellites > 0 {
 		fs = append(fs, a.itemFinding("", "satellites-active", "count", o.Satellites))
 	}
@@ -80,7 +81,7 @@ func (a *assessor) satellites() Check {
 			case inputs.Yes:
 				fs = append(fs, a.userFinding(u, "satellite-row-active", "column", header, "company", u.Company))
 				rows++
-			case inputs.Unknown:
+			case inputs.Unanswered:
 				fs = append(fs, a.userFinding(u, "satellite-unreadable", "column", header, "value", a.shown(u.RawSatellite)))
 				unclear = append(unclear, u)
 			}
@@ -88,21 +89,21 @@ func (a *assessor) satellites() Check {
 	}
 	switch {
 	case rows > 0:
-		return a.newCheck(id, Fail, a.plural("check."+id+".fail-rows", rows, "column", a.users.Columns[inputs.FieldSatellite]), fs)
+		return a.newCheck(id, assessment.Fail, a.plural("check."+id+".fail-rows", rows, "column", a.users.Columns[inputs.FieldSatellite]), fs)
 	case o.SatellitesGiven && o.Satellites > 0:
-		return a.newCheck(id, Fail, a.plural("check."+id+".fail", o.Satellites), fs)
+		return a.newCheck(id, assessment.Fail, a.plural("check."+id+".fail", o.Satellites), fs)
 	case len(unclear) > 0:
-		return a.newCheck(id, Unknown, a.plural("check."+id+".unknown-values", len(unclear),
+		return a.newCheck(id, assessment.Unknown, a.plural("check."+id+".unknown-values", len(unclear),
 			"column", a.users.Columns[inputs.FieldSatellite], "values", a.unreadable(unclear, rawSatellite)), fs)
 	case a.noWindowsClient():
 		// The reason that holds whatever anyone reported.
-		return a.newCheck(id, Pass, a.l.T("check."+id+".no-windows-client", "version", DisplayVersion(o.Version)), nil)
+		return a.newCheck(id, assessment.Pass, a.l.T("check."+id+".no-windows-client", "version", DisplayVersion(o.Version)), nil)
 	case o.SatellitesGiven:
-		return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
+		return a.newCheck(id, assessment.Pass, a.l.T("check."+id+".pass"), nil)
 	case column:
-		return a.newCheck(id, Pass, a.l.T("check."+id+".pass-column", "column", a.users.Columns[inputs.FieldSatellite]), nil)
+		return a.newCheck(id, assessment.Pass, a.l.T("check."+id+".pass-column", "column", a.users.Columns[inputs.FieldSatellite]), nil)
 	}
-	return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown"), nil)
+	return a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown"), nil)
 }
 
 // noWindowsClient reports whether the installation runs a version without
@@ -115,10 +116,10 @@ func (a *assessor) noWindowsClient() bool {
 // customizations lists what the profile says was built on the installation.
 // Silence is not "none": the profile says customizations = [] and
 // integrations = [] when they have been checked and there are none.
-func (a *assessor) customizations() Check {
-	const id = CheckCustomizations
+func (a *assessor) customizations() assessment.Check {
+	const id = assessment.CheckCustomizations
 	o := a.p.Onsite
-	var fs []Finding
+	var fs []assessment.Finding
 	for _, c := range o.Customizations {
 		if c = strings.TrimSpace(c); c != "" {
 			fs = append(fs, a.itemFinding(c, "customization"))
@@ -131,13 +132,13 @@ func (a *assessor) customizations() Check {
 	}
 	switch {
 	case o.Customizations == nil && o.Integrations == nil:
-		return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown"), fs)
+		return a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown"), fs)
 	case o.Customizations == nil:
-		return a.newCheck(id, Unknown, a.plural("check."+id+".unknown-customizations", len(fs)), fs)
+		return a.newCheck(id, assessment.Unknown, a.plural("check."+id+".unknown-customizations", len(fs)), fs)
 	case o.Integrations == nil:
-		return a.newCheck(id, Unknown, a.plural("check."+id+".unknown-integrations", len(fs)), fs)
+		return a.newCheck(id, assessment.Unknown, a.plural("check."+id+".unknown-integrations", len(fs)), fs)
 	case len(fs) == 0:
-		return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
+		return a.newCheck(id, assessment.Pass, a.l.T("check."+id+".pass"), nil)
 	}
-	return a.newCheck(id, Warn, a.plural("check."+id+".warn", len(fs)), fs)
+	return a.newCheck(id, assessment.Warn, a.plural("check."+id+".warn", len(fs)), fs)
 }

@@ -83,7 +83,7 @@ func TestVersionTextNotDoubled(t *testing.T) {
 	for v, want := range map[string]string{"SuperOffice 8.5 R10": "8.5 R10", "SuperOffice 7.0 SR2": "7.0 SR2",
 		"superoffice 11": "11", "8.5 R10": "8.5 R10"} {
 		for _, c := range assessVersion(t, v).Checks {
-			if c.ID != CheckOnsiteVersion {
+			if c.ID != assessment.CheckOnsiteVersion {
 				continue
 			}
 			args := []assessment.Args{c.Summary.Args}
@@ -102,9 +102,9 @@ func TestVersionTextNotDoubled(t *testing.T) {
 // TestVersionMajorOnly: "7" may be 7.0 or 7.5, so against the 7.1 minimum it
 // is unknown; "6" and "8" are clear.
 func TestVersionMajorOnly(t *testing.T) {
-	for v, want := range map[string]Status{"7": Unknown, "v6": Fail, "8": Pass, "11": Pass, "7,5": Pass} {
+	for v, want := range map[string]assessment.Status{"7": assessment.Unknown, "v6": assessment.Fail, "8": assessment.Pass, "11": assessment.Pass, "7,5": assessment.Pass} {
 		for _, c := range assessVersion(t, v).Checks {
-			if c.ID == CheckOnsiteVersion && c.Status != want {
+			if c.ID == assessment.CheckOnsiteVersion && c.Status != want {
 				t.Errorf("%q: %s, want %s", v, c.Status, want)
 			}
 		}
@@ -121,7 +121,7 @@ func FuzzParseVersion(f *testing.F) {
 	})
 }
 
-func assessVersion(t *testing.T, v string) *Assessment {
+func assessVersion(t *testing.T, v string) *assessment.Assessment {
 	t.Helper()
 	return assess(profile(func(p *inputs.Profile) { p.Onsite.Version = v }), goodUsers())
 }

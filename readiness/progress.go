@@ -10,7 +10,7 @@ import (
 
 // compare says what changed between the previous pack and now, matching
 // findings by key.
-func compare(prev *assessment.Snapshot, now *Assessment) *assessment.Progress {
+func compare(prev *assessment.Snapshot, now *assessment.Assessment) *assessment.Progress {
 	p := &assessment.Progress{Since: prev.Generated, PreviousVerdict: prev.Verdict,
 		Checks: []assessment.CheckProgress{}, Resolved: []assessment.ResolvedFinding{}}
 	before := map[string]*assessment.SnapshotCheck{}
@@ -39,7 +39,7 @@ func compare(prev *assessment.Snapshot, now *Assessment) *assessment.Progress {
 					p.Resolved = append(p.Resolved, assessment.ResolvedFinding{Check: c.ID, SnapshotFinding: f})
 				}
 			}
-			if b.Status == Fail {
+			if b.Status == assessment.Fail {
 				p.Blocking.Before += cp.Change.Before
 				p.Blocking.Resolved += cp.Resolved
 			}
@@ -49,7 +49,7 @@ func compare(prev *assessment.Snapshot, now *Assessment) *assessment.Progress {
 				cp.New++
 			}
 		}
-		if c.Status == Fail {
+		if c.Status == assessment.Fail {
 			p.Blocking.New += cp.New
 			p.Blocking.Open += cp.Open
 		}
@@ -62,10 +62,10 @@ func compare(prev *assessment.Snapshot, now *Assessment) *assessment.Progress {
 }
 
 func checkOrder(id string) int {
-	if i := slices.Index(CheckIDs, id); i >= 0 {
+	if i := slices.Index(assessment.CheckIDs, id); i >= 0 {
 		return i
 	}
-	return len(CheckIDs)
+	return len(assessment.CheckIDs)
 }
 
 // FindingKey is the key a finding of check gets, from what any summary

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/migready/migready/readiness/assessment"
 )
 
 // SPF facts from SuperOffice and RFC 7208.
@@ -134,10 +136,10 @@ type spfResult struct {
 	lookups  int    // the whole tree's lookups; a lower bound when atLeast
 	atLeast  bool   // an include's cost is unknown and counted as 1
 	unknown  []string
-	costs    []SPFTermCost
+	costs    []assessment.SPFTermCost
 	included bool // the current record already includes SuperOffice
 	problems []*SPFError
-	warnings []SPFWarning
+	warnings []assessment.SPFWarning
 }
 
 // spfCostTable is SPFCosts with the profile's overrides applied.
@@ -220,7 +222,7 @@ func mergeSPF(current string, costs map[string]int) spfResult {
 			seen[t.name] = true
 		}
 		if insertAt >= 0 && !(t.modifier && (t.name == "redirect" || t.name == "exp")) {
-			r.warnings = append(r.warnings, SPFWarning{ID: SPFWarnTextAfterAll, Term: f})
+			r.warnings = append(r.warnings, assessment.SPFWarning{ID: SPFWarnTextAfterAll, Term: f})
 		}
 		switch {
 		case !t.modifier && t.name == "all":
@@ -233,17 +235,17 @@ func mergeSPF(current string, costs map[string]int) spfResult {
 		case t.modifier && t.name == "redirect":
 			redirectAt = len(terms)
 		case !t.modifier && t.name == "ptr":
-			r.warnings = append(r.warnings, SPFWarning{ID: SPFWarnPTR, Term: f})
+			r.warnings = append(r.warnings, assessment.SPFWarning{ID: SPFWarnPTR, Term: f})
 		case !t.modifier && t.name == "include":
 			// An include after "all" is never evaluated: it does not count
 			// as including SuperOffice.
 			d := t.target()
 			if includes[d] {
-				r.warnings = append(r.warnings, SPFWarning{ID: SPFWarnDuplicateInclude, Term: f})
+				r.warnings = append(r.warnings, assessment.SPFWarning{ID: SPFWarnDuplicateInclude, Term: f})
 			}
 			includes[d] = true
 			if c, ok := knownCost(d); ok && c.Unnecessary {
-				r.warnings = append(r.warnings, SPFWarning{ID: SPFWarnUnnecessaryInclude, Term: f})
+				r.warnings = append(r.warnings, assessment.SPFWarning{ID: SPFWarnUnnecessaryInclude, Term: f})
 			}
 			if (t.qualifier == 0 || t.qualifier == '+') && d == SPFIncludeDomain && insertAt < 0 {
 				r.included = true
@@ -257,7 +259,7 @@ func mergeSPF(current string, costs map[string]int) spfResult {
 	changed := false
 	// RFC 7208 §6.1: redirect= is ignored when the record has an all term.
 	if insertAt >= 0 && redirectAt >= 0 {
-		r.warnings = append(r.warnings, SPFWarning{ID: SPFWarnRedirectIgnored, Term: terms[redirectAt].text})
+		r.warnings = append(r.warnings, assessment.SPFWarning{ID: SPFWarnRedirectIgnored, Term: terms[redirectAt].text})
 		terms = slices.Delete(terms, redirectAt, redirectAt+1)
 		if redirectAt < insertAt {
 			insertAt--
@@ -283,7 +285,7 @@ func mergeSPF(current string, costs map[string]int) spfResult {
 		if !t.causesLookup() {
 			continue
 		}
-		c := SPFTermCost{Term: t.text, Lookups: 1, Known: true}
+		c := assessment.SPFTermCost{Term: t.text, Lookups: 1, Known: true}
 		if t.name == "include" || t.name == "redirect" {
 			n, ok := costs[t.target()]
 			if ok && !strings.Contains(t.arg, "%") {
@@ -306,7 +308,7 @@ func mergeSPF(current string, costs map[string]int) spfResult {
 		r.record = current
 	}
 	if len(r.record) > MaxSPFRecordBytes {
-		r.warnings = append(r.warnings, SPFWarning{ID: SPFWarnLongRecord})
+		r.warnings = append(r.warnings, assessment.SPFWarning{ID: SPFWarnLongRecord})
 	}
 	return r
 }
@@ -524,34 +526,34 @@ func spfUncertain(lookups, unknown int) bool {
 // spf works out the SPF record to publish when old addresses are kept.
 // When the current record has errors the check fails and SPF.Record is ""
 // (Strings is [""]): nothing can be published until the record is fixed.
-func (a *assessor) spf() (*SPF, Check) {
-	const id = CheckSPF
+func (a *assessor) spf() (*assessment.SPF, assessment.Check) {
+	const id = assessment.CheckSPF
 	m := a.p.Mail
 	switch {
 	case m == nil || m.Mailboxes == nil:
-		return nil, a.newCheck(id, Unknown, a.l.T("check."+id+".unknown-mail"), nil)
+		return nil, a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown-mail"), nil)
 	case m.NoMailboxes():
-		return nil, a.newCheck(id, Pass, a.l.T("check."+id+".no-mail"), nil)
+		return nil, a.newCheck(id, assessment.Pass, a.l.T("check."+id+".no-mail"), nil)
 	case !m.KeepAddressesGiven:
-		return nil, a.newCheck(id, Unknown, a.l.T("check."+id+".unknown-choice"), nil)
+		return nil, a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown-choice"), nil)
 	case !m.KeepAddresses:
-		return nil, a.newCheck(id, Pass, a.l.T("check."+id+".not-needed"), nil)
+		return nil, a.newCheck(id, assessment.Pass, a.l.T("check."+id+".not-needed"), nil)
 	}
 	domain := strings.TrimSpace(m.Domain)
 	current := strings.TrimSpace(m.CurrentSPF)
 	costs := spfCostTable(m.SPFCosts)
 	r := mergeSPF(current, costs)
-	out := &SPF{Domain: domain, Current: current, Record: r.record, DNSLookups: r.lookups,
+	out := &assessment.SPF{Domain: domain, Current: current, Record: r.record, DNSLookups: r.lookups,
 		DNSLookupsAtLeast: r.atLeast, UnknownIncludes: r.unknown, LookupCosts: r.costs,
 		Warnings: r.warnings, Strings: SplitTXT(r.record)}
 	if out.UnknownIncludes == nil {
 		out.UnknownIncludes = []string{}
 	}
 	if out.Warnings == nil {
-		out.Warnings = []SPFWarning{}
+		out.Warnings = []assessment.SPFWarning{}
 	}
 	if out.LookupCosts == nil {
-		out.LookupCosts = []SPFTermCost{}
+		out.LookupCosts = []assessment.SPFTermCost{}
 	}
 	var lookups any = r.lookups
 	if r.atLeast {
@@ -560,19 +562,19 @@ func (a *assessor) spf() (*SPF, Check) {
 	args := []any{"domain", domain, "lookups", lookups, "max", MaxSPFLookups, "include", "include:" + SPFIncludeDomain}
 
 	if len(r.problems) > 0 {
-		var fs []Finding
+		var fs []assessment.Finding
 		for _, p := range r.problems {
 			fs = append(fs, a.itemFinding(p.Term, "spf-"+p.Kind, append(args, "term", p.Term)...))
 		}
-		return out, a.newCheck(id, Fail, a.l.T("check."+id+".invalid", args...), fs)
+		return out, a.newCheck(id, assessment.Fail, a.l.T("check."+id+".invalid", args...), fs)
 	}
-	var fs []Finding
-	st := Pass
+	var fs []assessment.Finding
+	st := assessment.Pass
 	unknown := a.quoted(r.unknown)
 	uncertain := spfUncertain(r.lookups, len(r.unknown))
 	if r.lookups > MaxSPFLookups {
-		st = Fail
-		var terms []Text
+		st = assessment.Fail
+		var terms []assessment.Text
 		for _, c := range r.costs {
 			var n any = c.Lookups
 			if !c.Known {
@@ -582,13 +584,13 @@ func (a *assessor) spf() (*SPF, Check) {
 		}
 		fs = append(fs, a.itemFinding("", "spf-too-many-lookups", append(args, "terms", a.join(terms))...))
 	} else if uncertain {
-		st = Warn
-		out.Warnings = append(out.Warnings, SPFWarning{ID: SPFWarnUncertain})
+		st = assessment.Warn
+		out.Warnings = append(out.Warnings, assessment.SPFWarning{ID: SPFWarnUncertain})
 		fs = append(fs, a.itemFinding("", "spf-"+SPFWarnUncertain, append(args,
 			"includes", unknown, "left", MaxSPFLookups-r.lookups)...))
 	}
 	for _, w := range r.warnings {
-		st = worst(st, Warn)
+		st = worst(st, assessment.Warn)
 		wargs := append(args, "term", w.Term, "length", len(r.record), "limit", MaxSPFRecordBytes)
 		if w.ID == SPFWarnUnnecessaryInclude {
 			t, _ := parseSPFTerm(w.Term)
@@ -598,24 +600,24 @@ func (a *assessor) spf() (*SPF, Check) {
 		fs = append(fs, a.itemFinding(w.Term, "spf-"+w.ID, wargs...))
 	}
 	if len(r.record) > MaxTXTString {
-		st = worst(st, Warn)
+		st = worst(st, assessment.Warn)
 		fs = append(fs, a.itemFinding("", "spf-long", append(args,
 			"length", len(r.record), "strings", len(out.Strings), "quoted", out.Quoted())...))
 	}
-	var summary Text
+	var summary assessment.Text
 	switch {
-	case st == Fail:
+	case st == assessment.Fail:
 		summary = a.l.T("check."+id+".fail", args...)
 	case !m.CurrentSPFGiven:
 		// The record below is right only if the domain has no SPF record
 		// today; nobody has said whether it has.
-		st = Unknown
+		st = assessment.Unknown
 		summary = a.l.T("check."+id+".unknown-current", args...)
 	case uncertain:
 		summary = a.l.T("check."+id+".uncertain", append(args, "includes", unknown)...)
-	case st == Warn && len(r.warnings) > 0:
+	case st == assessment.Warn && len(r.warnings) > 0:
 		summary = a.l.T("check."+id+".warnings", args...)
-	case st == Warn:
+	case st == assessment.Warn:
 		summary = a.l.T("check."+id+".long", append(args, "strings", len(out.Strings))...)
 	case current == "":
 		summary = a.l.T("check."+id+".new", args...)
@@ -624,7 +626,7 @@ func (a *assessor) spf() (*SPF, Check) {
 	default:
 		summary = a.l.T("check."+id+".merged", args...)
 	}
-	if r.atLeast && st != Fail && st != Unknown && !uncertain {
+	if r.atLeast && st != assessment.Fail && st != assessment.Unknown && !uncertain {
 		summary = a.l.T("check."+id+".with-unknown", "summary", summary,
 			"unknown", a.l.T("check."+id+".unknown", "includes", unknown))
 	}
@@ -632,10 +634,10 @@ func (a *assessor) spf() (*SPF, Check) {
 }
 
 // quoted lists domains in the language's quotation marks.
-func (a *assessor) quoted(domains []string) List {
-	q := make([]Text, len(domains))
+func (a *assessor) quoted(domains []string) assessment.List {
+	q := make([]assessment.Text, len(domains))
 	for i, d := range domains {
-		q[i] = a.l.T("check."+CheckSPF+".quoted", "term", d)
+		q[i] = a.l.T("check."+assessment.CheckSPF+".quoted", "term", d)
 	}
 	return a.join(q)
 }

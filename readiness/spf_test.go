@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/render"
 	"github.com/migready/migready/templates"
 )
@@ -216,10 +217,10 @@ func TestMergeSPFLong(t *testing.T) {
 	if len(ss) != 2 || len(ss[0]) != 255 {
 		t.Errorf("split %q", ss)
 	}
-	if q := (&SPF{Strings: ss}).Quoted(); !strings.HasPrefix(q, `"v=spf1 `) || !strings.Contains(q, `" "`) {
+	if q := (&assessment.SPF{Strings: ss}).Quoted(); !strings.HasPrefix(q, `"v=spf1 `) || !strings.Contains(q, `" "`) {
 		t.Errorf("quoted %s", q)
 	}
-	if q := (&SPF{Strings: []string{`a"b\c`}}).Quoted(); q != `"a\"b\\c"` {
+	if q := (&assessment.SPF{Strings: []string{`a"b\c`}}).Quoted(); q != `"a\"b\\c"` {
 		t.Errorf("quoted %s: quotes and backslashes must be escaped as in a zone file", q)
 	}
 }
@@ -250,25 +251,25 @@ func TestSPFCheckNested(t *testing.T) {
 	providers := "v=spf1 include:spf.protection.outlook.com include:_spf.google.com include:_spf.salesforce.com" +
 		" include:sendgrid.net include:mail.zendesk.com include:mailgun.org include:email.freshdesk.com" +
 		" include:zoho.eu include:spf1.stripe.com include:zoho.com -all"
-	runChecks(t, CheckSPF, []checkCase{
-		{"ten providers: far over", spf(providers, nil), goodUsers(), Fail, 2, "would make 35 DNS lookups"},
-		{"breakdown names each term", spf(providers, nil), goodUsers(), Fail, 2, "email.freshdesk.com: 7"},
-		{"unknown far from limit: pass, at least", spf("v=spf1 include:_spf.acme.net ~all", nil), goodUsers(), Pass, 0,
+	runChecks(t, assessment.CheckSPF, []checkCase{
+		{"ten providers: far over", spf(providers, nil), goodUsers(), assessment.Fail, 2, "would make 35 DNS lookups"},
+		{"breakdown names each term", spf(providers, nil), goodUsers(), assessment.Fail, 2, "email.freshdesk.com: 7"},
+		{"unknown far from limit: pass, at least", spf("v=spf1 include:_spf.acme.net ~all", nil), goodUsers(), assessment.Pass, 0,
 			`at least 3 of the 10 DNS lookups SPF allows, counting the lookups inside included records. The records of "_spf.acme.net" cannot`},
 		{"unknown near the limit: warn", spf("v=spf1 include:_spf.google.com include:sendgrid.net include:_spf.acme.net ~all", nil),
-			goodUsers(), Warn, 1, `at least 8 of the 10 DNS lookups SPF allows, and the records of "_spf.acme.net" may well`},
+			goodUsers(), assessment.Warn, 1, `at least 8 of the 10 DNS lookups SPF allows, and the records of "_spf.acme.net" may well`},
 		{"uncertain finding says what is left", spf("v=spf1 include:_spf.google.com include:sendgrid.net include:_spf.acme.net ~all", nil),
-			goodUsers(), Warn, 1, "room for only 2 more"},
+			goodUsers(), assessment.Warn, 1, "room for only 2 more"},
 		{"profile cost resolves it", spf("v=spf1 include:_spf.google.com include:sendgrid.net include:_spf.acme.net ~all",
-			map[string]int{"_spf.acme.net": 1}), goodUsers(), Pass, 0, "makes 8 of the 10"},
+			map[string]int{"_spf.acme.net": 1}), goodUsers(), assessment.Pass, 0, "makes 8 of the 10"},
 		{"profile cost takes it over", spf("v=spf1 include:_spf.google.com include:sendgrid.net include:_spf.acme.net ~all",
-			map[string]int{"_spf.acme.net": 4}), goodUsers(), Fail, 1, "would make 11 DNS lookups"},
-		{"unknown over the limit: fail, at least", spf(strings.Replace(providers, " -all", " include:_spf.acme.net -all", 1), nil), goodUsers(), Fail, 2,
+			map[string]int{"_spf.acme.net": 4}), goodUsers(), assessment.Fail, 1, "would make 11 DNS lookups"},
+		{"unknown over the limit: fail, at least", spf(strings.Replace(providers, " -all", " include:_spf.acme.net -all", 1), nil), goodUsers(), assessment.Fail, 2,
 			"_spf.acme.net: at least 1"},
-		{"mailchimp: warn, frees 2", spf("v=spf1 include:servers.mcsv.net ~all", nil), goodUsers(), Warn, 1, "Remove it to free 2 DNS lookups"},
-		{"ptr", spf("v=spf1 ptr ~all", nil), goodUsers(), Warn, 1, "fix the points below"},
-		{"redirect ignored", spf("v=spf1 mx redirect=_spf.acme.net -all", nil), goodUsers(), Warn, 1, "leaves it out"},
-		{"two records", spf("v=spf1 mx -all v=spf1 a -all", nil), goodUsers(), Fail, 1, "exactly one"},
+		{"mailchimp: warn, frees 2", spf("v=spf1 include:servers.mcsv.net ~all", nil), goodUsers(), assessment.Warn, 1, "Remove it to free 2 DNS lookups"},
+		{"ptr", spf("v=spf1 ptr ~all", nil), goodUsers(), assessment.Warn, 1, "fix the points below"},
+		{"redirect ignored", spf("v=spf1 mx redirect=_spf.acme.net -all", nil), goodUsers(), assessment.Warn, 1, "leaves it out"},
+		{"two records", spf("v=spf1 mx -all v=spf1 a -all", nil), goodUsers(), assessment.Fail, 1, "exactly one"},
 	})
 	a := assess(spf("v=spf1 include:_spf.google.com include:sendgrid.net include:_spf.acme.net ptr ~all", nil), goodUsers())
 	noMissingTexts(t, a)
@@ -288,7 +289,7 @@ func TestSPFCheckNested(t *testing.T) {
 		"v=spf1 include:_spf.acme.net include:_spf.google.com include:sendgrid.net ptr ~all -all",
 		"v=spf1 include:_spf.acme.net ~all", "v=spf1 mx -all v=spf1 a -all"} {
 		a := assess(spf(current, nil), goodUsers())
-		c := a.Check(CheckSPF)
+		c := a.Check(assessment.CheckSPF)
 		for _, lang := range templates.Supported {
 			w := render.NewWords(templates.MustLoad(lang))
 			texts := []string{w.Text(c.Summary)}

@@ -11,7 +11,7 @@ import (
 // track carries the customer's notes from the returned workbook forward to
 // the findings still found (matched by key), and says which findings
 // marked fixed are still found and which are no longer found.
-func track(t *inputs.Tracker, a *Assessment) *assessment.TrackerResult {
+func track(t *inputs.Tracker, a *assessment.Assessment) *assessment.TrackerResult {
 	res := &assessment.TrackerResult{File: t.File, FixedStillFound: []assessment.TrackedFinding{},
 		Resolved: []assessment.TrackedFinding{}}
 	if !t.Made.IsZero() {
@@ -44,7 +44,7 @@ func track(t *inputs.Tracker, a *Assessment) *assessment.TrackerResult {
 		}
 		// Accepted or Won't fix takes a warning out of what needs attention;
 		// a blocker stays a blocker, with the customer's note shown.
-		c.Accepted = accepted && c.Status == Warn
+		c.Accepted = accepted && c.Status == assessment.Warn
 	}
 	for _, e := range t.Entries {
 		if found[e.Key] {

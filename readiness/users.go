@@ -8,17 +8,18 @@ import (
 	"unicode/utf8"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/readiness/assessment"
 )
 
 // duplicateEmails: in Online every user signs in with an email address, so
 // two users who can log in must not share one.
-func (a *assessor) duplicateEmails() Check {
-	const id = CheckDuplicateEmails
+func (a *assessor) duplicateEmails() assessment.Check {
+	const id = assessment.CheckDuplicateEmails
 	// valid-emails reports missing addresses.
 	order, groups := a.repeated(func(i int) string { return a.addrs[i].key })
-	var fs []Finding
+	var fs []assessment.Finding
 	var unclear []*inputs.User // users of unknown access in groups that may block
-	st := Pass
+	st := assessment.Pass
 	groupsFail, groupsWarn, groupsUnknown := 0, 0, 0
 	for _, k := range order {
 		g := groups[k]
@@ -33,7 +34,7 @@ func (a *assessor) duplicateEmails() Check {
 			switch a.access(u) {
 			case inputs.Yes:
 				yes++
-			case inputs.Unknown:
+			case inputs.Unanswered:
 				unknown++
 			}
 		}
@@ -42,33 +43,33 @@ func (a *assessor) duplicateEmails() Check {
 		case yes >= 2:
 			kind = "email-shared"
 			groupsFail++
-			st = Fail
+			st = assessment.Fail
 		case yes+unknown >= 2:
 			// It blocks if the users whose access cannot be told can log in.
 			kind = "email-shared-unknown-access"
 			groupsUnknown++
-			st = worst(st, Unknown)
+			st = worst(st, assessment.Unknown)
 			for _, u := range g {
-				if a.access(u) == inputs.Unknown {
+				if a.access(u) == inputs.Unanswered {
 					unclear = append(unclear, u)
 				}
 			}
 		default:
 			kind = "email-shared-no-access"
 			groupsWarn++
-			st = worst(st, Warn)
+			st = worst(st, assessment.Warn)
 		}
 		for _, u := range g {
 			fs = append(fs, a.userFinding(u, kind, "others", a.others(g, u)))
 		}
 	}
-	var summary Text
+	var summary assessment.Text
 	switch st {
-	case Pass:
+	case assessment.Pass:
 		summary = a.l.T("check." + id + ".pass")
-	case Fail:
+	case assessment.Fail:
 		summary = a.plural("check."+id+".fail", groupsFail)
-	case Unknown:
+	case assessment.Unknown:
 		summary = a.plural("check."+id+".unknown", groupsUnknown,
 			"column", a.loginColumn(), "values", a.unreadable(unclear, rawLogin))
 	default:
@@ -81,9 +82,9 @@ func (a *assessor) duplicateEmails() Check {
 // sign in with. Users without access only get a warning for a malformed
 // address (it may be used if they get access later); a missing address on
 // such a user is normal (former employees, resources) and not reported.
-func (a *assessor) validEmails() Check {
-	const id = CheckValidEmails
-	var fs []Finding
+func (a *assessor) validEmails() assessment.Check {
+	const id = assessment.CheckValidEmails
+	var fs []assessment.Finding
 	var unclear []*inputs.User
 	bad, warn := 0, 0
 	for i := range a.users.Users {
@@ -101,7 +102,7 @@ func (a *assessor) validEmails() Check {
 				switch access {
 				case inputs.Yes:
 					bad++
-				case inputs.Unknown:
+				case inputs.Unanswered:
 					unclear = append(unclear, u)
 				default:
 					warn++
@@ -115,14 +116,14 @@ func (a *assessor) validEmails() Check {
 		case e == "" && access == inputs.Yes:
 			fs = append(fs, a.userFinding(u, "email-missing"))
 			bad++
-		case e == "" && access == inputs.Unknown:
+		case e == "" && access == inputs.Unanswered:
 			fs = append(fs, a.userFinding(u, "email-missing-unknown-access", "column", a.loginColumn(), "value", a.shown(u.RawCanLogIn)))
 			unclear = append(unclear, u)
 		case e == "" || a.addrs[i].valid:
 		case access == inputs.Yes:
 			fs = append(fs, a.emailFinding(u, "email-malformed"))
 			bad++
-		case access == inputs.Unknown:
+		case access == inputs.Unanswered:
 			fs = append(fs, a.emailFinding(u, "email-malformed-unknown-access", "column", a.loginColumn(), "value", a.shown(u.RawCanLogIn)))
 			unclear = append(unclear, u)
 		default:
@@ -132,14 +133,14 @@ func (a *assessor) validEmails() Check {
 	}
 	switch {
 	case bad > 0:
-		return a.newCheck(id, Fail, a.plural("check."+id+".fail", bad), fs)
+		return a.newCheck(id, assessment.Fail, a.plural("check."+id+".fail", bad), fs)
 	case len(unclear) > 0:
-		return a.newCheck(id, Unknown, a.plural("check."+id+".unknown", len(unclear),
+		return a.newCheck(id, assessment.Unknown, a.plural("check."+id+".unknown", len(unclear),
 			"column", a.loginColumn(), "values", a.unreadable(unclear, rawLogin)), fs)
 	case warn > 0:
-		return a.newCheck(id, Warn, a.plural("check."+id+".warn", warn), fs)
+		return a.newCheck(id, assessment.Warn, a.plural("check."+id+".warn", warn), fs)
 	}
-	return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
+	return a.newCheck(id, assessment.Pass, a.l.T("check."+id+".pass"), nil)
 }
 
 // MaxFieldLength is the most characters SuperOffice stores in a user id
@@ -150,7 +151,7 @@ const MaxFieldLength = 239
 // carries (and the texts show) has its invisible characters written out
 // (VisibleText), so the reader sees why an address that looks right is not.
 // Its key is the user's, as for any finding.
-func (a *assessor) emailFinding(u *inputs.User, kind string, args ...any) Finding {
+func (a *assessor) emailFinding(u *inputs.User, kind string, args ...any) assessment.Finding {
 	f := a.userFinding(u, kind, args...)
 	f.Email = VisibleText(u.Email)
 	return f
@@ -158,12 +159,12 @@ func (a *assessor) emailFinding(u *inputs.User, kind string, args ...any) Findin
 
 // licences: a user who can log in without a user plan cannot be migrated
 // as a working user.
-func (a *assessor) licences() Check {
-	const id = CheckLicences
+func (a *assessor) licences() assessment.Check {
+	const id = assessment.CheckLicences
 	if !a.users.Has(inputs.FieldPlan) {
-		return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown"), nil)
+		return a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown"), nil)
 	}
-	var fs []Finding
+	var fs []assessment.Finding
 	var unclear []*inputs.User
 	withAccess, missing := 0, 0
 	for i := range a.users.Users {
@@ -188,12 +189,12 @@ func (a *assessor) licences() Check {
 	}
 	switch {
 	case missing > 0:
-		return a.newCheck(id, Fail, a.plural("check."+id+".fail", missing), fs)
+		return a.newCheck(id, assessment.Fail, a.plural("check."+id+".fail", missing), fs)
 	case len(unclear) > 0:
-		return a.newCheck(id, Unknown, a.plural("check."+id+".unknown-access", len(unclear),
+		return a.newCheck(id, assessment.Unknown, a.plural("check."+id+".unknown-access", len(unclear),
 			"column", a.loginColumn(), "values", a.unreadable(unclear, rawLogin)), fs)
 	}
-	return a.newCheck(id, Pass, a.plural("check."+id+".pass", withAccess), nil)
+	return a.newCheck(id, assessment.Pass, a.plural("check."+id+".pass", withAccess), nil)
 }
 
 // IsAdminRole reports whether a role name from the export is an
@@ -211,10 +212,10 @@ func IsAdminRole(role string) bool {
 
 // adminPlan: after the migration someone must be able to administer the
 // tenant, so at least one administrator keeps access and a user plan.
-func (a *assessor) adminPlan() Check {
-	const id = CheckAdminPlan
+func (a *assessor) adminPlan() assessment.Check {
+	const id = assessment.CheckAdminPlan
 	if !a.users.Has(inputs.FieldRole) {
-		return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown-role"), nil)
+		return a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown-role"), nil)
 	}
 	var admins []*inputs.User
 	good := 0
@@ -229,20 +230,20 @@ func (a *assessor) adminPlan() Check {
 		}
 	}
 	if len(admins) > 0 && !a.users.Has(inputs.FieldPlan) {
-		return a.newCheck(id, Unknown, a.plural("check."+id+".unknown-plan", len(admins)), nil)
+		return a.newCheck(id, assessment.Unknown, a.plural("check."+id+".unknown-plan", len(admins)), nil)
 	}
 	if good > 0 && !a.users.Has(inputs.FieldCanLogIn) {
 		// Taking everyone to have access errs towards fixes elsewhere; here
 		// it would pass on an assumption: that the administrator can log in.
-		return a.newCheck(id, Unknown, a.plural("check."+id+".unknown-login-column", good), nil)
+		return a.newCheck(id, assessment.Unknown, a.plural("check."+id+".unknown-login-column", good), nil)
 	}
 	if good > 0 {
-		return a.newCheck(id, Pass, a.plural("check."+id+".pass", good), nil)
+		return a.newCheck(id, assessment.Pass, a.plural("check."+id+".pass", good), nil)
 	}
 	if len(admins) == 0 {
-		return a.newCheck(id, Fail, a.l.T("check."+id+".fail-none"), []Finding{a.itemFinding("", "admin-none")})
+		return a.newCheck(id, assessment.Fail, a.l.T("check."+id+".fail-none"), []assessment.Finding{a.itemFinding("", "admin-none")})
 	}
-	var fs []Finding
+	var fs []assessment.Finding
 	var unclear []*inputs.User
 	for _, u := range admins {
 		switch {
@@ -256,30 +257,30 @@ func (a *assessor) adminPlan() Check {
 		}
 	}
 	if len(unclear) > 0 {
-		return a.newCheck(id, Unknown, a.plural("check."+id+".unknown-access", len(unclear),
+		return a.newCheck(id, assessment.Unknown, a.plural("check."+id+".unknown-access", len(unclear),
 			"column", a.loginColumn(), "values", a.unreadable(unclear, rawLogin)), fs)
 	}
-	return a.newCheck(id, Fail, a.plural("check."+id+".fail", len(admins)), fs)
+	return a.newCheck(id, assessment.Fail, a.plural("check."+id+".fail", len(admins)), fs)
 }
 
 // travel: a user out on Travel holds changes the central database has not
 // seen; they would be lost, so every traveller must be back in first.
-func (a *assessor) travel() Check {
-	const id = CheckTravel
+func (a *assessor) travel() assessment.Check {
+	const id = assessment.CheckTravel
 	listed := a.p.Onsite.TravelUsers
 	column := a.users.Has(inputs.FieldTravel)
 	// From version 9 on there is no Windows client, and Travel is a part of
 	// it: nobody can be out on Travel. That is evidence too, and the reason a
 	// pass gives; only a report of a user out on Travel says otherwise.
-	noClient := a.newCheck(id, Pass, a.l.T("check."+id+".no-windows-client", "version", DisplayVersion(a.p.Onsite.Version)), nil)
+	noClient := a.newCheck(id, assessment.Pass, a.l.T("check."+id+".no-windows-client", "version", DisplayVersion(a.p.Onsite.Version)), nil)
 	if !column && listed == nil {
 		if a.noWindowsClient() {
 			return noClient
 		}
-		return a.newCheck(id, Unknown, a.l.T("check."+id+".unknown"), nil)
+		return a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown"), nil)
 	}
 	matched := make([]bool, len(listed))
-	var fs []Finding
+	var fs []assessment.Finding
 	var unclear []*inputs.User
 	out := 0
 	for i := range a.users.Users {
@@ -298,7 +299,7 @@ func (a *assessor) travel() Check {
 		case inProfile:
 			fs = append(fs, a.userFinding(u, "travel-listed"))
 			out++
-		case column && u.Travel == inputs.Unknown:
+		case column && u.Travel == inputs.Unanswered:
 			fs = append(fs, a.userFinding(u, "travel-unreadable", "value", a.shown(u.RawTravel),
 				"column", a.users.Columns[inputs.FieldTravel]))
 			unclear = append(unclear, u)
@@ -315,16 +316,16 @@ func (a *assessor) travel() Check {
 	}
 	switch {
 	case out > 0:
-		return a.newCheck(id, Fail, a.plural("check."+id+".fail", out), fs)
+		return a.newCheck(id, assessment.Fail, a.plural("check."+id+".fail", out), fs)
 	case len(unclear) > 0:
-		return a.newCheck(id, Unknown, a.plural("check."+id+".unknown-values", len(unclear),
+		return a.newCheck(id, assessment.Unknown, a.plural("check."+id+".unknown-values", len(unclear),
 			"column", a.users.Columns[inputs.FieldTravel], "values", a.unreadable(unclear, rawTravel)), fs)
 	case unmatched > 0:
-		return a.newCheck(id, Warn, a.plural("check."+id+".warn", unmatched), fs)
+		return a.newCheck(id, assessment.Warn, a.plural("check."+id+".warn", unmatched), fs)
 	case a.noWindowsClient():
 		return noClient
 	}
-	return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
+	return a.newCheck(id, assessment.Pass, a.l.T("check."+id+".pass"), nil)
 }
 
 // maxOthers caps how many other users a duplicate finding names: a shared
@@ -333,8 +334,8 @@ func (a *assessor) travel() Check {
 const maxOthers = 5
 
 // others names the users in g other than u, at most maxOthers of them.
-func (a *assessor) others(g []*inputs.User, u *inputs.User) List {
-	var names []Text
+func (a *assessor) others(g []*inputs.User, u *inputs.User) assessment.List {
+	var names []assessment.Text
 	for _, o := range g {
 		if o == u {
 			continue
@@ -407,7 +408,7 @@ func (a *assessor) repeated(key func(i int) string) ([]string, map[string][]*inp
 // Records are taken to be one person when their names are the same,
 // letters folded, and their user ids differ. A warning: the customer knows
 // whether they are two people of the same name.
-func (a *assessor) samePerson() Check {
+func (a *assessor) samePerson() assessment.Check {
 	return a.samePersonOf(a.sameNames(), a.sameIDs())
 }
 
@@ -415,7 +416,7 @@ func (a *assessor) samePerson() Check {
 // findings.
 type sameGroups struct {
 	groups   int
-	findings []Finding
+	findings []assessment.Finding
 }
 
 // sameNames finds the records that share a name, folded, and differ in
@@ -465,7 +466,7 @@ func (a *assessor) sameIDs() sameGroups {
 		}
 		out.groups++
 		for _, u := range g {
-			var rows []Text
+			var rows []assessment.Text
 			for _, o := range g {
 				if o != u {
 					rows = append(rows, a.l.T("finding.ref.row", "row", strconv.Itoa(o.Row)))
@@ -478,18 +479,18 @@ func (a *assessor) sameIDs() sameGroups {
 }
 
 // samePersonOf is the check of both halves.
-func (a *assessor) samePersonOf(names, ids sameGroups) Check {
-	const id = CheckSamePerson
+func (a *assessor) samePersonOf(names, ids sameGroups) assessment.Check {
+	const id = assessment.CheckSamePerson
 	fs := append(names.findings, ids.findings...)
 	people, repeated := names.groups, ids.groups
 	switch {
 	case people > 0 && repeated > 0:
-		return a.newCheck(id, Warn, a.l.T("check."+id+".warn-both",
+		return a.newCheck(id, assessment.Warn, a.l.T("check."+id+".warn-both",
 			"names", a.plural("check."+id+".warn", people), "ids", a.plural("check."+id+".warn-ids", repeated)), fs)
 	case people > 0:
-		return a.newCheck(id, Warn, a.plural("check."+id+".warn", people), fs)
+		return a.newCheck(id, assessment.Warn, a.plural("check."+id+".warn", people), fs)
 	case repeated > 0:
-		return a.newCheck(id, Warn, a.plural("check."+id+".warn-ids", repeated), fs)
+		return a.newCheck(id, assessment.Warn, a.plural("check."+id+".warn-ids", repeated), fs)
 	}
-	return a.newCheck(id, Pass, a.l.T("check."+id+".pass"), nil)
+	return a.newCheck(id, assessment.Pass, a.l.T("check."+id+".pass"), nil)
 }

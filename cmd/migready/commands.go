@@ -11,6 +11,7 @@ import (
 
 	"github.com/migready/migready/inputs"
 	"github.com/migready/migready/readiness"
+	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/render"
 	"github.com/migready/migready/templates"
 )
@@ -85,7 +86,7 @@ func load(o *options, stderr io.Writer) (*render.Report, error) {
 		if err != nil {
 			return nil, err
 		}
-		cust := readiness.Customer{Name: p.Customer.Name, Slug: slug, Tenant: p.Customer.Tenant}
+		cust := assessment.Customer{Name: p.Customer.Name, Slug: slug, Tenant: p.Customer.Tenant}
 		if err := checkSameCustomer(prevPath, prev, &cust); err != nil {
 			return nil, err
 		}
@@ -144,11 +145,11 @@ func inputFile(role, path string, data []byte) render.InputFile {
 	return render.InputFile{Role: role, Name: filepath.Base(path), SHA256: hex.EncodeToString(sum[:])}
 }
 
-func exitCode(a *readiness.Assessment) int {
+func exitCode(a *assessment.Assessment) int {
 	switch a.Verdict {
-	case readiness.VerdictReady:
+	case assessment.VerdictReady:
 		return exitReady
-	case readiness.VerdictUnconfirmed:
+	case assessment.VerdictUnconfirmed:
 		return exitUnconfirmed
 	}
 	return exitNotReady

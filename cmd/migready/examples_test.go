@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/migready/migready/readiness"
+	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/render"
 )
 
@@ -86,9 +86,9 @@ func checkExample(t *testing.T, dir, into string, args []string) {
 			}
 		}
 	}
-	want := map[readiness.Verdict]int{readiness.VerdictReady: exitReady, readiness.VerdictNotReady: exitNotReady,
-		readiness.VerdictUnconfirmed: exitUnconfirmed}[summary.Verdict]
-	if code != want || summary.Ready != (summary.Verdict == readiness.VerdictReady) {
+	want := map[assessment.Verdict]int{assessment.VerdictReady: exitReady, assessment.VerdictNotReady: exitNotReady,
+		assessment.VerdictUnconfirmed: exitUnconfirmed}[summary.Verdict]
+	if code != want || summary.Ready != (summary.Verdict == assessment.VerdictReady) {
 		t.Errorf("exit %d, but summary says verdict %q, ready=%v", code, summary.Verdict, summary.Ready)
 	}
 	checkPDFText(t, files, &summary)

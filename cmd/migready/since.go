@@ -67,7 +67,7 @@ func readPrevious(path string, slug string, date time.Time, stderr io.Writer) (*
 		return nil, "", nil, &inputs.Error{File: path, Msg: "a masked copy cannot be compared: its names and keys are hidden",
 			Hint: "give -since the original pack's summary, not the -mask copy"}
 	}
-	if prev.Schema > readiness.Schema {
+	if prev.Schema > assessment.Schema {
 		return nil, "", nil, &inputs.Error{File: path, Msg: fmt.Sprintf("summary of schema %d, made by a newer migready", prev.Schema),
 			Hint: "use the migready that made it, or a newer one"}
 	}
@@ -95,7 +95,7 @@ func readPrevious(path string, slug string, date time.Time, stderr io.Writer) (*
 		}
 		snap.Checks = append(snap.Checks, sc)
 	}
-	if prev.Schema < readiness.Schema {
+	if prev.Schema < assessment.Schema {
 		fmt.Fprintf(stderr, "migready: notice: %s: an older summary (schema %d): findings are matched by user id, address or item", path, prev.Schema)
 		if unmatched > 0 {
 			fmt.Fprintf(stderr, "; %d without any of these cannot be matched", unmatched)
