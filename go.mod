@@ -3,6 +3,7 @@ module github.com/migready/migready
 go 1.26.8
 
 require (
+	codeberg.org/go-pdf/fpdf v0.12.0
 	github.com/BurntSushi/toml v1.6.0
 	github.com/go-fonts/liberation v0.3.3
 	github.com/rogpeppe/go-internal v1.16.0

@@ -22,7 +22,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/migready/migready/render/pdf/internal/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -205,11 +205,9 @@ func (r *pdfRenderer) setFont(id fontID, size float64) {
 	}
 	if !r.fontAdded[id] {
 		// Faces are added on first use: fpdf embeds every face it is
-		// given, used or not. Each face is passed as the same slice every
-		// time: the patched fpdf (internal/fpdf, PATCHES.md) then parses
-		// it once per process, and no longer writes into it while
-		// subsetting.
-		r.pdf.AddUTF8FontFromBytes(id.pdfFamily(), id.pdfStyle(), id.ttf())
+		// given, used or not, and parses each for every document (about
+		// 10 ms and 7 MB a face).
+		r.pdf.AddUTF8FontFromBytes(id.pdfFamily(), id.pdfStyle(), id.pdfBytes())
 		r.fontAdded[id] = true
 	}
 	r.pdf.SetFont(id.pdfFamily(), id.pdfStyle(), size)

@@ -17,6 +17,9 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf16"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gomono"
 )
 
 func testLogo(t testing.TB) *doc.Image {
@@ -402,10 +405,9 @@ func BenchmarkPDF(b *testing.B) {
 }
 
 // TestFontBytesUnchanged: the faces are handed to fpdf as the font
-// packages' own bytes, once parsed per process (internal/fpdf, PATCHES.md),
+// packages' own bytes, shared by every document of the process (pdfBytes),
 // so laying out and subsetting every glyph of every face must leave those
-// bytes as they were; upstream fpdf wrote into them while subsetting, and
-// the next document then embedded damaged metrics.
+// bytes as they were; otherwise the next document embeds damaged metrics.
 func TestFontBytesUnchanged(t *testing.T) {
 	if err := loadMetrics(); err != nil {
 		t.Fatal(err)
@@ -430,5 +432,52 @@ func TestFontBytesUnchanged(t *testing.T) {
 		if !bytes.Equal(before[id], id.ttf()) {
 			t.Errorf("face %d (%s %s): its bytes changed while rendering", id, id.pdfFamily(), id.pdfStyle())
 		}
+	}
+}
+
+// TestShortMetricsFaceIsCopied: fpdf writes into a face's bytes when it
+// subsets a glyph without a long horizontal metric. Go Mono has many such
+// glyphs; through fontBytesForDocument every document gets its own copy, so
+// the shared bytes stay as they were and the second document is the same
+// as the first. The Liberation faces have none, and are shared.
+func TestShortMetricsFaceIsCopied(t *testing.T) {
+	for id := range fontID(numFonts) {
+		if shortMetrics[id]() {
+			t.Errorf("face %s %s: glyphs without a long metric; TestFontBytesUnchanged covers only faces without", id.pdfFamily(), id.pdfStyle())
+		}
+	}
+	if !hasShortMetrics(gomono.TTF) {
+		t.Fatal("Go Mono has a long metric for every glyph: the test needs a face without")
+	}
+	shared := bytes.Clone(gomono.TTF)
+	before := bytes.Clone(shared)
+	render := func(ttf []byte) []byte {
+		f := fpdf.New("P", "mm", "A4", "")
+		f.SetCatalogSort(true)
+		f.SetCreationDate(time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC))
+		f.SetModificationDate(time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC))
+		f.AddPage()
+		f.AddUTF8FontFromBytes("mono", "", ttf)
+		f.SetFont("mono", "", 10)
+		f.Text(10, 20, "Łukasz Żółć, Ærle Sæbø, Ελένη, Дмитрий: {}[]<>|~")
+		var buf bytes.Buffer
+		if err := f.Output(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	first := render(fontBytesForDocument(shared, true))
+	second := render(fontBytesForDocument(shared, true))
+	if !bytes.Equal(shared, before) {
+		t.Fatal("the shared face's bytes changed while rendering")
+	}
+	if !bytes.Equal(first, second) {
+		t.Error("two documents from the same face differ")
+	}
+	// fpdf as published still has the bug this guards against; once it no
+	// longer writes into the face, pdfBytes need not copy any face.
+	render(shared)
+	if bytes.Equal(shared, before) {
+		t.Log("fpdf no longer writes into a face it subsets: the copies in pdfBytes can go")
 	}
 }
