@@ -481,3 +481,72 @@ func TestShortMetricsFaceIsCopied(t *testing.T) {
 		t.Log("fpdf no longer writes into a face it subsets: the copies in pdfBytes can go")
 	}
 }
+
+// TestCompressPagesAsFpdf: the PDF whose pages compressPages compressed is
+// byte for byte the one fpdf writes with its own compression on, for
+// documents with one page or many, links and bookmarks, a logo and none.
+func TestCompressPagesAsFpdf(t *testing.T) {
+	if err := loadMetrics(); err != nil {
+		t.Fatal(err)
+	}
+	plain := sampleDoc(t)
+	plain.Logo = nil
+	plain.Body = []byte("Short.\n")
+	for name, d := range map[string]*doc.Document{"sample": sampleDoc(t), "1100rows": benchDoc(t, 1100), "one page": plain} {
+		t.Run(name, func(t *testing.T) {
+			logo, err := prepareLogo(d.Logo)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want, raw bytes.Buffer
+			if err := layOut(&want, d, d.Parsed(), logo, true); err != nil {
+				t.Fatal(err)
+			}
+			if err := layOut(&raw, d, d.Parsed(), logo, false); err != nil {
+				t.Fatal(err)
+			}
+			got, err := compressPages(nil, raw.Bytes())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want.Bytes()) {
+				i := 0
+				for i < min(len(got), len(want.Bytes())) && got[i] == want.Bytes()[i] {
+					i++
+				}
+				t.Fatalf("differs from fpdf's own compression at byte %d of %d (fpdf: %d)", i, len(got), want.Len())
+			}
+			if !bytes.Equal(mustPDF(t, d), got) {
+				t.Error("Write does not write what compressPages makes")
+			}
+		})
+	}
+}
+
+// TestCompressPagesUnknownLayout: a file compressPages does not recognise
+// is an error (Write then lets fpdf compress), never a damaged PDF.
+func TestCompressPagesUnknownLayout(t *testing.T) {
+	if err := loadMetrics(); err != nil {
+		t.Fatal(err)
+	}
+	d := sampleDoc(t)
+	logo, _ := prepareLogo(d.Logo)
+	var raw bytes.Buffer
+	if err := layOut(&raw, d, d.Parsed(), logo, false); err != nil {
+		t.Fatal(err)
+	}
+	src := raw.Bytes()
+	xref := bytes.LastIndex(src, []byte("\nxref\n"))
+	for name, bad := range map[string][]byte{
+		"empty":          nil,
+		"no EOF":         src[:len(src)-3],
+		"xref moved":     bytes.Replace(src, []byte("\nstartxref\n"), []byte("\nstartxref\n1"), 1),
+		"length too big": bytes.Replace(src, []byte("<</Length "), []byte("<</Length 9"), 1),
+		"no pages":       bytes.ReplaceAll(src, []byte("<</Type /Page\n"), []byte("<</Type /Pagf\n")),
+		"xref damaged":   append(append(bytes.Clone(src[:xref+20]), 'x'), src[xref+21:]...),
+	} {
+		if _, err := compressPages(nil, bad); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
