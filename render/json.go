@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/migready/migready/readiness/assessment"
@@ -120,10 +119,7 @@ func writeSummary(w io.Writer, v *localized) error {
 		}
 		doc.Checks[i] = sc
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	return encodeIndented(w, doc)
 }
 
 // orEmpty makes missing arguments {} rather than null.
