@@ -370,10 +370,12 @@ func batch(o *batchOptions, stdout, stderr io.Writer) int {
 // of 2× saves about a tenth of the CPU time) and sets a soft memory limit
 // per job, which a batch reaches in normal work, so that its peak memory is
 // set by -jobs and not by chance: measured, 200 and 2,000 customers peak
-// within 5 % of each other (without the limit, 30 % apart). Since a pack
-// allocates 10 MB rather than 50, the limit costs no measurable time with
-// two jobs, and about a tenth of the CPU time with one (41 MB peak instead
-// of 75). A customer much larger than the limit still gets its memory; the
+// within 5 % of each other (without the limit, 30 % apart). A pack with the
+// published fpdf allocates about 40 MB again (each face it embeds is parsed
+// for every document): with 32 MiB a job, 200 customers took 222
+// collections and 6.6 s of collector time with -jobs 2, with 64 MiB 105
+// and 2.9 s (GODEBUG=gctrace=1), peaking at 123 MB instead of 74. A
+// customer much larger than the limit still gets its memory; the
 // runtime then collects more often for it. GOGC or GOMEMLIMIT set by the
 // user win. It returns the function that restores the settings. check and
 // pack tune the same way with the limit of one large customer (tuneGCOne),
@@ -411,8 +413,9 @@ func tuneGCLimit(percent int, limit int64) func() {
 }
 
 // memoryPerJob is the soft memory limit of a batch per job (see tuneGC):
-// a typical customer's pack (a few hundred users) needs 10–15 MB.
-const memoryPerJob = 32 << 20
+// a typical customer's pack (a few hundred users) keeps 10–15 MB and
+// allocates about 40 MB.
+const memoryPerJob = 64 << 20
 
 // pendingPack is a customer's pack rendered and not yet written: res is
 // its outcome so far (an error, or nothing yet), row its portfolio row once
