@@ -119,7 +119,7 @@ func writeSummary(w io.Writer, v *localized) error {
 		}
 		doc.Checks[i] = sc
 	}
-	return encodeIndented(w, doc)
+	return writeSummaryJSON(w, &doc)
 }
 
 // orEmpty makes missing arguments {} rather than null.

@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/migready/migready/readiness/assessment"
 )
 
 // TestIndentJSONAsEncodingJSON: encodeIndented writes what encoding/json's
@@ -84,4 +86,78 @@ func randomString(r *rand.Rand) string {
 		b.WriteRune(chars[r.IntN(len(chars))])
 	}
 	return b.String()
+}
+
+// TestAppendJSONStringAsEncodingJSON: appendJSONString quotes strings as
+// encoding/json does with HTML escaping off, for every byte, invalid UTF-8
+// and the separators JavaScript reads as line ends.
+func TestAppendJSONStringAsEncodingJSON(t *testing.T) {
+	var all []byte
+	for b := range 256 {
+		all = append(all, byte(b))
+	}
+	tests := []string{"", "plain", string(all), "\u2028 \u2029 \u2027", "Łukasz \"Żółć\" <b>&</b>", "\xff\xfe\xc3", "tab\tnew\nline\x7f"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 500 {
+		b := make([]byte, r.IntN(20))
+		for i := range b {
+			b[i] = byte(r.IntN(256))
+		}
+		tests = append(tests, string(b))
+	}
+	for _, s := range tests {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		if got := appendJSONString(nil, s); string(got)+"\n" != want.String() {
+			t.Fatalf("%q: got %s, want %s", s, got, want.Bytes())
+		}
+	}
+}
+
+// TestSummaryJSONAsEncodingJSON: the summary with its findings written by
+// appendFinding is byte for byte what encoding/json writes, for findings
+// of every shape: hostile text (quotes, brackets, the very bytes that
+// stand for findings left out, control characters), arguments of several
+// types, tracking and none, checks with no findings.
+func TestSummaryJSONAsEncodingJSON(t *testing.T) {
+	hostile := `"findings":null}, ],"x":{"findings":null} \" <script> \u2028 \x01 =SUM(A1) ` + "\u2028\xff"
+	doc := &Summary{Schema: 2, Tool: "migready test", Language: "en", Verdict: assessment.VerdictNotReady, Blockers: 2,
+		Words: SummaryWords{Verdict: hostile, Detail: "d"},
+		Checks: []SummaryCheck{
+			{ID: "empty", Status: assessment.Pass, Facts: SummaryText{Key: "k", Args: assessment.Args{}}, Findings: []SummaryFinding{}},
+			{ID: "many", Status: assessment.Fail, Title: hostile, Facts: SummaryText{Key: "k", Args: assessment.Args{{Name: "count", Value: 3}}}, Findings: []SummaryFinding{
+				{Kind: "a", Key: "many:user:u1", Row: 2, UserID: "U1", Name: hostile, Email: "a@b.c", Args: assessment.Args{}, Problem: hostile, Action: "act"},
+				{Kind: "b", Key: "k2", Row: -1, Args: assessment.Args{{Name: "n", Value: 1.5}, {Name: "<list>", Value: []string{"x", hostile}}, {Name: "m", Value: map[string]int{"z": 1, "a": 2}}},
+					Track: &assessment.Tracking{State: "open", Owner: hostile, Due: "2026-12-01", Comment: "\tc"}},
+				{Kind: hostile, Args: assessment.Args{{Name: "nil", Value: nil}, {Name: "b", Value: true}}},
+			}},
+			{ID: "last", Findings: []SummaryFinding{{Kind: "c", Args: assessment.Args{}}}},
+		},
+	}
+	var want, got bytes.Buffer
+	if err := encodeIndented(&want, doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeSummaryJSON(&got, doc); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Fatalf("got:\n%s\nwant:\n%s", got.Bytes(), want.Bytes())
+	}
+	// And the findings were written by appendFinding, not by the fallback.
+	saved := make([][]SummaryFinding, len(doc.Checks))
+	for i := range doc.Checks {
+		saved[i], doc.Checks[i].Findings = doc.Checks[i].Findings, nil
+	}
+	compact, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := spliceFindings(compact, saved); !ok {
+		t.Error("spliceFindings does not recognise the summary: every summary is written the slow way")
+	}
 }
