@@ -482,7 +482,7 @@ func downtimeCalc(v *localized) string {
 		"database", n(v.Onsite.DatabaseGB), "archive", n(v.Onsite.ArchiveGB),
 		"rate", n(rate["database_gb_per_hour"]), "uplink", n(rate["uplink_mbps"]),
 		"efficiency", l.T("unit.percent", "value", l.Number(rate["efficiency"]*100, 0)),
-		"mbit", l.Int(8192), "seconds", l.Int(3600),
+		"mbit", l.Int(assessment.MbitPerGB), "seconds", l.Int(assessment.SecondsPerHour),
 		"database_hours", l.Number(part["database"], 1), "archive_hours", l.Number(part["archive"], 1),
 		"fixed", n(rate["fixed_hours"]), "expected", l.Number(d.ExpectedHours, 1),
 		"low_factor", n(rate["low_factor"]), "high_factor", n(rate["high_factor"]),

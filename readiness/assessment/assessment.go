@@ -233,6 +233,15 @@ type Downtime struct {
 	Assumptions   []Assumption `json:"assumptions"`
 }
 
+// The downtime model's units for the upload: MbitPerGB converts gigabytes
+// (of 1024 MB) to megabits, SecondsPerHour a line's seconds to hours.
+// readiness computes with them; the pack prints them in the calculation it
+// shows the reader.
+const (
+	MbitPerGB      = 8 * 1024
+	SecondsPerHour = 3600
+)
+
 // Part is one driver of the expected downtime: "database", "archive",
 // "fixed" (its label is the text "downtime.part.<id>").
 type Part struct {
