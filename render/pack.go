@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"github.com/migready/migready/render/doc"
+	"github.com/migready/migready/render/html"
 	"github.com/migready/migready/render/pdf"
+	"github.com/migready/migready/render/workbook"
 	"strings"
 	"sync"
 	"text/template"
@@ -51,7 +53,7 @@ func pack(r *Report, twoCores bool) ([]File, error) {
 		pdfDoc.Tree = doc.Parse(pdfBody)
 		htmlDoc.Tree = pdfDoc.Tree
 	}
-	var pdfBuf, html, xlsx, js, ticket bytes.Buffer
+	var pdfBuf, htmlBuf, xlsx, js, ticket bytes.Buffer
 	var pdfErr error
 	var wg sync.WaitGroup
 	renderPDF := func() {
@@ -65,10 +67,10 @@ func pack(r *Report, twoCores bool) ([]File, error) {
 		renderPDF()
 	}
 	err = func() error {
-		if err := HTML(&html, htmlDoc); err != nil {
+		if err := html.Write(&htmlBuf, htmlDoc); err != nil {
 			return fmt.Errorf("rendering the HTML: %w", err)
 		}
-		if err := Workbook(&xlsx, v, r.Lang); err != nil {
+		if err := writeWorkbook(&xlsx, v); err != nil {
 			return fmt.Errorf("rendering the workbook: %w", err)
 		}
 		if err := writeSummary(&js, v); err != nil {
@@ -85,7 +87,7 @@ func pack(r *Report, twoCores bool) ([]File, error) {
 	}
 	return []File{
 		{names.PDF, pdfBuf.Bytes()},
-		{names.HTML, html.Bytes()},
+		{names.HTML, htmlBuf.Bytes()},
 		{names.Workbook, xlsx.Bytes()},
 		{names.Summary, js.Bytes()},
 		{names.Ticket, ticket.Bytes()},
@@ -206,6 +208,9 @@ func executePack(v *localized, limit int) (body []byte, truncated bool, err erro
 		"status": statusGlyph,
 		"statusText": func(s assessment.Status) string {
 			return l.T("status." + string(s))
+		},
+		"trackText": func(s assessment.TrackState) string {
+			return workbook.StateWord(l, s)
 		},
 		"num":   func(f float64) string { return l.Number(f, 1) },
 		"int":   l.Int,
@@ -457,7 +462,7 @@ func fence(info, text string) string {
 func tracked(fs []findingView) []findingView {
 	var out []findingView
 	for _, f := range fs {
-		if f.Track != nil && (f.Track.State != "open" || f.Track.Owner != "" || f.Track.Due != "" || f.Track.Comment != "") {
+		if f.Track != nil && (f.Track.State != assessment.TrackOpen || f.Track.Owner != "" || f.Track.Due != "" || f.Track.Comment != "") {
 			out = append(out, f)
 		}
 	}

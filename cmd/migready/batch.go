@@ -22,6 +22,8 @@ import (
 	"github.com/migready/migready/inputs"
 	"github.com/migready/migready/readiness"
 	"github.com/migready/migready/render"
+	"github.com/migready/migready/render/portfolio"
+	"github.com/migready/migready/render/summary"
 	"github.com/migready/migready/templates"
 )
 
@@ -157,7 +159,7 @@ type customer struct {
 // result is what a worker hands back: the portfolio's row and what to
 // print. The report and the pack's files are gone by then.
 type result struct {
-	row      render.PortfolioRow
+	row      portfolio.Row
 	files    []string
 	notices  string
 	err      error
@@ -277,7 +279,7 @@ func batch(o *batchOptions, stdout, stderr io.Writer) int {
 
 	bar := isTerminal(stdout)
 	start := time.Now()
-	rows := make([]render.PortfolioRow, 0, len(custs))
+	rows := make([]portfolio.Row, 0, len(custs))
 	pending := map[int]result{}
 	var failures []string
 	var inputErrs, internalErrs, interrupted int
@@ -328,9 +330,9 @@ func batch(o *batchOptions, stdout, stderr io.Writer) int {
 		return exitInterrupted
 	}
 
-	render.SortPortfolio(rows)
-	p := &render.Portfolio{Date: o.date, Tool: "migready " + version, Rows: rows}
-	files, err := render.PortfolioFiles(p, portfolioLang)
+	portfolio.Sort(rows)
+	p := &portfolio.Portfolio{Date: o.date, Tool: "migready " + version, Rows: rows}
+	files, err := portfolio.Files(p, portfolioLang)
 	if err == nil {
 		err = writeAll(o.out, files)
 	}
@@ -419,14 +421,14 @@ const memoryPerJob = 32 << 20
 // written.
 type pendingPack struct {
 	res   result
-	row   render.PortfolioRow
+	row   portfolio.Row
 	files []render.File // nil when res holds an error
 }
 
 // packCustomer loads and renders one customer's pack; every error stays
 // with the customer.
 func packCustomer(o *batchOptions, c *customer, oneCore bool) (p pendingPack) {
-	p.res.row = render.PortfolioRow{Name: c.name, Slug: c.slug, Tenant: c.tenant, Language: c.lang, Verdict: render.PortfolioError,
+	p.res.row = portfolio.Row{Name: c.name, Slug: c.slug, Tenant: c.tenant, Language: c.lang, Verdict: portfolio.VerdictError,
 		Date: o.date.Format(time.DateOnly), Profile: filepath.ToSlash(c.profile)}
 	if c.err != nil {
 		p.res = failedResult(p.res, c.profile, c.err)
@@ -437,7 +439,7 @@ func packCustomer(o *batchOptions, c *customer, oneCore bool) (p pendingPack) {
 	opt := &options{cmd: "pack", profile: c.profile, date: o.date}
 	if o.since != "" {
 		dir := filepath.Join(o.since, c.slug)
-		if _, err := latestSummary(dir, c.slug, o.date); err != nil {
+		if _, err := summary.Latest(dir, c.slug, o.date); err != nil {
 			fmt.Fprintf(&notices, "migready: notice: %s: no pack of %s before %s in %s; compared with nothing\n",
 				c.profile, c.slug, o.date.Format(time.DateOnly), dir)
 		} else {
@@ -458,7 +460,7 @@ func packCustomer(o *batchOptions, c *customer, oneCore bool) (p pendingPack) {
 		p.res = failedResult(p.res, c.profile, err)
 		return p
 	}
-	p.row = render.PortfolioRowOf(r, c.slug, filepath.ToSlash(c.profile))
+	p.row = portfolio.RowOf(r, c.slug, filepath.ToSlash(c.profile))
 	p.files = files
 	return p
 }
@@ -561,7 +563,7 @@ func prefixed(profile string, err error) error {
 func batchLine(out string, r *result) string {
 	row := &r.row
 	name := render.TerminalSafe(row.Name)
-	if row.Verdict == render.PortfolioError {
+	if row.Verdict == portfolio.VerdictError {
 		if name == "" { // the profile itself could not be read: the error names it
 			return fmt.Sprintf("%-11s %s", row.Verdict, render.TerminalSafe(row.Error))
 		}

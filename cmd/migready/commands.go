@@ -13,6 +13,8 @@ import (
 	"github.com/migready/migready/readiness"
 	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/render"
+	"github.com/migready/migready/render/summary"
+	"github.com/migready/migready/render/workbook"
 	"github.com/migready/migready/templates"
 )
 
@@ -81,25 +83,27 @@ func load(o *options, stderr io.Writer) (*render.Report, error) {
 
 	opt := readiness.Options{Tool: "migready " + version, Date: o.date}
 	if o.since != "" {
-		slug := readiness.Slug(p.Customer.Name)
-		prev, prevPath, prevData, err := readPrevious(o.since, slug, o.date, stderr)
+		cust := assessment.Customer{Name: p.Customer.Name, Slug: readiness.Slug(p.Customer.Name), Tenant: p.Customer.Tenant}
+		prev, err := summary.ReadPrevious(o.since, cust, o.date)
 		if err != nil {
 			return nil, err
 		}
-		cust := assessment.Customer{Name: p.Customer.Name, Slug: slug, Tenant: p.Customer.Tenant}
-		if err := checkSameCustomer(prevPath, prev, &cust); err != nil {
-			return nil, err
+		for _, n := range prev.Notices {
+			fmt.Fprintf(stderr, "migready: notice: %s: %s\n", prev.Path, n)
 		}
-		opt.Previous = prev
-		provenance = append(provenance, inputFile("previous", prevPath, prevData))
+		opt.Previous = prev.Snapshot
+		provenance = append(provenance, inputFile("previous", prev.Path, prev.Data))
 	}
 	if o.tracker != "" {
-		t, data, err := readTracker(o.tracker, p.Customer.Name, stderr)
+		ret, err := workbook.ReadReturned(o.tracker, p.Customer.Name)
 		if err != nil {
 			return nil, err
 		}
-		opt.Tracker = t
-		provenance = append(provenance, inputFile("tracker", o.tracker, data))
+		for _, n := range ret.Notices {
+			fmt.Fprintf(stderr, "migready: notice: %s: %s\n", o.tracker, n)
+		}
+		opt.Tracker = ret.Tracker
+		provenance = append(provenance, inputFile("tracker", o.tracker, ret.Data))
 	}
 	a := readiness.Assess(p, users, opt)
 	contact := render.Person{Name: p.Customer.ContactName, Email: p.Customer.ContactEmail}
