@@ -55,6 +55,8 @@ func ReadReturned(path, customer string) (*Returned, error) {
 // never the formula).
 func parseReturned(name string, data []byte) (*Returned, error) {
 	r := &Returned{Data: data, Tracker: &assessment.Tracker{File: name}}
+	var sheet string
+	var rows [][]string
 	err := inputs.ReadWorkbook(name, data, inputs.RoleTracker, func(f *excelize.File) error {
 		if props, err := f.GetDocProps(); err == nil {
 			r.Customer = props.Subject
@@ -62,8 +64,8 @@ func parseReturned(name string, data []byte) (*Returned, error) {
 				r.Tracker.Made = d
 			}
 		}
-		sheet, rows, err := findingsSheet(f)
-		if err != nil {
+		var err error
+		if sheet, rows, err = findingsSheet(f); err != nil {
 			return err
 		}
 		if sheet == "" {
@@ -71,15 +73,15 @@ func parseReturned(name string, data []byte) (*Returned, error) {
 				Hint: "-tracker takes the remediation workbook migready made, as the customer returned it; the hidden key column must stay (sheets: " +
 					quoteList(f.GetSheetList()) + ")"}
 		}
-		r.readRows(sheet, rows)
-		if len(r.Tracker.Entries) == 0 {
-			return &inputs.Error{File: name, Msg: fmt.Sprintf("sheet %q has no findings with a key", sheet),
-				Hint: "the hidden key column must keep its values; send the workbook as migready made it"}
-		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	r.readRows(sheet, rows)
+	if len(r.Tracker.Entries) == 0 {
+		return nil, &inputs.Error{File: name, Msg: fmt.Sprintf("sheet %q has no findings with a key", sheet),
+			Hint: "the hidden key column must keep its values; send the workbook as migready made it"}
 	}
 	return r, nil
 }

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -291,4 +292,55 @@ func TestReadReturnedCustomer(t *testing.T) {
 	if r, err := ReadReturned(path, "Nordlys AS"); err != nil || len(r.Notices) != 1 || !strings.Contains(r.Notices[0], "does not say which customer") {
 		t.Errorf("a workbook without its customer: %v, %+v", err, r)
 	}
+}
+
+// FuzzParseReturned mutates the Findings sheet of a workbook as Write makes
+// it, inside a valid package, so that the fuzzer reaches the reader rather
+// than stopping at zip checksums. Whatever the sheet holds, the reader gives
+// an input error or entries with distinct keys, known states and bounded
+// cells; a panic in excelize is an input error, one in the reader a crash.
+func FuzzParseReturned(f *testing.F) {
+	var b bytes.Buffer
+	if err := Write(&b, wbAssessment(), templates.MustLoad("nb")); err != nil {
+		f.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+	if err != nil {
+		f.Fatal(err)
+	}
+	parts := map[string][]byte{}
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			f.Fatal(err)
+		}
+		parts[zf.Name], _ = io.ReadAll(rc)
+		rc.Close()
+	}
+	const sheet = "xl/worksheets/sheet2.xml"
+	f.Add(parts[sheet][:min(len(parts[sheet]), 4000)])
+	f.Add([]byte(`<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>migready key</t></is></c>` +
+		`<c r="B1" t="inlineStr"><is><t>Status</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>k</t></is></c>` +
+		`<c r="B2" t="inlineStr"><is><t>Rettet</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>k</t></is></c></row>` +
+		`</sheetData></worksheet>`))
+	f.Fuzz(func(t *testing.T, xml []byte) {
+		with := maps.Clone(parts)
+		with[sheet] = xml
+		r, err := parseReturned("fuzz.xlsx", zipOf(t, with))
+		if err != nil {
+			var e *inputs.Error
+			if !errors.As(err, &e) || e.File != "fuzz.xlsx" {
+				t.Fatalf("not an input error naming the file: %v", err)
+			}
+			return
+		}
+		seen := map[string]bool{}
+		for _, e := range r.Tracker.Entries {
+			if e.Key == "" || seen[e.Key] || !slices.Contains(assessment.TrackStates, e.State) ||
+				len(e.Comment) > maxCell || len(e.Owner) > maxCell || len(e.Due) > maxCell {
+				t.Fatalf("entry %+v", e)
+			}
+			seen[e.Key] = true
+		}
+	})
 }
