@@ -101,16 +101,6 @@ func Markdown(r *Report) ([]byte, error) {
 	return packBody(localize(r), "html")
 }
 
-// packDocument builds the doc.Document for one format: the PDF lists at most
-// PDFRowLimit findings per check, the HTML lists all.
-func packDocument(v *localized, format string) (*doc.Document, error) {
-	body, err := packBody(v, format)
-	if err != nil {
-		return nil, err
-	}
-	return packDocumentOf(v, body), nil
-}
-
 // packDocumentOf is the doc.Document of a body made by packBody.
 func packDocumentOf(v *localized, body []byte) *doc.Document {
 	l := v.Lang
