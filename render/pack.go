@@ -271,7 +271,7 @@ func executePack(v *localized, limit int) (body []byte, truncated bool, err erro
 
 // parsedPacks holds pack.md parsed, by its source: a batch renders every
 // customer of a language from the same template, twice (PDF and HTML), and
-// parsing was a third of the template's time.
+// parsing is a large part of the template's time.
 var parsedPacks sync.Map // string → *template.Template
 
 // parsePack returns src parsed, with funcs bound to the caller's pack. The

@@ -1,8 +1,10 @@
 // Package render turns a Report (an assessment and what the command knows
-// about the customer) into what people read: the pack's PDF (package pdf)
-// and HTML, both from one markdown body, the remediation workbook, the
-// summary JSON, the ticket summary and the terminal checklist. Words are
-// written here, at the edge (Words); nothing is recomputed.
+// about the customer) into what people read: the pack's PDF and HTML, both
+// from one markdown body (packages pdf and html), the remediation workbook
+// (package workbook), the summary JSON (package summary), the ticket
+// summary and the terminal checklist. Words are written here, at the edge
+// (Words); nothing is recomputed. Package portfolio writes a batch's
+// overview.
 package render
 
 import (
