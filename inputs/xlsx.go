@@ -86,8 +86,9 @@ func (s sheetInfo) hiddenText() string {
 // an OpenDocument spreadsheet, another zip), one that would unpack to more
 // than a workbook may (see checkZip), and one so damaged that excelize
 // panics or fails while read reads it are input errors naming the file,
-// with the role's hint; read's own input errors are returned as they are. The user export has its own reader (ParseUsers), which also
-// takes text files.
+// with the role's hint; read's own input errors are returned as they are.
+// The user export has a reader of its own (ParseUsers), which takes text
+// files too.
 func ReadWorkbook(name string, data []byte, role Role, read func(*excelize.File) error) (err error) {
 	unusable := func(err error) error {
 		var e *Error
@@ -186,10 +187,11 @@ func openWorkbook(name string, data []byte) (*workbook, error) {
 }
 
 // checkZip refuses what is not an Excel workbook (an OpenDocument
-// spreadsheet, any other zip) and what would unpack to more than a user
-// export can be: too many parts, too large in all, or compressed far more
-// than a spreadsheet compresses (a zip bomb). The sizes are the ones the zip
-// declares; archive/zip refuses to inflate a part beyond its declared size.
+// spreadsheet, any other zip) and what would unpack to more than a workbook
+// migready reads can be: too many parts, too large in all, or compressed
+// far more than a spreadsheet compresses (a zip bomb). The sizes are the
+// ones the zip declares; archive/zip refuses to inflate a part beyond its
+// declared size.
 func (wb *workbook) checkZip(zr *zip.Reader) *Error {
 	name := wb.name
 	if zf := wb.parts["mimetype"]; zf != nil && zf.UncompressedSize64 < 200 {
