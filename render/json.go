@@ -40,8 +40,9 @@ func summaryOf(v *localized) *summary.Document {
 		sc := summary.Check{ID: c.ID, Status: c.Status, Facts: summary.Text{Key: c.Summary.Key, Args: orEmpty(c.Summary.Args)},
 			Title: cv.Title, Summary: cv.Summary, Findings: make([]summary.Finding, len(c.Findings))}
 		for j, f := range c.Findings {
-			sc.Findings[j] = summary.Finding{Kind: f.Kind, Key: f.Key, Row: f.Row, UserID: f.UserID, Name: f.Name,
-				Email: f.Email, Args: orEmpty(f.Args), Problem: cv.Findings[j].Problem, Action: cv.Findings[j].Action, Track: f.Track}
+			sc.Findings[j] = summary.Finding{SnapshotFinding: assessment.SnapshotFinding{Kind: f.Kind, Key: f.Key, Row: f.Row,
+				UserID: f.UserID, Name: f.Name, Email: f.Email}, Args: orEmpty(f.Args), Problem: cv.Findings[j].Problem,
+				Action: cv.Findings[j].Action, Track: f.Track}
 		}
 		d.Checks[i] = sc
 	}

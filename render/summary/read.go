@@ -103,7 +103,7 @@ func (d *Document) snapshot() *assessment.Snapshot {
 	for _, c := range d.Checks {
 		sc := assessment.SnapshotCheck{ID: c.ID, Status: c.Status, Findings: make([]assessment.SnapshotFinding, len(c.Findings))}
 		for i, f := range c.Findings {
-			sc.Findings[i] = assessment.SnapshotFinding{Kind: f.Kind, Key: f.Key, Row: f.Row, UserID: f.UserID, Name: f.Name, Email: f.Email}
+			sc.Findings[i] = f.SnapshotFinding
 		}
 		s.Checks = append(s.Checks, sc)
 	}

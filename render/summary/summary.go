@@ -82,14 +82,10 @@ type Text struct {
 }
 
 // Finding is one finding, as data and in words, with the customer's notes
-// from a returned workbook.
+// from a returned workbook. What identifies it is what the next run reads
+// back (a SnapshotFinding).
 type Finding struct {
-	Kind    string               `json:"kind"`
-	Key     string               `json:"key"`
-	Row     int                  `json:"row"`
-	UserID  string               `json:"user_id"`
-	Name    string               `json:"name"`
-	Email   string               `json:"email"`
+	assessment.SnapshotFinding
 	Args    assessment.Args      `json:"args"`
 	Problem string               `json:"problem"`
 	Action  string               `json:"action"`
