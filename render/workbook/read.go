@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/migready/migready/inputs"
 	"github.com/migready/migready/readiness/assessment"
@@ -116,7 +117,11 @@ func (r *Returned) readRows(sheet string, rows [][]string) {
 		}
 		s := strings.TrimSpace(row[i])
 		if len(s) > maxCell {
-			s = s[:maxCell]
+			n := maxCell
+			for n > 0 && !utf8.RuneStart(s[n]) {
+				n-- // not inside a letter
+			}
+			s = s[:n]
 		}
 		return s
 	}

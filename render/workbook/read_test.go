@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/migready/migready/inputs"
 	"github.com/migready/migready/readiness/assessment"
@@ -324,6 +325,7 @@ func FuzzParseReturned(f *testing.F) {
 		`<c r="B2" t="inlineStr"><is><t>Rettet</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>k</t></is></c></row>` +
 		`</sheetData></worksheet>`))
 	f.Fuzz(func(t *testing.T, xml []byte) {
+		xmlText := string(xml)
 		with := maps.Clone(parts)
 		with[sheet] = xml
 		r, err := parseReturned("fuzz.xlsx", zipOf(t, with))
@@ -337,10 +339,24 @@ func FuzzParseReturned(f *testing.F) {
 		seen := map[string]bool{}
 		for _, e := range r.Tracker.Entries {
 			if e.Key == "" || seen[e.Key] || !slices.Contains(assessment.TrackStates, e.State) ||
-				len(e.Comment) > maxCell || len(e.Owner) > maxCell || len(e.Due) > maxCell {
+				len(e.Comment) > maxCell || len(e.Owner) > maxCell || len(e.Due) > maxCell ||
+				utf8.ValidString(xmlText) && !utf8.ValidString(e.Comment) {
 				t.Fatalf("entry %+v", e)
 			}
 			seen[e.Key] = true
 		}
 	})
+}
+
+// A cell longer than maxCell is cut between letters, never inside one.
+func TestReturnedLongCell(t *testing.T) {
+	long := "a" + strings.Repeat("æ", maxCell) // maxCell falls inside an æ
+	data := trackerBook(t, "Progress Co", trackerHeader, [][]any{{"x", 3, "BO", "x", "Open", "", "", long, "licences:user:bo"}}, nil)
+	r, err := parseReturned("returned.xlsx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := r.Tracker.Entries[0].Comment; len(c) != maxCell-1 || !utf8.ValidString(c) {
+		t.Errorf("comment of %d bytes, valid UTF-8: %v", len(c), utf8.ValidString(c))
+	}
 }
