@@ -79,13 +79,14 @@ func ReadPrevious(path string, now assessment.Customer, date time.Time) (*Previo
 	return prev, nil
 }
 
-// decode reads a summary document. One of an older schema may hold other
-// types in parts that progress does not read; those are left empty.
+// decode reads a summary document. One of another schema may hold other
+// types in parts that progress does not read; those are left empty (and a
+// newer schema is refused for what it is).
 func decode(data []byte) (*Document, error) {
 	var d Document
 	err := json.Unmarshal(data, &d)
 	var typeErr *json.UnmarshalTypeError
-	if errors.As(err, &typeErr) && d.Schema > 0 && d.Schema < Schema {
+	if errors.As(err, &typeErr) && d.Schema > 0 && d.Schema != Schema {
 		err = nil
 	}
 	return &d, err

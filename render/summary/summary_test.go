@@ -191,7 +191,7 @@ func TestReadPrevious(t *testing.T) {
 	}
 	for _, tc := range []struct{ name, doc, err string }{
 		{"masked.json", `{"schema": 2, "generated": "2026-11-10", "masked": true, "checks": [{"id": "x"}]}`, "a masked copy cannot be compared"},
-		{"newer.json", `{"schema": 3, "generated": "2026-11-10", "checks": [{"id": "x"}]}`, "summary of schema 3, made by a newer migready"},
+		{"newer.json", `{"schema": 3, "generated": "2026-11-10", "users": [], "checks": [{"id": "x"}]}`, "summary of schema 3, made by a newer migready"},
 		{"other.json", `{"schema": 2, "generated": "2026-11-01", "customer": {"name": "Another AS", "slug": "another-as"}, "checks": [{"id": "x"}]}`,
 			`the previous pack is of "Another AS", this one of "Progress Co"`},
 		{"tenant.json", `{"schema": 2, "generated": "2026-11-01", "customer": {"name": "Progress Co", "slug": "progress-co", "tenant": "other"}, "checks": [{"id": "x"}]}`,
