@@ -276,6 +276,15 @@ func (l *Lang) Date(t time.Time) string {
 		"year", strconv.Itoa(t.Year()))
 }
 
+// ShortDate formats t as the language writes a date in a table, in digits:
+// "05.12.2026", "2026-12-05", "05-12-2026". Day and month have two digits.
+func (l *Lang) ShortDate(t time.Time) string {
+	return l.T("date.short",
+		"day", fmt.Sprintf("%02d", t.Day()),
+		"month", fmt.Sprintf("%02d", int(t.Month())),
+		"year", strconv.Itoa(t.Year()))
+}
+
 // Hours formats a duration in hours, rounded to a half hour under 10 h and
 // to whole hours above, never below half an hour.
 func (l *Lang) Hours(h float64) string {

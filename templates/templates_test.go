@@ -317,3 +317,116 @@ func TestSuperOfficeTerms(t *testing.T) {
 		}
 	}
 }
+
+// The SuperOffice consultant is a person of either gender, so no text calls
+// them "he" or "she" (de "sagen Sie ihm", nl "voor zijn rekening … zijn
+// vragen"): not in a sentence that names the consultant, nor in the one
+// after it. German also names the role without a masculine noun.
+func TestConsultantIsNotHeOrShe(t *testing.T) {
+	consultant := map[string]*regexp.Regexp{
+		"en": regexp.MustCompile(`(?i)\bconsultant`),
+		"nb": regexp.MustCompile(`(?i)konsulent`),
+		"sv": regexp.MustCompile(`(?i)konsult`),
+		"da": regexp.MustCompile(`(?i)konsulent`),
+		"de": regexp.MustCompile(`(?i)migrationsteam|berater`),
+		"nl": regexp.MustCompile(`(?i)consultant`),
+	}
+	pronoun := map[string]*regexp.Regexp{
+		"en": regexp.MustCompile(`(?i)\b(he|him|his|himself|she|her|hers|herself)\b`),
+		"nb": regexp.MustCompile(`(?i)\b(han|ham|hans|hun|henne|hennes)\b`),
+		"sv": regexp.MustCompile(`(?i)\b(han|honom|hans|hon|henne|hennes)\b`),
+		"da": regexp.MustCompile(`(?i)\b(han|ham|hans|hun|hende|hendes)\b`),
+		// German names the role "Ihr SuperOffice-Migrationsteam" (neuter, so
+		// "ihm" and "sein" may refer to it): what must not come back is a
+		// masculine noun for the person, which brings "er" and "ihm" with it.
+		"de": regexp.MustCompile(`\b(Berater|Ansprechpartner)\b`),
+		// "zijn" is also "to be": only the possessive (after a verb or a
+		// preposition, before a noun) is a pronoun.
+		"nl": regexp.MustCompile(`(?i)\b(hij|hem|(voor|van|aan|met|op|bij|naar|door|beantwoordt|beantwoorden|stelt|heeft) zijn \p{L}+)\b`),
+	}
+	sentences := regexp.MustCompile(`[.!?;:]\s+|\n`)
+	for _, code := range Supported {
+		l := MustLoad(code)
+		for _, k := range l.Keys() {
+			if code == "de" {
+				if m := pronoun[code].FindString(l.Raw(k)); m != "" {
+					t.Errorf("de %s names a person of SuperOffice with a masculine noun %q: %q", k, m, l.Raw(k))
+				}
+				continue
+			}
+			parts := sentences.Split(l.Raw(k), -1)
+			for i, s := range parts {
+				if !consultant[code].MatchString(s) {
+					continue
+				}
+				for _, p := range parts[i:min(i+2, len(parts))] {
+					if m := pronoun[code].FindString(p); m != "" {
+						t.Errorf("%s %s calls the consultant %q: %q", code, k, m, p)
+					}
+				}
+			}
+		}
+	}
+	for code, s := range map[string]string{"de": "Ihr SuperOffice-Berater entfernt den Eintrag; sagen Sie ihm Bescheid.",
+		"nl": "Die neemt uw SuperOffice-consultant voor zijn rekening. U beantwoordt zijn vragen.",
+		"en": "Tell your consultant; he updates the assessment."} {
+		found := false
+		for _, p := range sentences.Split(s, -1) {
+			found = found || pronoun[code].MatchString(p)
+		}
+		if !found {
+			t.Errorf("the %s pronoun pattern misses %q", code, s)
+		}
+	}
+}
+
+// "Done when" is followed by each check's meaning. In German and Dutch a
+// clause after "wenn"/"wanneer" puts its verb last, which the meanings (main
+// clauses, also compared with the checks' summaries) do not: the label there
+// names the target instead ("Soll-Zustand:", "Voorwaarde:"). In Norwegian,
+// Swedish and Danish the clause after "når/när" puts a sentence adverb before
+// the verb: "… ikke er i bruk", "… inte används", never "… er ikke i bruk".
+func TestDoneWhenWordOrder(t *testing.T) {
+	conjunction := regexp.MustCompile(`(?i)\b(wenn|sobald|falls|wanneer|als|zodra)\s*:\s*$`)
+	for _, code := range []string{"de", "nl"} {
+		if label := MustLoad(code).Raw("pack.checklist.done_when"); conjunction.MatchString(label) {
+			t.Errorf("%s: the label %q asks for a verb-final clause, but the meanings are main clauses", code, label)
+		}
+	}
+	// A finite verb followed by the negation or "only": main-clause order.
+	v2 := map[string]*regexp.Regexp{
+		"nb": regexp.MustCompile(`\b(er|har|kan|skal|brukes|finnes)\s+(ikke|aldri|bare|kun)\b`),
+		"sv": regexp.MustCompile(`\b(är|har|kan|ska|används|finns)\s+(inte|aldrig|bara|endast)\b`),
+		"da": regexp.MustCompile(`\b(er|har|kan|skal|bruges|findes)\s+(ikke|aldrig|kun|bare)\b`),
+	}
+	for code, re := range v2 {
+		l := MustLoad(code)
+		for _, k := range l.Keys() {
+			if !strings.HasSuffix(k, ".meaning") {
+				continue
+			}
+			if m := re.FindString(l.Raw(k)); m != "" {
+				t.Errorf("%s %s follows %q with main-clause order %q: %q", code, k, l.Raw("pack.checklist.done_when"), m, l.Raw(k))
+			}
+		}
+	}
+	if !v2["nb"].MatchString("Satellittfunksjonen er ikke i bruk.") || v2["da"].MatchString("SuperOffice Satellite ikke er i brug.") {
+		t.Error("the word-order pattern does not tell the two orders apart")
+	}
+}
+
+// One word for a blocker across a language's pack, workbook, terminal and
+// portfolio: the status word (✖ Hindring), the verdict ("3 hindringer må
+// løses") and the portfolio's column say the same thing (issue 19: da
+// "Stopper" beside "forhindring").
+func TestOneWordForABlocker(t *testing.T) {
+	for _, code := range Supported {
+		l := MustLoad(code)
+		word := strings.ToLower(l.Raw("status.fail"))
+		for _, k := range []string{"report.verdict.blockers.one", "report.verdict.blockers.other", "portfolio.column.blockers"} {
+			if !strings.Contains(strings.ToLower(l.Raw(k)), word) {
+				t.Errorf("%s %s does not use the status word %q: %q", code, k, word, l.Raw(k))
+			}
+		}
+	}
+}
