@@ -177,7 +177,7 @@ Exit codes:
 // help is migready help [COMMAND].
 func (e *env) help(args []string) error {
 	switch {
-	case len(args) == 0:
+	case len(args) == 0 || len(args) == 1 && args[0] == "help":
 		fmt.Fprint(e.stdout, usage())
 		return nil
 	case len(args) == 1 && lookup(args[0]) != nil:
