@@ -4,7 +4,7 @@ import "github.com/migready/migready/readiness/assessment"
 
 // KindDoc documents one kind of finding: the kinds are part of the
 // contract (the summary JSON, progress and the tracker match on them), so
-// each is listed here, once, with the check that reports it; README's
+// each is listed here, once, with the check that reports it; docs/summary.md's
 // "Finding kinds" table is this list (a test keeps the two the same).
 type KindDoc struct {
 	Kind, Check, Meaning string

@@ -42,8 +42,8 @@ type SPFCost struct {
 	Unnecessary bool
 }
 
-// SPFCosts is the table of well-known includes (README "The SPF table"
-// shows the same rows).
+// SPFCosts is the table of well-known includes (docs/checks.md shows the
+// same rows).
 var SPFCosts = []SPFCost{
 	{Include: SPFIncludeDomain, Service: "SuperOffice CRM Online (nests _spf.eu.mailgun.org)", Lookups: 2, AsOf: "2026-01"},
 	{Include: "mailgun.org", Service: "Mailgun", Lookups: 5, AsOf: "2026-01"},

@@ -215,6 +215,15 @@ func executePack(v *localized, limit int) (body []byte, truncated bool, err erro
 		},
 		"calc": func() string { return downtimeCalc(v) },
 		"date": l.Date,
+		// due writes a due date from the workbook as the language writes a
+		// date in a table; a due date that is no date stays as written.
+		"due": func(s string) string {
+			if t, err := time.Parse(time.DateOnly, s); err == nil {
+				return l.ShortDate(t)
+			}
+			return EscapeMarkdown(s)
+		},
+		"add": func(a, b int) int { return a + b },
 		"rows": func(f []findingView) []findingView {
 			if limit > 0 && len(f) > limit {
 				truncated = true

@@ -130,7 +130,16 @@ func (w Words) value(v any) any {
 func (w Words) Finding(f *assessment.Finding, part string) string {
 	// Rows are written as Excel shows them, without digit grouping.
 	args := append([]any{"user", f.UserID, "name", f.Name, "email", f.Email, "row", strconv.Itoa(f.Row)}, w.args(f.Args)...)
-	return w.l.T("finding."+f.Kind+"."+part, args...)
+	key := "finding." + f.Kind + "." + part
+	// A text that puts its {count} before a noun has .one and .other forms
+	// ("1 active satellite").
+	if n, ok := f.Args.Get("count"); ok && w.l.Has(key+".one") {
+		if n == 1 {
+			return w.l.T(key+".one", args...)
+		}
+		return w.l.T(key+".other", args...)
+	}
+	return w.l.T(key, args...)
 }
 
 // checkView is a check with its words written.

@@ -176,11 +176,15 @@ func readFile(t testing.TB, path string) []byte {
 // changed.
 func reviewForms(t *testing.T, dir string, cmdline []string, files []string) {
 	t.Helper()
-	o, err := parseFlags("pack", cmdline, io.Discard)
+	o, args, err := packCmd.parse(cmdline)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := load(o, io.Discard)
+	in, err := o.(*packOptions).customer.input("pack", args)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := loadPack(in, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}

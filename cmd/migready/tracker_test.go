@@ -104,7 +104,7 @@ mailboxes = []
 	out2 := filepath.Join(dir, "second")
 	stdout, _ := run1("check", "-date", "2026-11-25", "-users", filepath.Join(dir, "users2.csv"),
 		"-tracker", returned, filepath.Join(dir, "profile.toml"))
-	if !strings.Contains(stdout, "Merket som rettet i arbeidsboken fra 12. november 2026, men 1 finnes fortsatt:") ||
+	if !strings.Contains(stdout, "1 problem er merket som rettet i arbeidsboken fra 12. november 2026, men finnes fortsatt:") ||
 		!strings.Contains(stdout, "rad 4  BO  Bo Berg") {
 		t.Errorf("the terminal does not call out the fixed finding still found:\n%s", stdout)
 	}

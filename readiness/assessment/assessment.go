@@ -158,7 +158,7 @@ type Check struct {
 // "finding.<kind>.problem" and ".action" with Args and the user's fields
 // ({user}, {name}, {email}, {row}).
 type Finding struct {
-	// Kind is stable and documented (README, "Finding kinds"): what the
+	// Kind is stable and documented (docs/summary.md, "Finding kinds"): what the
 	// problem is, e.g. "email-shared" or "plan-missing".
 	Kind string
 	// Key identifies the same problem in the next run, whatever the
