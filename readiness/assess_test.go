@@ -758,10 +758,10 @@ func TestKindsDocumented(t *testing.T) {
 // Accepted on every finding of a warning marks it accepted, a blocker stays.
 func TestTracker(t *testing.T) {
 	l := users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@x.no", noPlan), usr(4, "C", "bad@", noAccess))
-	tr := &inputs.Tracker{File: "returned.xlsx", Made: time.Date(2026, 11, 12, 0, 0, 0, 0, time.UTC), Entries: []inputs.TrackerEntry{
-		{Row: 2, Key: "licences:user:b", State: inputs.TrackFixed, Owner: "Ingrid", Comment: "given a plan"},
-		{Row: 3, Key: "valid-emails:user:c", State: inputs.TrackAccepted, Comment: "former employee"},
-		{Row: 4, Key: "licences:user:gone", State: inputs.TrackFixed, Comment: "removed the user"},
+	tr := &assessment.Tracker{File: "returned.xlsx", Made: time.Date(2026, 11, 12, 0, 0, 0, 0, time.UTC), Entries: []assessment.TrackerEntry{
+		{Row: 2, Key: "licences:user:b", State: assessment.TrackFixed, Owner: "Ingrid", Comment: "given a plan"},
+		{Row: 3, Key: "valid-emails:user:c", State: assessment.TrackAccepted, Comment: "former employee"},
+		{Row: 4, Key: "licences:user:gone", State: assessment.TrackFixed, Comment: "removed the user"},
 	}}
 	a := Assess(profile(), l, Options{Tool: "t", Date: opt.Date, Tracker: tr})
 	r := a.Tracker

@@ -73,13 +73,3 @@ var Kinds = []KindDoc{
 	{"downtime-long", assessment.CheckDowntime, "more than a day of downtime"},
 	{"downtime-very-long", assessment.CheckDowntime, "more than a weekend of downtime"},
 }
-
-// kindOf returns the documentation of kind, or nil.
-func kindOf(kind string) *KindDoc {
-	for i := range Kinds {
-		if Kinds[i].Kind == kind {
-			return &Kinds[i]
-		}
-	}
-	return nil
-}

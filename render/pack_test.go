@@ -293,7 +293,7 @@ func TestNextStepsFollowVerdict(t *testing.T) {
 		l := templates.MustLoad(lang)
 		for _, ready := range []bool{false, true} {
 			in := manyFindings(1, l)
-			in.A.Ready = ready
+			in.A.Ready, in.Ready = ready, ready
 			md, err := packBody(in, "html")
 			if err != nil {
 				t.Fatal(err)

@@ -12,6 +12,8 @@ import (
 	"github.com/migready/migready/readiness"
 	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/render"
+	"github.com/migready/migready/render/summary"
+	"github.com/migready/migready/render/workbook"
 	"github.com/migready/migready/templates"
 )
 
@@ -98,25 +100,27 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 
 	opt := readiness.Options{Tool: "migready " + version, Date: in.date}
 	if in.since != "" {
-		slug := readiness.Slug(p.Customer.Name)
-		prev, prevPath, prevData, err := readPrevious(in.since, slug, in.date, notices)
+		cust := assessment.Customer{Name: p.Customer.Name, Slug: readiness.Slug(p.Customer.Name), Tenant: p.Customer.Tenant}
+		prev, err := summary.ReadPrevious(in.since, cust, in.date)
 		if err != nil {
 			return nil, nil, err
 		}
-		cust := assessment.Customer{Name: p.Customer.Name, Slug: slug, Tenant: p.Customer.Tenant}
-		if err := checkSameCustomer(prevPath, prev, &cust); err != nil {
-			return nil, nil, err
+		for _, n := range prev.Notices {
+			fmt.Fprintf(notices, "migready: notice: %s: %s\n", prev.Path, n)
 		}
-		opt.Previous = prev
-		provenance = append(provenance, inputFile("previous", prevPath, prevData))
+		opt.Previous = prev.Snapshot
+		provenance = append(provenance, inputFile("previous", prev.Path, prev.Data))
 	}
 	if in.tracker != "" {
-		t, data, err := readTracker(in.tracker, p.Customer.Name, notices)
+		ret, err := workbook.ReadReturned(in.tracker, p.Customer.Name)
 		if err != nil {
 			return nil, nil, err
 		}
-		opt.Tracker = t
-		provenance = append(provenance, inputFile("tracker", in.tracker, data))
+		for _, n := range ret.Notices {
+			fmt.Fprintf(notices, "migready: notice: %s: %s\n", in.tracker, n)
+		}
+		opt.Tracker = ret.Tracker
+		provenance = append(provenance, inputFile("tracker", in.tracker, ret.Data))
 	}
 	a := readiness.Assess(p, users, opt)
 	contact := render.Person{Name: p.Customer.ContactName, Email: p.Customer.ContactEmail}
