@@ -20,7 +20,7 @@ type Options struct {
 	Previous *assessment.Snapshot
 	// Tracker is the remediation workbook the customer sent back: its notes
 	// are carried forward to the findings still found.
-	Tracker *inputs.Tracker
+	Tracker *assessment.Tracker
 }
 
 // MinimumMajor.MinimumMinor is the oldest on-site release the Online

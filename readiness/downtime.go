@@ -2,6 +2,7 @@ package readiness
 
 import (
 	"math"
+	"strconv"
 
 	"github.com/migready/migready/inputs"
 	"github.com/migready/migready/readiness/assessment"
@@ -55,13 +56,10 @@ func withDefaults(m inputs.Migration) inputs.Migration {
 	}
 }
 
-// DowntimeFormula is the model as a formula a reader can check by hand.
-const DowntimeFormula = "expected = fixed_hours + database_gb / database_gb_per_hour" +
-	" + (database_gb + archive_gb) × 8192 / (uplink_mbps × efficiency × 3600);" +
+// downtimeFormula is the model as a formula a reader can check by hand.
+var downtimeFormula = "expected = fixed_hours + database_gb / database_gb_per_hour" +
+	" + (database_gb + archive_gb) × " + strconv.Itoa(assessment.MbitPerGB) + " / (uplink_mbps × efficiency × " + strconv.Itoa(assessment.SecondsPerHour) + ");" +
 	" low = expected × low_factor; high = expected × high_factor"
-
-// mbitPerGB converts gigabytes (of 1024 MB) to megabits.
-const mbitPerGB = 8 * 1024
 
 // estimate is the unrounded downtime model.
 type estimate struct {
@@ -72,7 +70,9 @@ type estimate struct {
 func model(databaseGB, archiveGB float64, m inputs.Migration) estimate {
 	m = withDefaults(m)
 	databaseGB, archiveGB = max(databaseGB, 0), max(archiveGB, 0)
-	upload := func(gb float64) float64 { return gb * mbitPerGB / (m.UplinkMbps * m.Efficiency * 3600) }
+	upload := func(gb float64) float64 {
+		return gb * assessment.MbitPerGB / (m.UplinkMbps * m.Efficiency * assessment.SecondsPerHour)
+	}
 	e := estimate{
 		database: databaseGB/m.DatabaseGBPerHour + upload(databaseGB),
 		archive:  upload(archiveGB),
@@ -103,7 +103,7 @@ func (a *assessor) downtime() (assessment.Downtime, assessment.Check) {
 		LowHours:      round1(e.low),
 		ExpectedHours: round1(e.expected),
 		HighHours:     round1(e.high),
-		Formula:       DowntimeFormula,
+		Formula:       downtimeFormula,
 		Parts: []assessment.Part{
 			{ID: "database", Hours: round1(e.database)},
 			{ID: "archive", Hours: round1(e.archive)},

@@ -4,7 +4,7 @@ import "github.com/migready/migready/readiness/assessment"
 
 // KindDoc documents one kind of finding: the kinds are part of the
 // contract (the summary JSON, progress and the tracker match on them), so
-// each is listed here, once, with the check that reports it; README's
+// each is listed here, once, with the check that reports it; docs/summary.md's
 // "Finding kinds" table is this list (a test keeps the two the same).
 type KindDoc struct {
 	Kind, Check, Meaning string
@@ -72,14 +72,4 @@ var Kinds = []KindDoc{
 	{"downtime-no-size", assessment.CheckDowntime, "the database size is not known"},
 	{"downtime-long", assessment.CheckDowntime, "more than a day of downtime"},
 	{"downtime-very-long", assessment.CheckDowntime, "more than a weekend of downtime"},
-}
-
-// kindOf returns the documentation of kind, or nil.
-func kindOf(kind string) *KindDoc {
-	for i := range Kinds {
-		if Kinds[i].Kind == kind {
-			return &Kinds[i]
-		}
-	}
-	return nil
 }

@@ -1,7 +1,6 @@
 package readiness
 
 import (
-	"errors"
 	"fmt"
 	"net/netip"
 	"slices"
@@ -43,8 +42,8 @@ type SPFCost struct {
 	Unnecessary bool
 }
 
-// SPFCosts is the table of well-known includes (README "The SPF table"
-// shows the same rows).
+// SPFCosts is the table of well-known includes (docs/checks.md shows the
+// same rows).
 var SPFCosts = []SPFCost{
 	{Include: SPFIncludeDomain, Service: "SuperOffice CRM Online (nests _spf.eu.mailgun.org)", Lookups: 2, AsOf: "2026-01"},
 	{Include: "mailgun.org", Service: "Mailgun", Lookups: 5, AsOf: "2026-01"},
@@ -64,11 +63,6 @@ var SPFCosts = []SPFCost{
 // MaxSPFRecordBytes is checkdmarc's advice: a record over 450 bytes risks
 // DNS answers over 512 bytes, which some receivers do not handle.
 const MaxSPFRecordBytes = 450
-
-// ErrTooManyLookups is returned by MergeSPF, together with the merged
-// record and its lookup count, when the record needs more than
-// MaxSPFLookups DNS lookups.
-var ErrTooManyLookups = errors.New("spf: more than 10 DNS lookups")
 
 // SPF problem kinds (SPFError.Kind); each has finding.spf-<kind> texts.
 const (
@@ -163,7 +157,7 @@ func knownCost(include string) (SPFCost, bool) {
 	return SPFCost{}, false
 }
 
-// MergeSPF returns the one SPF record a domain must publish so that
+// mergeSPF works out the one SPF record a domain must publish so that
 // SuperOffice's mail service may send as it: current with
 // "include:_spf.online.superoffice.com" inserted before its "all" term (or
 // before "redirect=" when it has no "all"; at the end when it has neither),
@@ -172,22 +166,9 @@ func knownCost(include string) (SPFCost, bool) {
 // redirect= next to an all term is ignored by receivers and left out.
 // current may be given as DNS tools print it, as quoted strings.
 //
-// lookups counts every DNS lookup of the record's tree, includes priced by
-// SPFCosts; an include not in the table counts as 1, so lookups is then a
-// lower bound. err is an *SPFError (the first problem) when current is not
-// a usable SPF record, or ErrTooManyLookups, with record and lookups set,
-// when lookups exceeds MaxSPFLookups.
-func MergeSPF(current string) (record string, lookups int, err error) {
-	r := mergeSPF(current, spfCostTable(nil))
-	if len(r.problems) > 0 {
-		return "", r.lookups, r.problems[0]
-	}
-	if r.lookups > MaxSPFLookups {
-		return r.record, r.lookups, ErrTooManyLookups
-	}
-	return r.record, r.lookups, nil
-}
-
+// Its lookups count every DNS lookup of the record's tree, includes priced
+// by costs; an include not in the table counts as 1, so lookups is then a
+// lower bound. Its problems say why current is not a usable SPF record.
 func mergeSPF(current string, costs map[string]int) spfResult {
 	current = unquoteTXT(strings.TrimSpace(current))
 	if current == "" {

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"github.com/migready/migready/render/doc"
+	"github.com/migready/migready/render/html"
 	"github.com/migready/migready/render/pdf"
+	"github.com/migready/migready/render/workbook"
 	"strings"
 	"sync"
 	"text/template"
@@ -51,7 +53,7 @@ func pack(r *Report, twoCores bool) ([]File, error) {
 		pdfDoc.Tree = doc.Parse(pdfBody)
 		htmlDoc.Tree = pdfDoc.Tree
 	}
-	var pdfBuf, html, xlsx, js, ticket bytes.Buffer
+	var pdfBuf, htmlBuf, xlsx, js, ticket bytes.Buffer
 	var pdfErr error
 	var wg sync.WaitGroup
 	renderPDF := func() {
@@ -65,10 +67,10 @@ func pack(r *Report, twoCores bool) ([]File, error) {
 		renderPDF()
 	}
 	err = func() error {
-		if err := HTML(&html, htmlDoc); err != nil {
+		if err := html.Write(&htmlBuf, htmlDoc); err != nil {
 			return fmt.Errorf("rendering the HTML: %w", err)
 		}
-		if err := Workbook(&xlsx, v, r.Lang); err != nil {
+		if err := writeWorkbook(&xlsx, v); err != nil {
 			return fmt.Errorf("rendering the workbook: %w", err)
 		}
 		if err := writeSummary(&js, v); err != nil {
@@ -85,7 +87,7 @@ func pack(r *Report, twoCores bool) ([]File, error) {
 	}
 	return []File{
 		{names.PDF, pdfBuf.Bytes()},
-		{names.HTML, html.Bytes()},
+		{names.HTML, htmlBuf.Bytes()},
 		{names.Workbook, xlsx.Bytes()},
 		{names.Summary, js.Bytes()},
 		{names.Ticket, ticket.Bytes()},
@@ -97,16 +99,6 @@ func pack(r *Report, twoCores bool) ([]File, error) {
 func Markdown(r *Report) ([]byte, error) {
 	r = named(r)
 	return packBody(localize(r), "html")
-}
-
-// packDocument builds the doc.Document for one format: the PDF lists at most
-// PDFRowLimit findings per check, the HTML lists all.
-func packDocument(v *localized, format string) (*doc.Document, error) {
-	body, err := packBody(v, format)
-	if err != nil {
-		return nil, err
-	}
-	return packDocumentOf(v, body), nil
 }
 
 // packDocumentOf is the doc.Document of a body made by packBody.
@@ -207,6 +199,9 @@ func executePack(v *localized, limit int) (body []byte, truncated bool, err erro
 		"statusText": func(s assessment.Status) string {
 			return l.T("status." + string(s))
 		},
+		"trackText": func(s assessment.TrackState) string {
+			return workbook.StateWord(l, s)
+		},
 		"num":   func(f float64) string { return l.Number(f, 1) },
 		"int":   l.Int,
 		"hours": l.Hours,
@@ -220,6 +215,15 @@ func executePack(v *localized, limit int) (body []byte, truncated bool, err erro
 		},
 		"calc": func() string { return downtimeCalc(v) },
 		"date": l.Date,
+		// due writes a due date from the workbook as the language writes a
+		// date in a table; a due date that is no date stays as written.
+		"due": func(s string) string {
+			if t, err := time.Parse(time.DateOnly, s); err == nil {
+				return l.ShortDate(t)
+			}
+			return EscapeMarkdown(s)
+		},
+		"add": func(a, b int) int { return a + b },
 		"rows": func(f []findingView) []findingView {
 			if limit > 0 && len(f) > limit {
 				truncated = true
@@ -276,7 +280,7 @@ func executePack(v *localized, limit int) (body []byte, truncated bool, err erro
 
 // parsedPacks holds pack.md parsed, by its source: a batch renders every
 // customer of a language from the same template, twice (PDF and HTML), and
-// parsing was a third of the template's time.
+// parsing is a large part of the template's time.
 var parsedPacks sync.Map // string → *template.Template
 
 // parsePack returns src parsed, with funcs bound to the caller's pack. The
@@ -457,7 +461,7 @@ func fence(info, text string) string {
 func tracked(fs []findingView) []findingView {
 	var out []findingView
 	for _, f := range fs {
-		if f.Track != nil && (f.Track.State != "open" || f.Track.Owner != "" || f.Track.Due != "" || f.Track.Comment != "") {
+		if f.Track != nil && (f.Track.State != assessment.TrackOpen || f.Track.Owner != "" || f.Track.Due != "" || f.Track.Comment != "") {
 			out = append(out, f)
 		}
 	}
@@ -482,7 +486,7 @@ func downtimeCalc(v *localized) string {
 		"database", n(v.Onsite.DatabaseGB), "archive", n(v.Onsite.ArchiveGB),
 		"rate", n(rate["database_gb_per_hour"]), "uplink", n(rate["uplink_mbps"]),
 		"efficiency", l.T("unit.percent", "value", l.Number(rate["efficiency"]*100, 0)),
-		"mbit", l.Int(8192), "seconds", l.Int(3600),
+		"mbit", l.Int(assessment.MbitPerGB), "seconds", l.Int(assessment.SecondsPerHour),
 		"database_hours", l.Number(part["database"], 1), "archive_hours", l.Number(part["archive"], 1),
 		"fixed", n(rate["fixed_hours"]), "expected", l.Number(d.ExpectedHours, 1),
 		"low_factor", n(rate["low_factor"]), "high_factor", n(rate["high_factor"]),

@@ -197,7 +197,7 @@ func TestLicensingSection(t *testing.T) {
 			[]string{"1 user can log in: after the migration that is 1 seat", "but Core includes no custom objects"}, nil},
 		{"on-site plans, tables not counted", assessment.Licensing{Seats: 3, SeatsUnknown: 2, PlanColumn: true,
 			Plans: []assessment.CurrentPlan{{Name: "Complete CRM User | <b>x</b>", Users: 3}}},
-			[]string{"For 2 more users it cannot be told", "| " + EscapeMarkdown("Complete CRM User | <b>x</b>") + " | 3 | mapped by your SuperOffice consultant |",
+			[]string{"For 2 more users it is unclear", "| " + EscapeMarkdown("Complete CRM User | <b>x</b>") + " | 3 | mapped by your SuperOffice consultant |",
 				"your SuperOffice consultant maps them to a plan"},
 			[]string{"custom tables", "lead to **"}},
 		{"mixed plans: at least", assessment.Licensing{Seats: 2, PlanColumn: true, Suite: "Core", AtLeast: true, CustomTables: &seven,
@@ -293,7 +293,7 @@ func TestNextStepsFollowVerdict(t *testing.T) {
 		l := templates.MustLoad(lang)
 		for _, ready := range []bool{false, true} {
 			in := manyFindings(1, l)
-			in.A.Ready = ready
+			in.A.Ready, in.Ready = ready, ready
 			md, err := packBody(in, "html")
 			if err != nil {
 				t.Fatal(err)

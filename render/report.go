@@ -1,8 +1,10 @@
 // Package render turns a Report (an assessment and what the command knows
-// about the customer) into what people read: the pack's PDF (package pdf)
-// and HTML, both from one markdown body, the remediation workbook, the
-// summary JSON, the ticket summary and the terminal checklist. Words are
-// written here, at the edge (Words); nothing is recomputed.
+// about the customer) into what people read: the pack's PDF and HTML, both
+// from one markdown body (packages pdf and html), the remediation workbook
+// (package workbook), the summary JSON (package summary), the ticket
+// summary and the terminal checklist. Words are written here, at the edge
+// (Words); nothing is recomputed. Package portfolio writes a batch's
+// overview.
 package render
 
 import (
@@ -33,8 +35,8 @@ type Report struct {
 
 // Person is someone the pack names.
 type Person struct {
-	Name  string `json:"name"`
-	Email string `json:"email"`
+	Name  string
+	Email string
 }
 
 // String is "Name <email>", or whichever of the two is given.
@@ -47,18 +49,18 @@ func (p Person) String() string {
 
 // InputFile is one file the assessment was made from.
 type InputFile struct {
-	Role   string `json:"role"` // "profile", "users", "logo"
-	Name   string `json:"name"` // base name
-	SHA256 string `json:"sha256"`
+	Role   string // "profile", "users", "logo", "previous", "tracker"
+	Name   string // base name
+	SHA256 string
 }
 
 // PackFiles are the names of a pack's files.
 type PackFiles struct {
-	PDF      string `json:"pdf"`
-	HTML     string `json:"html"`
-	Workbook string `json:"workbook"`
-	Summary  string `json:"summary"`
-	Ticket   string `json:"ticket"`
+	PDF      string
+	HTML     string
+	Workbook string
+	Summary  string
+	Ticket   string
 }
 
 // PackNames returns the file names of a customer's pack of date:
@@ -128,7 +130,16 @@ func (w Words) value(v any) any {
 func (w Words) Finding(f *assessment.Finding, part string) string {
 	// Rows are written as Excel shows them, without digit grouping.
 	args := append([]any{"user", f.UserID, "name", f.Name, "email", f.Email, "row", strconv.Itoa(f.Row)}, w.args(f.Args)...)
-	return w.l.T("finding."+f.Kind+"."+part, args...)
+	key := "finding." + f.Kind + "." + part
+	// A text that puts its {count} before a noun has .one and .other forms
+	// ("1 active satellite").
+	if n, ok := f.Args.Get("count"); ok && w.l.Has(key+".one") {
+		if n == 1 {
+			return w.l.T(key+".one", args...)
+		}
+		return w.l.T(key+".other", args...)
+	}
+	return w.l.T(key, args...)
 }
 
 // checkView is a check with its words written.
@@ -186,6 +197,7 @@ type localized struct {
 	SPF         *assessment.SPF
 	Downtime    downtimeView
 	Licensing   assessment.Licensing
+	Ready       bool   // the verdict is READY
 	Verdict     string // the verdict word: "NOT CONFIRMED"
 	Detail      string // the sentence under it
 	Progress    *assessment.Progress
@@ -206,7 +218,7 @@ const wordInParallel = 2000
 func localize(r *Report) *localized {
 	a, w := r.Assessment, Words{r.Lang}
 	v := &localized{Report: r, A: a, Tool: a.Tool, Generated: a.Generated, Onsite: a.Onsite, Users: a.Users,
-		Mail: a.Mail, Mailboxes: a.Mailboxes, SPF: a.SPF, Licensing: a.Licensing}
+		Mail: a.Mail, Mailboxes: a.Mailboxes, SPF: a.SPF, Licensing: a.Licensing, Ready: a.Ready}
 	v.Customer.Name, v.Customer.Slug, v.Customer.Tenant, v.Customer.Language = a.Customer.Name, a.Customer.Slug,
 		a.Customer.Tenant, r.Lang.Code
 	v.Verdict, v.Detail = Verdict(a, r.Lang)
@@ -214,7 +226,7 @@ func localize(r *Report) *localized {
 	if p := a.Progress; p != nil {
 		v.Progress = p
 		v.Since, _ = time.Parse(time.DateOnly, p.Since)
-		v.ProgressLine = progressLine(p, r.Lang, v.Since)
+		v.ProgressLine = ProgressLine(p, r.Lang, v.Since)
 	}
 	if a.Tracker != nil {
 		v.Tracker = a.Tracker
@@ -269,8 +281,9 @@ func (v *localized) Check(id string) *checkView {
 	return nil
 }
 
-// progressLine says the change in blocking problems in one sentence.
-func progressLine(p *assessment.Progress, l *templates.Lang, since time.Time) string {
+// ProgressLine says the change in blocking problems since the previous
+// pack (of date since) in one sentence.
+func ProgressLine(p *assessment.Progress, l *templates.Lang, since time.Time) string {
 	b := p.Blocking
 	date := l.Date(since)
 	if b.Before == 0 {
@@ -278,8 +291,3 @@ func progressLine(p *assessment.Progress, l *templates.Lang, since time.Time) st
 	}
 	return l.Plural("progress.blocking", b.Before, "before", b.Before, "resolved", b.Resolved, "new", b.New, "date", date)
 }
-
-// TrackerKeyHeader heads the remediation workbook's hidden key column; it
-// must be inputs.TrackerKeyHeader, by which a returned workbook is read
-// (a test holds the two the same).
-const TrackerKeyHeader = "migready key"

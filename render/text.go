@@ -225,6 +225,10 @@ func writeLabelled(bw *bufio.Writer, label, text string) {
 	bw.WriteString("\n")
 }
 
+// TerminalSafe shows control characters in customer data as U+FFFD, so a
+// name cannot drive the terminal.
+func TerminalSafe(s string) string { return terminalSafe(s) }
+
 // terminalSafe keeps customer data from driving the terminal: control
 // characters (escape sequences, carriage returns) are shown as U+FFFD.
 func terminalSafe(s string) string {

@@ -78,7 +78,7 @@ func TestUsersLineLeftOut(t *testing.T) {
 	want := map[string]string{
 		"en": "9 users in the export, 4 can log in. Not counted as users who sign in, and left out of the user checks: 2 resources, 1 system user, 2 former employees.",
 		"nb": "9 brukere i eksporten, 4 kan logge inn. Regnes ikke som brukere som logger inn, og er holdt utenfor brukerkontrollene: 2 ressurser, 1 systembruker, 2 tidligere ansatte.",
-		"de": "9 Benutzer im Export, davon 4 mit Anmeldeberechtigung. Von den Benutzerprüfungen ausgenommen, da ohne Anmeldung: 2 Ressourcen, 1 Systembenutzer, 2 ehemalige Mitarbeiter.",
+		"de": "9 Benutzer im Export, davon 4 mit Anmeldeberechtigung. Von den Benutzerprüfungen ausgenommen, da sie sich nicht anmelden: 2 Ressourcen, 1 Systembenutzer, 2 ehemalige Mitarbeiter.",
 	}
 	for lang, w := range want {
 		if got := usersLine(a, templates.MustLoad(lang), "text.users"); got != w {
@@ -103,7 +103,7 @@ func TestTextItemlessFinding(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	if !strings.Contains(out, "(active satellites: 2)") {
+	if !strings.Contains(out, "with 2 active satellites.") {
 		t.Fatalf("the satellites problem is missing:\n%s", out)
 	}
 	for i, line := range strings.Split(out, "\n") {

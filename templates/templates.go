@@ -25,8 +25,10 @@ var files embed.FS
 // Default is the language used when a profile names none.
 const Default = "en"
 
-// Supported lists the language codes the tool knows, in display order.
-// A code listed here whose folder does not exist yet falls back to English.
+// Supported lists the languages migready speaks, in display order: each
+// has its folder of texts here (a test checks it), and the profile reader
+// (inputs) accepts exactly these. To add a language, add its folder and
+// its code.
 var Supported = []string{"en", "nb", "sv", "da", "de", "nl"}
 
 // Lang is one language's texts.
@@ -51,14 +53,7 @@ func IsSupported(code string) bool {
 	return false
 }
 
-// Available reports whether the language's texts ship with this build.
-func Available(code string) bool {
-	_, err := fs.Stat(files, code)
-	return err == nil
-}
-
-// Load returns the texts for code. It fails for a code outside Supported or
-// one whose folder is missing; callers decide about falling back.
+// Load returns the texts for code. It fails for a code outside Supported.
 func Load(code string) (*Lang, error) {
 	if !IsSupported(code) {
 		return nil, fmt.Errorf("unknown language %q (supported: %s)", code, strings.Join(Supported, ", "))
@@ -68,12 +63,15 @@ func Load(code string) (*Lang, error) {
 	if l, ok := cache[code]; ok {
 		return l, nil
 	}
-	if !Available(code) {
-		return nil, fmt.Errorf("language %q has no texts yet", code)
+	sub, err := fs.Sub(files, code)
+	if err != nil {
+		return nil, err
 	}
-	sub, _ := fs.Sub(files, code)
 	l := &Lang{Code: code, msgs: map[string]string{}, fs: sub}
 	names, _ := fs.Glob(sub, "*.toml")
+	if len(names) == 0 {
+		return nil, fmt.Errorf("templates/%s: no texts", code)
+	}
 	sort.Strings(names)
 	for _, name := range names {
 		data, err := fs.ReadFile(sub, name)
@@ -273,6 +271,15 @@ func (l *Lang) Date(t time.Time) string {
 	return l.T("date.format",
 		"day", strconv.Itoa(t.Day()),
 		"month", l.T("date.month."+strconv.Itoa(int(t.Month()))),
+		"year", strconv.Itoa(t.Year()))
+}
+
+// ShortDate formats t as the language writes a date in a table, in digits:
+// "05.12.2026", "2026-12-05", "05-12-2026". Day and month have two digits.
+func (l *Lang) ShortDate(t time.Time) string {
+	return l.T("date.short",
+		"day", fmt.Sprintf("%02d", t.Day()),
+		"month", fmt.Sprintf("%02d", int(t.Month())),
 		"year", strconv.Itoa(t.Year()))
 }
 

@@ -9,16 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/migready/migready/inputs"
-	"github.com/migready/migready/render"
+	"github.com/migready/migready/render/workbook"
 	"github.com/xuri/excelize/v2"
 )
-
-func TestTrackerKeyHeaderAgrees(t *testing.T) {
-	if render.TrackerKeyHeader != inputs.TrackerKeyHeader {
-		t.Errorf("the workbook writes %q, the reader looks for %q", render.TrackerKeyHeader, inputs.TrackerKeyHeader)
-	}
-}
 
 // The tracker round trip: the customer's notes in the returned workbook
 // survive into the next pack's workbook and JSON; what they marked fixed but
@@ -84,7 +77,7 @@ mailboxes = []
 	}
 	for i, r := range rows[1:] {
 		row := i + 2
-		switch r[col[render.TrackerKeyHeader]-1] {
+		switch r[col[workbook.KeyHeader]-1] {
 		case "licences:user:bo":
 			set(row, "Status", "Rettet")
 			set(row, "Ansvarlig", "Ingrid")
@@ -111,7 +104,7 @@ mailboxes = []
 	out2 := filepath.Join(dir, "second")
 	stdout, _ := run1("check", "-date", "2026-11-25", "-users", filepath.Join(dir, "users2.csv"),
 		"-tracker", returned, filepath.Join(dir, "profile.toml"))
-	if !strings.Contains(stdout, "Merket som rettet i arbeidsboken fra 12. november 2026, men 1 finnes fortsatt:") ||
+	if !strings.Contains(stdout, "1 problem er merket som rettet i arbeidsboken fra 12. november 2026, men finnes fortsatt:") ||
 		!strings.Contains(stdout, "rad 4  BO  Bo Berg") {
 		t.Errorf("the terminal does not call out the fixed finding still found:\n%s", stdout)
 	}

@@ -342,7 +342,12 @@ func (r *pdfRenderer) runningHeader() {
 	if left == "" {
 		left = r.doc.Cover.Customer
 	}
-	right := r.doc.Title
+	// The customer is on the left; the right names the pack alone, not
+	// the document title, which repeats the customer ("… — Harbour & Finch").
+	right := r.doc.Cover.Title
+	if right == "" {
+		right = r.doc.Title
+	}
 	left = sanitizeText(left, fontBold)
 	right = sanitizeText(right, fontRegular)
 	const size = 7.8
