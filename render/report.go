@@ -119,9 +119,34 @@ func (w Words) value(v any) any {
 		}
 		return strings.Join(parts, w.l.T("finding.ref.separator"))
 	case assessment.Hours:
-		return w.l.Hours(float64(v))
+		return hours(w.l, float64(v))
 	}
 	return v
+}
+
+// hours writes a downtime figure as readiness rounded it (to a half hour
+// under 10 h, to an hour from 10 h), without rounding it again: every
+// output gives the same figure.
+func hours(l *templates.Lang, h float64) string { return l.Number(h, 1) }
+
+// withVariants returns r writing in the texts of the customer's version:
+// the screens and words of an installation whose users and licences are
+// managed in the Windows administration client (before 8), or one without
+// the Windows client (9 and later). Readiness says which (Onsite.Admin,
+// Onsite.WindowsClient); the texts say how (templates' variant sections).
+func withVariants(r *Report) *Report {
+	var vs []string
+	if o := r.Assessment.Onsite; o.Admin == assessment.AdminSOAdmin {
+		vs = append(vs, "soadmin")
+	} else if o.WindowsClient == assessment.ClientNo {
+		vs = append(vs, "nowindows")
+	}
+	if len(vs) == 0 {
+		return r
+	}
+	c := *r
+	c.Lang = r.Lang.Variant(vs...)
+	return &c
 }
 
 // Finding writes a finding's problem or action (part "problem" or "action").
@@ -162,6 +187,7 @@ type assumptionView struct {
 
 type downtimeView struct {
 	LowHours, ExpectedHours, HighHours float64
+	LongerThanWeekend                  bool
 	Formula                            string
 	Parts                              []partView
 	Assumptions                        []assumptionView
@@ -204,6 +230,7 @@ type localized struct {
 const wordInParallel = 2000
 
 func localize(r *Report) *localized {
+	r = withVariants(r)
 	a, w := r.Assessment, Words{r.Lang}
 	v := &localized{Report: r, A: a, Tool: a.Tool, Generated: a.Generated, Onsite: a.Onsite, Users: a.Users,
 		Mail: a.Mail, Mailboxes: a.Mailboxes, SPF: a.SPF, Licensing: a.Licensing}
@@ -248,7 +275,8 @@ func localize(r *Report) *localized {
 	}
 	other.Wait()
 	d := a.Downtime
-	v.Downtime = downtimeView{LowHours: d.LowHours, ExpectedHours: d.ExpectedHours, HighHours: d.HighHours, Formula: d.Formula}
+	v.Downtime = downtimeView{LowHours: d.LowHours, ExpectedHours: d.ExpectedHours, HighHours: d.HighHours,
+		LongerThanWeekend: d.LongerThanWeekend, Formula: d.Formula}
 	for _, p := range d.Parts {
 		v.Downtime.Parts = append(v.Downtime.Parts, partView{Part: p, Label: r.Lang.T("downtime.part." + p.ID)})
 	}
