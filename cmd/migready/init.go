@@ -201,6 +201,7 @@ func profileText(l *templates.Lang, o *initOptions, users *inputs.UserList, user
 	}
 	key("mail_label", tomlString(orDefault(label, "company")), label != "", false)
 	key("identity_provider", tomlString("Microsoft Entra ID"), false, false)
+	key("registered_domains", "["+tomlString(orDefault(domain, "company.com"))+"]", false, false)
 
 	b.WriteString("\n[onsite]\n")
 	key("version", tomlString("8.5 R10"), false, true)
