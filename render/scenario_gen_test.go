@@ -217,8 +217,18 @@ func generate(t *testing.T, s scenario, dir string) (string, *facts) {
 			})
 		}
 		rng.Shuffle(len(blockers), func(i, j int) { blockers[i], blockers[j] = blockers[j], blockers[i] })
-		for _, b := range blockers[:1+rng.Intn(3)] {
+		n := 1 + rng.Intn(3)
+		if s.Size == "large" && rng.Intn(2) == 0 {
+			n = len(blockers) // every blocker at once: the ticket runs out of lines
+		}
+		for _, b := range blockers[:n] {
 			b()
+		}
+		// Often something is also left to verify, so that What to fix has
+		// blockers, checks to verify and points that need attention.
+		if rng.Intn(2) == 0 {
+			f.providerGiven, f.provider, f.registered = false, "", nil
+			f.planted = append(f.planted, "no provider")
 		}
 	case "unconfirmed":
 		unknowns := []func(){

@@ -659,13 +659,18 @@ func (p *scenarioPack) checkFixOrder(t *testing.T) {
 		if !strings.HasPrefix(line, "## ") {
 			continue
 		}
+		found := false
 		for title, st := range byTitle {
-			if strings.HasSuffix(line, " "+EscapeMarkdown(title)) {
+			if strings.HasSuffix(line, " "+title) {
+				found = true
 				if rank[st] < last {
 					t.Errorf("%q (%s) comes after a less urgent section", title, st)
 				}
 				last = rank[st]
 			}
+		}
+		if !found {
+			t.Errorf("the section %q under %q is no check's", line, p.l.T("pack.fix.title"))
 		}
 	}
 }
