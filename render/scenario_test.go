@@ -798,7 +798,7 @@ func (p *scenarioPack) checkTicket(t *testing.T) {
 		if n == 0 {
 			continue
 		}
-		inline := strings.HasSuffix(lines[at], " "+p.l.Plural("ticket.all_in_workbook", n))
+		inline := strings.HasSuffix(lines[at], " "+p.l.Plural("ticket.all_in_workbook", n)+".")
 		listed, rest := len(sub), 0
 		if listed > 0 {
 			last := sub[listed-1]

@@ -74,7 +74,7 @@ func writeTicket(w io.Writer, v *localized) error {
 		}
 		if k < 0 {
 			// No line left for it: the count goes on the check's own line.
-			line += " " + l.Plural("ticket.all_in_workbook", n)
+			line += " " + l.Plural("ticket.all_in_workbook", n) + "."
 		}
 		add(line)
 		if k < 0 {
