@@ -586,16 +586,26 @@ func (p *scenarioPack) checkVerdictTexts(t *testing.T) {
 	}
 }
 
-// fragment is the longest run of words of a text key with no placeholder
-// or markup in it: what the pack must (or must not) contain when it uses
-// the key.
-func fragment(l *templates.Lang, key string) string {
+// fragments are the runs of words of a text key between its placeholders
+// and markup: what the pack contains, all of them, when it uses the key.
+// (Two keys may share a run; they never share all.)
+func fragments(l *templates.Lang, key string) []string {
 	split := regexp.MustCompile(`\{[a-z_]+\}|[*_` + "`" + `#|>\[\]"\n]|\d+\. |^- |\n- `)
-	best := ""
+	var out []string
 	for _, part := range split.Split(l.Raw(key), -1) {
-		part = strings.Join(strings.Fields(part), " ")
-		if len(strings.Fields(part)) > len(strings.Fields(best)) {
-			best = part
+		if part = strings.Join(strings.Fields(part), " "); len(strings.Fields(part)) > 0 {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+// fragment is a key's longest fragment, for messages.
+func fragment(l *templates.Lang, key string) string {
+	best := ""
+	for _, f := range fragments(l, key) {
+		if len(f) > len(best) {
+			best = f
 		}
 	}
 	return best
@@ -603,11 +613,17 @@ func fragment(l *templates.Lang, key string) string {
 
 // has reports whether the markdown body uses the text key.
 func (p *scenarioPack) has(key string) bool {
-	frag := fragment(p.l, key)
-	if frag == "" {
+	frags := fragments(p.l, key)
+	if len(frags) == 0 {
 		panic("no text for " + key)
 	}
-	return strings.Contains(strings.Join(strings.Fields(p.md), " "), frag)
+	flat := strings.Join(strings.Fields(p.md), " ")
+	for _, f := range frags {
+		if !strings.Contains(flat, f) {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *scenarioPack) want(t *testing.T, keys ...string) {
@@ -711,16 +727,26 @@ func (p *scenarioPack) checkVersionWords(t *testing.T) {
 
 func (p *scenarioPack) checkMailTexts(t *testing.T) {
 	mailKeys := []string{"pack.mail.keep", "pack.mail.new", "pack.mail.undecided", "pack.mail.unknown", "pack.mail.none"}
-	nextKeys := []string{"pack.next.mail_keep", "pack.next.mail_keep_included", "pack.next.mail_new", "pack.next.mail_undecided", "pack.next.mail_unknown"}
+	nextKeys := []string{"pack.next.mail_keep", "pack.next.mail_keep_included", "pack.next.mail_keep_first", "pack.next.mail_new",
+		"pack.next.mail_undecided", "pack.next.mail_unknown"}
 	spf := p.checkByID(assessment.CheckSPF)
 	var want []string
 	switch p.f.s.Mail {
 	case "keep":
-		want = []string{"pack.mail.keep", "pack.next.mail_keep"}
-		if spf.Status == assessment.Pass {
-			want[1] = "pack.next.mail_keep_included"
+		// Publish the record only when it is ready to publish; settle it
+		// first when it is wrong or not known; nothing to publish when it
+		// already includes SuperOffice.
+		switch spf.Status {
+		case assessment.Pass:
+			want = []string{"pack.mail.keep", "pack.next.mail_keep_included"}
+		case assessment.Warn:
+			want = []string{"pack.mail.keep", "pack.next.mail_keep"}
+		default:
+			want = []string{"pack.mail.keep", "pack.next.mail_keep_first"}
 		}
-		if p.sum.SPF != nil {
+		if p.sum.SPF != nil && spf.Status == assessment.Fail {
+			want = append(want, "pack.spf.when_fail")
+		} else if p.sum.SPF != nil {
 			want = append(want, "pack.spf.when")
 		}
 	case "new":
@@ -733,7 +759,7 @@ func (p *scenarioPack) checkMailTexts(t *testing.T) {
 		want = []string{"pack.mail.unknown", "pack.next.mail_unknown"}
 	}
 	p.want(t, want...)
-	for _, k := range append(append(mailKeys, nextKeys...), "pack.spf.when", "pack.spf.not_needed", "pack.spf.intro") {
+	for _, k := range append(append(mailKeys, nextKeys...), "pack.spf.when", "pack.spf.when_fail", "pack.spf.not_needed", "pack.spf.intro") {
 		if !slices.Contains(want, k) {
 			// The SPF record's own words come only with a record.
 			if k == "pack.spf.intro" && p.sum.SPF != nil {
