@@ -159,8 +159,9 @@ var (
 func loadMetrics() error {
 	metricsOnce.Do(func() {
 		for id := fontID(0); id < numFonts; id++ {
-			// A private copy: sfnt keeps the slice, and nothing may change it.
-			f, err := sfnt.Parse(bytes.Clone(id.ttf()))
+			// sfnt keeps the slice: the font package's own, which fpdf
+			// never writes into (pdfBytes), so it is not copied.
+			f, err := sfnt.Parse(id.ttf())
 			if err != nil {
 				metricsErr = err
 				return
