@@ -31,9 +31,17 @@ type reportInput struct {
 
 // load reads and checks the customer's inputs, makes the assessment and
 // builds the report: the one model render reads. notices gets what the
-// inputs' readers noticed. It also returns the files the report was made
-// from, for the pack's provenance.
-func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFile, error) {
+// inputs' readers noticed. With provenance it also returns the files the
+// report was made from, with their checksums, for a pack; check does not
+// pay for them (the export's SHA-256 was a seventh of the instructions of
+// checking 50,000 users).
+func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, []render.InputFile, error) {
+	var files []render.InputFile
+	addFile := func(role, path string, data []byte) {
+		if provenance {
+			files = append(files, inputFile(role, path, data))
+		}
+	}
 	profileData, err := inputs.ReadProfileFile(in.profile)
 	if err != nil {
 		return nil, nil, err
@@ -100,7 +108,9 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	// The export's checksum is worked out on a second core while it is
 	// parsed (both only read it).
 	usersFile := make(chan render.InputFile, 1)
-	go func() { usersFile <- inputFile("users", usersPath, usersData) }()
+	if provenance {
+		go func() { usersFile <- inputFile("users", usersPath, usersData) }()
+	}
 	users, err := inputs.ParseUsers(usersPath, usersData, sheet)
 	if err != nil {
 		return nil, nil, err
@@ -109,9 +119,9 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 		fmt.Fprintf(notices, "migready: notice: %s: %s\n", usersPath, n)
 	}
 
-	provenance := []render.InputFile{
-		inputFile("profile", in.profile, profileData),
-		<-usersFile,
+	addFile("profile", in.profile, profileData)
+	if provenance {
+		files = append(files, <-usersFile)
 	}
 	var logo []byte
 	if p.Brand.Logo != "" {
@@ -120,7 +130,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 			return nil, nil, lr.err
 		}
 		logo = lr.logo.PNG
-		provenance = append(provenance, inputFile("logo", p.Resolve(p.Brand.Logo), lr.data))
+		addFile("logo", p.Resolve(p.Brand.Logo), lr.data)
 	}
 
 	opt := readiness.Options{Tool: "migready " + version, Date: in.date}
@@ -134,7 +144,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 			fmt.Fprintf(notices, "migready: notice: %s: %s\n", prev.Path, n)
 		}
 		opt.Previous = prev.Snapshot
-		provenance = append(provenance, inputFile("previous", prev.Path, prev.Data))
+		addFile("previous", prev.Path, prev.Data)
 	}
 	if in.tracker != "" {
 		ret, err := workbook.ReadReturned(in.tracker, p.Customer.Name)
@@ -145,7 +155,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 			fmt.Fprintf(notices, "migready: notice: %s: %s\n", in.tracker, n)
 		}
 		opt.Tracker = ret.Tracker
-		provenance = append(provenance, inputFile("tracker", in.tracker, ret.Data))
+		addFile("tracker", in.tracker, ret.Data)
 	}
 	a := readiness.Assess(p, users, opt)
 	contact := render.Person{Name: p.Customer.ContactName, Email: p.Customer.ContactEmail}
@@ -162,13 +172,13 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 		Color:      p.Brand.Color,
 		Logo:       logo,
 	}
-	return r, provenance, nil
+	return r, files, nil
 }
 
 // loadPack is load for a pack: the report also names the pack's files and
 // the inputs they were made from.
 func loadPack(in *reportInput, notices io.Writer) (*render.Report, error) {
-	r, provenance, err := load(in, notices)
+	r, provenance, err := load(in, notices, true)
 	if err != nil {
 		return nil, err
 	}
