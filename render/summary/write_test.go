@@ -138,15 +138,30 @@ func TestWriteAsEncodingJSON(t *testing.T) {
 			{ID: "last", Findings: []Finding{{SnapshotFinding: assessment.SnapshotFinding{Kind: "c"}, Args: assessment.Args{}}}},
 		},
 	}
-	var want, got bytes.Buffer
-	if err := encodeIndented(&want, doc); err != nil {
-		t.Fatal(err)
+	// A check of many findings is written in many pieces.
+	many := Check{ID: "big", Facts: Text{Args: assessment.Args{}}}
+	for i := range 3000 {
+		f := doc.Checks[1].Findings[i%3]
+		f.Row = i
+		many.Findings = append(many.Findings, f)
 	}
-	if err := Write(&got, doc); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got.Bytes(), want.Bytes()) {
-		t.Fatalf("got:\n%s\nwant:\n%s", got.Bytes(), want.Bytes())
+	big := *doc
+	big.Checks = append(append([]Check(nil), doc.Checks...), many)
+	for _, d := range []*Document{doc, &big} {
+		var want, got bytes.Buffer
+		if err := encodeIndented(&want, d); err != nil {
+			t.Fatal(err)
+		}
+		if err := Write(&got, d); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			i := 0
+			for i < min(got.Len(), want.Len()) && got.Bytes()[i] == want.Bytes()[i] {
+				i++
+			}
+			t.Fatalf("%d findings: differs at byte %d of %d (want %d):\n%s", len(d.Checks[len(d.Checks)-1].Findings), i, got.Len(), want.Len(), got.Bytes()[max(0, i-200):min(got.Len(), i+200)])
+		}
 	}
 	// And the findings were written by appendFinding, not by the fallback.
 	saved := make([][]Finding, len(doc.Checks))
@@ -157,7 +172,14 @@ func TestWriteAsEncodingJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := spliceFindings(compact, saved); !ok {
-		t.Error("spliceFindings does not recognise the summary: every summary is written the slow way")
+	if n := bytes.Count(compact, []byte(summaryFindingsNull)); n != len(doc.Checks) {
+		t.Errorf("%d checks' findings left out recognised, want %d: every summary is written the slow way", n, len(doc.Checks))
+	}
+	for _, fs := range saved {
+		for i := range fs {
+			if _, ok := encodeParts(&fs[i]); !ok {
+				t.Errorf("finding %q: its arguments or notes do not encode", fs[i].Key)
+			}
+		}
 	}
 }
