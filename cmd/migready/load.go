@@ -37,11 +37,6 @@ type reportInput struct {
 // checking 50,000 users).
 func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, []render.InputFile, error) {
 	var files []render.InputFile
-	addFile := func(role, path string, data []byte) {
-		if provenance {
-			files = append(files, inputFile(role, path, data))
-		}
-	}
 	profileData, err := inputs.ReadProfileFile(in.profile)
 	if err != nil {
 		return nil, nil, err
@@ -119,9 +114,8 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 		fmt.Fprintf(notices, "migready: notice: %s: %s\n", usersPath, n)
 	}
 
-	addFile("profile", in.profile, profileData)
 	if provenance {
-		files = append(files, <-usersFile)
+		files = append(files, inputFile("profile", in.profile, profileData), <-usersFile)
 	}
 	var logo []byte
 	if p.Brand.Logo != "" {
@@ -130,7 +124,9 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 			return nil, nil, lr.err
 		}
 		logo = lr.logo.PNG
-		addFile("logo", p.Resolve(p.Brand.Logo), lr.data)
+		if provenance {
+			files = append(files, inputFile("logo", p.Resolve(p.Brand.Logo), lr.data))
+		}
 	}
 
 	opt := readiness.Options{Tool: "migready " + version, Date: in.date}
@@ -144,7 +140,9 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 			fmt.Fprintf(notices, "migready: notice: %s: %s\n", prev.Path, n)
 		}
 		opt.Previous = prev.Snapshot
-		addFile("previous", prev.Path, prev.Data)
+		if provenance {
+			files = append(files, inputFile("previous", prev.Path, prev.Data))
+		}
 	}
 	if in.tracker != "" {
 		ret, err := workbook.ReadReturned(in.tracker, p.Customer.Name)
@@ -155,7 +153,9 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 			fmt.Fprintf(notices, "migready: notice: %s: %s\n", in.tracker, n)
 		}
 		opt.Tracker = ret.Tracker
-		addFile("tracker", in.tracker, ret.Data)
+		if provenance {
+			files = append(files, inputFile("tracker", in.tracker, ret.Data))
+		}
 	}
 	a := readiness.Assess(p, users, opt)
 	contact := render.Person{Name: p.Customer.ContactName, Email: p.Customer.ContactEmail}
