@@ -393,3 +393,41 @@ func FuzzParseUsersXLSX(f *testing.F) {
 		checkAccounted(t, l)
 	})
 }
+
+// A workbook whose sheet excelize would copy to a temporary file (a part
+// over UnzipXMLSizeLimit: an export of more than about 30,000 users) is
+// read without one, so that a Ctrl-C or a kill while it is read leaves
+// nothing in the system's temp folder: the user export and every other
+// workbook (ReadWorkbook: the returned remediation workbook).
+func TestWorkbookNoTempFile(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp) // os.TempDir, excelize's default, on Unix
+	t.Setenv("TMP", tmp)    // and on Windows
+	t.Setenv("TEMP", tmp)
+	limits := workbookLimits
+	workbookLimits.UnzipXMLSizeLimit = 1 // every part is "large"
+	opened := 0
+	openHook = func() {
+		opened++
+		if entries, _ := os.ReadDir(tmp); len(entries) > 0 {
+			t.Errorf("while the workbook is read, the temp folder holds %s", entries[0].Name())
+		}
+	}
+	t.Cleanup(func() { workbookLimits, openHook = limits, nil })
+
+	data := buildXLSX(t, testSheet{"Users", map[int][]any{
+		1: {"User ID", "Name", "E-mail"}, 2: {"AD", "Ada Admin", "ada@example.com"}}})
+	if l, err := ParseUsers("users.xlsx", data, ""); err != nil || len(l.Users) != 1 {
+		t.Fatalf("ParseUsers: %v, %v", l, err)
+	}
+	err := ReadWorkbook("returned.xlsx", data, RoleTracker, func(f *excelize.File) error {
+		_, err := f.GetRows("Users")
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opened != 2 {
+		t.Errorf("the hook saw %d workbooks opened, want 2", opened)
+	}
+}

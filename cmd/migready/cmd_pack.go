@@ -30,7 +30,9 @@ and the new ones renamed into place. If any file cannot be put in place
 (the workbook is open in Excel, a folder has one of the names) or the
 run is interrupted (Ctrl-C), the previous pack is restored byte for byte
 and no temporary file is left behind; the error names the file and says
-what to do.
+what to do. A run killed outright (kill -9, a power cut) cannot clean up:
+the next pack of the customer into the folder removes the hidden files it
+left, and puts back a previous file it had set aside.
 
 With -since and -tracker a pack builds on the previous one and on the
 workbook the customer sent back (docs/progress.md). With -mask it is a
