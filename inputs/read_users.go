@@ -297,6 +297,34 @@ func noHeaderError(name, where string, h userHeader) *Error {
 			") and one more known column such as User ID, First name, Last name or User plan"}
 }
 
+// RemediationKeyHeader heads the hidden key column of the Findings sheet
+// of the remediation workbook migready writes (render/workbook owns that
+// workbook): a header with it is that workbook, or a sheet of it saved as
+// CSV, never a user export.
+const RemediationKeyHeader = "migready key"
+
+// remediationCreator starts the Creator of a workbook migready wrote.
+const remediationCreator = "migready "
+
+// ourWorkbook refuses a header that is the Findings sheet of a remediation
+// workbook: read as users, its findings would be taken for the customer's
+// users (and the pack would replace the workbook).
+func ourWorkbook(name, where string, h *userHeader) *Error {
+	for _, c := range h.cells {
+		if strings.EqualFold(strings.TrimSpace(c), RemediationKeyHeader) {
+			return remediationError(name, where, h.row, c)
+		}
+	}
+	return nil
+}
+
+func remediationError(name, where string, row int, column string) *Error {
+	return &Error{File: name, Row: row, Column: column,
+		Msg: where + "this is a remediation workbook migready wrote (…-remediation.xlsx), not a user export",
+		Hint: "users (or -users) takes the user list exported from the SuperOffice admin client (Users tab); " +
+			"the remediation workbook the customer sent back goes to -tracker"}
+}
+
 // quoteList lists cells for a hint, shortened so that a stray huge cell
 // cannot flood the terminal.
 func quoteList(ss []string) string {

@@ -44,6 +44,9 @@ func parseXLSX(name string, data []byte, sheet string) (list *UserList, err erro
 	if len(wb.sheets) == 0 {
 		return nil, corruptWorkbook(name, errors.New("no worksheets"))
 	}
+	if props, err := wb.f.GetDocProps(); err == nil && strings.HasPrefix(props.Creator, remediationCreator) {
+		return nil, remediationError(name, "", 0, "")
+	}
 	if sheet != "" {
 		return wb.readNamed(sheet)
 	}
@@ -571,6 +574,10 @@ func (wb *workbook) readSheet(s sheetInfo, full bool) *sheetRead {
 		}
 		res.header = hh
 		h = &res.header
+		if e := ourWorkbook(wb.name, where(s.name), h); e != nil {
+			res.err, res.users = e, true
+			return false
+		}
 		if full {
 			b = newBuilder(wb.name, "xlsx", where(s.name), h)
 			b.list.Sheet = s.name

@@ -21,9 +21,10 @@ import (
 // row and what to print. The report and the pack's files are gone by then.
 type result struct {
 	row     portfolio.Row
-	files   []string // the pack's files, in place
-	notices string   // what the inputs' readers noticed, to print
-	err     error    // a *customerError
+	files   []string    // the pack's files, in place
+	notices string      // what the inputs' readers noticed, to print
+	read    []inputRead // the files its pack was made from, which the portfolio must not replace
+	err     error       // a *customerError
 	// stopped: not packed, or its pack rolled back, because the batch was
 	// interrupted.
 	stopped bool
@@ -136,6 +137,7 @@ func packCustomer(s *batchSettings, c *customer, oneCore bool) (p pendingPack) {
 		}
 	}
 	r, files, err := renderPack(in, &notices, oneCore)
+	defer func() { p.res.read = in.read }()
 	if err != nil {
 		p.res = failed(s, c, err)
 		return p
@@ -170,6 +172,9 @@ func (p *pendingPack) stage(s *batchSettings, c *customer, interrupted func() bo
 			r.notices = res.notices
 			return r
 		}
+	}
+	if err := noInputReplaced(dir, p.files, res.read); err != nil {
+		return undo(err)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return undo(newFailure(kindOutputFolder, "dir", dir).because(err))

@@ -32,7 +32,10 @@ run is interrupted (Ctrl-C), the previous pack is restored byte for byte
 and no temporary file is left behind; the error names the file and says
 what to do. A run killed outright (kill -9, a power cut) cannot clean up:
 the next pack of the customer into the folder removes the hidden files it
-left, and puts back a previous file it had set aside.
+left, and puts back a previous file it had set aside. A file of the pack
+never replaces a file it is made from: an export, a returned workbook or
+a previous summary under the name of one of the pack's files in -out is
+an input error, before anything is written.
 
 With -since and -tracker a pack builds on the previous one and on the
 workbook the customer sent back (docs/progress.md). With -mask it is a
@@ -70,6 +73,9 @@ func runPack(e *env, in *reportInput, out string) (assessment.Verdict, error) {
 	defer tuneGCOne()()
 	r, files, err := renderPack(in, e.stderr, false)
 	if err != nil {
+		return "", err
+	}
+	if err := noInputReplaced(out, files, in.read); err != nil {
 		return "", err
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {

@@ -194,6 +194,7 @@ const (
 	kindProfileExists    kind = "profile-exists"
 	kindExportNotProfile kind = "export-not-profile"
 	kindSlugClash        kind = "slug-clash"
+	kindOutputIsInput    kind = "output-is-input"
 	kindOutputFolder     kind = "output-folder"
 	kindProfileFolder    kind = "profile-folder"
 	kindInterrupted      kind = "interrupted"
@@ -237,6 +238,8 @@ var failures = map[kind]struct {
 		`make a profile first: migready init -users "{file}" -name "Customer AS" FOLDER; then drop FOLDER's profile.toml on migready`},
 	kindSlugClash: {classInput, `{other} and {profile} are both "{name}" (folder {slug})`,
 		"two profiles of one customer would overwrite each other's pack: remove one, or give the customers different names"},
+	kindOutputIsInput: {classInput, "{file} is {role}: the pack would write its file {output} over it",
+		"an output never replaces an input, and nothing was written: move or rename the file, or choose another folder with -out"},
 	kindOutputFolder: {classInternal, "output folder {dir} cannot be made: {cause}",
 		"check that you may write there, or choose another folder with -out"},
 	kindProfileFolder: {classInternal, "profile folder {dir} cannot be made: {cause}",

@@ -27,6 +27,9 @@ type reportInput struct {
 	tracker      string // the remediation workbook the customer sent back
 	mask         bool   // a masked copy for sharing beyond the customer
 	date         time.Time
+	// read is set by load: every file it read, so that no output of the
+	// report replaces one (noInputReplaced).
+	read []inputRead
 }
 
 // load reads and checks the customer's inputs, makes the assessment and
@@ -38,6 +41,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	if err != nil {
 		return nil, nil, err
 	}
+	in.read = []inputRead{{roleProfile, in.profile}}
 	p, err := inputs.ParseProfile(in.profile, profileData)
 	if err != nil {
 		return nil, nil, err
@@ -67,6 +71,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	if err != nil {
 		return nil, nil, err
 	}
+	in.read = append(in.read, inputRead{roleUsers, usersPath})
 	// The export's checksum is worked out on a second core while it is
 	// parsed (both only read it).
 	usersFile := make(chan render.InputFile, 1)
@@ -90,6 +95,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 		if err != nil {
 			return nil, nil, err
 		}
+		in.read = append(in.read, inputRead{roleLogo, logoPath})
 		l, err := inputs.ParseLogo(logoPath, logoData)
 		if err != nil {
 			return nil, nil, err
@@ -109,6 +115,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 			fmt.Fprintf(notices, "migready: notice: %s: %s\n", prev.Path, n)
 		}
 		opt.Previous = prev.Snapshot
+		in.read = append(in.read, inputRead{rolePrevious, prev.Path})
 		provenance = append(provenance, inputFile("previous", prev.Path, prev.Data))
 	}
 	if in.tracker != "" {
@@ -120,6 +127,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 			fmt.Fprintf(notices, "migready: notice: %s: %s\n", in.tracker, n)
 		}
 		opt.Tracker = ret.Tracker
+		in.read = append(in.read, inputRead{roleTracker, in.tracker})
 		provenance = append(provenance, inputFile("tracker", in.tracker, ret.Data))
 	}
 	a := readiness.Assess(p, users, opt)

@@ -8,6 +8,7 @@
 package workbook
 
 import (
+	"github.com/migready/migready/inputs"
 	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/templates"
 )
@@ -42,7 +43,7 @@ type Finding struct {
 // finding's key. It is the same in every language, so that a workbook
 // returned in any language is matched with the next run, and it is how the
 // reader finds the sheet, whatever it is called now.
-const KeyHeader = "migready key"
+const KeyHeader = inputs.RemediationKeyHeader
 
 // The Findings sheet's columns, in order. The customer writes in the
 // tracker's: Status (a drop-down of the TrackStates), Owner, Due date and
