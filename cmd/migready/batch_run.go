@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/render"
 	"github.com/migready/migready/render/portfolio"
 	"github.com/migready/migready/render/summary"
@@ -104,9 +105,10 @@ func packCustomers(s *batchSettings, custs []customer, workers int) (done <-chan
 // its outcome so far (an error, or nothing yet), row its portfolio row once
 // written.
 type pendingPack struct {
-	res   result
-	row   portfolio.Row
-	files []render.File // nil when res holds an error
+	res      result
+	row      portfolio.Row
+	files    []render.File // nil when res holds an error
+	customer assessment.Customer
 }
 
 // failed is customer c's outcome after err: an error row.
@@ -129,7 +131,7 @@ func packCustomer(s *batchSettings, c *customer, oneCore bool) (p pendingPack) {
 	in := &reportInput{profile: c.profile, date: s.date}
 	if s.since != "" {
 		dir := filepath.Join(s.since, c.slug)
-		if _, err := summary.Latest(dir, c.slug, s.date); err != nil {
+		if _, err := summary.Latest(dir, c.identity(), s.date); err != nil {
 			fmt.Fprintf(&notices, "migready: notice: %s: no pack of %s before %s in %s; compared with nothing\n",
 				c.profile, c.slug, s.date.Format(time.DateOnly), dir)
 		} else {
@@ -143,7 +145,7 @@ func packCustomer(s *batchSettings, c *customer, oneCore bool) (p pendingPack) {
 		return p
 	}
 	p.row = portfolio.RowOf(r, c.slug, filepath.ToSlash(c.profile))
-	p.files = files
+	p.files, p.customer = files, r.Assessment.Customer
 	return p
 }
 
@@ -174,6 +176,9 @@ func (p *pendingPack) stage(s *batchSettings, c *customer, interrupted func() bo
 		}
 	}
 	if err := noInputReplaced(dir, p.files, res.read); err != nil {
+		return undo(err)
+	}
+	if err := noOtherCustomerReplaced(dir, p.files, p.customer); err != nil {
 		return undo(err)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {

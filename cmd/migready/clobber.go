@@ -3,8 +3,13 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 
+	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/render"
+	"github.com/migready/migready/render/summary"
+	"github.com/migready/migready/render/workbook"
 )
 
 // inputRead is a file a report was made from: what it was read as, and its
@@ -55,4 +60,58 @@ func noInputReplaced(dir string, files []render.File, read []inputRead) error {
 		}
 	}
 	return nil
+}
+
+// noOtherCustomerReplaced refuses, before anything is written, to put a
+// pack of now into dir over a pack of another customer of the same file
+// names ("Acme AS" and "ACME A.S." are both acme-as-…), told by the
+// customer (name and tenant, assessment.Customer.Differs) of the summary
+// about to be replaced, or, without one, of the remediation workbook. A
+// summary that cannot be read cannot tell: that too is refused.
+func noOtherCustomerReplaced(dir string, files []render.File, now assessment.Customer) error {
+	var summaries, workbooks []string
+	for _, f := range files {
+		path := filepath.Join(dir, f.Name)
+		if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+			continue
+		}
+		switch {
+		case strings.HasSuffix(f.Name, "-summary.json"):
+			summaries = append(summaries, path)
+		case strings.HasSuffix(f.Name, ".xlsx"):
+			workbooks = append(workbooks, path)
+		}
+	}
+	for _, path := range summaries {
+		owner, err := summary.Owner(path)
+		if err != nil {
+			return newFailure(kindUnknownPack, "file", path).because(err)
+		}
+		if owner.Differs(now) != "" {
+			return otherCustomer(path, owner, now)
+		}
+	}
+	if len(summaries) > 0 {
+		return nil
+	}
+	for _, path := range workbooks {
+		if owner, err := workbook.Owner(path); err == nil && owner.Name != "" && owner.Differs(now) != "" {
+			return otherCustomer(path, owner, now)
+		}
+	}
+	return nil
+}
+
+func otherCustomer(path string, owner, now assessment.Customer) error {
+	return newFailure(kindOtherCustomersPack, "file", path, "owner", customerWords(owner), "customer", customerWords(now))
+}
+
+// customerWords names a customer as written, with its tenant:
+// "Acme AS" (tenant Cust12345).
+func customerWords(c assessment.Customer) string {
+	s := strconv.Quote(c.Name)
+	if c.Tenant != "" {
+		s += " (tenant " + strconv.Quote(c.Tenant) + ")"
+	}
+	return s
 }

@@ -78,6 +78,9 @@ func runPack(e *env, in *reportInput, out string) (assessment.Verdict, error) {
 	if err := noInputReplaced(out, files, in.read); err != nil {
 		return "", err
 	}
+	if err := noOtherCustomerReplaced(out, files, r.Assessment.Customer); err != nil {
+		return "", err
+	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return "", newFailure(kindOutputFolder, "dir", out).because(err)
 	}

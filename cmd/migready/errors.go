@@ -179,27 +179,29 @@ func causeOf(err error) error {
 type kind string
 
 const (
-	kindNoCommand        kind = "no-command"
-	kindUnknownCommand   kind = "unknown-command"
-	kindBadFlag          kind = "bad-flag"
-	kindNoProfile        kind = "no-profile"
-	kindProfiles         kind = "more-than-one-profile"
-	kindFolders          kind = "more-than-one-folder"
-	kindFormat           kind = "unknown-format"
-	kindDate             kind = "bad-date"
-	kindLang             kind = "unknown-lang"
-	kindLangLike         kind = "unknown-lang-suggest"
-	kindJobs             kind = "bad-jobs"
-	kindNoTargets        kind = "no-targets"
-	kindProfileExists    kind = "profile-exists"
-	kindExportNotProfile kind = "export-not-profile"
-	kindSlugClash        kind = "slug-clash"
-	kindOutputIsInput    kind = "output-is-input"
-	kindOutputFolder     kind = "output-folder"
-	kindProfileFolder    kind = "profile-folder"
-	kindInterrupted      kind = "interrupted"
-	kindBatchInterrupted kind = "batch-interrupted"
-	kindCustomersFailed  kind = "customers-failed"
+	kindNoCommand          kind = "no-command"
+	kindUnknownCommand     kind = "unknown-command"
+	kindBadFlag            kind = "bad-flag"
+	kindNoProfile          kind = "no-profile"
+	kindProfiles           kind = "more-than-one-profile"
+	kindFolders            kind = "more-than-one-folder"
+	kindFormat             kind = "unknown-format"
+	kindDate               kind = "bad-date"
+	kindLang               kind = "unknown-lang"
+	kindLangLike           kind = "unknown-lang-suggest"
+	kindJobs               kind = "bad-jobs"
+	kindNoTargets          kind = "no-targets"
+	kindProfileExists      kind = "profile-exists"
+	kindExportNotProfile   kind = "export-not-profile"
+	kindSlugClash          kind = "slug-clash"
+	kindOutputIsInput      kind = "output-is-input"
+	kindOtherCustomersPack kind = "other-customers-pack"
+	kindUnknownPack        kind = "unknown-pack"
+	kindOutputFolder       kind = "output-folder"
+	kindProfileFolder      kind = "profile-folder"
+	kindInterrupted        kind = "interrupted"
+	kindBatchInterrupted   kind = "batch-interrupted"
+	kindCustomersFailed    kind = "customers-failed"
 )
 
 // failures holds each kind's class and its English words: {name} is an
@@ -236,8 +238,12 @@ var failures = map[kind]struct {
 		"migready init never overwrites a profile; pass -force to replace it, or name another folder"},
 	kindExportNotProfile: {classInput, "{file} is a user export, not a profile",
 		`make a profile first: migready init -users "{file}" -name "Customer AS" FOLDER; then drop FOLDER's profile.toml on migready`},
-	kindSlugClash: {classInput, `{other} and {profile} are both "{name}" (folder {slug})`,
-		"two profiles of one customer would overwrite each other's pack: remove one, or give the customers different names"},
+	kindSlugClash: {classInput, "{other} ({othername}) and {profile} ({name}) would both write their packs to the folder {slug}",
+		"each would replace the other's pack: if they are one customer, remove one of the profiles; if two, pack them in batches with different -out folders"},
+	kindOtherCustomersPack: {classInput, "{file} is the pack of {owner}; this pack of {customer} would replace it",
+		"two customers whose packs have the same file names need folders of their own: choose another folder with -out (nothing was written)"},
+	kindUnknownPack: {classInput, "{file} is not a summary migready can read, so whose pack this would replace cannot be told: {cause}",
+		"move the pack in the way to another folder, or choose another folder with -out (nothing was written)"},
 	kindOutputIsInput: {classInput, "{file} is {role}: the pack would write its file {output} over it",
 		"an output never replaces an input, and nothing was written: move or rename the file, or choose another folder with -out"},
 	kindOutputFolder: {classInternal, "output folder {dir} cannot be made: {cause}",

@@ -105,8 +105,8 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	}
 
 	opt := readiness.Options{Tool: "migready " + version, Date: in.date}
+	cust := assessment.Customer{Name: p.Customer.Name, Slug: readiness.Slug(p.Customer.Name), Tenant: p.Customer.Tenant}
 	if in.since != "" {
-		cust := assessment.Customer{Name: p.Customer.Name, Slug: readiness.Slug(p.Customer.Name), Tenant: p.Customer.Tenant}
 		prev, err := summary.ReadPrevious(in.since, cust, in.date)
 		if err != nil {
 			return nil, nil, err
@@ -119,7 +119,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 		provenance = append(provenance, inputFile("previous", prev.Path, prev.Data))
 	}
 	if in.tracker != "" {
-		ret, err := workbook.ReadReturned(in.tracker, p.Customer.Name)
+		ret, err := workbook.ReadReturned(in.tracker, cust)
 		if err != nil {
 			return nil, nil, err
 		}

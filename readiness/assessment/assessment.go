@@ -13,6 +13,9 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Status of one check.
@@ -89,6 +92,31 @@ type Customer struct {
 	Name   string `json:"name"`
 	Slug   string `json:"slug"` // file-name safe, from the name
 	Tenant string `json:"tenant"`
+}
+
+// Differs tells whether c and o are two customers, and by what: "tenant"
+// when both have a tenant and the tenants differ ("Cust40317" and
+// "Cust99999" are two, whatever their names: a customer's test tenant is
+// not its live one), else "name" when the names differ other than in case,
+// letter width, Unicode normalisation or spacing ("Acme AS" is "ACME  AS";
+// "Acme AS" is not "ACME A.S."), else "" (the same customer). The slug is
+// never compared: "A&B Consulting AS" and "A/B Consulting AS" share one and
+// are two customers. It is the one test of a customer's identity: for a
+// previous pack (-since), a returned workbook (-tracker) and a pack about
+// to be replaced.
+func (c Customer) Differs(o Customer) string {
+	switch {
+	case c.Tenant != "" && o.Tenant != "" && !strings.EqualFold(strings.TrimSpace(c.Tenant), strings.TrimSpace(o.Tenant)):
+		return "tenant"
+	case nameKey(c.Name) != nameKey(o.Name):
+		return "name"
+	}
+	return ""
+}
+
+// nameKey is a customer name as Differs compares it.
+func nameKey(name string) string {
+	return strings.Join(strings.Fields(cases.Fold().String(norm.NFKC.String(name))), " ")
 }
 
 // Onsite is what the assessment knows of the installation.

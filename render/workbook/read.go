@@ -17,8 +17,10 @@ import (
 
 // Returned is a remediation workbook as the customer sent it back.
 type Returned struct {
-	Data     []byte              // the file as read, for the pack's provenance
-	Customer string              // the customer it was made for (its subject); "" when removed
+	Data []byte // the file as read, for the pack's provenance
+	// Customer is the customer it was made for: its subject (Name, "" when
+	// removed) and its custom property TenantProperty (Tenant).
+	Customer assessment.Customer
 	Tracker  *assessment.Tracker // what they wrote against each finding
 	Notices  []string            // what was ignored, and why
 }
@@ -28,8 +30,8 @@ const maxCell = 4000
 
 // ReadReturned reads the workbook at path for -tracker, under the limits of
 // every workbook migready reads, and refuses one made for another customer
-// than customer.
-func ReadReturned(path, customer string) (*Returned, error) {
+// than now: another tenant, or another name (assessment.Customer.Differs).
+func ReadReturned(path string, now assessment.Customer) (*Returned, error) {
 	data, err := inputs.ReadFile(path, inputs.RoleTracker)
 	if err != nil {
 		return nil, err
@@ -38,14 +40,51 @@ func ReadReturned(path, customer string) (*Returned, error) {
 	if err != nil {
 		return nil, err
 	}
-	switch {
-	case r.Customer == "":
+	hint := "-tracker takes the remediation workbook of this customer's previous pack"
+	switch c := r.Customer; {
+	case c.Name == "" && c.Tenant != "" && now.Tenant != "" && !strings.EqualFold(c.Tenant, now.Tenant):
+		return nil, &inputs.Error{File: path, Msg: fmt.Sprintf("this workbook is for tenant %s, not %s", c.Tenant, now.Tenant), Hint: hint}
+	case c.Name == "":
 		r.Notices = append([]string{"the workbook does not say which customer it is for; its rows are matched by key"}, r.Notices...)
-	case !strings.EqualFold(strings.TrimSpace(r.Customer), strings.TrimSpace(customer)):
-		return nil, &inputs.Error{File: path, Msg: fmt.Sprintf("this workbook is for %q, not %q", r.Customer, customer),
-			Hint: "-tracker takes the remediation workbook of this customer's previous pack"}
+	case c.Differs(now) == "tenant":
+		return nil, &inputs.Error{File: path, Msg: fmt.Sprintf("this workbook is for tenant %s (%q), not %s (%q)", c.Tenant, c.Name, now.Tenant, now.Name),
+			Hint: hint + ", of the same tenant"}
+	case c.Differs(now) == "name":
+		return nil, &inputs.Error{File: path, Msg: fmt.Sprintf("this workbook is for %q, not %q", c.Name, now.Name), Hint: hint}
 	}
 	return r, nil
+}
+
+// Owner is the customer a remediation workbook at path was made for (its
+// subject and TenantProperty), only: whose pack a pack of the same file
+// names would replace.
+func Owner(path string) (assessment.Customer, error) {
+	data, err := inputs.ReadFile(path, inputs.RoleTracker)
+	if err != nil {
+		return assessment.Customer{}, err
+	}
+	var c assessment.Customer
+	err = inputs.ReadWorkbook(path, data, inputs.RoleTracker, func(f *excelize.File) error {
+		c = customerOf(f)
+		return nil
+	})
+	return c, err
+}
+
+// customerOf is the customer the workbook says it was made for.
+func customerOf(f *excelize.File) assessment.Customer {
+	var c assessment.Customer
+	if props, err := f.GetDocProps(); err == nil {
+		c.Name = strings.TrimSpace(props.Subject)
+	}
+	if props, err := f.GetCustomProps(); err == nil {
+		for _, p := range props {
+			if v, ok := p.Value.(string); ok && p.Name == TenantProperty {
+				c.Tenant = strings.TrimSpace(v)
+			}
+		}
+	}
+	return c
 }
 
 // parseReturned reads a returned workbook from data; name is the file, for
@@ -59,8 +98,8 @@ func parseReturned(name string, data []byte) (*Returned, error) {
 	var sheet string
 	var rows [][]string
 	err := inputs.ReadWorkbook(name, data, inputs.RoleTracker, func(f *excelize.File) error {
+		r.Customer = customerOf(f)
 		if props, err := f.GetDocProps(); err == nil {
-			r.Customer = props.Subject
 			if d, err := time.Parse(time.RFC3339, props.Created); err == nil {
 				r.Tracker.Made = d
 			}

@@ -75,7 +75,7 @@ func TestParseReturned(t *testing.T) {
 				if tr.Tracker.Entries[1].State != assessment.TrackWontFix || tr.Tracker.Entries[1].Comment != `=HYPERLINK("x")` || tr.Tracker.Entries[2].State != assessment.TrackOpen {
 					t.Errorf("entries %+v", tr.Tracker.Entries)
 				}
-				if tr.Customer != "Progress Co" || tr.Tracker.Made.Format("2006-01-02") != "2026-11-12" {
+				if tr.Customer.Name != "Progress Co" || tr.Tracker.Made.Format("2006-01-02") != "2026-11-12" {
 					t.Errorf("customer %q, made %v", tr.Customer, tr.Tracker.Made)
 				}
 			}},
@@ -173,7 +173,7 @@ func TestWriteThenRead(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if r.Customer != b.Customer || r.Tracker.Made.Format(time.DateOnly) != b.Generated {
+			if r.Customer.Name != b.Customer || r.Tracker.Made.Format(time.DateOnly) != b.Generated {
 				t.Errorf("customer %q, made %v", r.Customer, r.Tracker.Made)
 			}
 			for _, n := range r.Notices { // a due date as the customer wrote it
@@ -275,23 +275,50 @@ func TestReturnedLimits(t *testing.T) {
 func TestReadReturnedCustomer(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "returned.xlsx")
-	if err := os.WriteFile(path, wbWrite(t, wbAssessment()), 0o644); err != nil {
-		t.Fatal(err)
+	write := func(b *Book) {
+		t.Helper()
+		if err := os.WriteFile(path, wbWrite(t, b), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if _, err := ReadReturned(path, "Østerbro Revision ApS"); err == nil || !strings.Contains(err.Error(), `this workbook is for "Nordlys AS", not "Østerbro Revision ApS"`) {
+	write(wbAssessment())
+	cust := func(name, tenant string) assessment.Customer { return assessment.Customer{Name: name, Tenant: tenant} }
+	if _, err := ReadReturned(path, cust("Østerbro Revision ApS", "")); err == nil || !strings.Contains(err.Error(), `this workbook is for "Nordlys AS", not "Østerbro Revision ApS"`) {
 		t.Errorf("another customer's workbook: %v", err)
 	}
-	r, err := ReadReturned(path, " nordlys as ")
+	r, err := ReadReturned(path, cust(" nordlys as ", ""))
 	if err != nil || len(r.Tracker.Entries) == 0 || len(r.Notices) > 0 {
 		t.Fatalf("own workbook: %v, %+v", err, r)
 	}
+	// The tenant travels in the workbook and is compared with the
+	// profile's: one customer's test tenant is not its live one.
 	b := wbAssessment()
-	b.Customer = ""
-	if err := os.WriteFile(path, wbWrite(t, b), 0o644); err != nil {
-		t.Fatal(err)
+	b.Tenant = "Cust40317"
+	write(b)
+	if _, err := ReadReturned(path, cust("Nordlys AS", "Cust99999")); err == nil ||
+		!strings.Contains(err.Error(), `this workbook is for tenant Cust40317 ("Nordlys AS"), not Cust99999 ("Nordlys AS")`) {
+		t.Errorf("another tenant's workbook: %v", err)
 	}
-	if r, err := ReadReturned(path, "Nordlys AS"); err != nil || len(r.Notices) != 1 || !strings.Contains(r.Notices[0], "does not say which customer") {
+	for _, tenant := range []string{"Cust40317", "cust40317", ""} {
+		if r, err := ReadReturned(path, cust("Nordlys AS", tenant)); err != nil || r.Customer.Tenant != "Cust40317" {
+			t.Errorf("own workbook, profile's tenant %q: %v, %+v", tenant, err, r)
+		}
+	}
+	// Names that make the same file names are two customers all the same.
+	b.Customer, b.Tenant = "A&B Consulting AS", ""
+	write(b)
+	if _, err := ReadReturned(path, cust("A/B Consulting AS", "")); err == nil || !strings.Contains(err.Error(), `this workbook is for "A&B Consulting AS", not "A/B Consulting AS"`) {
+		t.Errorf("a workbook of the same slug: %v", err)
+	}
+	b.Customer, b.Tenant = "", ""
+	write(b)
+	if r, err := ReadReturned(path, cust("Nordlys AS", "")); err != nil || len(r.Notices) != 1 || !strings.Contains(r.Notices[0], "does not say which customer") {
 		t.Errorf("a workbook without its customer: %v, %+v", err, r)
+	}
+	b.Tenant = "Cust40317"
+	write(b)
+	if _, err := ReadReturned(path, cust("Nordlys AS", "Cust99999")); err == nil || !strings.Contains(err.Error(), "this workbook is for tenant Cust40317, not Cust99999") {
+		t.Errorf("a workbook without its customer's name, of another tenant: %v", err)
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 // their words written, and the address plan.
 type Book struct {
 	Customer  string // the customer's name: the workbook's subject, by which a returned one is matched
+	Tenant    string // the customer's tenant, "" when not known: the custom property TenantProperty
 	Language  string // the language of the words
 	Tool      string // what made it ("migready 0.1.0")
 	Generated string // YYYY-MM-DD: the pack's date, the workbook's creation date
@@ -38,6 +39,12 @@ type Finding struct {
 	*assessment.Finding
 	Problem, Action string
 }
+
+// TenantProperty is the custom document property (File > Properties in
+// Excel and LibreOffice, which keep it) that holds the customer's tenant,
+// by which a returned workbook is matched with the customer besides its
+// subject, the customer's name.
+const TenantProperty = "migready tenant"
 
 // KeyHeader heads the Findings sheet's hidden last column, which holds each
 // finding's key. It is the same in every language, so that a workbook

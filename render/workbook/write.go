@@ -80,6 +80,11 @@ func Write(w io.Writer, b *Book, lang *templates.Lang) error {
 	}); err != nil {
 		return err
 	}
+	if b.Tenant != "" {
+		if err := f.SetCustomProps(excelize.CustomProperty{Name: TenantProperty, Value: b.Tenant}); err != nil {
+			return err
+		}
+	}
 	return f.Write(w)
 }
 
