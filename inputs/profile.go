@@ -26,6 +26,11 @@ type Customer struct {
 	// own sign-in. Not given: nobody has said.
 	IdentityProvider      string `toml:"identity_provider"`
 	IdentityProviderGiven bool   `toml:"-"`
+	// Domains are e-mail domains of the customer's users besides the mail
+	// domain, the mailboxes' and the contact's (a subsidiary's, a former
+	// name's): an export whose users' addresses are mostly outside all of
+	// them is taken for another customer's (readiness.ForeignExport).
+	Domains []string `toml:"domains"`
 }
 
 type Onsite struct {

@@ -3,7 +3,6 @@ package main
 import (
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/migready/migready/readiness/assessment"
@@ -104,14 +103,4 @@ func noOtherCustomerReplaced(dir string, files []render.File, now assessment.Cus
 
 func otherCustomer(path string, owner, now assessment.Customer) error {
 	return newFailure(kindOtherCustomersPack, "file", path, "owner", customerWords(owner), "customer", customerWords(now))
-}
-
-// customerWords names a customer as written, with its tenant:
-// "Acme AS" (tenant Cust12345).
-func customerWords(c assessment.Customer) string {
-	s := strconv.Quote(c.Name)
-	if c.Tenant != "" {
-		s += " (tenant " + strconv.Quote(c.Tenant) + ")"
-	}
-	return s
 }

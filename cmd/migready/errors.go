@@ -194,6 +194,7 @@ const (
 	kindProfileExists      kind = "profile-exists"
 	kindExportNotProfile   kind = "export-not-profile"
 	kindSlugClash          kind = "slug-clash"
+	kindForeignExport      kind = "foreign-export"
 	kindOutputIsInput      kind = "output-is-input"
 	kindOtherCustomersPack kind = "other-customers-pack"
 	kindUnknownPack        kind = "unknown-pack"
@@ -244,6 +245,8 @@ var failures = map[kind]struct {
 		"two customers whose packs have the same file names need folders of their own: choose another folder with -out (nothing was written)"},
 	kindUnknownPack: {classInput, "{file} is not a summary migready can read, so whose pack this would replace cannot be told: {cause}",
 		"move the pack in the way to another folder, or choose another folder with -out (nothing was written)"},
+	kindForeignExport: {classInput, "{file}: is this the export of {customer}? {outside} of the {total} users' addresses are outside the customer's domains ({known}): {found}",
+		"check that users in the profile (or -users) names this customer's export; if these are its users, add their domains to the profile: [customer] domains = {domains}"},
 	kindOutputIsInput: {classInput, "{file} is {role}: the pack would write its file {output} over it",
 		"an output never replaces an input, and nothing was written: move or rename the file, or choose another folder with -out"},
 	kindOutputFolder: {classInternal, "output folder {dir} cannot be made: {cause}",

@@ -83,6 +83,10 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	for _, n := range users.Notices {
 		fmt.Fprintf(notices, "migready: notice: %s: %s\n", usersPath, n)
 	}
+	cust := assessment.Customer{Name: p.Customer.Name, Slug: readiness.Slug(p.Customer.Name), Tenant: p.Customer.Tenant}
+	if m := readiness.ForeignExport(p, users); m != nil {
+		return nil, nil, foreignExport(usersPath, cust, m)
+	}
 
 	provenance := []render.InputFile{
 		inputFile("profile", in.profile, profileData),
@@ -105,7 +109,6 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	}
 
 	opt := readiness.Options{Tool: "migready " + version, Date: in.date}
-	cust := assessment.Customer{Name: p.Customer.Name, Slug: readiness.Slug(p.Customer.Name), Tenant: p.Customer.Tenant}
 	if in.since != "" {
 		prev, err := summary.ReadPrevious(in.since, cust, in.date)
 		if err != nil {

@@ -82,6 +82,18 @@ func profileText(l *templates.Lang, o *initOptions, users *inputs.UserList, user
 			w.set[path] = v
 		}
 	}
+	// Users spread over several domains, the main one not half of them:
+	// the others are the customer's too, or check would take the export
+	// for another customer's.
+	if users != nil {
+		if m := readiness.ForeignExport(&inputs.Profile{Mail: &inputs.Mail{Domain: domain}}, users); m != nil {
+			ds := make([]string, len(m.Found))
+			for i, d := range m.Found {
+				ds[i] = tomlString(d.Domain)
+			}
+			w.set["customer.domains"] = "[" + strings.Join(ds, ", ") + "]"
+		}
+	}
 
 	shown := name
 	if shown == "" {
