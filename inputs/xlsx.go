@@ -762,7 +762,7 @@ func (wb *workbook) readNamed(want string) (*UserList, error) {
 	i, ok := findSheet(names, want)
 	if !ok {
 		return nil, &Error{File: wb.name, Msg: fmt.Sprintf("no sheet named %q", want),
-			Hint: "sheets in the workbook: " + quoteList(names)}
+			Found: "sheets in the workbook: " + quoteList(names), Hint: "name one of them with -sheet (or sheet in the profile)"}
 	}
 	s := wb.sheets[i]
 	r := wb.readSheet(s, true)
@@ -773,7 +773,7 @@ func (wb *workbook) readNamed(want string) (*UserList, error) {
 		return nil, r.err
 	case r.empty:
 		return nil, &Error{File: wb.name, Msg: where(s.name) + "the sheet is empty",
-			Hint: "sheets in the workbook: " + quoteList(names)}
+			Found: "sheets in the workbook: " + quoteList(names), Hint: "name the sheet with the users with -sheet (or sheet in the profile)"}
 	case !r.ok:
 		return nil, noHeaderError(wb.name, where(s.name), r.header)
 	}
@@ -853,9 +853,9 @@ func (wb *workbook) readAuto() (*UserList, error) {
 		}
 		return l, nil
 	}
-	sheetsHint := ""
+	sheets := ""
 	if len(wb.sheets) > 1 {
-		sheetsHint = " (sheets: " + quoteList(names) + ")"
+		sheets = "sheets: " + quoteList(names)
 	}
 	for _, s := range wb.sheets {
 		if !s.hidden() {
@@ -870,18 +870,19 @@ func (wb *workbook) readAuto() (*UserList, error) {
 	switch {
 	case template != nil:
 		e := noUsersError(wb.name, where(template.info.name), template.header)
-		e.Hint += sheetsHint
+		e.Found = sheets
 		return nil, e
 	case best != nil:
 		e := noHeaderError(wb.name, where(best.info.name), best.header)
 		if len(wb.sheets) > 1 {
-			e.Hint += "; no other sheet has a header either" + sheetsHint
+			e.Hint += "; no other sheet has a header either"
+			e.Found = strings.TrimPrefix(e.Found+"; "+sheets, "; ")
 		}
 		return nil, e
 	case firstErr != nil:
 		return nil, corruptWorkbook(wb.name, firstErr)
 	}
-	return nil, &Error{File: wb.name, Msg: "the workbook has no data: every sheet is empty" + strings.ReplaceAll(sheetsHint, "sheets:", "sheets"),
+	return nil, &Error{File: wb.name, Msg: "the workbook has no data: every sheet is empty", Found: sheets,
 		Hint: "export the user list again from the SuperOffice admin client and save it as .xlsx"}
 }
 

@@ -264,8 +264,16 @@ var failures = map[kind]struct {
 // internalHint is the hint of an error migready did not foresee.
 const internalHint = "this should not happen: please send the command you ran and this message to migready's developers"
 
-// A problem is one error as a person reads it: what is wrong, and the hint.
-type problem struct{ msg, hint string }
+// A problem is one error as a person reads it: what is wrong, and the
+// hint; found is what the input file holds there (inputs.Error.Found),
+// which the terminal shows with the hint and an output never does.
+type problem struct{ msg, hint, found string }
+
+// terminalHint is the hint as report prints it: what was found, then the
+// hint.
+func (p problem) terminalHint() string {
+	return (&inputs.Error{Hint: p.hint, Found: p.found}).HintFound()
+}
 
 // problems is err as it is shown: every problem of an input file
 // (inputs.Errors), each problem of joined errors, or err itself.
@@ -280,7 +288,7 @@ func problems(err error) []problem {
 	case inputs.Errors:
 		ps := make([]problem, len(e))
 		for i, ie := range e {
-			ps[i] = problem{ie.Error(), ie.Hint}
+			ps[i] = problem{ie.Error(), ie.Hint, ie.Found}
 		}
 		return ps
 	case interface{ Unwrap() []error }:
@@ -290,7 +298,11 @@ func problems(err error) []problem {
 		}
 		return ps
 	}
-	return []problem{{err.Error(), hintOf(err)}}
+	var found string
+	if ie := (*inputs.Error)(nil); errors.As(err, &ie) {
+		found = ie.Found
+	}
+	return []problem{{err.Error(), hintOf(err), found}}
 }
 
 // hintOf is what err says to do: its Hint(), or an input file error's
@@ -323,8 +335,8 @@ func report(w io.Writer, err error) {
 		for _, line := range strings.Split(p.msg, "\n") {
 			fmt.Fprintln(w, prefix+line)
 		}
-		if p.hint != "" && (i+1 == len(ps) || ps[i+1].hint != p.hint) {
-			fmt.Fprintln(w, "migready: hint: "+p.hint)
+		if h := p.terminalHint(); h != "" && (i+1 == len(ps) || ps[i+1].terminalHint() != h) {
+			fmt.Fprintln(w, "migready: hint: "+h)
 		}
 	}
 	if ies := fileErrors(err); len(ies) > 0 {
@@ -344,7 +356,7 @@ func fileErrors(err error) inputs.Errors {
 }
 
 // oneLine is err as the portfolio shows it: every problem, and the first
-// hint.
+// hint, without what was found in the input file (it may be anything).
 func oneLine(err error) string {
 	ps := problems(err)
 	msgs := make([]string, len(ps))

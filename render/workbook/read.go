@@ -110,8 +110,8 @@ func parseReturned(name string, data []byte) (*Returned, error) {
 		}
 		if sheet == "" {
 			return &inputs.Error{File: name, Msg: fmt.Sprintf("no sheet has the %q column", KeyHeader),
-				Hint: "-tracker takes the remediation workbook migready made, as the customer returned it; the hidden key column must stay (sheets: " +
-					quoteList(f.GetSheetList()) + ")"}
+				Found: "sheets: " + quoteList(f.GetSheetList()),
+				Hint:  "-tracker takes the remediation workbook migready made, as the customer returned it; the hidden key column must stay"}
 		}
 		return nil
 	})
