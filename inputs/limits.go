@@ -12,7 +12,7 @@ import (
 
 // The limits on what migready reads. Each is far above what a real input
 // needs, and low enough that no input can make a run slow or large; the
-// README lists them under "Limits".
+// docs/export.md lists them under "Limits".
 const (
 	// MaxUsersBytes bounds the user export file (CSV, TXT or XLSX). A
 	// 50,000-user export is about 5 MB as CSV and 3 MB as XLSX.

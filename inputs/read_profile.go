@@ -13,12 +13,9 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
-)
 
-// Languages the profile accepts; kept here (not imported from templates) so
-// that inputs stays independent of the pack's words. templates tests check
-// the two lists agree.
-var Languages = []string{"en", "nb", "sv", "da", "de", "nl"}
+	"github.com/migready/migready/templates"
+)
 
 // maxProfileErrors is the most problems listed from one profile: a wall of
 // errors helps nobody, and a file that has more is probably not a profile.
@@ -293,10 +290,8 @@ func (p *Profile) Resolve(rel string) string {
 	return filepath.Join(p.Dir(), rel)
 }
 
-// IsLocked reports whether err says another program holds the file open
+// isLocked reports whether err says another program holds the file open
 // (on Windows, a workbook open in Excel cannot be read or replaced).
-func IsLocked(err error) bool { return isLocked(err) }
-
 var isLocked = platformLocked // replaced in tests
 
 func fileError(path string, err error) error {
@@ -539,7 +534,7 @@ func (v *validator) required(table, key, hint string) bool {
 
 // numberRange is the accepted range of a profile number. The limits keep
 // absurd values (1e308 GB, 1e-320 Mbit/s) out of the downtime model, where
-// they would print as +Inf hours; README's profile section lists them.
+// they would print as +Inf hours; docs/profile.md lists them.
 type numberRange struct {
 	table, key string
 	min, max   float64
@@ -708,7 +703,7 @@ var languageNames = map[string]string{
 }
 
 // CanonicalLanguage turns a language as people write it (no, nb-NO, NO,
-// sv_SE, de-DE…) into one of Languages. When it cannot, code is "" and
+// sv_SE, de-DE…) into one of templates.Supported. When it cannot, code is "" and
 // suggest is the closest language, if one is close.
 func CanonicalLanguage(s string) (code, suggest string) {
 	c := strings.ToLower(strings.TrimSpace(s))
@@ -718,7 +713,7 @@ func CanonicalLanguage(s string) (code, suggest string) {
 	if c == "no" {
 		c = "nb" // Norwegian: the pack is written in Bokmål
 	}
-	if contains(Languages, c) {
+	if templates.IsSupported(c) {
 		return c, ""
 	}
 	if l, ok := languageNames[c]; ok {
@@ -740,20 +735,11 @@ func CanonicalLanguage(s string) (code, suggest string) {
 // LanguageHint is the hint for an unsupported language; prefix is how the
 // suggestion is written ("language = " in a profile, "-lang " on the command line).
 func LanguageHint(prefix, suggest string) string {
-	hint := "supported: " + strings.Join(Languages, ", ")
+	hint := "supported: " + strings.Join(templates.Supported, ", ")
 	if suggest != "" {
 		hint = fmt.Sprintf("did you mean %s%q? %s", prefix, suggest, hint)
 	}
 	return hint
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // SetLockedForTest makes every file error look like a locked file (as

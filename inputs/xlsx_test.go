@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -322,23 +321,6 @@ func xlsxWith(t testing.TB, sheet, sst []byte) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
-}
-
-// partOf returns a part of a zip.
-func partOf(t testing.TB, data []byte, name string) []byte {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range zr.File {
-		if f.Name == name {
-			rc, _ := f.Open()
-			b, _ := io.ReadAll(rc)
-			rc.Close()
-			return b
-		}
-	}
-	return nil
 }
 
 // FuzzParseUsersXLSX mutates the XML of a workbook's first sheet and its

@@ -12,7 +12,7 @@ import (
 
 // Mask returns a copy of a for sharing beyond the customer (SuperOffice
 // Operations, a partner), in which no user's name, address or personal user
-// id is left; a itself is not changed. The rules (README, "A masked copy"):
+// id is left; a itself is not changed. The rules (docs/progress.md, "A masked copy"):
 //   - a name becomes its initials: "Kari Nordmann" → "K. N.";
 //   - an address keeps its domain and the first letter of its local part:
 //     "kari.nordmann@nordlys.no" → "k***@nordlys.no";

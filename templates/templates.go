@@ -25,8 +25,10 @@ var files embed.FS
 // Default is the language used when a profile names none.
 const Default = "en"
 
-// Supported lists the language codes the tool knows, in display order.
-// A code listed here whose folder does not exist yet falls back to English.
+// Supported lists the languages migready speaks, in display order: each
+// has its folder of texts here (a test checks it), and the profile reader
+// (inputs) accepts exactly these. To add a language, add its folder and
+// its code.
 var Supported = []string{"en", "nb", "sv", "da", "de", "nl"}
 
 // Lang is one language's texts.
@@ -34,6 +36,42 @@ type Lang struct {
 	Code string
 	msgs map[string]string
 	fs   fs.FS // the language's folder
+	// variants are the key prefixes tried before a plain key (see Variant).
+	variants []string
+}
+
+// Variant returns the language's texts for an installation that differs
+// from the usual one, e.g. Variant("soadmin") for a version whose users and
+// licences are managed in the Windows administration client: a key written
+// under a variant's section ([soadmin.check.licences] steps = …) takes the
+// place of the plain key (check.licences.steps) in T, Has and Raw; every
+// other key reads as before. The first variant given wins. Keys lists the
+// variants' keys as they are written ("soadmin.check.licences.steps").
+func (l *Lang) Variant(names ...string) *Lang {
+	if len(names) == 0 {
+		return l
+	}
+	c := *l
+	c.variants = make([]string, len(names))
+	for i, n := range names {
+		c.variants[i] = n + "."
+	}
+	return &c
+}
+
+// Variants lists the variant sections the language's texts use: the
+// top-level tables whose keys repeat a plain key.
+var Variants = []string{"soadmin", "nowindows"}
+
+// lookup finds key's text, a variant's first.
+func (l *Lang) lookup(key string) (string, bool) {
+	for _, v := range l.variants {
+		if s, ok := l.msgs[v+key]; ok {
+			return s, true
+		}
+	}
+	s, ok := l.msgs[key]
+	return s, ok
 }
 
 var (
@@ -51,14 +89,7 @@ func IsSupported(code string) bool {
 	return false
 }
 
-// Available reports whether the language's texts ship with this build.
-func Available(code string) bool {
-	_, err := fs.Stat(files, code)
-	return err == nil
-}
-
-// Load returns the texts for code. It fails for a code outside Supported or
-// one whose folder is missing; callers decide about falling back.
+// Load returns the texts for code. It fails for a code outside Supported.
 func Load(code string) (*Lang, error) {
 	if !IsSupported(code) {
 		return nil, fmt.Errorf("unknown language %q (supported: %s)", code, strings.Join(Supported, ", "))
@@ -68,12 +99,15 @@ func Load(code string) (*Lang, error) {
 	if l, ok := cache[code]; ok {
 		return l, nil
 	}
-	if !Available(code) {
-		return nil, fmt.Errorf("language %q has no texts yet", code)
+	sub, err := fs.Sub(files, code)
+	if err != nil {
+		return nil, err
 	}
-	sub, _ := fs.Sub(files, code)
 	l := &Lang{Code: code, msgs: map[string]string{}, fs: sub}
 	names, _ := fs.Glob(sub, "*.toml")
+	if len(names) == 0 {
+		return nil, fmt.Errorf("templates/%s: no texts", code)
+	}
 	sort.Strings(names)
 	for _, name := range names {
 		data, err := fs.ReadFile(sub, name)
@@ -135,17 +169,17 @@ func (l *Lang) Keys() []string {
 }
 
 // Has reports whether key exists.
-func (l *Lang) Has(key string) bool { _, ok := l.msgs[key]; return ok }
+func (l *Lang) Has(key string) bool { _, ok := l.lookup(key); return ok }
 
 // Raw returns the text for key without substitution, or "" when absent.
-func (l *Lang) Raw(key string) string { return l.msgs[key] }
+func (l *Lang) Raw(key string) string { s, _ := l.lookup(key); return s }
 
 // T returns the text for key with {name} placeholders replaced by the
 // name/value pairs in args. Floats are formatted for the language (decimal
 // comma where it is used) with at most one decimal; ints get digit grouping.
 // A missing key returns "!key!" so that tests catch it and a reader sees it.
 func (l *Lang) T(key string, args ...any) string {
-	s, ok := l.msgs[key]
+	s, ok := l.lookup(key)
 	if !ok {
 		return "!" + key + "!"
 	}

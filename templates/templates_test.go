@@ -1,9 +1,7 @@
 package templates
 
 import (
-	"reflect"
-
-	"github.com/migready/migready/inputs"
+	"io/fs"
 	"regexp"
 	"slices"
 	"strings"
@@ -18,9 +16,6 @@ func TestLanguagesComplete(t *testing.T) {
 	placeholder := regexp.MustCompile(`\{[a-z_]+\}`)
 	for _, code := range Supported[1:] {
 		t.Run(code, func(t *testing.T) {
-			if !Available(code) {
-				t.Fatalf("templates/%s is missing", code)
-			}
 			l := MustLoad(code)
 			for _, k := range en.Keys() {
 				if !l.Has(k) {
@@ -52,6 +47,29 @@ func TestLanguagesComplete(t *testing.T) {
 	}
 }
 
+// Supported is the one list of languages: every language has its folder,
+// and every folder is a language.
+func TestSupportedAreTheFolders(t *testing.T) {
+	entries, err := fs.ReadDir(files, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var folders []string
+	for _, e := range entries {
+		if e.IsDir() {
+			folders = append(folders, e.Name())
+		}
+	}
+	if got, want := slices.Sorted(slices.Values(folders)), slices.Sorted(slices.Values(Supported)); !slices.Equal(got, want) {
+		t.Errorf("folders %v, Supported %v", got, want)
+	}
+	for _, code := range Supported {
+		if _, err := Load(code); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
 func TestDateAndNumbers(t *testing.T) {
 	d := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -66,9 +84,6 @@ func TestDateAndNumbers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang, func(t *testing.T) {
-			if !Available(tt.lang) {
-				t.Skipf("no %s texts yet", tt.lang)
-			}
 			l := MustLoad(tt.lang)
 			if got := l.Date(d); got != tt.date {
 				t.Errorf("Date = %q, want %q", got, tt.date)
@@ -115,14 +130,6 @@ func TestHours(t *testing.T) {
 	}
 }
 
-// The profile reader validates languages without importing this package;
-// the two lists must agree.
-func TestSupportedMatchesProfile(t *testing.T) {
-	if !slices.Equal(Supported, inputs.Languages) {
-		t.Errorf("templates.Supported %v != inputs.Languages %v", Supported, inputs.Languages)
-	}
-}
-
 func TestPlural(t *testing.T) {
 	l := MustLoad("en")
 	for n, want := range map[int]string{1: "1 blocker to fix before the migration.", 3: "3 blockers to fix before the migration.", 0: "0 blockers to fix before the migration."} {
@@ -130,91 +137,6 @@ func TestPlural(t *testing.T) {
 			t.Errorf("Plural(%d) = %q, want %q", n, got, want)
 		}
 	}
-}
-
-// The pack speaks to the customer's SuperOffice administrator: it never asks
-// them to run migready or to edit the profile, and names no profile keys.
-// What only the consultant can do is phrased as telling the consultant.
-// Exempt: the downtime assumptions table (it names the profile's keys on
-// purpose), the init command's own comments, the consultant's portfolio,
-// the console and texts addressed to the consultant.
-func TestTextsNeverAskToRunMigready(t *testing.T) {
-	exempt := func(key string) bool {
-		for _, p := range []string{"downtime.assumption.", "downtime.unit.", "init.", "portfolio.", "console."} {
-			if strings.HasPrefix(key, p) {
-				return true
-			}
-		}
-		return strings.Contains(key, "consultant")
-	}
-	// "profile" and its nb/sv/da/de/nl forms (profil, profilen, profiler,
-	// Profils, profiel, profielen, …) as whole words, and compounds that name
-	// the profile file; words such as "profilering" do not match.
-	profile := regexp.MustCompile(`(?i)\b(profile|profiles|profi(e)?l(s|e|en|et|er|ene|erna|erne|ens|ets|fil\w*|datei\w*|bestand\w*)?)\b`)
-	for _, w := range []string{"profile", "Profil", "profilen", "Profils", "profiel", "profielen", "profilfilen", "Profildatei"} {
-		if !profile.MatchString("in the " + w + ".") {
-			t.Errorf("the profile pattern misses %q", w)
-		}
-	}
-	for _, w := range []string{"profilering", "profileren", "Benutzerprofil", "profitieren", "profit"} {
-		if profile.MatchString("in the " + w + ".") {
-			t.Errorf("the profile pattern matches the ordinary word %q", w)
-		}
-	}
-	placeholder := regexp.MustCompile(`\{[a-z_]+\}`)
-	literals := append([]string{"migready"}, profileKeys(reflect.TypeFor[inputs.Profile](), "")...)
-	for _, code := range Supported {
-		l := MustLoad(code)
-		for _, k := range l.Keys() {
-			if exempt(k) {
-				continue
-			}
-			// Placeholders such as {low_factor} are filled in, never shown.
-			text := placeholder.ReplaceAllString(l.Raw(k), "")
-			lower := strings.ToLower(text)
-			var bad []string
-			if m := profile.FindString(text); m != "" {
-				bad = append(bad, m)
-			}
-			for _, s := range literals {
-				if strings.Contains(lower, s) {
-					bad = append(bad, s)
-				}
-			}
-			if len(bad) > 0 {
-				t.Errorf("%s %s mentions %q: %q", code, k, bad, text)
-			}
-		}
-	}
-}
-
-// profileKeys lists how a text would name a key of the profile: a section
-// as "[onsite]" or "[mail.", a key as "key =" or "key=", and a key whose name
-// is no ordinary word (it has an underscore) on its own. They come from the
-// profile's own type, so a new key is covered the day it is added.
-func profileKeys(t reflect.Type, section string) []string {
-	var out []string
-	for f := range t.Fields() {
-		name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
-		if name == "" || name == "-" {
-			continue
-		}
-		ft := f.Type
-		for ft.Kind() == reflect.Pointer {
-			ft = ft.Elem()
-		}
-		if ft.Kind() == reflect.Struct {
-			full := strings.TrimPrefix(section+"."+name, ".")
-			out = append(out, "["+full+"]", "["+full+".")
-			out = append(out, profileKeys(ft, full)...)
-			continue
-		}
-		out = append(out, name+" =", name+"=")
-		if strings.Contains(name, "_") {
-			out = append(out, name)
-		}
-	}
-	return out
 }
 
 // A number the tool counts ("1 users", "1 Benutzer können") must agree with
@@ -310,8 +232,10 @@ func TestSuperOfficeTerms(t *testing.T) {
 			if m := spokenIf.FindStringSubmatch(text); code == "da" && m != nil && !soThat[strings.ToLower(m[1])] {
 				t.Errorf("da %s says %q, as spoken; write the condition first (»Skal …, fjerner I …«): %q", k, m[0], text)
 			}
+			// Before version 8 users and licences are in SOAdmin (the
+			// [soadmin.…] texts), from 8 in Settings and maintenance.
 			travelOrSatellite := strings.Contains(k, "travel") || strings.Contains(k, "satellite")
-			if !travelOrSatellite && windowsClient.MatchString(text) {
+			if !travelOrSatellite && !strings.HasPrefix(k, "soadmin.") && windowsClient.MatchString(text) {
 				t.Errorf("%s %s sends the reader to the Windows administration client; users, user plans and Can log in are in Settings and maintenance: %q", code, k, text)
 			}
 		}

@@ -18,8 +18,7 @@ import (
 func harbourFinch(b *testing.B) *render.Report {
 	b.Helper()
 	date, _ := time.Parse("2006-01-02", exampleDate)
-	o := &options{cmd: "pack", profile: "../../examples/harbour-finch/profile.toml", date: date}
-	r, err := load(o, io.Discard)
+	r, err := loadPack(&reportInput{profile: "../../examples/harbour-finch/profile.toml", date: date}, io.Discard)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -28,17 +28,6 @@ func TestOwnsConsole(t *testing.T) {
 	}
 }
 
-// fakeConsole makes holdWindow see a console of its own (or a shared one)
-// and read Enter from keys.
-func fakeConsole(t *testing.T, processes int, keys string) *strings.Reader {
-	oldInfo, oldStdin := consoleInfo, stdin
-	t.Cleanup(func() { consoleInfo, stdin = oldInfo, oldStdin })
-	r := strings.NewReader(keys)
-	consoleInfo = func() (int, bool) { return processes, true }
-	stdin = r
-	return r
-}
-
 // TestDroppedWaitsForEnter: a profile dropped on the program makes the pack
 // next to the profile and, in a window of its own, waits for Enter in the
 // profile's language; in a shared console it does not wait.
@@ -94,25 +83,12 @@ func TestLockedFileHint(t *testing.T) {
 	// Linux cannot lock a file against reading: any failed read stands in.
 	_, err := inputs.ReadFile(filepath.Join(t.TempDir(), "brukere.xlsx"), inputs.RoleUsers)
 	var errs bytes.Buffer
-	if code := fail(&errs, err); code != exitInput {
+	report(&errs, err)
+	if code := exitCode("", err); code != exitInput {
 		t.Errorf("exit %d", code)
 	}
 	if !strings.Contains(errs.String(), "brukere.xlsx: the file is open in another program") || !strings.Contains(errs.String(), "hint: close it (in Excel") {
 		t.Errorf("locked export: %s", errs.String())
-	}
-}
-
-func TestVersionText(t *testing.T) {
-	got := versionText()
-	if !strings.HasPrefix(got, "migready 0.1.0\ncommit ") || !strings.Contains(got, "\nbuilt ") {
-		t.Errorf("versionText() = %q", got)
-	}
-	old := [3]string{version, commit, date}
-	defer func() { version, commit, date = old[0], old[1], old[2] }()
-	version, commit, date = "1.2.0", "abc123def456", "2026-11-25T22:00:00Z"
-	got = versionText()
-	if !strings.HasPrefix(got, "migready 1.2.0\ncommit abc123def456\nbuilt 2026-11-25T22:00:00Z\ngo") {
-		t.Errorf("versionText() with -ldflags = %q", got)
 	}
 }
 

@@ -2,6 +2,8 @@ package main
 
 import (
 	"errors"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -106,5 +108,64 @@ func TestTOMLQuoting(t *testing.T) {
 	}
 	if got := tomlString("a\"b\\c\nd"); got != `"a\"b\\c\u000Ad"` {
 		t.Errorf("tomlString = %s", got)
+	}
+}
+
+// TestInitKnowsEveryKey: init writes every key and table of the Profile
+// type, each with its comment in every language (the comment's key is the
+// key's name, so names must not repeat), and every example, once its # is
+// removed, reads back as a valid profile.
+func TestInitKnowsEveryKey(t *testing.T) {
+	var all []profileKey
+	var walk func([]profileKey)
+	walk = func(keys []profileKey) {
+		for _, k := range keys {
+			all = append(all, k)
+			walk(k.keys)
+		}
+	}
+	walk(profileKeys(reflect.TypeFor[inputs.Profile](), ""))
+	seen := map[string]string{}
+	for _, k := range all {
+		if other, ok := seen[k.name]; ok {
+			t.Errorf("%s and %s share the name %s, and so the comment init.%s", other, k.path, k.name, k.name)
+		}
+		seen[k.name] = k.path
+	}
+	for _, want := range []string{"migration.efficiency", "migration.high_factor", "mail.spf_costs", "onsite.documents.over_limit", "brand.color"} {
+		if seen[want[strings.LastIndexByte(want, '.')+1:]] != want {
+			t.Errorf("no key %s in %v", want, seen)
+		}
+	}
+	for _, code := range templates.Supported {
+		l := templates.MustLoad(code)
+		for _, k := range all {
+			if !l.Has("init." + k.name) {
+				t.Errorf("templates/%s/init.toml has no comment for %s (init.%s)", code, k.path, k.name)
+			}
+		}
+		text := profileText(l, &initOptions{name: "Vind AS"}, nil, "")
+		for _, k := range all {
+			line := k.name + " = "
+			if k.table {
+				line = "[" + k.path + "]"
+			}
+			if !strings.Contains(text, line) {
+				t.Errorf("%s: the profile init writes lacks %q", code, line)
+			}
+		}
+	}
+
+	// Every example uncommented: a profile with every key given.
+	text := profileText(templates.MustLoad("en"), &initOptions{name: "Vind AS"}, nil, "users.csv")
+	example := regexp.MustCompile(`(?m)^# (\[[a-z_.]+\]|[a-z_]+ = .*|"[^"]+" = \d+)$`)
+	full := example.ReplaceAllString(text, "$1")
+	p, err := inputs.ParseProfile("profile.toml", []byte(full))
+	if err != nil {
+		t.Fatalf("every example given: %v\n%s", err, full)
+	}
+	if m := p.Migration; m.Efficiency != 0.6 || m.HighFactor != 1.75 || p.Mail == nil || p.Mail.SPFCosts["_spf.acme-mailer.net"] != 3 ||
+		p.Onsite.Documents == nil || p.Onsite.Documents.OverLimit == nil || p.Brand.Color == "" {
+		t.Errorf("read back %+v %+v %+v", p.Migration, p.Mail, p.Onsite.Documents)
 	}
 }

@@ -14,20 +14,16 @@ import (
 	"github.com/migready/migready/render"
 )
 
-// The file operations writeAll uses; tests replace them to make one step
-// fail.
+// The file operations writeAll uses, which tests replace to make one step
+// fail (export_test.go).
 var (
 	rename     = os.Rename
 	createTemp = os.CreateTemp
 )
 
-// exitInterrupted is the exit code after Ctrl-C: 128 + SIGINT, as shells
-// report it.
-const exitInterrupted = 130
-
 // errInterrupted is returned by writeAll when Ctrl-C (SIGINT) or SIGTERM
 // arrived while it wrote: the previous pack is back in place.
-var errInterrupted = errors.New("interrupted")
+var errInterrupted error = newFailure(kindInterrupted)
 
 // outputError is a file of the pack that could not be put in place. It names
 // the final file, never a temporary one, and carries a hint.
@@ -48,21 +44,12 @@ func (e *outputError) Error() string {
 
 func (e *outputError) Unwrap() error { return e.err }
 
-// Hint is printed by fail as "migready: hint: …".
+// Hint says what to do about it.
 func (e *outputError) Hint() string { return e.hint }
 
 // newOutputError strips the temporary file names off err and picks a hint.
 func newOutputError(file string, err error) *outputError {
-	cause := err
-	var le *os.LinkError
-	var pe *fs.PathError
-	switch {
-	case errors.As(err, &le):
-		cause = le.Err
-	case errors.As(err, &pe):
-		cause = pe.Err
-	}
-	e := &outputError{file: file, err: cause}
+	e := &outputError{file: file, err: causeOf(err)}
 	switch {
 	case errors.Is(err, fs.ErrPermission) || isSharingViolation(err):
 		e.hint = "the file may be open in another program: close it (the workbook in Excel, the PDF in its viewer) and run again; " +

@@ -85,14 +85,13 @@ func sameFolder(t *testing.T, got, want map[string][]byte) {
 // held open by Excel does.
 func failingRename(t *testing.T, n int, err error) {
 	calls := 0
-	t.Cleanup(func() { rename = os.Rename })
-	rename = func(from, to string) error {
+	setRename(t, func(from, to string) error {
 		calls++
 		if calls == n {
 			return &os.LinkError{Op: "rename", Old: from, New: to, Err: err}
 		}
 		return os.Rename(from, to)
-	}
+	})
 }
 
 // TestWriteAllIsATransaction: whatever step fails, the folder is exactly
@@ -115,13 +114,12 @@ func TestWriteAllIsATransaction(t *testing.T) {
 		{"no old pack, last fails", false, func(t *testing.T) { failingRename(t, 4, fs.ErrPermission) }, "acme-summary.json"},
 		{"third temp file cannot be created", true, func(t *testing.T) {
 			calls := 0
-			t.Cleanup(func() { createTemp = os.CreateTemp })
-			createTemp = func(dir, pattern string) (*os.File, error) {
+			setCreateTemp(t, func(dir, pattern string) (*os.File, error) {
 				if calls++; calls == 3 {
 					return nil, &fs.PathError{Op: "open", Path: filepath.Join(dir, pattern), Err: syscall.ENOSPC}
 				}
 				return os.CreateTemp(dir, pattern)
-			}
+			})
 		}, "acme-remediation.xlsx"},
 	}
 	for _, tt := range tests {
@@ -201,13 +199,12 @@ func TestWriteAllInterrupted(t *testing.T) {
 		want := writeOldPack(t, dir)
 		sig := make(chan os.Signal, 1)
 		calls := 0
-		t.Cleanup(func() { rename = os.Rename })
-		rename = func(from, to string) error {
+		setRename(t, func(from, to string) error {
 			if calls++; calls == n {
 				sig <- os.Interrupt
 			}
 			return os.Rename(from, to)
-		}
+		})
 		if err := writeFiles(dir, newPack, sig); !errors.Is(err, errInterrupted) {
 			t.Fatalf("signal at rename %d: error %v", n, err)
 		}

@@ -26,15 +26,14 @@ func TestWriteAllSIGINT(t *testing.T) {
 	signal.Notify(seen, os.Interrupt)
 	defer signal.Stop(seen)
 	calls := 0
-	t.Cleanup(func() { rename = os.Rename })
-	rename = func(from, to string) error {
+	setRename(t, func(from, to string) error {
 		if calls++; calls == 3 {
 			syscall.Kill(syscall.Getpid(), syscall.SIGINT)
 			<-seen
 			time.Sleep(50 * time.Millisecond) // writeAll's channel gets it in the same delivery
 		}
 		return os.Rename(from, to)
-	}
+	})
 	if err := writeAll(dir, newPack); !errors.Is(err, errInterrupted) {
 		t.Fatalf("error %v", err)
 	}
@@ -58,8 +57,7 @@ func TestBatchSIGINT(t *testing.T) {
 	signal.Notify(seen, os.Interrupt)
 	defer signal.Stop(seen)
 	var calls atomic.Int32
-	t.Cleanup(func() { rename = os.Rename })
-	rename = func(from, to string) error {
+	setRename(t, func(from, to string) error {
 		// The second customer's third file: its first two are in place.
 		if calls.Add(1) == 5+3 {
 			syscall.Kill(syscall.Getpid(), syscall.SIGINT)
@@ -67,7 +65,7 @@ func TestBatchSIGINT(t *testing.T) {
 			time.Sleep(50 * time.Millisecond) // batch's channel gets it in the same delivery
 		}
 		return os.Rename(from, to)
-	}
+	})
 	var stderr strings.Builder
 	code := run([]string{"batch", "-jobs", "1", "-out", out, "-date", "2026-11-24", in}, io.Discard, &stderr)
 	if code != exitInterrupted {

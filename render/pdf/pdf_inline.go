@@ -59,11 +59,6 @@ type inlineBuilder struct {
 	atoms  []atom
 }
 
-func (b *inlineBuilder) reset() {
-	b.styles = b.styles[:0]
-	b.atoms = b.atoms[:0]
-}
-
 func (b *inlineBuilder) style(s textStyle) int {
 	for i := range b.styles {
 		if b.styles[i] == s {

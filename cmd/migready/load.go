@@ -1,0 +1,177 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/readiness"
+	"github.com/migready/migready/readiness/assessment"
+	"github.com/migready/migready/render"
+	"github.com/migready/migready/render/summary"
+	"github.com/migready/migready/render/workbook"
+	"github.com/migready/migready/templates"
+)
+
+// A reportInput is what one customer's report is made from: the profile,
+// and what the command line says beside it.
+type reportInput struct {
+	profile      string
+	users, sheet string // the export and its worksheet; "" for the profile's
+	lang         string // a language code; "" for the profile's
+	since        string // the previous pack: its summary JSON or its folder
+	tracker      string // the remediation workbook the customer sent back
+	mask         bool   // a masked copy for sharing beyond the customer
+	date         time.Time
+}
+
+// load reads and checks the customer's inputs, makes the assessment and
+// builds the report: the one model render reads. notices gets what the
+// inputs' readers noticed. It also returns the files the report was made
+// from, for the pack's provenance.
+func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFile, error) {
+	profileData, err := inputs.ReadProfileFile(in.profile)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := inputs.ParseProfile(in.profile, profileData)
+	if err != nil {
+		return nil, nil, err
+	}
+	code := p.Customer.Language
+	if in.lang != "" {
+		code = in.lang
+	}
+	lang, err := templates.Load(code)
+	if err != nil {
+		return nil, nil, err
+	}
+
+	usersPath := in.users // relative to where the command runs, like any flag
+	if usersPath == "" {
+		if p.Users == "" {
+			return nil, nil, &inputs.Error{File: in.profile, Key: "users", Msg: "no user export given",
+				Hint: `set users = "users.xlsx" in the profile (relative to its folder) or pass -users FILE`}
+		}
+		usersPath = p.Resolve(p.Users)
+	}
+	sheet := p.Sheet
+	if in.sheet != "" {
+		sheet = in.sheet
+	}
+	usersData, err := inputs.ReadFile(usersPath, inputs.RoleUsers)
+	if err != nil {
+		return nil, nil, err
+	}
+	// The export's checksum is worked out on a second core while it is
+	// parsed (both only read it).
+	usersFile := make(chan render.InputFile, 1)
+	go func() { usersFile <- inputFile("users", usersPath, usersData) }()
+	users, err := inputs.ParseUsers(usersPath, usersData, sheet)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, n := range users.Notices {
+		fmt.Fprintf(notices, "migready: notice: %s: %s\n", usersPath, n)
+	}
+
+	provenance := []render.InputFile{
+		inputFile("profile", in.profile, profileData),
+		<-usersFile,
+	}
+	var logo []byte
+	if p.Brand.Logo != "" {
+		logoPath := p.Resolve(p.Brand.Logo)
+		logoData, err := inputs.ReadFile(logoPath, inputs.RoleLogo)
+		if err != nil {
+			return nil, nil, err
+		}
+		l, err := inputs.ParseLogo(logoPath, logoData)
+		if err != nil {
+			return nil, nil, err
+		}
+		logo = l.PNG
+		provenance = append(provenance, inputFile("logo", logoPath, logoData))
+	}
+
+	opt := readiness.Options{Tool: "migready " + version, Date: in.date}
+	if in.since != "" {
+		cust := assessment.Customer{Name: p.Customer.Name, Slug: readiness.Slug(p.Customer.Name), Tenant: p.Customer.Tenant}
+		prev, err := summary.ReadPrevious(in.since, cust, in.date)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, n := range prev.Notices {
+			fmt.Fprintf(notices, "migready: notice: %s: %s\n", prev.Path, n)
+		}
+		opt.Previous = prev.Snapshot
+		provenance = append(provenance, inputFile("previous", prev.Path, prev.Data))
+	}
+	if in.tracker != "" {
+		ret, err := workbook.ReadReturned(in.tracker, p.Customer.Name)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, n := range ret.Notices {
+			fmt.Fprintf(notices, "migready: notice: %s: %s\n", in.tracker, n)
+		}
+		opt.Tracker = ret.Tracker
+		provenance = append(provenance, inputFile("tracker", in.tracker, ret.Data))
+	}
+	a := readiness.Assess(p, users, opt)
+	contact := render.Person{Name: p.Customer.ContactName, Email: p.Customer.ContactEmail}
+	if in.mask {
+		a = readiness.Mask(a, users)
+		contact.Name, contact.Email = readiness.MaskPerson(contact.Name, contact.Email)
+	}
+	r := &render.Report{
+		Assessment: a,
+		Lang:       lang,
+		Date:       in.date,
+		Contact:    contact,
+		PreparedBy: render.Person{Name: p.Brand.PreparedBy, Email: p.Brand.PreparedByEmail},
+		Color:      p.Brand.Color,
+		Logo:       logo,
+	}
+	return r, provenance, nil
+}
+
+// loadPack is load for a pack: the report also names the pack's files and
+// the inputs they were made from.
+func loadPack(in *reportInput, notices io.Writer) (*render.Report, error) {
+	r, provenance, err := load(in, notices)
+	if err != nil {
+		return nil, err
+	}
+	names := render.PackNames(r.Assessment.Customer.Slug, in.date, r.Assessment.Masked)
+	r.Inputs, r.Files = provenance, &names
+	return r, nil
+}
+
+// renderPack makes one customer's pack, for pack and for each customer of a
+// batch: the report and the files to write. oneCore keeps the rendering on
+// one core (a batch runs a job per core).
+func renderPack(in *reportInput, notices io.Writer, oneCore bool) (*render.Report, []render.File, error) {
+	r, err := loadPack(in, notices)
+	if err != nil {
+		return nil, nil, err
+	}
+	packFiles := render.Pack
+	if oneCore {
+		packFiles = render.PackOnOneCore
+	}
+	files, err := packFiles(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	return r, files, nil
+}
+
+func inputFile(role, path string, data []byte) render.InputFile {
+	sum := sha256.Sum256(data)
+	return render.InputFile{Role: role, Name: filepath.Base(path), SHA256: hex.EncodeToString(sum[:])}
+}
