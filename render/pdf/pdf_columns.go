@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -321,36 +322,39 @@ func (s *columnSearch) best() []float64 {
 func (s *columnSearch) starts() [][]float64 {
 	ncol := len(s.lo)
 	var out [][]float64
-	fit := func(w []float64) []float64 {
+	fit := func(w []float64, pinned ...int) []float64 {
 		// Keep within the bounds, then give or take the difference from
-		// the columns that can move.
+		// the columns that can move, the pinned ones last.
 		for c := range w {
 			w[c] = min(max(w[c], s.lo[c]), s.hi[c])
 		}
-		for range 8 {
-			diff := s.total
-			for _, x := range w {
-				diff -= x
-			}
-			if math.Abs(diff) < 1e-6 {
-				break
-			}
-			var room float64
-			for c := range w {
-				if diff > 0 {
-					room += s.hi[c] - w[c]
-				} else {
-					room += w[c] - s.lo[c]
+		for _, pass := range []bool{false, true} {
+			for range 8 {
+				diff := s.total
+				for _, x := range w {
+					diff -= x
 				}
-			}
-			if room <= 0 {
-				break
-			}
-			for c := range w {
-				if diff > 0 {
-					w[c] += diff * (s.hi[c] - w[c]) / room
-				} else {
-					w[c] += diff * (w[c] - s.lo[c]) / room
+				if math.Abs(diff) < 1e-6 {
+					break
+				}
+				room := make([]float64, len(w))
+				var sum float64
+				for c := range w {
+					if !pass && slices.Contains(pinned, c) {
+						continue
+					}
+					if diff > 0 {
+						room[c] = s.hi[c] - w[c]
+					} else {
+						room[c] = w[c] - s.lo[c]
+					}
+					sum += room[c]
+				}
+				if sum <= 0 {
+					break
+				}
+				for c := range w {
+					w[c] += diff * room[c] / sum
 				}
 			}
 		}
@@ -403,7 +407,7 @@ func (s *columnSearch) starts() [][]float64 {
 		for _, c := range order[k:] {
 			w[c] = rest * text[c] / restText
 		}
-		out = append(out, fit(w))
+		out = append(out, fit(w, order[:k]...))
 	}
 	// One column unwrapped (a SHA-256), the rest by their text.
 	for c := range ncol {
@@ -423,7 +427,7 @@ func (s *columnSearch) starts() [][]float64 {
 				w[o] = rest * text[o] / restText
 			}
 		}
-		out = append(out, fit(w))
+		out = append(out, fit(w, c))
 	}
 	return out
 }

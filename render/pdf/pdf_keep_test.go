@@ -378,6 +378,14 @@ func TestColumnsByContent(t *testing.T) {
 				t.Errorf("row %d: the SHA-256 is broken (widths %.0f)", i, tl.widths)
 			}
 		}
+		tl = tableOf(t, "| Brukes som | Fil | SHA-256 |\n|---|---|---|\n"+
+			"| Svar innhentet av SuperOffice-konsulenten deres | – | a5f11501d7fce6505f0d6fc9666286abebc6cb1ec18a05c2bfcd4c7bcbd2c119 |\n"+
+			"| Brukereksport | brukere.csv | 085d0c5159d78c39c7f59d38b885ba759b28c5cf4fdb122db82692a8a5d49c9 |\n")
+		for i, tr := range tl.rows {
+			if broken(tr, 2) {
+				t.Errorf("beside a long role, row %d: the SHA-256 is broken (widths %.0f)", i, tl.widths)
+			}
+		}
 	})
 }
 

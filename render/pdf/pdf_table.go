@@ -2,12 +2,17 @@ package pdf
 
 import (
 	"github.com/migready/migready/render/doc"
+	"math"
 
 	east "github.com/yuin/goldmark/extension/ast"
 )
 
 const (
-	cellPadX     = 2.0
+	cellPadX = 2.0
+	// keepRowLines: a row of this many lines is a block of its own: the
+	// header may stand with it alone, and it may stand alone at the top
+	// of a page.
+	keepRowLines = 4
 	cellPadY     = 1.2
 	minTableSize = 7.2 // pt
 )
@@ -161,12 +166,21 @@ func (r *pdfRenderer) table(t *east.Table) {
 	if head != nil && to > from {
 		head.keep = true
 	}
-	switch {
-	case r.flowHeight(from, to)+tl.headerH <= keepTable:
+	if r.flowHeight(from, to)+tl.headerH <= keepTable {
 		r.keepRange(from, to) // a short table is never split
-	case to-from >= 2:
-		r.boxes[from].keep = true // the header and two rows
-		r.boxes[to-2].keep = true // no last row alone
+	} else {
+		// The header stays with the first two rows, and the last row is
+		// not alone, unless those rows are blocks of text of their own.
+		lines := func(b *box) int { return int(math.Round((b.h - 2*cellPadY) / tl.lh)) }
+		for i, n := from, 0; i < to-1; i++ {
+			if n += lines(r.boxes[i]); i-from+1 >= 2 || n >= keepRowLines {
+				break
+			}
+			r.boxes[i].keep = true
+		}
+		if to-from >= 2 && lines(r.boxes[to-1]) < keepRowLines {
+			r.boxes[to-2].keep = true
+		}
 	}
 	r.pending = spaceTable
 }
