@@ -9,20 +9,23 @@ import (
 // table row, bar of a chart or line of code, each with its height, the
 // space it wants above it and whether a page may break after it. The
 // second (paginate) fills pages with the boxes, breaking only where a box
-// allows it; draw then draws each page. Every keep-together rule of the
-// pack is a box's keep flag, set where the box is made:
+// allows it; drawPages then draws each page. Every keep-together rule of
+// the pack is a box's keep flag, set where the box is made or once its
+// neighbours are known (keepNeighbours):
 //
 //   - no single line of a paragraph alone at the bottom or the top of a
 //     page (orphans and widows of two lines), nor the first or last item
 //     of a list alone;
-//   - a heading stays with the opening of what follows it, a short lead
-//     ("Blocker: …") with the block it leads, an intro with its table,
-//     chart or code, a chart with its intro and the table before it;
-//   - a table's header with at least two rows, and the header is drawn
-//     again on each page the table continues on; no last row alone;
-//   - a checklist (task) item, a short record and a chart are never split;
-//   - a short table is never split, and a section's last line never
-//     stands alone at the top of a page.
+//   - a heading stays with the first lines of what follows it, a short
+//     lead ("Blocker: …") or a section's intro with what it leads, an
+//     intro with its table, chart or code, a chart with its intro and the
+//     table before it;
+//   - a table's header stays with two rows, and is drawn again on each
+//     page the table continues on; no last row alone (a row of four lines
+//     or more is a block of its own);
+//   - a checklist (task) item, a short table, a short record and a chart
+//     are never split;
+//   - a section's last line never stands alone at the top of a page.
 //
 // A chain of kept boxes taller than a page breaks where it must.
 
