@@ -26,6 +26,10 @@ type Customer struct {
 	// own sign-in. Not given: nobody has said.
 	IdentityProvider      string `toml:"identity_provider"`
 	IdentityProviderGiven bool   `toml:"-"`
+	// RegisteredDomains are the e-mail domains SuperOffice has confirmed as
+	// registered for sign-in through the identity provider; nil: nobody has
+	// said, so registration is not confirmed.
+	RegisteredDomains []string `toml:"registered_domains"`
 	// Domains are e-mail domains of the customer's users besides the mail
 	// domain, the mailboxes' and the contact's (a subsidiary's, a former
 	// name's): an export whose users' addresses are mostly outside all of

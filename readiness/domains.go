@@ -26,7 +26,8 @@ type DomainCount struct {
 
 // CustomerDomains are the domains the profile names for the customer:
 // [mail] domain, the domains of its mailboxes and of the contact's address,
-// and [customer] domains; lower case, each once, in that order.
+// [customer] registered_domains (the identity domains) and domains; lower
+// case, each once, in that order.
 func CustomerDomains(p *inputs.Profile) []string {
 	var out []string
 	add := func(d string) {
@@ -48,6 +49,9 @@ func CustomerDomains(p *inputs.Profile) []string {
 		}
 	}
 	add(domainOf(p.Customer.ContactEmail))
+	for _, d := range p.Customer.RegisteredDomains {
+		add(d)
+	}
 	for _, d := range p.Customer.Domains {
 		add(d)
 	}
