@@ -126,9 +126,6 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, n := range ret.Notices {
-			fmt.Fprintf(notices, "migready: notice: %s: %s\n", in.tracker, n)
-		}
 		opt.Tracker = ret.Tracker
 		in.read = append(in.read, inputRead{roleTracker, in.tracker})
 		provenance = append(provenance, inputFile("tracker", in.tracker, ret.Data))
@@ -138,6 +135,13 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	if in.mask {
 		a = readiness.Mask(a, users)
 		contact.Name, contact.Email = readiness.MaskPerson(contact.Name, contact.Email)
+	}
+	if a.Tracker != nil {
+		// The tracker's notices are in the pack; the terminal has them too.
+		en := render.NewWords(templates.MustLoad(templates.Default))
+		for _, n := range a.Tracker.Notices {
+			fmt.Fprintf(notices, "migready: notice: %s: %s\n", in.tracker, render.TerminalSafe(en.Text(n)))
+		}
 	}
 	r := &render.Report{
 		Assessment: a,

@@ -558,8 +558,23 @@ type Tracking struct {
 // with this run's findings by key.
 type Tracker struct {
 	File    string
+	Sheet   string    // the Findings sheet read
 	Made    time.Time // the pack's date (the workbook's creation date)
 	Entries []TrackerEntry
+	// Shows says which of the columns that name a finding the sheet still
+	// has, so that each row's key can be checked against what the row
+	// shows (a sheet sorted without its hidden key column).
+	Shows TrackerColumns
+	// Notices say what the reader could not take as it was written (a
+	// status it does not know, a row without its key…), as texts
+	// "tracker.notice.<kind>": they reach the pack and its summary.
+	Notices []Text
+}
+
+// TrackerColumns are the columns of the returned Findings sheet that name a
+// finding.
+type TrackerColumns struct {
+	Check, Row, UserID, Name, Email bool
 }
 
 // TrackerEntry is one row of the returned Findings sheet.
@@ -570,9 +585,18 @@ type TrackerEntry struct {
 	Owner   string
 	Due     string // YYYY-MM-DD, or the text as written when it is not a date
 	Comment string
-	// What the row says of the user, to name a finding that is no longer
-	// found; "" when the columns were deleted.
+	// What the row shows of its finding: the check its Check column names
+	// (its id; "" when the title is not one migready writes), the export's
+	// row (0: none), the user. "" when the columns were deleted (Shows).
+	Check               string
+	ExportRow           int
 	UserID, Name, Email string
+}
+
+// HasNotes reports whether the customer wrote anything on the row: a status
+// other than open, an owner, a due date or a comment.
+func (e *TrackerEntry) HasNotes() bool {
+	return e.State != TrackOpen && e.State != "" || e.Owner != "" || e.Due != "" || e.Comment != ""
 }
 
 // TrackerResult is what the returned workbook says against what is found now.
@@ -584,6 +608,10 @@ type TrackerResult struct {
 	FixedStillFound []TrackedFinding `json:"fixed_still_found"`
 	// Resolved: in the workbook, no longer found; with the customer's note.
 	Resolved []TrackedFinding `json:"resolved"`
+	// Notices say what of the workbook could not be taken as it was
+	// written, and what was done instead: texts "tracker.notice.<kind>"
+	// with their arguments (docs/summary.md lists the kinds). Never nil.
+	Notices []Text `json:"notices"`
 }
 
 // TrackedFinding is a finding with the customer's notes. Row, UserID, Name

@@ -8,6 +8,8 @@
 package workbook
 
 import (
+	"strings"
+
 	"github.com/migready/migready/inputs"
 	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/templates"
@@ -89,4 +91,19 @@ func columnHeader(l *templates.Lang, col int) string {
 // StateWord is a track state as the Status drop-down says it in l.
 func StateWord(l *templates.Lang, s assessment.TrackState) string {
 	return l.T("workbook.status." + string(s))
+}
+
+// StateWords are the words of a track state in l that a returned workbook's
+// Status column is read as: the drop-down's (StateWord), and those people
+// type instead, "workbook.typed.<state>" ("Done|Fixed|Resolved").
+func StateWords(l *templates.Lang, s assessment.TrackState) []string {
+	out := []string{StateWord(l, s)}
+	if l.Has("workbook.typed." + string(s)) {
+		for _, w := range strings.Split(l.Raw("workbook.typed."+string(s)), "|") {
+			if w = strings.TrimSpace(w); w != "" {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
 }
