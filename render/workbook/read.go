@@ -241,7 +241,9 @@ func oneSheet(name string, sheets []*keySheet) (*assessment.Tracker, error) {
 	}
 	t := chosen.tracker
 	if len(others) > 0 {
-		t.Notices = append([]assessment.Text{notice("copies", "sheet", quoted(t.Sheet), "others", quotedList(others))}, t.Notices...)
+		n := notice("copies", "count", len(others), "sheet", quoted(t.Sheet), "others", quotedList(others))
+		n.Plural = true
+		t.Notices = append([]assessment.Text{n}, t.Notices...)
 	}
 	return t, nil
 }

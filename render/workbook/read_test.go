@@ -486,7 +486,7 @@ func TestReturnedSheetCopies(t *testing.T) {
 			if r.Tracker.Sheet != "Findings" || r.Tracker.Entries[0].State != assessment.TrackFixed {
 				t.Errorf("read %q: %+v", r.Tracker.Sheet, r.Tracker.Entries)
 			}
-			if ns := notices(r); len(ns) != 1 || ns[0] != `Sheet "Findings" was read; sheets "Findings (2)" hold the same notes.` {
+			if ns := notices(r); len(ns) != 1 || ns[0] != `Sheet "Findings" was read; sheet "Findings (2)" holds the same notes.` {
 				t.Errorf("notices %q", ns)
 			}
 		})
