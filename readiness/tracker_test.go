@@ -2,6 +2,8 @@ package readiness
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/migready/migready/readiness/assessment"
@@ -87,4 +89,39 @@ func TestAlign(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzAlign: whatever the rows show and their keys hold, align never
+// panics, carries each key at most once, only keys the sheet had, and
+// never more rows than it had.
+func FuzzAlign(f *testing.F) {
+	f.Add("licences:user:bo\tlicences\tBO\tbo@x.no\t3\ntravel:user:kn\ttravel\tKN\t\t4\nlicences:user:kn/row:4\tlicences\tKN\t\t5")
+	f.Add("a:user:x/email:y/row:1\ta\tX\tY\t1\na:email:\ta\t\t\t0\n:::\t\t\t\t\n/row:\t\t\t\t-1")
+	f.Fuzz(func(t *testing.T, s string) {
+		var entries []assessment.TrackerEntry
+		seen := map[string]bool{}
+		for i, line := range strings.Split(s, "\n") {
+			p := append(strings.Split(line, "\t"), "", "", "", "", "")
+			if seen[p[0]] {
+				continue // the reader never gives one key twice
+			}
+			seen[p[0]] = true
+			n, _ := strconv.Atoi(p[4])
+			entries = append(entries, assessment.TrackerEntry{Row: i + 2, Key: p[0], Check: p[1], UserID: p[2], Email: p[3],
+				Name: p[2], ExportRow: n, Comment: line, State: assessment.TrackOpen})
+		}
+		for _, shows := range []assessment.TrackerColumns{{}, {Check: true, Row: true, UserID: true, Name: true, Email: true}, {UserID: true}} {
+			got, _ := align(&assessment.Tracker{Shows: shows, Entries: entries})
+			if len(got) > len(entries) {
+				t.Fatalf("%d entries from %d", len(got), len(entries))
+			}
+			keys := map[string]bool{}
+			for _, e := range got {
+				if keys[e.Key] || !seen[e.Key] {
+					t.Fatalf("key %q twice or not the sheet's", e.Key)
+				}
+				keys[e.Key] = true
+			}
+		}
+	})
 }
