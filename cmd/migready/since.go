@@ -54,25 +54,31 @@ func readPrevious(path string, slug string, date time.Time, stderr io.Writer) (*
 	if err != nil {
 		return nil, "", nil, err
 	}
+	snap, err := parsePrevious(path, data, stderr)
+	return snap, path, data, err
+}
+
+// parsePrevious is readPrevious on a summary already read.
+func parsePrevious(path string, data []byte, stderr io.Writer) (*assessment.Snapshot, error) {
 	var prev previousSummary
 	if err := json.Unmarshal(data, &prev); err != nil || prev.Schema == 0 || len(prev.Checks) == 0 {
 		msg := "not a migready summary"
 		if err != nil {
 			msg += ": " + err.Error()
 		}
-		return nil, "", nil, &inputs.Error{File: path, Msg: msg,
+		return nil, &inputs.Error{File: path, Msg: msg,
 			Hint: "-since takes the …-summary.json of an earlier pack (or its folder), unchanged"}
 	}
 	if prev.Masked {
-		return nil, "", nil, &inputs.Error{File: path, Msg: "a masked copy cannot be compared: its names and keys are hidden",
+		return nil, &inputs.Error{File: path, Msg: "a masked copy cannot be compared: its names and keys are hidden",
 			Hint: "give -since the original pack's summary, not the -mask copy"}
 	}
 	if prev.Schema > assessment.Schema {
-		return nil, "", nil, &inputs.Error{File: path, Msg: fmt.Sprintf("summary of schema %d, made by a newer migready", prev.Schema),
+		return nil, &inputs.Error{File: path, Msg: fmt.Sprintf("summary of schema %d, made by a newer migready", prev.Schema),
 			Hint: "use the migready that made it, or a newer one"}
 	}
 	if _, err := time.Parse(time.DateOnly, prev.Generated); err != nil {
-		return nil, "", nil, &inputs.Error{File: path, Column: "generated", Msg: fmt.Sprintf("the summary's date %q is not a date", prev.Generated),
+		return nil, &inputs.Error{File: path, Column: "generated", Msg: fmt.Sprintf("the summary's date %q is not a date", prev.Generated),
 			Hint: "-since takes a summary as migready wrote it"}
 	}
 	snap := &assessment.Snapshot{Generated: prev.Generated, Verdict: prev.Verdict,
@@ -102,7 +108,7 @@ func readPrevious(path string, slug string, date time.Time, stderr io.Writer) (*
 		}
 		fmt.Fprintln(stderr)
 	}
-	return snap, path, data, nil
+	return snap, nil
 }
 
 // checkSameCustomer refuses a previous pack of another customer: progress

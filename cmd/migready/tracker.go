@@ -32,26 +32,22 @@ func trackerColumns() inputs.TrackerColumns {
 	return c
 }
 
-// readTracker reads the returned workbook for -tracker and refuses one made
-// for another customer.
-func readTracker(path, customer string, stderr io.Writer) (*inputs.Tracker, []byte, error) {
-	data, err := inputs.ReadFile(path, inputs.RoleTracker)
-	if err != nil {
-		return nil, nil, err
-	}
+// parseTracker reads the returned workbook for -tracker, already read, and
+// refuses one made for another customer.
+func parseTracker(path string, data []byte, customer string, stderr io.Writer) (*inputs.Tracker, error) {
 	t, err := inputs.ParseTracker(path, data, trackerColumns())
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	switch {
 	case t.Customer == "":
 		fmt.Fprintf(stderr, "migready: notice: %s: the workbook does not say which customer it is for; its rows are matched by key\n", path)
 	case !strings.EqualFold(strings.TrimSpace(t.Customer), strings.TrimSpace(customer)):
-		return nil, nil, &inputs.Error{File: path, Msg: fmt.Sprintf("this workbook is for %q, not %q", t.Customer, customer),
+		return nil, &inputs.Error{File: path, Msg: fmt.Sprintf("this workbook is for %q, not %q", t.Customer, customer),
 			Hint: "-tracker takes the remediation workbook of this customer's previous pack"}
 	}
 	for _, n := range t.Notices {
 		fmt.Fprintf(stderr, "migready: notice: %s: %s\n", path, n)
 	}
-	return t, data, nil
+	return t, nil
 }
