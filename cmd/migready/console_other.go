@@ -11,3 +11,7 @@ func platformConsoleInfo() (processes int, stdinIsConsole bool) { return 0, fals
 // enableColor reports whether f shows ANSI colours; terminals outside
 // Windows do.
 func enableColor(f *os.File) bool { return true }
+
+// systemLanguages are the system's languages, most preferred first: the
+// environment's (macOS sets LANG in Terminal too).
+func systemLanguages() []string { return unixLanguages() }
