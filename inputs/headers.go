@@ -190,6 +190,11 @@ func foldKey(s string) string {
 	return strings.Join(foldWords(s), "")
 }
 
+// FoldKey is foldKey for the readers of other workbooks (a returned
+// remediation workbook's headers and status words): case, accents and
+// punctuation aside, "Won't fix" is "wont fix".
+func FoldKey(s string) string { return foldKey(s) }
+
 // fieldIndex is f's position in Fields.
 func fieldIndex(f Field) int {
 	for i, g := range Fields {

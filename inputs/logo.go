@@ -22,16 +22,7 @@ type Logo struct {
 	Width, Height int
 }
 
-// ReadLogo reads a PNG or JPEG logo.
-func ReadLogo(path string) (*Logo, error) {
-	data, err := ReadFile(path, RoleLogo)
-	if err != nil {
-		return nil, err
-	}
-	return ParseLogo(path, data)
-}
-
-// ParseLogo is ReadLogo on bytes already read.
+// ParseLogo reads a PNG or JPEG logo from the bytes of the file at path.
 func ParseLogo(path string, data []byte) (*Logo, error) {
 	hint := "brand.logo must be a PNG or JPEG file, ideally a few hundred pixels wide"
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))

@@ -1,8 +1,8 @@
 package inputs
 
 // Profile is the short TOML file the sales representative writes for a customer.
-// Defaults are applied by ReadProfile; zero values below mean "not given"
-// where the field is optional.
+// Zero values below mean "not given" where the field is optional; readiness
+// applies the defaults (readiness.DefaultMigration, DefaultServiceDomain).
 type Profile struct {
 	Path      string    `toml:"-"` // the profile file as given
 	Users     string    `toml:"users"`
@@ -26,6 +26,10 @@ type Customer struct {
 	// own sign-in. Not given: nobody has said.
 	IdentityProvider      string `toml:"identity_provider"`
 	IdentityProviderGiven bool   `toml:"-"`
+	// RegisteredDomains are the e-mail domains SuperOffice has confirmed as
+	// registered for sign-in through the identity provider; nil: nobody has
+	// said, so registration is not confirmed.
+	RegisteredDomains []string `toml:"registered_domains"`
 }
 
 type Onsite struct {
@@ -95,8 +99,8 @@ func (m *Mail) NoMailboxes() bool {
 	return true
 }
 
-// Migration holds the downtime model's rates. ReadProfile fills every zero
-// field with the documented default (see readiness.DefaultMigration).
+// Migration holds the downtime model's rates. A zero rate is not given:
+// readiness uses its default (readiness.DefaultMigration).
 type Migration struct {
 	UplinkMbps        float64 `toml:"uplink_mbps"`          // customer's upload bandwidth to Online
 	Efficiency        float64 `toml:"efficiency"`           // share of the uplink OMT really uses, 0..1

@@ -290,10 +290,8 @@ func (p *Profile) Resolve(rel string) string {
 	return filepath.Join(p.Dir(), rel)
 }
 
-// IsLocked reports whether err says another program holds the file open
+// isLocked reports whether err says another program holds the file open
 // (on Windows, a workbook open in Excel cannot be read or replaced).
-func IsLocked(err error) bool { return isLocked(err) }
-
 var isLocked = platformLocked // replaced in tests
 
 func fileError(path string, err error) error {

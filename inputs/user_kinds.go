@@ -19,7 +19,7 @@ const (
 	KindUnrecognised                 // a Type value that is none of the above: checked like an employee
 )
 
-// String is the kind as the summary document and the tests name it.
+// String names the kind, for messages and tests.
 func (k UserKind) String() string {
 	switch k {
 	case KindEmployee:

@@ -80,13 +80,69 @@ func (s sheetInfo) hiddenText() string {
 	return "hidden"
 }
 
-// CheckWorkbook refuses, before excelize opens it, a file that is not an
-// Excel workbook (an OpenDocument spreadsheet, another zip) or that would
-// unpack to more than a workbook migready reads can be (see checkZip). The
-// user export's reader uses it; so may any other reader of workbooks.
-func CheckWorkbook(name string, data []byte) error {
-	_, err := zipParts(name, data)
-	return err
+// ReadWorkbook opens data, a workbook read for role, under the limits
+// every workbook migready reads is held to, and calls read with it. A file
+// that is not an Excel workbook (empty, password-protected or a legacy .xls,
+// an OpenDocument spreadsheet, another zip), one that would unpack to more
+// than a workbook may (see checkZip), and one so damaged that excelize
+// panics or fails while read reads it are input errors naming the file,
+// with the role's hint; read's own input errors are returned as they are.
+// The user export has a reader of its own (ParseUsers), which takes text
+// files too.
+func ReadWorkbook(name string, data []byte, role Role, read func(*excelize.File) error) (err error) {
+	unusable := func(err error) error {
+		var e *Error
+		if errors.As(err, &e) && role != RoleUsers {
+			e.Hint = role.workbookHint()
+		}
+		return err
+	}
+	switch {
+	case len(data) == 0:
+		return unusable(&Error{File: name, Msg: "file is empty"})
+	case bytes.HasPrefix(data, oleMagic):
+		return &Error{File: name, Msg: "the workbook is password-protected (or a legacy .xls)",
+			Hint: "ask for it without the password to open (File > Info > Protect Workbook), saved as Excel Workbook (.xlsx)"}
+	case !bytes.HasPrefix(data, zipMagic) && !bytes.HasPrefix(data, emptyZipMagic):
+		return unusable(&Error{File: name, Msg: "not an Excel workbook (.xlsx)"})
+	}
+	if _, err := zipParts(name, data); err != nil {
+		return unusable(err)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = unusable(corruptWorkbook(name, fmt.Errorf("%v", r)))
+		}
+	}()
+	f, err := excelize.OpenReader(bytes.NewReader(data), workbookLimits)
+	if err != nil {
+		if f != nil {
+			f.Close()
+		}
+		return unusable(corruptWorkbook(name, err))
+	}
+	defer f.Close()
+	if err := read(f); err != nil {
+		var e *Error
+		if !errors.As(err, &e) { // excelize could not read what it opened
+			return unusable(corruptWorkbook(name, err))
+		}
+		return err
+	}
+	return nil
+}
+
+// workbookLimits are excelize's limits on what it unpacks, for every
+// workbook migready reads (the zip itself is checked first, by checkZip).
+var workbookLimits = excelize.Options{UnzipSizeLimit: MaxUnzippedBytes, UnzipXMLSizeLimit: maxUnzippedPart}
+
+// workbookHint is the hint for a workbook read for r that is not one
+// migready can read.
+func (r Role) workbookHint() string {
+	if r == RoleTracker {
+		return "-tracker takes the remediation workbook (…-remediation.xlsx) the customer sent back, as Excel saved it"
+	}
+	return "open it in Excel and save it again as Excel Workbook (.xlsx)"
 }
 
 func zipParts(name string, data []byte) (*workbook, error) {
@@ -109,10 +165,7 @@ func openWorkbook(name string, data []byte) (*workbook, error) {
 	if err != nil {
 		return nil, err
 	}
-	wb.f, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:    MaxUnzippedBytes,
-		UnzipXMLSizeLimit: maxUnzippedPart,
-	})
+	wb.f, err = excelize.OpenReader(bytes.NewReader(data), workbookLimits)
 	if err != nil {
 		if wb.f != nil {
 			wb.f.Close()
@@ -134,10 +187,11 @@ func openWorkbook(name string, data []byte) (*workbook, error) {
 }
 
 // checkZip refuses what is not an Excel workbook (an OpenDocument
-// spreadsheet, any other zip) and what would unpack to more than a user
-// export can be: too many parts, too large in all, or compressed far more
-// than a spreadsheet compresses (a zip bomb). The sizes are the ones the zip
-// declares; archive/zip refuses to inflate a part beyond its declared size.
+// spreadsheet, any other zip) and what would unpack to more than a workbook
+// migready reads can be: too many parts, too large in all, or compressed
+// far more than a spreadsheet compresses (a zip bomb). The sizes are the
+// ones the zip declares; archive/zip refuses to inflate a part beyond its
+// declared size.
 func (wb *workbook) checkZip(zr *zip.Reader) *Error {
 	name := wb.name
 	if zf := wb.parts["mimetype"]; zf != nil && zf.UncompressedSize64 < 200 {

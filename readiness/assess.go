@@ -20,7 +20,7 @@ type Options struct {
 	Previous *assessment.Snapshot
 	// Tracker is the remediation workbook the customer sent back: its notes
 	// are carried forward to the findings still found.
-	Tracker *inputs.Tracker
+	Tracker *assessment.Tracker
 }
 
 // MinimumMajor.MinimumMinor is the oldest on-site release the Online
@@ -65,6 +65,7 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *assessment.
 		Mailboxes: []assessment.Mailbox{},
 	}
 
+	out.Onsite.Admin, out.Onsite.WindowsClient = Clients(p.Onsite.Version)
 	out.Users = a.userCounts()
 	out.Licensing = a.licensing(out.Users)
 

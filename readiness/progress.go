@@ -27,6 +27,11 @@ func compare(prev *assessment.Snapshot, now *assessment.Assessment) *assessment.
 		if b := before[c.ID]; b != nil {
 			cp.Was = b.Status
 			for _, f := range b.Findings {
+				if f.Key == "" { // a summary of schema 1 had no keys
+					if f.Key = findingKey(c.ID, f.Row, f.UserID, f.Email, f.Name); f.Key == "" {
+						continue
+					}
+				}
 				if prevKeys[f.Key] {
 					continue
 				}
@@ -68,11 +73,11 @@ func checkOrder(id string) int {
 	return len(assessment.CheckIDs)
 }
 
-// FindingKey is the key a finding of check gets, from what any summary
+// findingKey is the key a finding of check gets, from what any summary
 // shows of it: the user id, else the address, else the item's name. It is
 // how findings of a summary of schema 1, which had no keys, are matched; ""
 // when nothing identifies the finding.
-func FindingKey(check string, row int, userID, email, name string) string {
+func findingKey(check string, row int, userID, email, name string) string {
 	switch {
 	case row > 0:
 		return check + ":" + userSubject(&inputs.User{Row: row, ID: userID, Email: email})

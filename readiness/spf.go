@@ -1,7 +1,6 @@
 package readiness
 
 import (
-	"errors"
 	"fmt"
 	"net/netip"
 	"slices"
@@ -64,11 +63,6 @@ var SPFCosts = []SPFCost{
 // MaxSPFRecordBytes is checkdmarc's advice: a record over 450 bytes risks
 // DNS answers over 512 bytes, which some receivers do not handle.
 const MaxSPFRecordBytes = 450
-
-// ErrTooManyLookups is returned by MergeSPF, together with the merged
-// record and its lookup count, when the record needs more than
-// MaxSPFLookups DNS lookups.
-var ErrTooManyLookups = errors.New("spf: more than 10 DNS lookups")
 
 // SPF problem kinds (SPFError.Kind); each has finding.spf-<kind> texts.
 const (
@@ -163,7 +157,7 @@ func knownCost(include string) (SPFCost, bool) {
 	return SPFCost{}, false
 }
 
-// MergeSPF returns the one SPF record a domain must publish so that
+// mergeSPF works out the one SPF record a domain must publish so that
 // SuperOffice's mail service may send as it: current with
 // "include:_spf.online.superoffice.com" inserted before its "all" term (or
 // before "redirect=" when it has no "all"; at the end when it has neither),
@@ -172,22 +166,9 @@ func knownCost(include string) (SPFCost, bool) {
 // redirect= next to an all term is ignored by receivers and left out.
 // current may be given as DNS tools print it, as quoted strings.
 //
-// lookups counts every DNS lookup of the record's tree, includes priced by
-// SPFCosts; an include not in the table counts as 1, so lookups is then a
-// lower bound. err is an *SPFError (the first problem) when current is not
-// a usable SPF record, or ErrTooManyLookups, with record and lookups set,
-// when lookups exceeds MaxSPFLookups.
-func MergeSPF(current string) (record string, lookups int, err error) {
-	r := mergeSPF(current, spfCostTable(nil))
-	if len(r.problems) > 0 {
-		return "", r.lookups, r.problems[0]
-	}
-	if r.lookups > MaxSPFLookups {
-		return r.record, r.lookups, ErrTooManyLookups
-	}
-	return r.record, r.lookups, nil
-}
-
+// Its lookups count every DNS lookup of the record's tree, includes priced
+// by costs; an include not in the table counts as 1, so lookups is then a
+// lower bound. Its problems say why current is not a usable SPF record.
 func mergeSPF(current string, costs map[string]int) spfResult {
 	current = unquoteTXT(strings.TrimSpace(current))
 	if current == "" {
@@ -604,6 +585,19 @@ func (a *assessor) spf() (*assessment.SPF, assessment.Check) {
 		fs = append(fs, a.itemFinding("", "spf-long", append(args,
 			"length", len(r.record), "strings", len(out.Strings), "quoted", out.Quoted())...))
 	}
+	// Mailboxes kept on another domain send from that domain too, which
+	// this record does not cover: the pack says what each one needs.
+	for _, d := range a.otherMailDomains() {
+		st = worst(st, assessment.Warn)
+		fs = append(fs, a.itemFinding(d, "spf-other-domain", "domain", domain, "other", d,
+			"include", "include:"+SPFIncludeDomain))
+	}
+	// A record still to publish is not done yet: it needs attention until
+	// the domain's record includes SuperOffice (a domain without a record
+	// gets SPFDefault, which includes it, and has to publish it).
+	if st == assessment.Pass && (current == "" || !r.included) {
+		st = assessment.Warn
+	}
 	var summary assessment.Text
 	switch {
 	case st == assessment.Fail:
@@ -615,9 +609,9 @@ func (a *assessor) spf() (*assessment.SPF, assessment.Check) {
 		summary = a.l.T("check."+id+".unknown-current", args...)
 	case uncertain:
 		summary = a.l.T("check."+id+".uncertain", append(args, "includes", unknown)...)
-	case st == assessment.Warn && len(r.warnings) > 0:
+	case len(r.warnings) > 0:
 		summary = a.l.T("check."+id+".warnings", args...)
-	case st == assessment.Warn:
+	case len(r.record) > MaxTXTString:
 		summary = a.l.T("check."+id+".long", append(args, "strings", len(out.Strings))...)
 	case current == "":
 		summary = a.l.T("check."+id+".new", args...)
@@ -630,7 +624,38 @@ func (a *assessor) spf() (*assessment.SPF, assessment.Check) {
 		summary = a.l.T("check."+id+".with-unknown", "summary", summary,
 			"unknown", a.l.T("check."+id+".unknown", "includes", unknown))
 	}
+	if others := a.otherMailDomains(); len(others) > 0 && st != assessment.Fail {
+		summary = a.l.T("check."+id+".with-unknown", "summary", summary,
+			"unknown", a.plural("check."+id+".other-domains", len(others), "domains", a.quoted(others)))
+	}
 	return out, a.newCheck(id, st, summary, fs)
+}
+
+// otherMailDomains are the domains of the Service mailboxes that are not
+// the mail domain, in the order of the mailboxes, each once: when the
+// addresses are kept, each needs SuperOffice in its own SPF record.
+func (a *assessor) otherMailDomains() []string {
+	m := a.p.Mail
+	if m == nil || !m.KeepAddresses {
+		return nil
+	}
+	own, _ := asciiDomain(strings.TrimSpace(m.Domain))
+	var out []string
+	seen := map[string]bool{}
+	for _, box := range m.Mailboxes {
+		box = strings.TrimSpace(box)
+		if !ValidEmail(box) {
+			continue
+		}
+		_, domain, _ := strings.Cut(box, "@")
+		d, ok := asciiDomain(domain)
+		if !ok || d == own || seen[d] {
+			continue
+		}
+		seen[d] = true
+		out = append(out, strings.ToLower(domain))
+	}
+	return out
 }
 
 // quoted lists domains in the language's quotation marks.

@@ -4,20 +4,19 @@ import (
 	"strings"
 	"time"
 
-	"github.com/migready/migready/inputs"
 	"github.com/migready/migready/readiness/assessment"
 )
 
 // track carries the customer's notes from the returned workbook forward to
 // the findings still found (matched by key), and says which findings
 // marked fixed are still found and which are no longer found.
-func track(t *inputs.Tracker, a *assessment.Assessment) *assessment.TrackerResult {
+func track(t *assessment.Tracker, a *assessment.Assessment) *assessment.TrackerResult {
 	res := &assessment.TrackerResult{File: t.File, FixedStillFound: []assessment.TrackedFinding{},
 		Resolved: []assessment.TrackedFinding{}}
 	if !t.Made.IsZero() {
 		res.Made = t.Made.UTC().Format(time.DateOnly)
 	}
-	byKey := map[string]*inputs.TrackerEntry{}
+	byKey := map[string]*assessment.TrackerEntry{}
 	for i := range t.Entries {
 		byKey[t.Entries[i].Key] = &t.Entries[i]
 	}
@@ -35,10 +34,10 @@ func track(t *inputs.Tracker, a *assessment.Assessment) *assessment.TrackerResul
 			}
 			f.Track = &assessment.Tracking{State: e.State, Owner: e.Owner, Due: e.Due, Comment: e.Comment}
 			res.Carried++
-			if e.State == inputs.TrackFixed {
+			if e.State == assessment.TrackFixed {
 				res.FixedStillFound = append(res.FixedStillFound, tracked(c.ID, f.Key, f.Row, f.UserID, f.Name, f.Email, f.Track))
 			}
-			if e.State != inputs.TrackAccepted && e.State != inputs.TrackWontFix {
+			if e.State != assessment.TrackAccepted && e.State != assessment.TrackWontFix {
 				accepted = false
 			}
 		}

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"github.com/migready/migready/render/doc"
+	"github.com/migready/migready/render/html"
 	"github.com/migready/migready/render/pdf"
+	"github.com/migready/migready/render/workbook"
 	"strings"
 	"sync"
 	"text/template"
@@ -51,7 +53,7 @@ func pack(r *Report, twoCores bool) ([]File, error) {
 		pdfDoc.Tree = doc.Parse(pdfBody)
 		htmlDoc.Tree = pdfDoc.Tree
 	}
-	var pdfBuf, html, xlsx, js, ticket bytes.Buffer
+	var pdfBuf, htmlBuf, xlsx, js, ticket bytes.Buffer
 	var pdfErr error
 	var wg sync.WaitGroup
 	renderPDF := func() {
@@ -65,10 +67,10 @@ func pack(r *Report, twoCores bool) ([]File, error) {
 		renderPDF()
 	}
 	err = func() error {
-		if err := HTML(&html, htmlDoc); err != nil {
+		if err := html.Write(&htmlBuf, htmlDoc); err != nil {
 			return fmt.Errorf("rendering the HTML: %w", err)
 		}
-		if err := Workbook(&xlsx, v, r.Lang); err != nil {
+		if err := writeWorkbook(&xlsx, v); err != nil {
 			return fmt.Errorf("rendering the workbook: %w", err)
 		}
 		if err := writeSummary(&js, v); err != nil {
@@ -85,7 +87,7 @@ func pack(r *Report, twoCores bool) ([]File, error) {
 	}
 	return []File{
 		{names.PDF, pdfBuf.Bytes()},
-		{names.HTML, html.Bytes()},
+		{names.HTML, htmlBuf.Bytes()},
 		{names.Workbook, xlsx.Bytes()},
 		{names.Summary, js.Bytes()},
 		{names.Ticket, ticket.Bytes()},
@@ -97,16 +99,6 @@ func pack(r *Report, twoCores bool) ([]File, error) {
 func Markdown(r *Report) ([]byte, error) {
 	r = named(r)
 	return packBody(localize(r), "html")
-}
-
-// packDocument builds the doc.Document for one format: the PDF lists at most
-// PDFRowLimit findings per check, the HTML lists all.
-func packDocument(v *localized, format string) (*doc.Document, error) {
-	body, err := packBody(v, format)
-	if err != nil {
-		return nil, err
-	}
-	return packDocumentOf(v, body), nil
 }
 
 // packDocumentOf is the doc.Document of a body made by packBody.
@@ -207,9 +199,12 @@ func executePack(v *localized, limit int) (body []byte, truncated bool, err erro
 		"statusText": func(s assessment.Status) string {
 			return l.T("status." + string(s))
 		},
+		"trackText": func(s assessment.TrackState) string {
+			return workbook.StateWord(l, s)
+		},
 		"num":   func(f float64) string { return l.Number(f, 1) },
 		"int":   l.Int,
-		"hours": l.Hours,
+		"hours": func(h float64) string { return hours(l, h) },
 		// assumption writes a downtime rate with its unit; the efficiency
 		// as a percentage.
 		"assumption": func(as assumptionView) string {
@@ -255,10 +250,10 @@ func executePack(v *localized, limit int) (body []byte, truncated bool, err erro
 			}
 			return l.T("report.no")
 		},
-		"bar": func(label string, hours float64) string {
+		"bar": func(label string, h float64) string {
 			// One line of a barchart block; the label is escaped of the
 			// separator, since the block is not markdown.
-			return doc.BarLine(label, hours, l.Hours(hours)+" "+l.T("unit.hours"))
+			return doc.BarLine(label, h, hours(l, h)+" "+l.T("unit.hours"))
 		},
 		"sectioned": sectioned,
 		"itemsOnly": itemsOnly,
@@ -285,7 +280,7 @@ func executePack(v *localized, limit int) (body []byte, truncated bool, err erro
 
 // parsedPacks holds pack.md parsed, by its source: a batch renders every
 // customer of a language from the same template, twice (PDF and HTML), and
-// parsing was a third of the template's time.
+// parsing is a large part of the template's time.
 var parsedPacks sync.Map // string → *template.Template
 
 // parsePack returns src parsed, with funcs bound to the caller's pack. The
@@ -316,20 +311,27 @@ func parsePack(src string, funcs template.FuncMap) (*template.Template, error) {
 
 // sectioned lists the checks that get a section of their own under "what
 // to fix": every check that is not a pass, except those the pack covers in a
-// dedicated section (mail, SPF, downtime).
+// dedicated section (mail, SPF, downtime). The most urgent come first:
+// blockers, then checks to verify, then points that need attention, each in
+// the checklist's order.
 func sectioned(checks []checkView) []checkView {
 	var out []checkView
-	for _, c := range checks {
-		switch c.ID {
-		case assessment.CheckMailboxes, assessment.CheckSPF, assessment.CheckDowntime:
-			continue
-		}
-		if c.Status != assessment.Pass {
-			out = append(out, c)
+	for _, st := range urgency {
+		for _, c := range checks {
+			switch c.ID {
+			case assessment.CheckMailboxes, assessment.CheckSPF, assessment.CheckDowntime:
+				continue
+			}
+			if c.Status == st {
+				out = append(out, c)
+			}
 		}
 	}
 	return out
 }
+
+// urgency is the order in which what is left to do is listed.
+var urgency = []assessment.Status{assessment.Fail, assessment.Unknown, assessment.Warn}
 
 // itemsOnly reports whether findings are all about items (customisations,
 // the on-site version…) rather than rows of the export: they get a short table.
@@ -466,7 +468,7 @@ func fence(info, text string) string {
 func tracked(fs []findingView) []findingView {
 	var out []findingView
 	for _, f := range fs {
-		if f.Track != nil && (f.Track.State != "open" || f.Track.Owner != "" || f.Track.Due != "" || f.Track.Comment != "") {
+		if f.Track != nil && (f.Track.State != assessment.TrackOpen || f.Track.Owner != "" || f.Track.Due != "" || f.Track.Comment != "") {
 			out = append(out, f)
 		}
 	}
@@ -475,7 +477,8 @@ func tracked(fs []findingView) []findingView {
 
 // downtimeCalc writes the downtime model as a sentence with the customer's
 // own figures, in the reader's language: the same arithmetic as
-// readiness's model, for a reader to follow by hand.
+// readiness's model, for a reader to follow by hand, ending in the figures
+// as readiness rounded them, the same as everywhere else in the pack.
 func downtimeCalc(v *localized) string {
 	l, d := v.Lang, v.A.Downtime
 	rate := map[string]float64{}
@@ -491,9 +494,9 @@ func downtimeCalc(v *localized) string {
 		"database", n(v.Onsite.DatabaseGB), "archive", n(v.Onsite.ArchiveGB),
 		"rate", n(rate["database_gb_per_hour"]), "uplink", n(rate["uplink_mbps"]),
 		"efficiency", l.T("unit.percent", "value", l.Number(rate["efficiency"]*100, 0)),
-		"mbit", l.Int(8192), "seconds", l.Int(3600),
-		"database_hours", l.Number(part["database"], 1), "archive_hours", l.Number(part["archive"], 1),
-		"fixed", n(rate["fixed_hours"]), "expected", l.Number(d.ExpectedHours, 1),
+		"mbit", l.Int(assessment.MbitPerGB), "seconds", l.Int(assessment.SecondsPerHour),
+		"database_hours", hours(l, part["database"]), "archive_hours", hours(l, part["archive"]),
+		"fixed", hours(l, part["fixed"]), "expected", hours(l, d.ExpectedHours),
 		"low_factor", n(rate["low_factor"]), "high_factor", n(rate["high_factor"]),
-		"low", l.Number(d.LowHours, 1), "high", l.Number(d.HighHours, 1))
+		"low", hours(l, d.LowHours), "high", hours(l, d.HighHours))
 }

@@ -1,8 +1,10 @@
 // Package render turns a Report (an assessment and what the command knows
-// about the customer) into what people read: the pack's PDF (package pdf)
-// and HTML, both from one markdown body, the remediation workbook, the
-// summary JSON, the ticket summary and the terminal checklist. Words are
-// written here, at the edge (Words); nothing is recomputed.
+// about the customer) into what people read: the pack's PDF and HTML, both
+// from one markdown body (packages pdf and html), the remediation workbook
+// (package workbook), the summary JSON (package summary), the ticket
+// summary and the terminal checklist. Words are written here, at the edge
+// (Words); nothing is recomputed. Package portfolio writes a batch's
+// overview.
 package render
 
 import (
@@ -33,8 +35,8 @@ type Report struct {
 
 // Person is someone the pack names.
 type Person struct {
-	Name  string `json:"name"`
-	Email string `json:"email"`
+	Name  string
+	Email string
 }
 
 // String is "Name <email>", or whichever of the two is given.
@@ -47,18 +49,18 @@ func (p Person) String() string {
 
 // InputFile is one file the assessment was made from.
 type InputFile struct {
-	Role   string `json:"role"` // "profile", "users", "logo"
-	Name   string `json:"name"` // base name
-	SHA256 string `json:"sha256"`
+	Role   string // "profile", "users", "logo", "previous", "tracker"
+	Name   string // base name
+	SHA256 string
 }
 
 // PackFiles are the names of a pack's files.
 type PackFiles struct {
-	PDF      string `json:"pdf"`
-	HTML     string `json:"html"`
-	Workbook string `json:"workbook"`
-	Summary  string `json:"summary"`
-	Ticket   string `json:"ticket"`
+	PDF      string
+	HTML     string
+	Workbook string
+	Summary  string
+	Ticket   string
 }
 
 // PackNames returns the file names of a customer's pack of date:
@@ -119,9 +121,34 @@ func (w Words) value(v any) any {
 		}
 		return strings.Join(parts, w.l.T("finding.ref.separator"))
 	case assessment.Hours:
-		return w.l.Hours(float64(v))
+		return hours(w.l, float64(v))
 	}
 	return v
+}
+
+// hours writes a downtime figure as readiness rounded it (to a half hour
+// under 10 h, to an hour from 10 h), without rounding it again: every
+// output gives the same figure.
+func hours(l *templates.Lang, h float64) string { return l.Number(h, 1) }
+
+// withVariants returns r writing in the texts of the customer's version:
+// the screens and words of an installation whose users and licences are
+// managed in the Windows administration client (before 8), or one without
+// the Windows client (9 and later). Readiness says which (Onsite.Admin,
+// Onsite.WindowsClient); the texts say how (templates' variant sections).
+func withVariants(r *Report) *Report {
+	var vs []string
+	if o := r.Assessment.Onsite; o.Admin == assessment.AdminSOAdmin {
+		vs = append(vs, "soadmin")
+	} else if o.WindowsClient == assessment.ClientNo {
+		vs = append(vs, "nowindows")
+	}
+	if len(vs) == 0 {
+		return r
+	}
+	c := *r
+	c.Lang = r.Lang.Variant(vs...)
+	return &c
 }
 
 // Finding writes a finding's problem or action (part "problem" or "action").
@@ -171,6 +198,7 @@ type assumptionView struct {
 
 type downtimeView struct {
 	LowHours, ExpectedHours, HighHours float64
+	LongerThanWeekend                  bool
 	Formula                            string
 	Parts                              []partView
 	Assumptions                        []assumptionView
@@ -195,9 +223,13 @@ type localized struct {
 	SPF         *assessment.SPF
 	Downtime    downtimeView
 	Licensing   assessment.Licensing
-	Verdict     string // the verdict word: "NOT CONFIRMED"
-	Detail      string // the sentence under it
-	Progress    *assessment.Progress
+	Ready       bool // the verdict is READY
+	// Blockers, ToVerify and Attention count the checks that fail, are
+	// unknown and warn.
+	Blockers, ToVerify, Attention int
+	Verdict                       string // the verdict word: "NOT CONFIRMED"
+	Detail                        string // the sentence under it
+	Progress                      *assessment.Progress
 	// Since is the previous pack's date and ProgressLine the change in one
 	// sentence ("3 of 5 blocking problems resolved since …"), with Progress.
 	Since        time.Time
@@ -213,9 +245,11 @@ type localized struct {
 const wordInParallel = 2000
 
 func localize(r *Report) *localized {
+	r = withVariants(r)
 	a, w := r.Assessment, Words{r.Lang}
 	v := &localized{Report: r, A: a, Tool: a.Tool, Generated: a.Generated, Onsite: a.Onsite, Users: a.Users,
-		Mail: a.Mail, Mailboxes: a.Mailboxes, SPF: a.SPF, Licensing: a.Licensing}
+		Mail: a.Mail, Mailboxes: a.Mailboxes, SPF: a.SPF, Licensing: a.Licensing, Ready: a.Ready,
+		Blockers: a.Blockers, ToVerify: a.ToVerify, Attention: a.Attention}
 	v.Customer.Name, v.Customer.Slug, v.Customer.Tenant, v.Customer.Language = a.Customer.Name, a.Customer.Slug,
 		a.Customer.Tenant, r.Lang.Code
 	v.Verdict, v.Detail = Verdict(a, r.Lang)
@@ -223,7 +257,7 @@ func localize(r *Report) *localized {
 	if p := a.Progress; p != nil {
 		v.Progress = p
 		v.Since, _ = time.Parse(time.DateOnly, p.Since)
-		v.ProgressLine = progressLine(p, r.Lang, v.Since)
+		v.ProgressLine = ProgressLine(p, r.Lang, v.Since)
 	}
 	if a.Tracker != nil {
 		v.Tracker = a.Tracker
@@ -257,7 +291,8 @@ func localize(r *Report) *localized {
 	}
 	other.Wait()
 	d := a.Downtime
-	v.Downtime = downtimeView{LowHours: d.LowHours, ExpectedHours: d.ExpectedHours, HighHours: d.HighHours, Formula: d.Formula}
+	v.Downtime = downtimeView{LowHours: d.LowHours, ExpectedHours: d.ExpectedHours, HighHours: d.HighHours,
+		LongerThanWeekend: d.LongerThanWeekend, Formula: d.Formula}
 	for _, p := range d.Parts {
 		v.Downtime.Parts = append(v.Downtime.Parts, partView{Part: p, Label: r.Lang.T("downtime.part." + p.ID)})
 	}
@@ -278,8 +313,9 @@ func (v *localized) Check(id string) *checkView {
 	return nil
 }
 
-// progressLine says the change in blocking problems in one sentence.
-func progressLine(p *assessment.Progress, l *templates.Lang, since time.Time) string {
+// ProgressLine says the change in blocking problems since the previous
+// pack (of date since) in one sentence.
+func ProgressLine(p *assessment.Progress, l *templates.Lang, since time.Time) string {
 	b := p.Blocking
 	date := l.Date(since)
 	if b.Before == 0 {
@@ -287,8 +323,3 @@ func progressLine(p *assessment.Progress, l *templates.Lang, since time.Time) st
 	}
 	return l.Plural("progress.blocking", b.Before, "before", b.Before, "resolved", b.Resolved, "new", b.New, "date", date)
 }
-
-// TrackerKeyHeader heads the remediation workbook's hidden key column; it
-// must be inputs.TrackerKeyHeader, by which a returned workbook is read
-// (a test holds the two the same).
-const TrackerKeyHeader = "migready key"

@@ -10,6 +10,7 @@ import (
 
 	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/render"
+	"github.com/migready/migready/render/portfolio"
 )
 
 // collect takes the customers' outcomes as they come, prints them in the
@@ -21,7 +22,7 @@ import (
 func collect(e *env, s *batchSettings, custs []customer, done <-chan outcome) (assessment.Verdict, error) {
 	bar := isTerminal(e.stdout)
 	start := time.Now()
-	rows := make([]render.PortfolioRow, 0, len(custs))
+	rows := make([]portfolio.Row, 0, len(custs))
 	pending := map[int]result{}
 	var failures []string
 	var inputErr, otherErr error
@@ -71,9 +72,9 @@ func collect(e *env, s *batchSettings, custs []customer, done <-chan outcome) (a
 		return "", newFailure(kindBatchInterrupted, "count", interrupted, "total", len(custs)).because(errInterrupted)
 	}
 
-	render.SortPortfolio(rows)
-	p := &render.Portfolio{Date: s.date, Tool: "migready " + version, Rows: rows}
-	files, err := render.PortfolioFiles(p, s.lang)
+	portfolio.Sort(rows)
+	p := &portfolio.Portfolio{Date: s.date, Tool: "migready " + version, Rows: rows}
+	files, err := portfolio.Files(p, s.lang)
 	if err == nil {
 		err = writeAll(s.out, files)
 	}
@@ -118,7 +119,7 @@ func collect(e *env, s *batchSettings, custs []customer, done <-chan outcome) (a
 func batchLine(r *result) string {
 	row := &r.row
 	name := render.TerminalSafe(row.Name)
-	if row.Verdict == render.PortfolioError {
+	if row.Verdict == portfolio.VerdictError {
 		if name == "" { // the profile itself could not be read: the error names it
 			return fmt.Sprintf("%-11s %s", row.Verdict, render.TerminalSafe(row.Error))
 		}

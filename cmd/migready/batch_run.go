@@ -13,12 +13,14 @@ import (
 	"time"
 
 	"github.com/migready/migready/render"
+	"github.com/migready/migready/render/portfolio"
+	"github.com/migready/migready/render/summary"
 )
 
 // result is a customer's outcome, as a job hands it back: the portfolio's
 // row and what to print. The report and the pack's files are gone by then.
 type result struct {
-	row     render.PortfolioRow
+	row     portfolio.Row
 	files   []string // the pack's files, in place
 	notices string   // what the inputs' readers noticed, to print
 	err     error    // a *customerError
@@ -102,14 +104,14 @@ func packCustomers(s *batchSettings, custs []customer, workers int) (done <-chan
 // written.
 type pendingPack struct {
 	res   result
-	row   render.PortfolioRow
+	row   portfolio.Row
 	files []render.File // nil when res holds an error
 }
 
 // failed is customer c's outcome after err: an error row.
 func failed(s *batchSettings, c *customer, err error) result {
 	err = &customerError{profile: c.profile, err: err}
-	row := render.PortfolioRow{Name: c.name, Slug: c.slug, Tenant: c.tenant, Language: c.lang, Verdict: render.PortfolioError,
+	row := portfolio.Row{Name: c.name, Slug: c.slug, Tenant: c.tenant, Language: c.lang, Verdict: portfolio.VerdictError,
 		Date: s.date.Format(time.DateOnly), Profile: filepath.ToSlash(c.profile), Error: oneLine(err)}
 	return result{row: row, err: err}
 }
@@ -126,7 +128,7 @@ func packCustomer(s *batchSettings, c *customer, oneCore bool) (p pendingPack) {
 	in := &reportInput{profile: c.profile, date: s.date}
 	if s.since != "" {
 		dir := filepath.Join(s.since, c.slug)
-		if _, err := latestSummary(dir, c.slug, s.date); err != nil {
+		if _, err := summary.Latest(dir, c.slug, s.date); err != nil {
 			fmt.Fprintf(&notices, "migready: notice: %s: no pack of %s before %s in %s; compared with nothing\n",
 				c.profile, c.slug, s.date.Format(time.DateOnly), dir)
 		} else {
@@ -138,7 +140,7 @@ func packCustomer(s *batchSettings, c *customer, oneCore bool) (p pendingPack) {
 		p.res = failed(s, c, err)
 		return p
 	}
-	p.row = render.PortfolioRowOf(r, c.slug, filepath.ToSlash(c.profile))
+	p.row = portfolio.RowOf(r, c.slug, filepath.ToSlash(c.profile))
 	p.files = files
 	return p
 }

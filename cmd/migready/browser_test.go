@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/migready/migready/render"
+	"github.com/migready/migready/render/summary"
 )
 
 // TestHTMLInBrowser opens an example pack's HTML in headless Chromium and
@@ -26,7 +26,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	if code := run([]string{"pack", "-out", out, "-date", exampleDate, "../../examples/harbour-finch/profile.toml"}, &stdout, &stderr); code > exitNotReady {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	var a render.Summary
+	var a summary.Document
 	if err := json.Unmarshal(readFile(t, filepath.Join(out, "harbour-finch-ltd-"+exampleDate+"-summary.json")), &a); err != nil {
 		t.Fatal(err)
 	}

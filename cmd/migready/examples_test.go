@@ -13,6 +13,7 @@ import (
 
 	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/render"
+	"github.com/migready/migready/render/summary"
 )
 
 var update = flag.Bool("update", false, "rewrite the example packs in examples/*/pack")
@@ -78,20 +79,20 @@ func checkExample(t *testing.T, dir, into string, args []string) {
 		t.Fatalf("pack wrote %d files, want 5: %v", len(files), files)
 	}
 
-	var summary render.Summary
+	var doc summary.Document
 	for _, f := range files {
 		if strings.HasSuffix(f, "-summary.json") {
-			if err := json.Unmarshal(readFile(t, f), &summary); err != nil {
+			if err := json.Unmarshal(readFile(t, f), &doc); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
 	want := map[assessment.Verdict]int{assessment.VerdictReady: exitReady, assessment.VerdictNotReady: exitNotReady,
-		assessment.VerdictUnconfirmed: exitUnconfirmed}[summary.Verdict]
-	if code != want || summary.Ready != (summary.Verdict == assessment.VerdictReady) {
-		t.Errorf("exit %d, but summary says verdict %q, ready=%v", code, summary.Verdict, summary.Ready)
+		assessment.VerdictUnconfirmed: exitUnconfirmed}[doc.Verdict]
+	if code != want || doc.Ready != (doc.Verdict == assessment.VerdictReady) {
+		t.Errorf("exit %d, but summary says verdict %q, ready=%v", code, doc.Verdict, doc.Ready)
 	}
-	checkPDFText(t, files, &summary)
+	checkPDFText(t, files, &doc)
 	reviewForms(t, into, cmdline, files)
 
 	golden := filepath.Join(into, "pack")
@@ -121,7 +122,7 @@ func checkExample(t *testing.T, dir, into string, args []string) {
 
 // checkPDFText verifies through pdftotext that the PDF's text is real text
 // holding every user name and email of the findings it lists.
-func checkPDFText(t *testing.T, files []string, a *render.Summary) {
+func checkPDFText(t *testing.T, files []string, a *summary.Document) {
 	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		if os.Getenv("CI") != "" {

@@ -12,6 +12,8 @@ import (
 	"github.com/migready/migready/readiness"
 	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/render"
+	"github.com/migready/migready/render/summary"
+	"github.com/migready/migready/render/workbook"
 	"github.com/migready/migready/templates"
 )
 
@@ -122,29 +124,31 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 
 	opt := readiness.Options{Tool: "migready " + version, Date: in.date}
 	if in.since != "" {
-		slug := readiness.Slug(p.Customer.Name)
-		prev, prevPath, prevData, err := in.previous(slug, notices)
+		cust := assessment.Customer{Name: p.Customer.Name, Slug: readiness.Slug(p.Customer.Name), Tenant: p.Customer.Tenant}
+		prev, err := in.previous(cust)
 		if err != nil {
 			return nil, nil, err
 		}
-		cust := assessment.Customer{Name: p.Customer.Name, Slug: slug, Tenant: p.Customer.Tenant}
-		if err := checkSameCustomer(prevPath, prev, &cust); err != nil {
-			return nil, nil, err
+		for _, n := range prev.Notices {
+			fmt.Fprintf(notices, "migready: notice: %s: %s\n", prev.Path, n)
 		}
-		opt.Previous = prev
-		provenance = append(provenance, inputFile("previous", prevPath, prevData))
+		opt.Previous = prev.Snapshot
+		provenance = append(provenance, inputFile("previous", prev.Path, prev.Data))
 	}
 	if in.tracker != "" {
 		data, err := in.read(in.tracker, inputs.RoleTracker)
 		if err != nil {
 			return nil, nil, err
 		}
-		t, err := parseTracker(in.tracker, data, p.Customer.Name, notices)
+		ret, err := workbook.ParseReturned(in.tracker, data, p.Customer.Name)
 		if err != nil {
 			return nil, nil, err
 		}
-		opt.Tracker = t
-		provenance = append(provenance, inputFile("tracker", in.tracker, data))
+		for _, n := range ret.Notices {
+			fmt.Fprintf(notices, "migready: notice: %s: %s\n", in.tracker, n)
+		}
+		opt.Tracker = ret.Tracker
+		provenance = append(provenance, inputFile("tracker", in.tracker, ret.Data))
 	}
 	a := readiness.Assess(p, users, opt)
 	contact := render.Person{Name: p.Customer.ContactName, Email: p.Customer.ContactEmail}
@@ -166,16 +170,15 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 
 // previous reads the previous pack for -since: from disk a summary or the
 // latest in a folder, from memory the summary named.
-func (in *reportInput) previous(slug string, notices io.Writer) (*assessment.Snapshot, string, []byte, error) {
+func (in *reportInput) previous(now assessment.Customer) (*summary.Previous, error) {
 	if in.files == nil {
-		return readPrevious(in.since, slug, in.date, notices)
+		return summary.ReadPrevious(in.since, now, in.date)
 	}
 	data, err := in.read(in.since, inputs.RoleSummary)
 	if err != nil {
-		return nil, "", nil, err
+		return nil, err
 	}
-	prev, err := parsePrevious(in.since, data, notices)
-	return prev, in.since, data, err
+	return summary.ParsePrevious(in.since, data, now)
 }
 
 // loadPack is load for a pack: the report also names the pack's files and

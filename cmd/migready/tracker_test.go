@@ -9,16 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/migready/migready/inputs"
-	"github.com/migready/migready/render"
+	"github.com/migready/migready/render/workbook"
 	"github.com/xuri/excelize/v2"
 )
-
-func TestTrackerKeyHeaderAgrees(t *testing.T) {
-	if render.TrackerKeyHeader != inputs.TrackerKeyHeader {
-		t.Errorf("the workbook writes %q, the reader looks for %q", render.TrackerKeyHeader, inputs.TrackerKeyHeader)
-	}
-}
 
 // The tracker round trip: the customer's notes in the returned workbook
 // survive into the next pack's workbook and JSON; what they marked fixed but
@@ -84,7 +77,7 @@ mailboxes = []
 	}
 	for i, r := range rows[1:] {
 		row := i + 2
-		switch r[col[render.TrackerKeyHeader]-1] {
+		switch r[col[workbook.KeyHeader]-1] {
 		case "licences:user:bo":
 			set(row, "Status", "Rettet")
 			set(row, "Ansvarlig", "Ingrid")

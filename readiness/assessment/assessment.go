@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Status of one check.
@@ -61,9 +62,6 @@ var CheckIDs = []string{CheckOnsiteVersion, CheckDuplicateEmails, CheckValidEmai
 	CheckSentryAddons, CheckCustomTables, CheckDocuments,
 	CheckMailboxes, CheckSPF, CheckDowntime}
 
-// Schema is the version of the summary document render.JSON writes.
-const Schema = 2
-
 // Assessment is the whole result. It is made once by Assess and never
 // changed afterwards; render reads it.
 type Assessment struct {
@@ -75,6 +73,7 @@ type Assessment struct {
 	Ready     bool // Verdict == VerdictReady
 	Blockers  int  // checks that fail
 	ToVerify  int  // checks whose status is unknown
+	Attention int  // checks that warn and still need attention (not accepted in the workbook)
 	Users     UserCounts
 	Checks    []Check
 	Mail      Mail
@@ -99,7 +98,30 @@ type Onsite struct {
 	DatabaseGB float64 `json:"database_gb"`
 	ArchiveGB  float64 `json:"archive_gb"`
 	Satellites *int    `json:"satellites"` // the profile's count; nil when not given
+	// Admin is where the version manages users, their licences and Can log
+	// in: AdminSOAdmin or AdminSettings; "" when the version cannot be read.
+	Admin string `json:"-"`
+	// WindowsClient: the version has the Windows client (and so Windows
+	// users, Travel and Satellite): ClientYes or ClientNo; "" when the
+	// version cannot be read.
+	WindowsClient string `json:"-"`
 }
+
+// Where users and licences are managed, by version (Onsite.Admin).
+const (
+	// AdminSOAdmin: before 8, users and their licences are managed in the
+	// Windows administration client (SOAdmin); there is no User plan.
+	AdminSOAdmin = "soadmin"
+	// AdminSettings: from 8, in Settings and maintenance, whose Users
+	// screen has the User plan column.
+	AdminSettings = "settings"
+)
+
+// Whether the version has the Windows client (Onsite.WindowsClient).
+const (
+	ClientYes = "yes" // before 9
+	ClientNo  = "no"  // 9 and later: no Windows client, no Travel, no Satellite
+)
 
 // Mail choices: what the profile says of Customer Service mail.
 const (
@@ -224,6 +246,10 @@ type SPFWarning struct {
 	Term string `json:"term"` // the term concerned, "" for the whole record
 }
 
+// Downtime is the estimate, rounded once by readiness: every output writes
+// these figures as they are. The parts add up to ExpectedHours exactly, and
+// HighHours, the freeze window to book, is never below the model's own high
+// estimate.
 type Downtime struct {
 	LowHours      float64      `json:"low_hours"`
 	ExpectedHours float64      `json:"expected_hours"`
@@ -231,7 +257,19 @@ type Downtime struct {
 	Formula       string       `json:"formula"`
 	Parts         []Part       `json:"parts"` // expected hours by driver, for the chart
 	Assumptions   []Assumption `json:"assumptions"`
+	// LongerThanWeekend: the freeze window (HighHours) is longer than a
+	// weekend, so the pack says what shortens it.
+	LongerThanWeekend bool `json:"-"`
 }
+
+// The downtime model's units for the upload: MbitPerGB converts gigabytes
+// (of 1024 MB) to megabits, SecondsPerHour a line's seconds to hours.
+// readiness computes with them; the pack prints them in the calculation it
+// shows the reader.
+const (
+	MbitPerGB      = 8 * 1024
+	SecondsPerHour = 3600
+)
 
 // Part is one driver of the expected downtime: "database", "archive",
 // "fixed" (its label is the text "downtime.part.<id>").
@@ -462,13 +500,51 @@ type ResolvedFinding struct {
 	SnapshotFinding
 }
 
+// TrackState is what the customer says of a finding in the remediation
+// workbook's Status column; its words are the texts
+// "workbook.status.<state>".
+type TrackState string
+
+const (
+	TrackOpen     TrackState = "open"     // not done yet (also an empty or unknown status)
+	TrackFixed    TrackState = "fixed"    // the customer believes it is done
+	TrackAccepted TrackState = "accepted" // the customer accepts the warning
+	TrackWontFix  TrackState = "wontfix"  // the customer will not fix it
+)
+
+// TrackStates are the states in the order the workbook's drop-down lists
+// them.
+var TrackStates = []TrackState{TrackOpen, TrackFixed, TrackAccepted, TrackWontFix}
+
 // Tracking is what the customer wrote against a finding in the returned
 // remediation workbook: carried forward to the next pack.
 type Tracking struct {
-	State   string `json:"state"` // open, fixed, accepted, wontfix
-	Owner   string `json:"owner"`
-	Due     string `json:"due"` // YYYY-MM-DD, or the text as written
-	Comment string `json:"comment"`
+	State   TrackState `json:"state"`
+	Owner   string     `json:"owner"`
+	Due     string     `json:"due"` // YYYY-MM-DD, or the text as written
+	Comment string     `json:"comment"`
+}
+
+// Tracker is the remediation workbook as the customer sent it back, as far
+// as the assessment needs it: what they wrote against each finding, matched
+// with this run's findings by key.
+type Tracker struct {
+	File    string
+	Made    time.Time // the pack's date (the workbook's creation date)
+	Entries []TrackerEntry
+}
+
+// TrackerEntry is one row of the returned Findings sheet.
+type TrackerEntry struct {
+	Row     int    // the row in the returned sheet
+	Key     string // the finding's key
+	State   TrackState
+	Owner   string
+	Due     string // YYYY-MM-DD, or the text as written when it is not a date
+	Comment string
+	// What the row says of the user, to name a finding that is no longer
+	// found; "" when the columns were deleted.
+	UserID, Name, Email string
 }
 
 // TrackerResult is what the returned workbook says against what is found now.

@@ -127,8 +127,8 @@ func HTMLText(value []byte) string {
 	return t.buf.String()
 }
 
-// textWriter is a reusable buffered writer into buf: the text of each node
-// of a pack went through a new 4 kB buffer before.
+// textWriter is a reusable buffered writer into buf, so that each node's
+// text does not need a buffer of its own.
 type textWriter struct {
 	buf bytes.Buffer
 	w   *bufio.Writer

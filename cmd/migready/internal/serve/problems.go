@@ -75,7 +75,7 @@ func (w *wording) problem(ie *inputs.Error) problem {
 	if ie.File == ProfileName {
 		switch f := fieldOf(ie.Key); {
 		case f != nil && f.Kind == kindFile:
-			return problem{Field: f.Path, Text: w.l.T("serve.problem.other"), Detail: ie.Msg, Hint: ie.Hint}
+			return problem{Field: f.Path, Text: w.l.T("serve.problem.unusable"), Detail: ie.Msg, Hint: ie.Hint}
 		case f != nil:
 			return w.field(f, ie)
 		}
@@ -102,7 +102,7 @@ func (w *wording) problem(ie *inputs.Error) problem {
 		}
 	default:
 		p.Field = ""
-		p.Text = w.l.T("serve.problem.other")
+		p.Text = w.l.T("serve.problem.unusable")
 	}
 	return p
 }
@@ -133,7 +133,7 @@ func (w *wording) field(f *field, ie *inputs.Error) problem {
 			p.Text = w.l.T("serve.problem.whole", args...)
 		}
 	default:
-		p.Text, p.Detail, p.Hint = w.l.T("serve.problem.other"), ie.Msg, ie.Hint
+		p.Text, p.Detail, p.Hint = w.l.T("serve.problem.unusable"), ie.Msg, ie.Hint
 	}
 	return p
 }
@@ -155,6 +155,14 @@ func (w *wording) example(path string) string {
 		}
 	case strings.HasPrefix(v, "'"):
 		return strings.Trim(v, "'")
+	case strings.HasPrefix(v, "["): // a list of texts, as the items
+		var items []string
+		for _, item := range strings.Split(strings.Trim(v, "[]"), ",") {
+			if s, err := strconv.Unquote(strings.TrimSpace(item)); err == nil {
+				items = append(items, s)
+			}
+		}
+		return strings.Join(items, ", ")
 	}
 	if n, err := strconv.ParseFloat(v, 64); err == nil {
 		return number(w.l, n)

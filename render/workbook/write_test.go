@@ -1,4 +1,4 @@
-package render
+package workbook
 
 import (
 	"archive/zip"
@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/migready/migready/readiness/assessment"
+	"github.com/migready/migready/render/internal/golden"
 	"github.com/migready/migready/templates"
 	"github.com/xuri/excelize/v2"
 )
@@ -20,34 +21,35 @@ import (
 var wbHostileCells = []string{`=HYPERLINK("http://x","click")`, "+1", "-1", "@SUM(A1)", "<script>alert(1)</script>", "=1+1", " leading space", "Æøå 😀"}
 
 // wbFinding is a finding with its words already written.
-func wbFinding(row int, id, name, email, problem, action string) findingView {
-	return findingView{Finding: assessment.Finding{Row: row, UserID: id, Name: name, Email: email,
+func wbFinding(row int, id, name, email, problem, action string) Finding {
+	return Finding{Finding: &assessment.Finding{Row: row, UserID: id, Name: name, Email: email,
 		Key: "duplicate-emails:user:" + strings.ToLower(id)}, Problem: problem, Action: action}
 }
 
-// wbAssessment is a report with its words written, as the workbook gets it.
-func wbAssessment() *localized {
-	a := &localized{
+// wbAssessment is a report's workbook, its words written.
+func wbAssessment() *Book {
+	a := &Book{
+		Customer:  "Nordlys AS",
+		Language:  "en",
 		Tool:      "migready 0.1.0",
 		Generated: "2026-11-24",
-		Checks: []checkView{
-			{ID: assessment.CheckOnsiteVersion, Status: assessment.Pass, Title: "Onsite version", Summary: "10.3.5 is supported", Findings: []findingView{}},
-			{ID: assessment.CheckDuplicateEmails, Status: assessment.Fail, Title: "Duplicate e-mail addresses", Summary: "2 users share an address",
-				Findings: []findingView{
+		Checks: []Check{
+			{Status: assessment.Pass, Title: "Onsite version", Summary: "10.3.5 is supported", Findings: []Finding{}},
+			{Status: assessment.Fail, Title: "Duplicate e-mail addresses", Summary: "2 users share an address",
+				Findings: []Finding{
 					wbFinding(12, "AB", "Anne Berg", "post@nordlys.no", "Shares post@nordlys.no with row 14", "Give each user their own address"),
 					wbFinding(14, "CD", "Carl Dahl", "post@nordlys.no", "Shares post@nordlys.no with row 12", "Give each user their own address"),
 				}},
-			{ID: assessment.CheckValidEmails, Status: assessment.Warn, Title: "Valid e-mail addresses", Summary: "1 address is not valid",
-				Findings: []findingView{}},
-			{ID: assessment.CheckMailboxes, Status: assessment.Unknown, Title: "Mailboxes", Summary: "Verify the forwarding",
-				Findings: []findingView{wbFinding(0, "", "", "", "No [mail] section", "Add one")}},
+			{Status: assessment.Warn, Title: "Valid e-mail addresses", Summary: "1 address is not valid",
+				Findings: []Finding{}},
+			{Status: assessment.Unknown, Title: "Mailboxes", Summary: "Verify the forwarding",
+				Findings: []Finding{wbFinding(0, "", "", "", "No [mail] section", "Add one")}},
 		},
 		Mailboxes: []assessment.Mailbox{
 			{Current: "anne@nordlys.no", New: "anne@nordlys.onmicrosoft.com", Forward: true},
 			{Current: "carl@nordlys.no", New: "carl@nordlys.onmicrosoft.com", Forward: false},
 		},
 	}
-	a.Customer.Name, a.Customer.Slug, a.Customer.Tenant, a.Customer.Language = "Nordlys AS", "nordlys-as", "nordlys", "en"
 	for i, h := range wbHostileCells {
 		a.Checks[2].Findings = append(a.Checks[2].Findings, wbFinding(20+i, h, h, h, h, h))
 		a.Mailboxes = append(a.Mailboxes, assessment.Mailbox{Current: h, New: h})
@@ -57,10 +59,10 @@ func wbAssessment() *localized {
 	return a
 }
 
-func wbWrite(t testing.TB, a *localized) []byte {
+func wbWrite(t testing.TB, a *Book) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Workbook(&b, a, templates.MustLoad("en")); err != nil {
+	if err := Write(&b, a, templates.MustLoad("en")); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -89,7 +91,7 @@ func TestWorkbookSheets(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{"Check", "Result", "Row in export", "User ID", "Name", "Email", "Problem", "Action", "Status",
-		"Owner", "Due date", "Comment", TrackerKeyHeader}
+		"Owner", "Due date", "Comment", KeyHeader}
 	if got := strings.Join(rows[0], "|"); got != strings.Join(want, "|") {
 		t.Errorf("Findings header %q", got)
 	}
@@ -260,7 +262,7 @@ func TestWorkbookDeterministic(t *testing.T) {
 }
 
 func TestWorkbookEmpty(t *testing.T) {
-	a := &localized{Tool: "migready", Generated: "not a date"}
+	a := &Book{Tool: "migready", Generated: "not a date"}
 	f := wbOpen(t, wbWrite(t, a))
 	rows, _ := f.GetRows("Findings")
 	if len(rows) != 1 {
@@ -273,16 +275,16 @@ func TestWorkbookEmpty(t *testing.T) {
 
 func TestWorkbookSample(t *testing.T) {
 	data := wbWrite(t, wbAssessment())
-	matchGolden(t, "testdata/workbook/sample.xlsx", data)
+	golden.Match(t, "testdata/sample.xlsx", data)
 }
 
 // wbLargeAssessment has n findings spread over the checks, as a big export
 // with many broken users would.
-func wbLargeAssessment(n int) *localized {
+func wbLargeAssessment(n int) *Book {
 	a := wbAssessment()
 	per := n / len(a.Checks)
 	for i := range a.Checks {
-		fs := make([]findingView, 0, per)
+		fs := make([]Finding, 0, per)
 		for j := 0; j < per; j++ {
 			row := i*per + j + 2
 			fs = append(fs, wbFinding(row, fmt.Sprintf("U%05d", row), fmt.Sprintf("User Number %d", row),
@@ -302,7 +304,7 @@ func BenchmarkWorkbook50k(b *testing.B) {
 	var size int
 	for b.Loop() {
 		var buf bytes.Buffer
-		if err := Workbook(&buf, a, lang); err != nil {
+		if err := Write(&buf, a, lang); err != nil {
 			b.Fatal(err)
 		}
 		size = buf.Len()
@@ -343,7 +345,7 @@ func TestWorkbookNoTempFile(t *testing.T) {
 	t.Setenv("TMP", tmp)
 	t.Setenv("TEMP", tmp)
 	spy := &tmpSpy{dir: tmp}
-	if err := Workbook(spy, a, templates.MustLoad("en")); err != nil {
+	if err := Write(spy, a, templates.MustLoad("en")); err != nil {
 		t.Fatal(err)
 	}
 	if !spy.done || len(spy.seen) > 0 {

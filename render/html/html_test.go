@@ -1,9 +1,8 @@
-package render
+package html
 
 import (
 	"bytes"
 	"context"
-	"github.com/migready/migready/render/doc"
 	"image"
 	"image/color"
 	"image/png"
@@ -15,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/migready/migready/render/doc"
+	"github.com/migready/migready/render/internal/golden"
 	"golang.org/x/net/html"
 )
 
@@ -37,7 +38,7 @@ func htmlTestLogo(t testing.TB) *doc.Image {
 
 func sampleHTMLDoc(t testing.TB) *doc.Document {
 	t.Helper()
-	body, err := os.ReadFile("testdata/html/sample.md")
+	body, err := os.ReadFile("testdata/sample.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +70,7 @@ func sampleHTMLDoc(t testing.TB) *doc.Document {
 func renderHTMLString(t testing.TB, doc *doc.Document) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := HTML(&b, doc); err != nil {
+	if err := Write(&b, doc); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -77,7 +78,7 @@ func renderHTMLString(t testing.TB, doc *doc.Document) string {
 
 func TestHTMLSample(t *testing.T) {
 	out := renderHTMLString(t, sampleHTMLDoc(t))
-	matchGolden(t, "testdata/html/sample.html", []byte(out))
+	golden.Match(t, "testdata/sample.html", []byte(out))
 	assertInertHTML(t, out)
 }
 

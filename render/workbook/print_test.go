@@ -1,4 +1,4 @@
-package render
+package workbook
 
 import (
 	"encoding/csv"
@@ -66,16 +66,16 @@ func TestWorkbookPrintSetup(t *testing.T) {
 	// The long action (column H of Findings row 2) gets a row tall enough.
 	w, _ := f.GetColWidth("Findings", "H")
 	perLine := w * 1.2
-	need := float64(len(long))/perLine*wbLineHeight + 1
+	need := float64(len(long))/perLine*lineHeight + 1
 	if h, _ := f.GetRowHeight("Findings", 2); h < need {
 		t.Errorf("Findings row 2 is %.0f pt high; its %d-character action in a column %.0f wide needs %.0f", h, len(long), w, need)
 	}
-	if h, _ := f.GetRowHeight("Findings", 3); h > 2*wbLineHeight+2 {
+	if h, _ := f.GetRowHeight("Findings", 3); h > 2*lineHeight+2 {
 		t.Errorf("Findings row 3 (short text) is %.0f pt high", h)
 	}
 
 	// No rows below the header: no filter.
-	empty := wbWrite(t, &localized{Tool: "migready", Generated: "2026-11-24"})
+	empty := wbWrite(t, &Book{Tool: "migready", Generated: "2026-11-24"})
 	for i := 1; i <= 3; i++ {
 		if x := wbZipEntry(t, empty, "xl/worksheets/sheet"+strconv.Itoa(i)+".xml"); strings.Contains(x, "<autoFilter") {
 			t.Errorf("empty sheet%d has a filter", i)
@@ -134,7 +134,7 @@ func TestWorkbookLibreOffice(t *testing.T) {
 }
 
 func TestWorkbookLines(t *testing.T) {
-	c := newWBColumnWidths([]string{"x"}, 10)
+	c := newColumnWidths([]string{"x"}, 10)
 	c.see(0, strings.Repeat("x", 30)) // capped at width 10: 10 characters a line
 	for s, want := range map[string]int{
 		"":                                1,

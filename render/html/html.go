@@ -1,11 +1,12 @@
-package render
+// Package html writes the pack as one self-contained HTML file, from the
+// doc.Document the PDF is made from.
+package html
 
 import (
 	"bufio"
 	"bytes"
 	"encoding/base64"
 	"fmt"
-	"github.com/migready/migready/render/doc"
 	"html"
 	"io"
 	"net/http"
@@ -14,6 +15,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/migready/migready/render/doc"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -21,13 +23,13 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// HTML writes doc as one self-contained HTML5 file: inline CSS, the logo as
+// Write writes d as one self-contained HTML5 file: inline CSS, the logo as
 // a data: URL, no script and nothing that makes the browser fetch anything,
 // so the file can be mailed, archived and opened offline. It reads well on a
 // phone and prints on A4 like the PDF (a page per "# " section, repeated
 // table headers, the running header and page numbers where the browser
 // supports CSS page margin boxes). The same doc.Document gives the same bytes.
-func HTML(w io.Writer, d *doc.Document) error {
+func Write(w io.Writer, d *doc.Document) error {
 	var body bytes.Buffer
 	if err := renderHTMLBody(&body, d.Body, d.Parsed()); err != nil {
 		return fmt.Errorf("html body: %w", err)

@@ -1,4 +1,7 @@
-package render
+// Package portfolio writes the overview of a batch: one row per customer,
+// those that need attention first, as a self-contained HTML page, CSV for
+// spreadsheets and JSON.
+package portfolio
 
 import (
 	"bufio"
@@ -8,6 +11,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"html"
+	"io"
 	"net/url"
 	"path"
 	"sort"
@@ -16,16 +20,17 @@ import (
 	"time"
 
 	"github.com/migready/migready/readiness/assessment"
+	"github.com/migready/migready/render"
 	"github.com/migready/migready/templates"
 )
 
-// PortfolioError is the verdict of a customer whose pack could not be made
+// VerdictError is the verdict of a customer whose pack could not be made
 // (an input error): it needs attention before anything else.
-const PortfolioError = "error"
+const VerdictError = "error"
 
-// PortfolioRow is one customer of a batch, as the portfolio lists it: small
+// Row is one customer of a batch, as the portfolio lists it: small
 // enough to keep for thousands of customers while their packs are written.
-type PortfolioRow struct {
+type Row struct {
 	Name       string   `json:"name"`
 	Slug       string   `json:"slug"`
 	Tenant     string   `json:"tenant"`
@@ -50,15 +55,15 @@ type Blocked struct {
 	assessment.Change
 }
 
-// PortfolioRowOf is the portfolio's row for a customer's report, whose pack
+// RowOf is the portfolio's row for a customer's report, whose pack
 // was written to the folder dir (relative to the portfolio, slash-separated).
-func PortfolioRowOf(r *Report, dir, profile string) PortfolioRow {
+func RowOf(r *render.Report, dir, profile string) Row {
 	a := r.Assessment
-	names := PackNames(a.Customer.Slug, r.Date, a.Masked)
+	names := render.PackNames(a.Customer.Slug, r.Date, a.Masked)
 	if r.Files != nil {
 		names = *r.Files
 	}
-	row := PortfolioRow{Name: a.Customer.Name, Slug: a.Customer.Slug, Tenant: a.Customer.Tenant, Language: r.Lang.Code,
+	row := Row{Name: a.Customer.Name, Slug: a.Customer.Slug, Tenant: a.Customer.Tenant, Language: r.Lang.Code,
 		Verdict: string(a.Verdict), Blockers: a.Blockers, ToVerify: a.ToVerify, WithAccess: a.Users.WithAccess,
 		LowHours: a.Downtime.LowHours, HighHours: a.Downtime.HighHours, Date: r.Date.Format(time.DateOnly),
 		PDF: path.Join(dir, names.PDF), HTML: path.Join(dir, names.HTML), Profile: profile}
@@ -69,14 +74,14 @@ func PortfolioRowOf(r *Report, dir, profile string) PortfolioRow {
 }
 
 // attention orders verdicts: what needs attention first.
-var attention = map[string]int{PortfolioError: 0, string(assessment.VerdictNotReady): 1,
+var attention = map[string]int{VerdictError: 0, string(assessment.VerdictNotReady): 1,
 	string(assessment.VerdictUnconfirmed): 2, string(assessment.VerdictReady): 3}
 
-// SortPortfolio puts the customers that need attention first: failures,
+// Sort puts the customers that need attention first: failures,
 // then not ready (most blockers first), not confirmed (most checks to
 // verify first), ready; then by name and profile, so the order never
 // depends on which customer finished first.
-func SortPortfolio(rows []PortfolioRow) {
+func Sort(rows []Row) {
 	sort.SliceStable(rows, func(i, j int) bool {
 		a, b := &rows[i], &rows[j]
 		if attention[a.Verdict] != attention[b.Verdict] {
@@ -99,7 +104,7 @@ func SortPortfolio(rows []PortfolioRow) {
 type Portfolio struct {
 	Date time.Time
 	Tool string
-	Rows []PortfolioRow // sorted by SortPortfolio
+	Rows []Row // sorted by Sort
 }
 
 // Counts is the number of customers per verdict.
@@ -128,35 +133,35 @@ func (p *Portfolio) Count() Counts {
 	return c
 }
 
-// PortfolioFiles renders portfolio.html, portfolio.csv and portfolio.json
+// Files renders portfolio.html, portfolio.csv and portfolio.json
 // in the language l. The same portfolio gives the same bytes.
-func PortfolioFiles(p *Portfolio, l *templates.Lang) ([]File, error) {
+func Files(p *Portfolio, l *templates.Lang) ([]render.File, error) {
 	var h, c, j bytes.Buffer
-	if err := PortfolioHTML(&h, p, l); err != nil {
+	if err := writeHTML(&h, p, l); err != nil {
 		return nil, err
 	}
-	if err := PortfolioCSV(&c, p, l); err != nil {
+	if err := writeCSV(&c, p, l); err != nil {
 		return nil, err
 	}
-	if err := PortfolioJSON(&j, p); err != nil {
+	if err := writeJSON(&j, p); err != nil {
 		return nil, err
 	}
-	return []File{{"portfolio.html", h.Bytes()}, {"portfolio.csv", c.Bytes()}, {"portfolio.json", j.Bytes()}}, nil
+	return []render.File{{Name: "portfolio.html", Data: h.Bytes()}, {Name: "portfolio.csv", Data: c.Bytes()}, {Name: "portfolio.json", Data: j.Bytes()}}, nil
 }
 
-// PortfolioJSON writes the portfolio as JSON (keys in English, like the
+// writeJSON writes the portfolio as JSON (keys in English, like the
 // summary).
-func PortfolioJSON(w *bytes.Buffer, p *Portfolio) error {
+func writeJSON(w io.Writer, p *Portfolio) error {
 	rows := p.Rows
 	if rows == nil {
-		rows = []PortfolioRow{}
+		rows = []Row{}
 	}
 	doc := struct {
-		Schema    int            `json:"schema"`
-		Tool      string         `json:"tool"`
-		Generated string         `json:"generated"`
-		Counts    Counts         `json:"counts"`
-		Customers []PortfolioRow `json:"customers"`
+		Schema    int    `json:"schema"`
+		Tool      string `json:"tool"`
+		Generated string `json:"generated"`
+		Counts    Counts `json:"counts"`
+		Customers []Row  `json:"customers"`
 	}{1, p.Tool, p.Date.Format(time.DateOnly), p.Count(), rows}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -164,14 +169,14 @@ func PortfolioJSON(w *bytes.Buffer, p *Portfolio) error {
 	return enc.Encode(doc)
 }
 
-// portfolioColumns are the columns of the CSV and the HTML table, by text
+// columns are the columns of the CSV and the HTML table, by text
 // key under portfolio.column.
-var portfolioColumns = []string{"name", "tenant", "language", "verdict", "blockers", "to_verify",
+var columns = []string{"name", "tenant", "language", "verdict", "blockers", "to_verify",
 	"users", "downtime", "progress", "date", "pdf", "html", "error"}
 
-// portfolioCells writes a row's cells in l, in the order of portfolioColumns.
-func portfolioCells(r *PortfolioRow, l *templates.Lang) []string {
-	if r.Verdict == PortfolioError {
+// cells writes a row's cells in l, in the order of columns.
+func cells(r *Row, l *templates.Lang) []string {
+	if r.Verdict == VerdictError {
 		name := r.Name
 		if name == "" {
 			name = r.Profile
@@ -181,7 +186,7 @@ func portfolioCells(r *PortfolioRow, l *templates.Lang) []string {
 	return []string{r.Name, r.Tenant, r.Language, verdictWord(r.Verdict, l), strconv.Itoa(r.Blockers),
 		strconv.Itoa(r.ToVerify), strconv.Itoa(r.WithAccess),
 		l.T("portfolio.downtime", "low", l.Hours(r.LowHours), "high", l.Hours(r.HighHours)),
-		portfolioProgress(r.Progress, l), r.Date, r.PDF, r.HTML, ""}
+		progress(r.Progress, l), r.Date, r.PDF, r.HTML, ""}
 }
 
 func verdictWord(v string, l *templates.Lang) string {
@@ -196,30 +201,32 @@ func verdictWord(v string, l *templates.Lang) string {
 	return l.T("portfolio.verdict.error")
 }
 
-func portfolioProgress(b *Blocked, l *templates.Lang) string {
+func progress(b *Blocked, l *templates.Lang) string {
 	if b == nil {
 		return l.T("portfolio.progress.none")
 	}
 	since, _ := time.Parse(time.DateOnly, b.Since)
-	return progressLine(&assessment.Progress{Since: b.Since, Blocking: b.Change}, l, since)
+	return render.ProgressLine(&assessment.Progress{Since: b.Since, Blocking: b.Change}, l, since)
 }
 
-// PortfolioCSV writes the portfolio as CSV for spreadsheets: UTF-8 with a
+// writeCSV writes the portfolio as CSV for spreadsheets: UTF-8 with a
 // byte order mark (so Excel reads Nordic letters right), a header row in l,
 // and every cell that a spreadsheet would take for a formula made text.
-func PortfolioCSV(w *bytes.Buffer, p *Portfolio, l *templates.Lang) error {
-	w.WriteString("\uFEFF")
+func writeCSV(w io.Writer, p *Portfolio, l *templates.Lang) error {
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	head := make([]string, len(portfolioColumns))
-	for i, c := range portfolioColumns {
+	head := make([]string, len(columns))
+	for i, c := range columns {
 		head[i] = csvSafe(l.T("portfolio.column." + c))
 	}
 	if err := cw.Write(head); err != nil {
 		return err
 	}
 	for i := range p.Rows {
-		cells := portfolioCells(&p.Rows[i], l)
+		cells := cells(&p.Rows[i], l)
 		for k, c := range cells {
 			cells[k] = csvSafe(c)
 		}
@@ -241,11 +248,11 @@ func csvSafe(s string) string {
 	return s
 }
 
-// portfolioScript sorts the table by a column when its header is clicked
+// script sorts the table by a column when its header is clicked
 // (again: the other way). Cells sort by their data-v (numbers) or text.
 // It is the page's only script; the Content-Security-Policy allows exactly
 // it by its hash, so nothing injected could run.
-const portfolioScript = `(function () {
+const script = `(function () {
   var table = document.getElementById("customers");
   var body = table.tBodies[0];
   var heads = table.tHead.rows[0].cells;
@@ -273,13 +280,13 @@ const portfolioScript = `(function () {
 })();
 `
 
-// PortfolioScriptHash is the CSP source that allows portfolioScript.
-func PortfolioScriptHash() string {
-	sum := sha256.Sum256([]byte(portfolioScript))
+// scriptHash is the CSP source that allows script.
+func scriptHash() string {
+	sum := sha256.Sum256([]byte(script))
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }
 
-const portfolioCSS = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5rem;color:#1b1f24}
+const css = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5rem;color:#1b1f24}
 h1{font-size:1.4rem;margin:0 0 .3rem}
 .sub{color:#57606a;margin:0 0 1rem}
 .counts{display:flex;flex-wrap:wrap;gap:.6rem;list-style:none;padding:0;margin:0 0 1.2rem}
@@ -300,11 +307,11 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 @media print{th button::after{content:none}}
 `
 
-// PortfolioHTML writes the portfolio as one self-contained HTML page: no
+// writeHTML writes the portfolio as one self-contained HTML page: no
 // request of any kind, works opened from disk, columns sortable by a
 // script the Content-Security-Policy allows by its hash alone. Customer
 // data is escaped everywhere.
-func PortfolioHTML(w *bytes.Buffer, p *Portfolio, l *templates.Lang) error {
+func writeHTML(w io.Writer, p *Portfolio, l *templates.Lang) error {
 	bw := bufio.NewWriter(w)
 	pr := func(parts ...string) {
 		for _, s := range parts {
@@ -314,12 +321,12 @@ func PortfolioHTML(w *bytes.Buffer, p *Portfolio, l *templates.Lang) error {
 	esc := html.EscapeString
 	title := l.T("portfolio.title")
 	pr("<!DOCTYPE html>\n<html lang=\"", esc(l.Code), "\">\n<head>\n<meta charset=\"utf-8\">\n")
-	pr(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src `, PortfolioScriptHash(),
+	pr(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src `, scriptHash(),
 		`; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">`, "\n")
 	pr(`<meta name="viewport" content="width=device-width, initial-scale=1">`, "\n")
 	pr(`<meta name="referrer" content="no-referrer">`, "\n")
 	pr(`<meta name="generator" content="`, esc(p.Tool), "\">\n")
-	pr("<title>", esc(title), "</title>\n<style>\n", portfolioCSS, "</style>\n</head>\n<body>\n")
+	pr("<title>", esc(title), "</title>\n<style>\n", css, "</style>\n</head>\n<body>\n")
 	pr("<h1>", esc(title), "</h1>\n")
 	pr("<p class=\"sub\">", esc(l.Plural("portfolio.subtitle", len(p.Rows), "date", l.Date(p.Date))), "</p>\n")
 
@@ -330,13 +337,13 @@ func PortfolioHTML(w *bytes.Buffer, p *Portfolio, l *templates.Lang) error {
 		count      int
 	}{{"error", "portfolio.count.error", c.Error}, {"not-ready", "portfolio.count.not_ready", c.NotReady},
 		{"unconfirmed", "portfolio.count.unconfirmed", c.Unconfirmed}, {"ready", "portfolio.count.ready", c.Ready}} {
-		if n.count == 0 && n.class == PortfolioError {
+		if n.count == 0 && n.class == VerdictError {
 			continue
 		}
 		pr("<li class=\"", n.class, "\">", esc(l.T(n.key, "count", l.Int(n.count))), "</li>\n")
 	}
 	pr("</ul>\n<div class=\"wrap\">\n<table id=\"customers\">\n<thead><tr>")
-	for _, col := range portfolioColumns {
+	for _, col := range columns {
 		if col == "html" || col == "error" {
 			continue // one column of links (PDF and HTML); an error takes the progress cell
 		}
@@ -349,11 +356,11 @@ func PortfolioHTML(w *bytes.Buffer, p *Portfolio, l *templates.Lang) error {
 	pr("</tr></thead>\n<tbody>\n")
 	for i := range p.Rows {
 		r := &p.Rows[i]
-		cells := portfolioCells(r, l)
+		cells := cells(r, l)
 		pr("<tr>")
 		pr("<td>", esc(cells[0]), "</td><td>", esc(cells[1]), "</td><td>", esc(cells[2]), "</td>")
 		pr("<td data-v=\"", strconv.Itoa(attention[r.Verdict]), "\"><span class=\"v ", esc(r.Verdict), "\">", esc(cells[3]), "</span></td>")
-		if r.Verdict == PortfolioError {
+		if r.Verdict == VerdictError {
 			pr("<td class=\"n\" data-v=\"-1\"></td><td class=\"n\" data-v=\"-1\"></td><td class=\"n\" data-v=\"-1\"></td><td data-v=\"-1\"></td>")
 			pr("<td>", esc(r.Error), "</td><td class=\"d\">", esc(r.Date), "</td><td></td></tr>\n")
 			continue
@@ -374,7 +381,7 @@ func PortfolioHTML(w *bytes.Buffer, p *Portfolio, l *templates.Lang) error {
 		pr("<td><a href=\"", esc(fileURL(r.PDF)), "\">PDF</a> · <a href=\"", esc(fileURL(r.HTML)), "\">HTML</a></td>")
 		pr("</tr>\n")
 	}
-	pr("</tbody>\n</table>\n</div>\n<script>", portfolioScript, "</script>\n</body>\n</html>\n")
+	pr("</tbody>\n</table>\n</div>\n<script>", script, "</script>\n</body>\n</html>\n")
 	return bw.Flush()
 }
 
@@ -391,7 +398,3 @@ func fileURL(p string) string {
 	}
 	return u
 }
-
-// TerminalSafe shows control characters in customer data as U+FFFD, so a
-// name cannot drive the terminal.
-func TerminalSafe(s string) string { return terminalSafe(s) }

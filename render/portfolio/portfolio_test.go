@@ -1,4 +1,4 @@
-package render
+package portfolio
 
 import (
 	"bytes"
@@ -18,7 +18,7 @@ import (
 const hostileName = `=HYPERLINK("http://x") <script>alert(1)</script> **b** {{.X}} |p|`
 
 func samplePortfolio() *Portfolio {
-	rows := []PortfolioRow{
+	rows := []Row{
 		{Name: "Ready AS", Slug: "ready-as", Language: "nb", Verdict: "ready", WithAccess: 40, LowHours: 2, HighHours: 4,
 			Date: "2026-11-24", PDF: "ready-as/ready-as-2026-11-24-readiness.pdf", HTML: "ready-as/ready-as-2026-11-24-readiness.html"},
 		{Name: hostileName, Slug: "hostile", Tenant: "+Cust1", Language: "en", Verdict: "not-ready", Blockers: 2, ToVerify: 1,
@@ -26,9 +26,9 @@ func samplePortfolio() *Portfolio {
 			Progress: &Blocked{Since: "2026-11-10", Change: assessment.Change{Before: 3, Resolved: 2, New: 1, Open: 1}}},
 		{Name: "Many Blockers", Slug: "many", Language: "de", Verdict: "not-ready", Blockers: 7, Date: "2026-11-24"},
 		{Name: "Unsure BV", Slug: "unsure-bv", Language: "nl", Verdict: "unconfirmed", ToVerify: 3, Date: "2026-11-24"},
-		{Profile: "c/broken/profile.toml", Verdict: PortfolioError, Error: "-c/broken/profile.toml line 3: unknown key", Date: "2026-11-24"},
+		{Profile: "c/broken/profile.toml", Verdict: VerdictError, Error: "-c/broken/profile.toml line 3: unknown key", Date: "2026-11-24"},
 	}
-	SortPortfolio(rows)
+	Sort(rows)
 	return &Portfolio{Date: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC), Tool: "migready test", Rows: rows}
 }
 
@@ -46,7 +46,7 @@ func TestSortPortfolioAttentionFirst(t *testing.T) {
 func TestPortfolioCSV(t *testing.T) {
 	l, _ := templates.Load("en")
 	var b bytes.Buffer
-	if err := PortfolioCSV(&b, samplePortfolio(), l); err != nil {
+	if err := writeCSV(&b, samplePortfolio(), l); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.HasPrefix(b.Bytes(), []byte("\xEF\xBB\xBFCustomer,")) {
@@ -89,12 +89,12 @@ func TestCSVSafe(t *testing.T) {
 
 func TestPortfolioJSON(t *testing.T) {
 	var b bytes.Buffer
-	if err := PortfolioJSON(&b, samplePortfolio()); err != nil {
+	if err := writeJSON(&b, samplePortfolio()); err != nil {
 		t.Fatal(err)
 	}
 	var doc struct {
-		Counts    Counts         `json:"counts"`
-		Customers []PortfolioRow `json:"customers"`
+		Counts    Counts `json:"counts"`
+		Customers []Row  `json:"customers"`
 	}
 	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
 		t.Fatal(err)
@@ -114,11 +114,11 @@ func TestPortfolioHTML(t *testing.T) {
 	l, _ := templates.Load("en")
 	var b bytes.Buffer
 	p := samplePortfolio()
-	if err := PortfolioHTML(&b, p, l); err != nil {
+	if err := writeHTML(&b, p, l); err != nil {
 		t.Fatal(err)
 	}
 	var again bytes.Buffer
-	_ = PortfolioHTML(&again, samplePortfolio(), l)
+	_ = writeHTML(&again, samplePortfolio(), l)
 	if !bytes.Equal(b.Bytes(), again.Bytes()) {
 		t.Error("the same portfolio gave different bytes")
 	}
@@ -200,7 +200,7 @@ func TestPortfolioLanguages(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		files, err := PortfolioFiles(samplePortfolio(), l)
+		files, err := Files(samplePortfolio(), l)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,362 @@
+package workbook
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/readiness/assessment"
+	"github.com/migready/migready/templates"
+	"github.com/xuri/excelize/v2"
+)
+
+// trackerBook builds a returned workbook: header, rows, and an optional
+// edit (rename a sheet, add a formula…).
+func trackerBook(t *testing.T, subject string, header []string, rows [][]any, edit func(*excelize.File)) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", "Findings")
+	if subject != "" {
+		f.SetDocProps(&excelize.DocProperties{Subject: subject, Created: "2026-11-12T00:00:00Z"})
+	}
+	for i, h := range header {
+		c, _ := excelize.CoordinatesToCellName(i+1, 1)
+		f.SetCellValue("Findings", c, h)
+	}
+	for r, row := range rows {
+		for i, v := range row {
+			c, _ := excelize.CoordinatesToCellName(i+1, r+2)
+			f.SetCellValue("Findings", c, v)
+		}
+	}
+	if edit != nil {
+		edit(f)
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+var trackerHeader = []string{"Check", "Row in export", "User ID", "Problem", "Status", "Owner", "Due date", "Comment", KeyHeader}
+
+func TestParseReturned(t *testing.T) {
+	good := [][]any{
+		{"User plans", 3, "BO", "No plan", "Fixed", "Ingrid", 46357, "Plan given 12/11", "licences:user:bo"},
+		{"User plans", 5, "DI", "No plan", "Won't fix", "", "2026-12-01", "=HYPERLINK(\"x\")", "licences:user:di"},
+		{"Emails", 4, "CY", "No address", "", "", "", "", "valid-emails:user:cy"},
+	}
+	cases := []struct {
+		name    string
+		data    []byte
+		err     string // "" = no error
+		entries int
+		notice  string
+		check   func(t *testing.T, tr *Returned)
+	}{
+		{name: "as returned", data: trackerBook(t, "Progress Co", trackerHeader, good, nil), entries: 3,
+			check: func(t *testing.T, tr *Returned) {
+				e := tr.Tracker.Entries[0]
+				if e.State != assessment.TrackFixed || e.Owner != "Ingrid" || e.Due != "2026-12-01" || e.Comment != "Plan given 12/11" || e.Key != "licences:user:bo" {
+					t.Errorf("entry %+v", e)
+				}
+				if tr.Tracker.Entries[1].State != assessment.TrackWontFix || tr.Tracker.Entries[1].Comment != `=HYPERLINK("x")` || tr.Tracker.Entries[2].State != assessment.TrackOpen {
+					t.Errorf("entries %+v", tr.Tracker.Entries)
+				}
+				if tr.Customer != "Progress Co" || tr.Tracker.Made.Format("2006-01-02") != "2026-11-12" {
+					t.Errorf("customer %q, made %v", tr.Customer, tr.Tracker.Made)
+				}
+			}},
+		{name: "renamed sheet, columns moved", data: trackerBook(t, "Progress Co",
+			[]string{KeyHeader, "Kommentar", "Status", "Check"},
+			[][]any{{"licences:user:bo", "Done", "Rettet", "x"}},
+			func(f *excelize.File) { f.SetSheetName("Findings", "Mine notater") }), entries: 1,
+			notice: `no Owner column`,
+			check: func(t *testing.T, tr *Returned) {
+				if e := tr.Tracker.Entries[0]; e.State != assessment.TrackFixed || e.Comment != "Done" {
+					t.Errorf("entry %+v", e)
+				}
+			}},
+		{name: "a row added by hand", data: trackerBook(t, "Progress Co", trackerHeader,
+			append(good, []any{"", "", "", "", "", "", "", "Please also check NN", ""}), nil), entries: 3,
+			notice: `a note without a key`},
+		{name: "unknown status and a date that is not one", data: trackerBook(t, "Progress Co", trackerHeader,
+			[][]any{{"x", 3, "BO", "x", "Maybe later", "", "next week", "", "licences:user:bo"}}, nil), entries: 1,
+			notice: `status "Maybe later" is not one of the drop-down's`,
+			check: func(t *testing.T, tr *Returned) {
+				if e := tr.Tracker.Entries[0]; e.State != assessment.TrackOpen || e.Due != "next week" {
+					t.Errorf("entry %+v", e)
+				}
+			}},
+		{name: "a formula in a comment is read as its value, never as a formula", data: trackerBook(t, "Progress Co", trackerHeader,
+			[][]any{{"x", 3, "BO", "x", "Open", "", "", "", "licences:user:bo"}},
+			func(f *excelize.File) { f.SetCellFormula("Findings", "H2", "1+1") }), entries: 1,
+			check: func(t *testing.T, tr *Returned) {
+				if c := tr.Tracker.Entries[0].Comment; strings.Contains(c, "1+1") {
+					t.Errorf("comment %q holds the formula", c)
+				}
+			}},
+		{name: "key column deleted", data: trackerBook(t, "Progress Co", trackerHeader[:8], [][]any{{"x"}}, nil),
+			err: `no sheet has the "migready key" column`},
+		{name: "keys deleted", data: trackerBook(t, "Progress Co", trackerHeader, [][]any{{"x", 3, "BO", "x", "Fixed", "", "", "note", ""}}, nil),
+			err: `has no findings with a key`},
+		{name: "password-protected", data: append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 504)...),
+			err: "password-protected"},
+		{name: "corrupt", data: []byte("PK\x03\x04 this is not a zip"), err: "corrupt"},
+		{name: "not a workbook", data: []byte("Check;Status\n"), err: "not an Excel workbook"},
+		{name: "empty", data: nil, err: "file is empty"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			tr, err := parseReturned("returned.xlsx", tc.data)
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) || !strings.HasPrefix(err.Error(), "returned.xlsx") {
+					t.Fatalf("error %v, want %q naming the file", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(tr.Tracker.Entries) != tc.entries {
+				t.Errorf("%d entries, want %d: %+v", len(tr.Tracker.Entries), tc.entries, tr.Tracker.Entries)
+			}
+			if tc.notice != "" && !strings.Contains(strings.Join(tr.Notices, "\n"), tc.notice) {
+				t.Errorf("notices %q lack %q", tr.Notices, tc.notice)
+			}
+			if tc.check != nil {
+				tc.check(t, tr)
+			}
+		})
+	}
+}
+
+// The format both ways: a workbook written in any language, with the
+// customer's notes of the previous run on its findings, reads back as those
+// notes, key by key.
+func TestWriteThenRead(t *testing.T) {
+	notes := []*assessment.Tracking{
+		nil, // never returned: written as open
+		{State: assessment.TrackFixed, Owner: "Ingrid", Due: "2026-12-01", Comment: "Plan given"},
+		{State: assessment.TrackAccepted, Comment: "=HYPERLINK(\"x\")"},
+		{State: assessment.TrackWontFix, Due: "next week"},
+		{State: assessment.TrackOpen, Owner: "Ola"},
+	}
+	for _, code := range templates.Supported {
+		t.Run(code, func(t *testing.T) {
+			b := wbAssessment()
+			b.Language = code
+			var all []Finding
+			for _, c := range b.Checks {
+				all = append(all, c.Findings...)
+			}
+			for i, f := range all {
+				f.Track = notes[i%len(notes)]
+			}
+			var buf bytes.Buffer
+			if err := Write(&buf, b, templates.MustLoad(code)); err != nil {
+				t.Fatal(err)
+			}
+			r, err := parseReturned("returned.xlsx", buf.Bytes())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Customer != b.Customer || r.Tracker.Made.Format(time.DateOnly) != b.Generated {
+				t.Errorf("customer %q, made %v", r.Customer, r.Tracker.Made)
+			}
+			for _, n := range r.Notices { // a due date as the customer wrote it
+				if !strings.Contains(n, `due date "next week" is not a date; kept as written`) {
+					t.Errorf("notice %q", n)
+				}
+			}
+			if len(r.Tracker.Entries) != len(all) {
+				t.Fatalf("%d entries, want %d", len(r.Tracker.Entries), len(all))
+			}
+			for i, e := range r.Tracker.Entries {
+				f := all[i]
+				want := assessment.Tracking{State: assessment.TrackOpen}
+				if f.Track != nil {
+					want = *f.Track
+				}
+				got := assessment.Tracking{State: e.State, Owner: e.Owner, Due: e.Due, Comment: e.Comment}
+				// Cells are read trimmed.
+				trim := strings.TrimSpace
+				if e.Key != f.Key || got != want || e.UserID != trim(f.UserID) || e.Name != trim(f.Name) || e.Email != trim(f.Email) {
+					t.Errorf("row %d reads back as %+v, want %s %+v", e.Row, e, f.Key, want)
+				}
+			}
+		})
+	}
+}
+
+// Every language's Findings headers and status words are told apart after
+// folding, and no word means one thing in one language and another in
+// another: the reader takes a word of any language.
+func TestReturnedWordsDistinct(t *testing.T) {
+	column := map[string]int{}
+	state := map[string]assessment.TrackState{}
+	for _, code := range templates.Supported {
+		l := templates.MustLoad(code)
+		for col := range colKey {
+			w := inputs.FoldKey(columnHeader(l, col))
+			if c, ok := column[w]; ok && c != col {
+				t.Errorf("%s: the header of column %s folds to %q, a header of column %s too", code, columnKeys[col], w, columnKeys[c])
+			}
+			column[w] = col
+		}
+		for _, s := range assessment.TrackStates {
+			w := inputs.FoldKey(StateWord(l, s))
+			if o, ok := state[w]; ok && o != s {
+				t.Errorf("%s: status %s folds to %q, status %s too", code, s, w, o)
+			}
+			state[w] = s
+		}
+	}
+}
+
+// zipOf is a zip archive of the named parts.
+func zipOf(t *testing.T, parts map[string][]byte) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, name := range slices.Sorted(maps.Keys(parts)) {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(parts[name])
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// A returned workbook is customer data: it is held to the limits of every
+// workbook migready reads (inputs.ReadWorkbook), and what it refuses is an
+// input error that names the file and says what -tracker takes.
+func TestReturnedLimits(t *testing.T) {
+	types := []byte(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>`)
+	for _, tc := range []struct {
+		name string
+		data []byte
+		err  string
+	}{
+		{"zip bomb", zipOf(t, map[string][]byte{"[Content_Types].xml": types, "xl/worksheets/sheet1.xml": make([]byte, 4<<20)}),
+			"a zip bomb"},
+		{"OpenDocument", zipOf(t, map[string][]byte{"mimetype": []byte("application/vnd.oasis.opendocument.spreadsheet"),
+			"content.xml": nil, "META-INF/manifest.xml": nil}), "OpenDocument spreadsheet"},
+		{"another zip", zipOf(t, map[string][]byte{"readme.txt": []byte("hello")}), "a zip archive, not an Excel workbook"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := parseReturned("returned.xlsx", tc.data)
+			var e *inputs.Error
+			if !errors.As(err, &e) || !strings.Contains(e.Msg, tc.err) || e.File != "returned.xlsx" || !strings.HasPrefix(e.Hint, "-tracker takes") {
+				t.Errorf("error %#v, want an input error %q with the -tracker hint", err, tc.err)
+			}
+		})
+	}
+}
+
+// A workbook made for another customer is refused; one whose subject was
+// removed is read, with a notice.
+func TestReadReturnedCustomer(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "returned.xlsx")
+	if err := os.WriteFile(path, wbWrite(t, wbAssessment()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadReturned(path, "Østerbro Revision ApS"); err == nil || !strings.Contains(err.Error(), `this workbook is for "Nordlys AS", not "Østerbro Revision ApS"`) {
+		t.Errorf("another customer's workbook: %v", err)
+	}
+	r, err := ReadReturned(path, " nordlys as ")
+	if err != nil || len(r.Tracker.Entries) == 0 || len(r.Notices) > 0 {
+		t.Fatalf("own workbook: %v, %+v", err, r)
+	}
+	b := wbAssessment()
+	b.Customer = ""
+	if err := os.WriteFile(path, wbWrite(t, b), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := ReadReturned(path, "Nordlys AS"); err != nil || len(r.Notices) != 1 || !strings.Contains(r.Notices[0], "does not say which customer") {
+		t.Errorf("a workbook without its customer: %v, %+v", err, r)
+	}
+}
+
+// FuzzParseReturned mutates the Findings sheet of a workbook as Write makes
+// it, inside a valid package, so that the fuzzer reaches the reader rather
+// than stopping at zip checksums. Whatever the sheet holds, the reader gives
+// an input error or entries with distinct keys, known states and bounded
+// cells; a panic in excelize is an input error, one in the reader a crash.
+func FuzzParseReturned(f *testing.F) {
+	var b bytes.Buffer
+	if err := Write(&b, wbAssessment(), templates.MustLoad("nb")); err != nil {
+		f.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+	if err != nil {
+		f.Fatal(err)
+	}
+	parts := map[string][]byte{}
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			f.Fatal(err)
+		}
+		parts[zf.Name], _ = io.ReadAll(rc)
+		rc.Close()
+	}
+	const sheet = "xl/worksheets/sheet2.xml"
+	f.Add(parts[sheet][:min(len(parts[sheet]), 4000)])
+	f.Add([]byte(`<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>migready key</t></is></c>` +
+		`<c r="B1" t="inlineStr"><is><t>Status</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>k</t></is></c>` +
+		`<c r="B2" t="inlineStr"><is><t>Rettet</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>k</t></is></c></row>` +
+		`</sheetData></worksheet>`))
+	f.Fuzz(func(t *testing.T, xml []byte) {
+		xmlText := string(xml)
+		with := maps.Clone(parts)
+		with[sheet] = xml
+		r, err := parseReturned("fuzz.xlsx", zipOf(t, with))
+		if err != nil {
+			var e *inputs.Error
+			if !errors.As(err, &e) || e.File != "fuzz.xlsx" {
+				t.Fatalf("not an input error naming the file: %v", err)
+			}
+			return
+		}
+		seen := map[string]bool{}
+		for _, e := range r.Tracker.Entries {
+			if e.Key == "" || seen[e.Key] || !slices.Contains(assessment.TrackStates, e.State) ||
+				len(e.Comment) > maxCell || len(e.Owner) > maxCell || len(e.Due) > maxCell ||
+				utf8.ValidString(xmlText) && !utf8.ValidString(e.Comment) {
+				t.Fatalf("entry %+v", e)
+			}
+			seen[e.Key] = true
+		}
+	})
+}
+
+// A cell longer than maxCell is cut between letters, never inside one.
+func TestReturnedLongCell(t *testing.T) {
+	long := "a" + strings.Repeat("æ", maxCell) // maxCell falls inside an æ
+	data := trackerBook(t, "Progress Co", trackerHeader, [][]any{{"x", 3, "BO", "x", "Open", "", "", long, "licences:user:bo"}}, nil)
+	r, err := parseReturned("returned.xlsx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := r.Tracker.Entries[0].Comment; len(c) != maxCell-1 || !utf8.ValidString(c) {
+		t.Errorf("comment of %d bytes, valid UTF-8: %v", len(c), utf8.ValidString(c))
+	}
+}
