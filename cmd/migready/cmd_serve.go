@@ -163,9 +163,12 @@ func packEngine(s serveSetup) serve.Engine {
 	}
 }
 
-// openBrowser opens url in the default browser, as the desktop would open
-// a link, and does not wait for it.
-func openBrowser(url string) error {
+// openBrowser opens url in the default browser; tests replace it.
+var openBrowser = openDefaultBrowser
+
+// openDefaultBrowser opens url in the default browser, as the desktop
+// would open a link, and does not wait for it.
+func openDefaultBrowser(url string) error {
 	var cmd *exec.Cmd
 	switch runtime.GOOS {
 	case "windows":

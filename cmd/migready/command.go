@@ -161,7 +161,10 @@ Usage:
 	for _, c := range commands {
 		fmt.Fprintf(&b, "    %s\n        %s\n", c.usageLine(), c.short)
 	}
-	b.WriteString(`    migready PROFILE.toml
+	b.WriteString(`    migready
+        with no arguments, as when migready.exe is double-clicked: serve,
+        the page in the browser
+    migready PROFILE.toml
         what Windows runs when a profile is dropped on migready.exe: pack,
         into a folder "pack" next to the profile
     migready help [COMMAND]

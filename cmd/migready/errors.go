@@ -233,7 +233,7 @@ var failures = map[kind]struct {
 	kindProfileExists: {classInput, "{file} already exists",
 		"migready init never overwrites a profile; pass -force to replace it, or name another folder"},
 	kindExportNotProfile: {classInput, "{file} is a user export, not a profile",
-		`make a profile first: migready init -users "{file}" -name "Customer AS" FOLDER; then drop FOLDER's profile.toml on migready`},
+		`double-click migready and drop the export on its page; or make a profile first: migready init -users "{file}" -name "Customer AS" FOLDER, then drop FOLDER's profile.toml on migready`},
 	kindSlugClash: {classInput, `{other} and {profile} are both "{name}" (folder {slug})`,
 		"two profiles of one customer would overwrite each other's pack: remove one, or give the customers different names"},
 	kindOutputFolder: {classInternal, "output folder {dir} cannot be made: {cause}",
