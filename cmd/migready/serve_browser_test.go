@@ -31,7 +31,8 @@ import (
 // TestServeInBrowser drives migready's page in headless Chromium as a
 // sales representative would: the page in the browser's language, the
 // export dropped, the answers typed (a problem shown at its field while
-// typing, and gone once fixed), the verdict, the pack downloaded; then the
+// typing, and gone once fixed; the required answers listed when the verdict
+// is asked for too early), the verdict, the pack downloaded; then the
 // page switched to English, a saved profile loaded into the form, and the
 // pack downloaded again. Each zip holds the pack's five files and
 // profile.toml, and is what pack makes of the same inputs: the first
@@ -72,6 +73,14 @@ func TestServeInBrowser(t *testing.T) {
 		t.Errorf("mail domain proposed from the export: %q", got)
 	}
 	b.shot("2-export")
+
+	// The verdict asked for too early: every required answer is listed
+	// above the form, each linking to its field.
+	b.run(chromedp.Click(chromedp.ID("show-verdict")))
+	b.waitText("#attention", "Lokal versjon")
+	if got := b.text("#attention .lead"); got != "4 svar må rettes før pakken kan lages." {
+		t.Errorf("the list of problems starts %q", got)
+	}
 
 	// 2. The answers; a number that is no number is a problem at its field
 	// while typing, in the page's language, and gone once it is fixed.
@@ -373,6 +382,11 @@ func (b *testBrowser) check() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for _, l := range b.logs {
+		// Chromium logs every answer of 422, which is how a form with
+		// problems is answered.
+		if strings.Contains(l, "status of 422 (Unprocessable Entity)") {
+			continue
+		}
 		b.t.Errorf("the page logged: %s", l)
 	}
 	for _, u := range b.requests {

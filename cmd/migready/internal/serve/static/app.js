@@ -90,11 +90,33 @@
     return true;
   }
 
+  // fileProblems are the problems of the files (the export, the logo, a
+  // previous pack, a saved profile) as the last answer about them said:
+  // checking the answers while typing knows nothing of files, so it keeps
+  // them.
+  const fileProblems = new Map();
+  const fileKeys = fileFields.concat(['profile']);
+
   // showProblems shows each problem at its field: only at the fields the
   // rep has touched while typing, at every field once the rep asked for
   // the verdict or the pack (all). Problems of no field, and with all a
-  // list of every problem linking to its field, go above the form.
+  // list of every problem linking to its field, go above the form. only
+  // names the fields an answer is about: undefined for all of them (the
+  // verdict, the pack), null for the answers but not the files (checking
+  // while typing), else the fields listed.
   function showProblems(problems, all, attentionText, only) {
+    problems = problems || [];
+    if (only === undefined) {
+      // An answer about every field: its file problems replace the kept ones.
+      fileKeys.forEach(k => fileProblems.delete(k));
+    }
+    problems.forEach(pr => { if (fileKeys.includes(pr.field)) fileProblems.set(pr.field, pr); });
+    if (only === null) {
+      // The answers checked while typing: the files' problems stay.
+      problems = problems.filter(pr => !fileKeys.includes(pr.field)).concat(Array.from(fileProblems.values()));
+    } else if (only) {
+      only.forEach(k => { if (fileKeys.includes(k) && !problems.some(pr => pr.field === k)) fileProblems.delete(k); });
+    }
     const byField = new Map();
     const general = [];
     for (const pr of problems || []) {
@@ -124,6 +146,9 @@
   function renderAttention(list, text) {
     attention.replaceChildren();
     if (!list.length) { attention.hidden = true; return; }
+    // Every language migready speaks has a form for one and one for more.
+    const form = words['serve.problem.attention.' + (list.length === 1 ? 'one' : 'other')];
+    if (form) text = form.replace('{count}', String(list.length));
     if (text) attention.append(el('p', text, 'lead'));
     const ul = el('ul');
     for (const pr of list) {
@@ -149,7 +174,7 @@
   }
 
   function labelOf(field) {
-    const l = field.querySelector('legend [data-w], legend, label [data-w^="label."], label');
+    const l = field.querySelector('[data-w^="label."]') || field.querySelector('legend, label');
     return l ? l.textContent.trim() : field.dataset.path;
   }
 
@@ -242,14 +267,16 @@
     if (!r.ok) {
       summary.hidden = true;
       showProblems(j.problems, false, j.attention, ['users']);
+      if (showAll) validate(); // the list above the form, with this problem
       return;
     }
+    showProblems([], false, '', ['users']);
     renderExport(j.export);
     const langSelect = $('f-customer-language');
     if (langSelect && !touched.has('customer.language') && j.export.language) langSelect.value = j.export.language;
     const domain = $('f-mail-domain');
     if (domain && !touched.has('mail.domain') && !domain.value && j.export.domain) domain.value = j.export.domain;
-    scheduleValidate();
+    validate();
   }
 
   function renderExport(x) {
@@ -398,12 +425,12 @@
     const j = r.json || {};
     if (!r.ok) {
       box.hidden = true;
-      showProblems(j.problems, true, j.attention, null);
+      showProblems(j.problems, true, j.attention);
       attention.focus();
       attention.scrollIntoView({ block: 'start' });
       return;
     }
-    showProblems([], true, '', null);
+    showProblems([], true, '');
     renderVerdict(j.verdict);
     verdictShown = true;
     box.hidden = false;
@@ -452,12 +479,12 @@
     if (!r.ok) {
       status.textContent = '';
       const j = r.json || {};
-      showProblems(j.problems, true, j.attention, null);
+      showProblems(j.problems, true, j.attention);
       attention.focus();
       attention.scrollIntoView({ block: 'start' });
       return;
     }
-    if (!profile) showProblems([], true, '', null);
+    if (!profile) showProblems([], true, '');
     const name = r.resp.headers.get('X-Migready-File') || (profile ? 'profile.toml' : 'pack.zip');
     const href = URL.createObjectURL(r.blob);
     const a = el('a');
