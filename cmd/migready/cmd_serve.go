@@ -228,18 +228,6 @@ func systemLanguage() string {
 	return templates.Default
 }
 
-// unixLanguages are the languages the environment names, most preferred
-// first.
-func unixLanguages() []string {
-	var out []string
-	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if s := os.Getenv(v); s != "" && s != "C" && s != "POSIX" {
-			out = append(out, strings.SplitN(s, ".", 2)[0])
-		}
-	}
-	return out
-}
-
 // context is e's context: Background unless a test gave one.
 func (e *env) context() context.Context {
 	if e.ctx != nil {

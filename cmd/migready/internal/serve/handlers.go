@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"path"
 	"strings"
-	"time"
 
 	"github.com/migready/migready/cmd/migready/internal/profiletext"
 	"github.com/migready/migready/inputs"
@@ -330,10 +329,4 @@ func (s *Server) words(w http.ResponseWriter, r *http.Request) {
 	out["lang"] = l.Code
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	json.NewEncoder(w).Encode(out)
-}
-
-// today is the date a pack made now carries, as pack's.
-func today() time.Time {
-	now := time.Now()
-	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 }
