@@ -19,6 +19,7 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
@@ -41,7 +42,8 @@ import (
 // (a CSP violation is logged), ask for nothing but its own address, and
 // label every field.
 //
-// With MIGREADY_SCREENSHOTS=DIR it saves the page at each step, as a phone
+// The export and the saved profile are dropped on the page as from the
+// desktop. With MIGREADY_SCREENSHOTS=DIR it saves the page at each step, as a phone
 // (390 px) and a laptop show it.
 func TestServeInBrowser(t *testing.T) {
 	chromium := needChromium(t)
@@ -64,7 +66,7 @@ func TestServeInBrowser(t *testing.T) {
 		t.Errorf(`<html lang="%s">, want nb from Accept-Language`, got)
 	}
 	b.shot("1-empty")
-	b.run(chromedp.SetUploadFiles(chromedp.ID("f-users"), []string{export}))
+	b.drop(export, 400, 300) // on the page's heading, not on the field
 	b.waitText("#export-summary", "brukere.csv")
 	if got := b.value("#f-customer-language"); got != "nb" {
 		t.Errorf("language proposed from the export: %q, want nb", got)
@@ -154,7 +156,7 @@ func TestServeInBrowser(t *testing.T) {
 	}
 	b.shot("5-english")
 	saved, _ := filepath.Abs("../../examples/nordlys/profile.toml")
-	b.run(chromedp.SetUploadFiles(chromedp.ID("f-profile"), []string{saved}))
+	b.drop(saved, 400, 300) // a .toml dropped on the page is a saved profile
 	b.waitText("#n-profile", "profile.toml")
 	for id, want := range map[string]string{"#f-customer-tenant": "Cust40317", "#f-onsite-database-gb": "14.5", "#f-mail-current-spf": "v=spf1 include:spf.protection.outlook.com -all"} {
 		if got := b.value(id); got != want {
@@ -358,6 +360,18 @@ func (b *testBrowser) waitHidden(sel string) {
 	b.t.Helper()
 	js := fmt.Sprintf(`(() => { const e = document.querySelector(%q); return !e || !!e.closest('[hidden]'); })()`, sel)
 	get(b, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(30*time.Second)))
+}
+
+// drop drops a file from the desktop on the page at x, y, as Explorer or
+// Finder does.
+func (b *testBrowser) drop(file string, x, y float64) {
+	b.t.Helper()
+	data := &input.DragData{Items: []*input.DragDataItem{}, Files: []string{file}, DragOperationsMask: 1}
+	for _, typ := range []input.DispatchDragEventType{input.DispatchDragEventTypeDragEnter, input.DispatchDragEventTypeDragOver, input.DispatchDragEventTypeDrop} {
+		if _, err := chromedp.Call(b.ctx, input.DispatchDragEvent, input.DispatchDragEventParams{Type: typ, X: x, Y: y, Data: data}); err != nil {
+			b.t.Fatalf("drop %s: %v", typ, err)
+		}
+	}
 }
 
 // shot saves the page as a phone and a laptop show it, with

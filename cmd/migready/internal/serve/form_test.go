@@ -1,6 +1,8 @@
 package serve
 
 import (
+	"archive/zip"
+	"bytes"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -204,5 +206,33 @@ func TestAcceptLanguage(t *testing.T) {
 		if got := acceptLanguage(header); got != want {
 			t.Errorf("acceptLanguage(%q) = %q, want %q", header, got, want)
 		}
+	}
+}
+
+// TestPreviousSummary: the previous pack may be the zip the page made, of
+// which the summary is read, or the summary itself; a zip without one is
+// said to be so.
+func TestPreviousSummary(t *testing.T) {
+	zipOf := func(names ...string) []byte {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for _, n := range names {
+			w, _ := zw.Create(n)
+			w.Write([]byte(`{"schema": 2, "name": "` + n + `"}`))
+		}
+		zw.Close()
+		return buf.Bytes()
+	}
+	got, ok := previousSummary(&Upload{Name: "vind-as-2026-11-24.zip", Data: zipOf("vind-as-2026-11-24-readiness.pdf",
+		"vind-as-2026-11-24-masked-summary.json", "vind-as-2026-11-24-summary.json", "profile.toml")})
+	if !ok || got.Name != "vind-as-2026-11-24-summary.json" || !bytes.Contains(got.Data, []byte(`"vind-as-2026-11-24-summary.json"`)) {
+		t.Errorf("from the zip: %v %+v", ok, got)
+	}
+	if _, ok := previousSummary(&Upload{Name: "x.zip", Data: zipOf("profile.toml")}); ok {
+		t.Error("a zip without a summary was taken")
+	}
+	plain := &Upload{Name: "vind-summary.json", Data: []byte(`{"schema": 2}`)}
+	if got, ok := previousSummary(plain); !ok || got != plain {
+		t.Errorf("a summary itself: %v %+v", ok, got)
 	}
 }
