@@ -27,6 +27,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"strings"
@@ -126,7 +127,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, token: base64.RawURLEncoding.EncodeToString(b[:]), work: make(chan struct{}, 1)}
 	s.http = &http.Server{Handler: s, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
-		WriteTimeout: writeTimeout, IdleTimeout: idleTimeout, ErrorLog: nil}
+		WriteTimeout: writeTimeout, IdleTimeout: idleTimeout,
+		// A connection the browser drops is no news for the rep's console.
+		ErrorLog: log.New(io.Discard, "", 0)}
 	return s, nil
 }
 
@@ -167,10 +170,8 @@ func (s *Server) Serve(ctx context.Context) error {
 }
 
 // The security headers of every response. The policy allows the page's own
-// script and style files and nothing inline; images only from the page (the
-// icon) and data: (the customer's logo preview is not shown, but the pack's
-// verdict colours are CSS); fetch only to the page itself; forms only to
-// the page; no framing.
+// script and style files and nothing inline; images only from the page (its
+// icon); fetch and forms only to the page itself; no framing, no base.
 const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; " +
 	"connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 

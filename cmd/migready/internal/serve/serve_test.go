@@ -421,7 +421,7 @@ func TestStops(t *testing.T) {
 	}
 }
 
-func readExample(t *testing.T, path string) []byte {
+func readExample(t testing.TB, path string) []byte {
 	t.Helper()
 	data, err := os.ReadFile("../../../../examples/" + path)
 	if err != nil {
