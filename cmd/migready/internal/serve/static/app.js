@@ -517,7 +517,9 @@
     const file = ev.dataTransfer && ev.dataTransfer.files[0];
     if (!file) return;
     // A file dropped on one of the other file fields goes there; anywhere
-    // else, a .toml is a saved profile and anything else the export.
+    // else, a .toml is a saved profile, the zip or summary of a pack the
+    // previous pack, a pack's remediation workbook the returned one, and
+    // anything else the export.
     const target = ev.target.closest && ev.target.closest('[data-path]');
     let input = users;
     if (target && target.querySelector('input[type=file]') && target.dataset.path !== 'users') {
@@ -525,6 +527,12 @@
     } else if (/\.toml$/i.test(file.name)) {
       input = profileInput;
       $('more-export').open = true;
+    } else if (/(\.zip|-summary\.json)$/i.test(file.name)) {
+      input = $('f-since');
+      $('group-progress').open = true;
+    } else if (/-remediation\.xlsx$/i.test(file.name)) {
+      input = $('f-tracker');
+      $('group-progress').open = true;
     }
     const dt = new DataTransfer();
     dt.items.add(file);
