@@ -445,6 +445,9 @@
     inner.lang = v.lang;
     inner.append(el('p', v.word, 'word state-' + v.state));
     inner.append(el('p', v.detail, 'detail'));
+    const heading = el('h3', words['serve.verdict.checks'] || '');
+    heading.lang = lang;
+    inner.append(heading);
     const ul = el('ul', null, 'checks');
     for (const c of v.checks) {
       const li = el('li', null, 'check status-' + c.status);
