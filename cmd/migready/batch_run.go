@@ -139,7 +139,7 @@ func packCustomer(s *batchSettings, c *customer, oneCore bool) (p pendingPack) {
 		}
 	}
 	r, files, err := renderPack(in, &notices, oneCore)
-	defer func() { p.res.read = in.read }()
+	defer func() { p.res.read = in.readFiles }()
 	if err != nil {
 		p.res = failed(s, c, err)
 		return p

@@ -75,7 +75,7 @@ func runPack(e *env, in *reportInput, out string) (assessment.Verdict, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := noInputReplaced(out, files, in.read); err != nil {
+	if err := noInputReplaced(out, files, in.readFiles); err != nil {
 		return "", err
 	}
 	if err := noOtherCustomerReplaced(out, files, r.Assessment.Customer); err != nil {

@@ -179,7 +179,6 @@ func causeOf(err error) error {
 type kind string
 
 const (
-	kindNoCommand          kind = "no-command"
 	kindUnknownCommand     kind = "unknown-command"
 	kindBadFlag            kind = "bad-flag"
 	kindNoProfile          kind = "no-profile"
@@ -194,7 +193,6 @@ const (
 	kindProfileExists      kind = "profile-exists"
 	kindExportNotProfile   kind = "export-not-profile"
 	kindSlugClash          kind = "slug-clash"
-	kindForeignExport      kind = "foreign-export"
 	kindOutputIsInput      kind = "output-is-input"
 	kindOtherCustomersPack kind = "other-customers-pack"
 	kindUnknownPack        kind = "unknown-pack"
@@ -203,6 +201,8 @@ const (
 	kindInterrupted        kind = "interrupted"
 	kindBatchInterrupted   kind = "batch-interrupted"
 	kindCustomersFailed    kind = "customers-failed"
+	kindServe              kind = "serve"
+	kindServeArgs          kind = "serve-args"
 )
 
 // failures holds each kind's class and its English words: {name} is an
@@ -211,8 +211,6 @@ var failures = map[kind]struct {
 	class     class
 	msg, hint string
 }{
-	kindNoCommand: {classInput, "no command given",
-		"drop a customer's profile.toml on migready, or run a command: migready help lists them"},
 	kindUnknownCommand: {classInput, `unknown command "{command}"`,
 		"the commands are {commands}; run migready help"},
 	kindBadFlag: {classInput, "{detail}",
@@ -238,15 +236,13 @@ var failures = map[kind]struct {
 	kindProfileExists: {classInput, "{file} already exists",
 		"migready init never overwrites a profile; pass -force to replace it, or name another folder"},
 	kindExportNotProfile: {classInput, "{file} is a user export, not a profile",
-		`make a profile first: migready init -users "{file}" -name "Customer AS" FOLDER; then drop FOLDER's profile.toml on migready`},
+		`double-click migready and drop the export on its page; or make a profile first: migready init -users "{file}" -name "Customer AS" FOLDER, then drop FOLDER's profile.toml on migready`},
 	kindSlugClash: {classInput, "{other} ({othername}) and {profile} ({name}) would both write their packs to the folder {slug}",
 		"each would replace the other's pack: if they are one customer, remove one of the profiles; if two, pack them in batches with different -out folders"},
 	kindOtherCustomersPack: {classInput, "{file} is the pack of {owner}; this pack of {customer} would replace it",
 		"two customers whose packs have the same file names need folders of their own: choose another folder with -out (nothing was written)"},
 	kindUnknownPack: {classInput, "{file} is not a summary migready can read, so whose pack this would replace cannot be told: {cause}",
 		"move the pack in the way to another folder, or choose another folder with -out (nothing was written)"},
-	kindForeignExport: {classInput, "{file}: is this the export of {customer}? {outside} of the {total} users' addresses are outside the customer's domains ({known}): {found}",
-		"check that users in the profile (or -users) names this customer's export; if these are its users, add their domains to the profile: [customer] domains = {domains}"},
 	kindOutputIsInput: {classInput, "{file} is {role}: the pack would write its file {output} over it",
 		"an output never replaces an input, and nothing was written: move or rename the file, or choose another folder with -out"},
 	kindOutputFolder: {classInternal, "output folder {dir} cannot be made: {cause}",
@@ -257,6 +253,10 @@ var failures = map[kind]struct {
 		"run the command again to write them"},
 	kindBatchInterrupted: {classInterrupted, "{count} of {total} customers not packed (their folders are as they were); the portfolio is as it was",
 		"run the batch again to pack them all"},
+	kindServe: {classInternal, "the page cannot be served: {cause}",
+		"check that this computer lets programs listen on 127.0.0.1 (a firewall may ask); otherwise run migready init and pack from a terminal"},
+	kindServeArgs: {classInput, "serve takes no files: {args}",
+		"run migready serve and add the files on the page; to pack a profile, drop it on migready or run migready pack PROFILE.toml"},
 	kindCustomersFailed: {classOfCause, "{failed} of {total} customers could not be packed",
 		"each one's error is above and in the portfolio; the other customers' packs are written"},
 }

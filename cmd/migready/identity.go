@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/migready/migready/inputs"
 	"github.com/migready/migready/readiness"
 	"github.com/migready/migready/readiness/assessment"
 )
@@ -22,7 +23,8 @@ func customerWords(c assessment.Customer) string {
 // foreignExport is the input error of an export whose users' addresses are
 // mostly outside the customer's domains (readiness.ForeignExport): a pack
 // in one customer's name listing another's users must never be written.
-func foreignExport(file string, c assessment.Customer, m *readiness.DomainMismatch) error {
+// It is an error in the export, at its e-mail column.
+func foreignExport(file, column string, c assessment.Customer, m *readiness.DomainMismatch) error {
 	const listed = 5
 	var found, add []string
 	for i, d := range m.Found {
@@ -33,7 +35,9 @@ func foreignExport(file string, c assessment.Customer, m *readiness.DomainMismat
 		found = append(found, fmt.Sprintf("%s (%s)", d.Domain, plural(d.Users, "user")))
 		add = append(add, strconv.Quote(d.Domain))
 	}
-	return newFailure(kindForeignExport, "file", file, "customer", customerWords(c),
-		"outside", m.Outside, "total", m.Total, "known", strings.Join(m.Known, ", "),
-		"found", strings.Join(found, ", "), "domains", "["+strings.Join(add, ", ")+"]")
+	return &inputs.Error{File: file, Column: column,
+		Msg: fmt.Sprintf("is this the export of %s? %d of the %d users' addresses are outside the customer's domains (%s): %s",
+			customerWords(c), m.Outside, m.Total, strings.Join(m.Known, ", "), strings.Join(found, ", ")),
+		Hint: "check that users in the profile (or -users) names this customer's export; if these are its users, " +
+			"add their domains to the profile: [customer] domains = [" + strings.Join(add, ", ") + "]"}
 }

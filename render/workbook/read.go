@@ -38,6 +38,13 @@ func ReadReturned(path string, now assessment.Customer) (*Returned, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ParseReturned(path, data, now)
+}
+
+// ParseReturned is ReadReturned on a workbook already read (migready
+// serve's upload): path names it in errors and in the pack's list of
+// inputs.
+func ParseReturned(path string, data []byte, now assessment.Customer) (*Returned, error) {
 	r, err := parseReturned(path, data)
 	if err != nil {
 		return nil, err
