@@ -190,9 +190,15 @@ func englishRows(n int) (string, string) {
 // count: on a phone each row is a card of several lines.
 const foldRows = 12
 
-// cardColumns is the number of columns from which a table reads as cards
-// on a narrow screen, one row a card, each cell under its column's name.
-const cardColumns = 4
+// asCards reports whether a table of cols columns whose longest body cell
+// has longest letters reads as cards on a narrow screen, one row a card,
+// each cell beside its column's name: with four columns or more, or three
+// with a cell of more than 20 letters (three columns of figures stay a
+// table), or two named columns with a cell of running text. A table
+// without column names (a list of label and value) stays a table.
+func asCards(cols, longest int, named bool) bool {
+	return named && (cols >= 4 || cols == 3 && longest > 20 || cols == 2 && longest > 40)
+}
 
 func (h htmlNodes) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 	r.Register(ast.KindText, renderHTMLText)
@@ -272,11 +278,22 @@ func htmlBreakable(s string) string {
 		s = s[j:]
 		at := strings.IndexByte(word, '@')
 		address := at > 0 && strings.Contains(word[at:], ".")
-		if !address && (utf8.RuneCountInString(word) < 16 || strings.IndexFunc(word, notIDRune) >= 0) {
-			b.WriteString(word)
-			continue
+		var pre, post string
+		if !address {
+			// An id in quotes or brackets is still an id.
+			var id string
+			pre, id, post = trimQuotes(word)
+			// A long word without a separator is a word
+			// ("SuperOffice-Migrationsteam"), which breaks where words break.
+			if utf8.RuneCountInString(id) < 16 || strings.IndexFunc(id, notIDRune) >= 0 || !strings.ContainsAny(id, "@._/:") {
+				b.WriteString(word)
+				continue
+			}
+			word = id
 		}
+		// The marks around an id stay with it on its line.
 		b.WriteString(`<span class="tok">`)
+		b.WriteString(pre)
 		for k := 0; k < len(word); k++ {
 			c := word[k]
 			b.WriteByte(c)
@@ -292,12 +309,49 @@ func htmlBreakable(s string) string {
 				b.WriteString("<wbr>")
 			}
 		}
+		b.WriteString(post)
 		b.WriteString("</span>")
 		if address {
 			b.WriteString("</span>")
 		}
 	}
 	return b.String()
+}
+
+// quoteMarks are the quotation marks and brackets, escaped or not, that
+// can open or close an id in escaped text.
+var (
+	openMarks  = []string{"&#34;", "&quot;", "&#39;", "&lt;", "(", "[", "“", "„", "«", "‹", "‘", "‚"}
+	closeMarks = []string{"&#34;", "&quot;", "&#39;", "&gt;", ")", "]", "”", "“", "»", "›", "’", ",", ";"}
+)
+
+// trimQuotes splits word into the marks that open it, what they enclose,
+// and the marks (and a comma or semicolon) that close it.
+func trimQuotes(word string) (pre, core, post string) {
+	core = word
+	for again := true; again; {
+		again = false
+		for _, m := range openMarks {
+			if strings.HasPrefix(core, m) {
+				core = core[len(m):]
+				again = true
+				break
+			}
+		}
+	}
+	pre = word[:len(word)-len(core)]
+	n := len(core)
+	for again := true; again; {
+		again = false
+		for _, m := range closeMarks {
+			if strings.HasSuffix(core[:n], m) {
+				n -= len(m)
+				again = true
+				break // an entity's ";" before a semicolon's
+			}
+		}
+	}
+	return pre, core[:n], core[n:]
 }
 
 // notIDRune reports whether r cannot occur in an id, host name or address.
@@ -459,15 +513,24 @@ func renderHTMLRaw(w util.BufWriter, source []byte, node ast.Node, entering bool
 }
 
 // renderTable puts the table in a container that scrolls sideways on a
-// narrow screen if it must. A table of cardColumns columns or more is
-// marked to read as cards there; one of more than foldRows rows is folded
-// under its count (a <details>, which needs no script).
+// narrow screen if it must. A table that reads as cards there (asCards)
+// is marked so; one of more than foldRows rows is folded under its count
+// (a <details>, which needs no script).
 func (h htmlNodes) renderTable(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*east.Table)
-	rows := 0
+	rows, longest, named := 0, 0, false
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if c.Kind() == east.KindTableRow {
-			rows++
+		if c.Kind() == east.KindTableHeader {
+			for th := c.FirstChild(); th != nil; th = th.NextSibling() {
+				named = named || len(bytes.TrimSpace(nodeText(th, source))) > 0
+			}
+		}
+		if c.Kind() != east.KindTableRow {
+			continue
+		}
+		rows++
+		for cell := c.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			longest = max(longest, utf8.RuneCount(nodeText(cell, source)))
 		}
 	}
 	fold := rows > foldRows
@@ -483,7 +546,7 @@ func (h htmlNodes) renderTable(w util.BufWriter, source []byte, node ast.Node, e
 		_, _ = w.WriteString(`<details class="fold"><summary><span class="fold-show">` + html.EscapeString(show) +
 			`</span><span class="fold-count">` + html.EscapeString(count) + "</span></summary>\n")
 	}
-	if len(n.Alignments) >= cardColumns {
+	if asCards(len(n.Alignments), longest, named) {
 		_, _ = w.WriteString("<div class=\"table-wrap\"><table class=\"cards\">\n")
 	} else {
 		_, _ = w.WriteString("<div class=\"table-wrap\"><table>\n")
@@ -543,8 +606,14 @@ func columnLabel(cell *east.TableCell, source []byte) string {
 	if th == nil {
 		return ""
 	}
+	return strings.TrimSpace(doc.HTMLText(nodeText(th, source)))
+}
+
+// nodeText is the text of node and its descendants, as in the source
+// (escapes not resolved).
+func nodeText(node ast.Node, source []byte) []byte {
 	var text []byte
-	_ = ast.Walk(th, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(node, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -559,7 +628,7 @@ func columnLabel(cell *east.TableCell, source []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.TrimSpace(doc.HTMLText(text))
+	return text
 }
 
 // renderHTMLListItem writes a list item as goldmark does, with the class
@@ -782,17 +851,18 @@ details.fold[open] .fold-show, details.fold:not([open]) .fold-count { display: n
   .bar-label { grid-column: 1 / -1; }
   th, td { padding: .4rem .5rem; }
   th { white-space: normal; }
-  /* Nothing wider than the screen: words break where they must. */
-  td, th, .facts dd { overflow-wrap: anywhere; }
-  /* A table of four columns or more reads as cards: one row a card, each
-     cell a line under its column's name (data-label). */
+  /* A table that stays a table fits the screen: a word wider than its
+     column breaks. */
+  table:not(.cards) td { overflow-wrap: anywhere; }
+  /* A table marked as cards (asCards) reads as cards: one row a card, each
+     cell a line beside its column's name (data-label). */
   .table-wrap:has(> table.cards) { border: 0; overflow: visible; }
   table.cards { min-width: 0 !important; }
   table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: auto; }
   table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   table.cards tr { border: 1px solid var(--line); border-radius: .3rem; padding: .3rem .6rem; margin: 0 0 .5rem; }
   table.cards tbody tr:nth-child(even) td { background: none; }
-  table.cards td { display: grid; grid-template-columns: minmax(5.5rem, 34%) minmax(0, 1fr); gap: .75rem; padding: .2rem 0; border: 0; text-align: left !important; white-space: normal; }
+  table.cards td { display: grid; grid-template-columns: minmax(5.5rem, 30%) minmax(0, 1fr); gap: .6rem; padding: .2rem 0; border: 0; text-align: left !important; white-space: normal; }
   table.cards td > span { min-width: 0; }
   table.cards td::before { content: attr(data-label); color: var(--muted); font-size: .85em; line-height: 1.8; }
   table.cards td:not([data-label])::before { content: none; }

@@ -379,11 +379,14 @@ func TestHTMLBreakPoints(t *testing.T) {
 		"Daniel Clarke &lt;daniel@harbourfinch.co.uk&gt;": `Daniel Clarke <span class="tok">&lt;daniel@<wbr><span class="tok">harbourfinch.<wbr>co.<wbr>uk&gt;</span></span>`,
 		"include:_spf.salesforce.com ~all":                `<span class="tok">include:<wbr>_spf.<wbr>salesforce.<wbr>com</span> ~all`,
 		"Sales-Premium on-site":                           "Sales-Premium on-site",
+		"Ihr SuperOffice-Migrationsteam entfernt":         "Ihr SuperOffice-Migrationsteam entfernt",
 		"@SUM(A1) and 1.5 GB.":                            "@SUM(A1) and 1.5 GB.",
 		"&lt;script&gt;alert(2)&lt;/script&gt;":           "&lt;script&gt;alert(2)&lt;/script&gt;",
 		"end of sentence.":                                "end of sentence.",
 		"ola@blåbær.no":                                   `<span class="tok">ola@<wbr><span class="tok">blåbær.<wbr>no</span></span>`,
 		"a_very_long_identifier_name":                     `<span class="tok">a_<wbr>very_<wbr>long_<wbr>identifier_<wbr>name</span>`,
+		"&#34;include:servers.mcsv.net&#34;,":             `<span class="tok">&#34;include:<wbr>servers.<wbr>mcsv.<wbr>net&#34;,</span>`,
+		"„include:_spf.salesforce.com“":                   `<span class="tok">„include:<wbr>_spf.<wbr>salesforce.<wbr>com“</span>`,
 	} {
 		if got := htmlBreakable(in); got != want {
 			t.Errorf("htmlBreakable(%q) = %q, want %q", in, got, want)
