@@ -65,7 +65,7 @@ const layoutJS = `(() => {
 // more are cards and long tables are folded under their count; on the
 // desktop they are tables, unfolded by the report's script.
 func TestReportInBrowser(t *testing.T) {
-	ctx, _ := newBrowser(t, t.TempDir())
+	ctx, _ := reportBrowser(t, t.TempDir())
 	for _, page := range exampleReports(t) {
 		t.Run(reportName(page), func(t *testing.T) {
 			for _, width := range []int{390, 1280} {
@@ -108,7 +108,7 @@ func TestReportInBrowser(t *testing.T) {
 // its ticks and every row of a folded table.
 func TestReportTicksKept(t *testing.T) {
 	profile := t.TempDir()
-	ctx, stop := newBrowser(t, profile)
+	ctx, stop := reportBrowser(t, profile)
 	pages := exampleReports(t)
 	hf := pages[slices.IndexFunc(pages, func(p string) bool { return strings.Contains(p, "harbour-finch") })]
 	other := pages[slices.IndexFunc(pages, func(p string) bool { return strings.Contains(p, "vaxa") })]
@@ -117,7 +117,7 @@ func TestReportTicksKept(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 900), chromedp.Navigate("file://"+page)); err != nil {
 			t.Fatal(err)
 		}
-		return states(t, ctx)
+		return tickStates(t, ctx)
 	}
 	if got := ticks(ctx, hf); slices.Contains(got, true) {
 		t.Fatalf("a new report has ticks: %v", got)
@@ -139,11 +139,11 @@ func TestReportTicksKept(t *testing.T) {
 			}
 		}
 	}
-	want(states(t, ctx), "ticked")
+	want(tickStates(t, ctx), "ticked")
 	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
 		t.Fatal(err)
 	}
-	want(states(t, ctx), "after a reload")
+	want(tickStates(t, ctx), "after a reload")
 	tab, cancel := chromedp.NewContext(ctx)
 	want(ticks(tab, hf), "in a new tab")
 	cancel()
@@ -162,7 +162,7 @@ func TestReportTicksKept(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want(states(t, ctx), "printed")
+	want(tickStates(t, ctx), "printed")
 	if _, err := exec.LookPath("pdftotext"); err == nil {
 		pdf := filepath.Join(t.TempDir(), "printed.pdf")
 		if err := os.WriteFile(pdf, printed, 0o644); err != nil {
@@ -179,12 +179,12 @@ func TestReportTicksKept(t *testing.T) {
 
 	// A browser started anew on the same profile.
 	stop()
-	ctx, _ = newBrowser(t, profile)
+	ctx, _ = reportBrowser(t, profile)
 	want(ticks(ctx, hf), "in the browser started again")
 }
 
-// states are the checklist's boxes, ticked or not.
-func states(t *testing.T, ctx context.Context) []bool {
+// tickStates are the checklist's boxes, ticked or not.
+func tickStates(t *testing.T, ctx context.Context) []bool {
 	t.Helper()
 	s, err := chromedp.Run(ctx, chromedp.Evaluate[[]bool](`Array.from(document.querySelectorAll("li.task input.tick")).map(b => b.checked)`))
 	if err != nil {
@@ -196,10 +196,10 @@ func states(t *testing.T, ctx context.Context) []bool {
 	return s
 }
 
-// newBrowser starts headless Chromium on the profile in folder profile
+// reportBrowser starts headless Chromium on the profile in folder profile
 // (the test is skipped without Chromium, which CI requires) and returns its
 // context and what stops it; it stops at the end of the test at the latest.
-func newBrowser(t *testing.T, profile string) (context.Context, func()) {
+func reportBrowser(t *testing.T, profile string) (context.Context, func()) {
 	t.Helper()
 	chromium := needChromium(t)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium), chromedp.NoSandbox,
