@@ -101,6 +101,26 @@ func TestSchema(t *testing.T) {
 	data := write(t, report(t, "nordlys", "nb", readiness.Options{}))
 	validate(t, s, "check -format json", data)
 
+	// The tracker's notices, as data: plural, nested texts and lists.
+	quoted := func(v string) assessment.Text {
+		return assessment.Text{Key: "finding.ref.quoted", Args: assessment.Args{{Name: "value", Value: v}}}
+	}
+	tracker := &assessment.Tracker{File: "returnert.xlsx", Sheet: "Funn",
+		Shows: assessment.TrackerColumns{Check: true, UserID: true},
+		Entries: []assessment.TrackerEntry{{Row: 2, Key: "licences:user:nobody", State: assessment.TrackFixed, UserID: "SOMEONE", Comment: "x"}},
+		Notices: []assessment.Text{
+			{Key: "tracker.notice.no-customer"},
+			{Key: "tracker.notice.copies", Plural: true, Args: assessment.Args{{Name: "count", Value: 1}, {Name: "sheet", Value: quoted("Funn")},
+				{Name: "others", Value: assessment.List{quoted("Funn (2)")}}}},
+			{Key: "tracker.notice.status-unknown", Args: assessment.Args{{Name: "sheet", Value: quoted("Funn")}, {Name: "row", Value: "3"},
+				{Name: "status", Value: quoted("Kanskje")}, {Name: "open", Value: assessment.Text{Key: "workbook.status.open"}}}},
+		}}
+	data = write(t, report(t, "nordlys", "nb", readiness.Options{Tracker: tracker}))
+	validate(t, s, "a summary with the tracker's notices", data)
+	if !bytes.Contains(data, []byte(`"key": "tracker.notice.mismatch"`)) || !bytes.Contains(data, []byte(`"key": "tracker.notice.copies"`)) {
+		t.Errorf("the tracker's notices are not in the summary:\n%s", data[bytes.Index(data, []byte(`"tracker"`)):])
+	}
+
 	// One schema number: the one Write writes is the one published.
 	var published struct {
 		Properties struct {
