@@ -106,7 +106,7 @@ func TestSchema(t *testing.T) {
 		return assessment.Text{Key: "finding.ref.quoted", Args: assessment.Args{{Name: "value", Value: v}}}
 	}
 	tracker := &assessment.Tracker{File: "returnert.xlsx", Sheet: "Funn",
-		Shows: assessment.TrackerColumns{Check: true, UserID: true},
+		Shows:   assessment.TrackerColumns{Check: true, UserID: true},
 		Entries: []assessment.TrackerEntry{{Row: 2, Key: "licences:user:nobody", State: assessment.TrackFixed, UserID: "SOMEONE", Comment: "x"}},
 		Notices: []assessment.Text{
 			{Key: "tracker.notice.no-customer"},
