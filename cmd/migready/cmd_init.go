@@ -125,6 +125,18 @@ func profileText(l *templates.Lang, o *initOptions, users *inputs.UserList, user
 	if domain != "" {
 		set["mail.domain"] = profiletext.String(domain)
 	}
+	// Users spread over several domains, the main one not half of them:
+	// the others are the customer's too, or check would take the export
+	// for another customer's (readiness.ForeignExport).
+	if users != nil {
+		if m := readiness.ForeignExport(&inputs.Profile{Mail: &inputs.Mail{Domain: domain}}, users); m != nil {
+			ds := make([]string, len(m.Found))
+			for i, d := range m.Found {
+				ds[i] = profiletext.String(d.Domain)
+			}
+			set["customer.domains"] = "[" + strings.Join(ds, ", ") + "]"
+		}
+	}
 	shown := name
 	if shown == "" {
 		shown = "…"

@@ -32,6 +32,9 @@ type reportInput struct {
 	// With files set, load reads nothing from disk: a name it does not
 	// hold is a file not found, whatever a profile names.
 	files map[string][]byte
+	// readFiles is set by load: every file it read, so that no output of
+	// the report replaces one (noInputReplaced).
+	readFiles []inputRead
 }
 
 // read reads the input file path for role: from in.files when the inputs
@@ -62,6 +65,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	if err != nil {
 		return nil, nil, err
 	}
+	in.readFiles = []inputRead{{roleProfile, in.profile}}
 	p, err := inputs.ParseProfile(in.profile, profileData)
 	if err != nil {
 		return nil, nil, err
@@ -91,6 +95,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	if err != nil {
 		return nil, nil, err
 	}
+	in.readFiles = append(in.readFiles, inputRead{roleUsers, usersPath})
 	// The export's checksum is worked out on a second core while it is
 	// parsed (both only read it).
 	usersFile := make(chan render.InputFile, 1)
@@ -101,6 +106,10 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	}
 	for _, n := range users.Notices {
 		fmt.Fprintf(notices, "migready: notice: %s: %s\n", usersPath, n)
+	}
+	cust := assessment.Customer{Name: p.Customer.Name, Slug: readiness.Slug(p.Customer.Name), Tenant: p.Customer.Tenant}
+	if m := readiness.ForeignExport(p, users); m != nil {
+		return nil, nil, foreignExport(usersPath, users.Columns[inputs.FieldEmail], cust, m)
 	}
 
 	provenance := []render.InputFile{
@@ -114,6 +123,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 		if err != nil {
 			return nil, nil, err
 		}
+		in.readFiles = append(in.readFiles, inputRead{roleLogo, logoPath})
 		l, err := inputs.ParseLogo(logoPath, logoData)
 		if err != nil {
 			return nil, nil, err
@@ -124,7 +134,6 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 
 	opt := readiness.Options{Tool: "migready " + version, Date: in.date}
 	if in.since != "" {
-		cust := assessment.Customer{Name: p.Customer.Name, Slug: readiness.Slug(p.Customer.Name), Tenant: p.Customer.Tenant}
 		prev, err := in.previous(cust)
 		if err != nil {
 			return nil, nil, err
@@ -133,6 +142,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 			fmt.Fprintf(notices, "migready: notice: %s: %s\n", prev.Path, n)
 		}
 		opt.Previous = prev.Snapshot
+		in.readFiles = append(in.readFiles, inputRead{rolePrevious, prev.Path})
 		provenance = append(provenance, inputFile("previous", prev.Path, prev.Data))
 	}
 	if in.tracker != "" {
@@ -140,14 +150,12 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 		if err != nil {
 			return nil, nil, err
 		}
-		ret, err := workbook.ParseReturned(in.tracker, data, p.Customer.Name)
+		ret, err := workbook.ParseReturned(in.tracker, data, cust)
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, n := range ret.Notices {
-			fmt.Fprintf(notices, "migready: notice: %s: %s\n", in.tracker, n)
-		}
 		opt.Tracker = ret.Tracker
+		in.readFiles = append(in.readFiles, inputRead{roleTracker, in.tracker})
 		provenance = append(provenance, inputFile("tracker", in.tracker, ret.Data))
 	}
 	a := readiness.Assess(p, users, opt)
@@ -155,6 +163,13 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	if in.mask {
 		a = readiness.Mask(a, users)
 		contact.Name, contact.Email = readiness.MaskPerson(contact.Name, contact.Email)
+	}
+	if a.Tracker != nil {
+		// The tracker's notices are in the pack; the terminal has them too.
+		en := render.NewWords(templates.MustLoad(templates.Default))
+		for _, n := range a.Tracker.Notices {
+			fmt.Fprintf(notices, "migready: notice: %s: %s\n", in.tracker, render.TerminalSafe(en.Text(n)))
+		}
 	}
 	r := &render.Report{
 		Assessment: a,

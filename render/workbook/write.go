@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/migready/migready/inputs"
 	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/render/doc"
 	"github.com/migready/migready/templates"
@@ -80,14 +81,17 @@ func Write(w io.Writer, b *Book, lang *templates.Lang) error {
 	}); err != nil {
 		return err
 	}
+	if b.Tenant != "" {
+		if err := f.SetCustomProps(excelize.CustomProperty{Name: TenantProperty, Value: b.Tenant}); err != nil {
+			return err
+		}
+	}
 	return f.Write(w)
 }
 
-// noTempDir is a folder no file can be created in (a NUL byte is invalid
-// in a path everywhere). excelize's stream writer spills a large sheet to a
-// temporary file, which a Ctrl-C would leave in the system's temp folder;
-// when it cannot create one, it keeps the sheet in memory.
-const noTempDir = "\x00migready-no-temp-files"
+// noTempDir keeps excelize's stream writer from spilling a large sheet to
+// a temporary file, which a Ctrl-C would leave in the system's temp folder.
+const noTempDir = inputs.NoTempDir
 
 // zipTime is the pack's date at midnight UTC; a missing or odd
 // date falls back to the earliest time a zip entry can carry, so the output

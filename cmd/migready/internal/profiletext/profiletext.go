@@ -213,6 +213,7 @@ func Examples(domain string) map[string]string {
 		"customer.mail_label":         String("company"),
 		"customer.identity_provider":  String("Microsoft Entra ID"),
 		"customer.registered_domains": List([]string{domain}),
+		"customer.domains":            List([]string{"subsidiary.com"}),
 		"onsite.version":              String("8.5 R10"),
 		"onsite.database_gb":          "14.5",
 		"onsite.archive_gb":           "120",
