@@ -80,8 +80,8 @@ func runReadCases(t *testing.T, cases []readCase) {
 				t.Errorf("no hint: %+v", e)
 			}
 			for _, h := range tt.hints {
-				if !strings.Contains(e.Hint, h) {
-					t.Errorf("hint %q does not mention %q", e.Hint, h)
+				if !strings.Contains(e.HintFound(), h) {
+					t.Errorf("hint %q does not mention %q", e.HintFound(), h)
 				}
 			}
 		})

@@ -611,6 +611,9 @@ func parseCSV(name, text string) (*UserList, error) {
 		return nil, noHeaderError(name, "", h)
 	}
 	h := continueHeader(best, bestRows, nil)
+	if e := ourWorkbook(name, "", &h); e != nil {
+		return nil, e
+	}
 	p := csvParse{name: name, text: text, delim: bestDelim, h: &h}
 	notices, e := resolveColumns(name, "", &h, p.dataRows())
 	if e != nil {

@@ -19,6 +19,23 @@ type Error struct {
 	Key    string // profile key concerned (table.key), when there is one
 	Msg    string // what is wrong
 	Hint   string // what would be right (headers expected, closest key…)
+	// Found is what the file holds there, quoted for the person who runs
+	// migready: the header cells it recognises, the names of the sheets.
+	// It is shown with the hint, never written into an output (a batch's
+	// portfolio): the file may be anything but what it was taken for.
+	Found string
+}
+
+// HintFound is the hint as the terminal shows it: what was found, then
+// what would be right.
+func (e *Error) HintFound() string {
+	switch {
+	case e.Found == "":
+		return e.Hint
+	case e.Hint == "":
+		return e.Found
+	}
+	return e.Found + "; " + e.Hint
 }
 
 func (e *Error) Error() string {

@@ -30,6 +30,11 @@ type Customer struct {
 	// registered for sign-in through the identity provider; nil: nobody has
 	// said, so registration is not confirmed.
 	RegisteredDomains []string `toml:"registered_domains"`
+	// Domains are e-mail domains of the customer's users besides the mail
+	// domain, the mailboxes' and the contact's (a subsidiary's, a former
+	// name's): an export whose users' addresses are mostly outside all of
+	// them is taken for another customer's (readiness.ForeignExport).
+	Domains []string `toml:"domains"`
 }
 
 type Onsite struct {

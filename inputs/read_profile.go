@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"golang.org/x/net/idna"
 
 	"github.com/migready/migready/templates"
 )
@@ -601,6 +602,13 @@ var (
 	domainRe = lazyRegexp(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
 )
 
+// isDomain reports whether d (lower case) is a domain name, written in
+// ASCII or in the letters of its language ("blåbær.no").
+func isDomain(d string) bool {
+	a, err := idna.Lookup.ToASCII(d)
+	return err == nil && domainRe().MatchString(a)
+}
+
 func (v *validator) check(p *Profile) {
 	v.pathKey("", "users", p.Users)
 
@@ -626,6 +634,12 @@ func (v *validator) check(p *Profile) {
 	}
 	if c.MailLabel != "" && !labelRe().MatchString(c.MailLabel) {
 		v.fail("customer", "mail_label", fmt.Sprintf("mail_label %q is not a valid DNS label", c.MailLabel), "lower-case letters, digits and inner hyphens, at most 63 characters, e.g. mail_label = \"fjordkraft\"")
+	}
+	for i, d := range c.Domains {
+		if c.Domains[i] = strings.Trim(strings.ToLower(strings.TrimSpace(d)), "."); !isDomain(c.Domains[i]) {
+			v.fail("customer", "domains", fmt.Sprintf("%q is not a domain name", d), `the domains of the users' addresses, e.g. domains = ["fjordkraft.se", "fjordkraft.dk"] (no @, no https://)`)
+			break
+		}
 	}
 
 	o := &p.Onsite

@@ -276,25 +276,91 @@ func combineHeader(upper, lower string) string {
 	return upper + " " + lower
 }
 
-// noHeaderError explains why no header row was recognised, listing what was
-// found and what the e-mail column may be called. where is "" or
-// `sheet "Users": `.
+// noHeaderError explains why no header row was recognised, with the
+// header cells recognised, if any, and what the e-mail column may be
+// called. where is "" or `sheet "Users": `. A row with no column migready
+// knows is not quoted at all: the file may be no export (/etc/passwd, a
+// file of secrets), and the hint must not echo it.
 func noHeaderError(name, where string, h userHeader) *Error {
 	emailNames := strings.Join(acceptedNames(FieldEmail), ", ")
-	found := "headers found: " + quoteList(h.cells)
 	switch {
 	case h.known >= 1 && h.col(FieldEmail) < 0:
 		return &Error{File: name, Row: h.row, Msg: where + "no e-mail column in the header",
-			Hint: found + "; the e-mail column may be called " + emailNames}
+			Found: "headers found: " + knownCells(&h), Hint: "the e-mail column may be called " + emailNames}
 	case h.col(FieldEmail) >= 0:
 		return &Error{File: name, Row: h.row, Column: h.columnName(h.col(FieldEmail)),
-			Msg:  where + "the header has an e-mail column but no other column migready knows",
-			Hint: found + "; add the user ID, name, primary group, role or user plan column to the export"}
+			Msg:   where + "the header has an e-mail column but no other column migready knows",
+			Found: "headers found: " + knownCells(&h), Hint: "add the user ID, name, primary group, role or user plan column to the export"}
 	}
 	return &Error{File: name,
 		Msg: fmt.Sprintf("%sno header row with an e-mail column in the first %d rows", where, headerSearchRows),
-		Hint: "first row found: " + quoteList(h.cells) + "; the header needs an e-mail column (" + emailNames +
-			") and one more known column such as User ID, First name, Last name or User plan"}
+		Hint: "none of them has a column name migready knows: is this the user list exported from the SuperOffice admin client (Users tab)? " +
+			"The header needs an e-mail column (" + emailNames + ") and one more known column such as User ID, First name, Last name or User plan"}
+}
+
+// knownCells quotes the cells of h that name a column migready knows,
+// shortened, and counts the others without quoting them: "User ID",
+// "Navn" and 3 other cells.
+func knownCells(h *userHeader) string {
+	known := map[int]bool{}
+	for _, list := range [][]int{h.cols} {
+		for _, c := range list {
+			known[c] = true
+		}
+	}
+	for _, lists := range [][][]int{h.alts, h.weak} {
+		for _, list := range lists {
+			for _, c := range list {
+				known[c] = true
+			}
+		}
+	}
+	var quoted []string
+	others := 0
+	for c, cell := range h.cells {
+		switch {
+		case known[c]:
+			quoted = append(quoted, cell)
+		case strings.TrimSpace(cell) != "":
+			others++
+		}
+	}
+	s := quoteList(quoted)
+	switch {
+	case others == 1:
+		s += " and 1 other cell"
+	case others > 1:
+		s += fmt.Sprintf(" and %d other cells", others)
+	}
+	return s
+}
+
+// RemediationKeyHeader heads the hidden key column of the Findings sheet
+// of the remediation workbook migready writes (render/workbook owns that
+// workbook): a header with it is that workbook, or a sheet of it saved as
+// CSV, never a user export.
+const RemediationKeyHeader = "migready key"
+
+// remediationCreator starts the Creator of a workbook migready wrote.
+const remediationCreator = "migready "
+
+// ourWorkbook refuses a header that is the Findings sheet of a remediation
+// workbook: read as users, its findings would be taken for the customer's
+// users (and the pack would replace the workbook).
+func ourWorkbook(name, where string, h *userHeader) *Error {
+	for _, c := range h.cells {
+		if strings.EqualFold(strings.TrimSpace(c), RemediationKeyHeader) {
+			return remediationError(name, where, h.row, c)
+		}
+	}
+	return nil
+}
+
+func remediationError(name, where string, row int, column string) *Error {
+	return &Error{File: name, Row: row, Column: column,
+		Msg: where + "this is a remediation workbook migready wrote (…-remediation.xlsx), not a user export",
+		Hint: "users (or -users) takes the user list exported from the SuperOffice admin client (Users tab); " +
+			"the remediation workbook the customer sent back goes to -tracker"}
 }
 
 // quoteList lists cells for a hint, shortened so that a stray huge cell

@@ -43,6 +43,9 @@ func parseXLSX(name string, data []byte, sheet string) (list *UserList, err erro
 	if len(wb.sheets) == 0 {
 		return nil, corruptWorkbook(name, errors.New("no worksheets"))
 	}
+	if props, err := wb.f.GetDocProps(); err == nil && strings.HasPrefix(props.Creator, remediationCreator) {
+		return nil, remediationError(name, "", 0, "")
+	}
 	if sheet != "" {
 		return wb.readNamed(sheet)
 	}
@@ -53,6 +56,11 @@ func parseXLSX(name string, data []byte, sheet string) (list *UserList, err erro
 // from, so that the fuzz test can tell one in this package from one in
 // excelize.
 var panicHook func(r any)
+
+// openHook, when set (by tests), is called once excelize has opened a
+// workbook, while it is being read: what a Ctrl-C at that moment would leave
+// behind.
+var openHook func()
 
 // workbook is an open XLSX file: excelize for the cell values (shared
 // strings, number formats), and the zip itself for what excelize does not
@@ -121,6 +129,9 @@ func ReadWorkbook(name string, data []byte, role Role, read func(*excelize.File)
 		return unusable(corruptWorkbook(name, err))
 	}
 	defer f.Close()
+	if openHook != nil {
+		openHook()
+	}
 	if err := read(f); err != nil {
 		var e *Error
 		if !errors.As(err, &e) { // excelize could not read what it opened
@@ -133,7 +144,19 @@ func ReadWorkbook(name string, data []byte, role Role, read func(*excelize.File)
 
 // workbookLimits are excelize's limits on what it unpacks, for every
 // workbook migready reads (the zip itself is checked first, by checkZip).
-var workbookLimits = excelize.Options{UnzipSizeLimit: MaxUnzippedBytes, UnzipXMLSizeLimit: maxUnzippedPart}
+// A part larger than UnzipXMLSizeLimit (the sheet of an export of more than
+// about 30,000 users) excelize would copy to a temporary file, which a
+// Ctrl-C or a kill leaves behind in the system's temp folder; given
+// NoTempDir it reads the part in memory instead (a 50,000-user export:
+// 77 MB at the peak with the copy, 130 MB without).
+var workbookLimits = excelize.Options{UnzipSizeLimit: MaxUnzippedBytes, UnzipXMLSizeLimit: maxUnzippedPart, TmpDir: NoTempDir}
+
+// NoTempDir is a folder no file can be created in (a NUL byte is invalid in
+// a path everywhere): given as excelize's TmpDir, it keeps excelize from
+// leaving temporary files behind. Where excelize would spill a large part
+// to a temporary file, reading or writing, it keeps the part in memory when
+// it cannot create one.
+const NoTempDir = "\x00migready-no-temp-files"
 
 // workbookHint is the hint for a workbook read for r that is not one
 // migready can read.
@@ -170,6 +193,9 @@ func openWorkbook(name string, data []byte) (*workbook, error) {
 			wb.f.Close()
 		}
 		return nil, corruptWorkbook(name, err)
+	}
+	if openHook != nil {
+		openHook()
 	}
 	info := wb.sheetParts()
 	for _, s := range wb.f.GetSheetList() {
@@ -547,6 +573,10 @@ func (wb *workbook) readSheet(s sheetInfo, full bool) *sheetRead {
 		}
 		res.header = hh
 		h = &res.header
+		if e := ourWorkbook(wb.name, where(s.name), h); e != nil {
+			res.err, res.users = e, true
+			return false
+		}
 		if full {
 			b = newBuilder(wb.name, "xlsx", where(s.name), h)
 			b.list.Sheet = s.name
@@ -731,7 +761,7 @@ func (wb *workbook) readNamed(want string) (*UserList, error) {
 	i, ok := findSheet(names, want)
 	if !ok {
 		return nil, &Error{File: wb.name, Msg: fmt.Sprintf("no sheet named %q", want),
-			Hint: "sheets in the workbook: " + quoteList(names)}
+			Found: "sheets in the workbook: " + quoteList(names), Hint: "name one of them with -sheet (or sheet in the profile)"}
 	}
 	s := wb.sheets[i]
 	r := wb.readSheet(s, true)
@@ -742,7 +772,7 @@ func (wb *workbook) readNamed(want string) (*UserList, error) {
 		return nil, r.err
 	case r.empty:
 		return nil, &Error{File: wb.name, Msg: where(s.name) + "the sheet is empty",
-			Hint: "sheets in the workbook: " + quoteList(names)}
+			Found: "sheets in the workbook: " + quoteList(names), Hint: "name the sheet with the users with -sheet (or sheet in the profile)"}
 	case !r.ok:
 		return nil, noHeaderError(wb.name, where(s.name), r.header)
 	}
@@ -822,9 +852,9 @@ func (wb *workbook) readAuto() (*UserList, error) {
 		}
 		return l, nil
 	}
-	sheetsHint := ""
+	sheets := ""
 	if len(wb.sheets) > 1 {
-		sheetsHint = " (sheets: " + quoteList(names) + ")"
+		sheets = "sheets: " + quoteList(names)
 	}
 	for _, s := range wb.sheets {
 		if !s.hidden() {
@@ -839,18 +869,19 @@ func (wb *workbook) readAuto() (*UserList, error) {
 	switch {
 	case template != nil:
 		e := noUsersError(wb.name, where(template.info.name), template.header)
-		e.Hint += sheetsHint
+		e.Found = sheets
 		return nil, e
 	case best != nil:
 		e := noHeaderError(wb.name, where(best.info.name), best.header)
 		if len(wb.sheets) > 1 {
-			e.Hint += "; no other sheet has a header either" + sheetsHint
+			e.Hint += "; no other sheet has a header either"
+			e.Found = strings.TrimPrefix(e.Found+"; "+sheets, "; ")
 		}
 		return nil, e
 	case firstErr != nil:
 		return nil, corruptWorkbook(wb.name, firstErr)
 	}
-	return nil, &Error{File: wb.name, Msg: "the workbook has no data: every sheet is empty" + strings.ReplaceAll(sheetsHint, "sheets:", "sheets"),
+	return nil, &Error{File: wb.name, Msg: "the workbook has no data: every sheet is empty", Found: sheets,
 		Hint: "export the user list again from the SuperOffice admin client and save it as .xlsx"}
 }
 

@@ -144,7 +144,7 @@ func TestParseUsersXLSXErrors(t *testing.T) {
 		{name: "missing sheet", data: twoSheets, sheet: "Users", msg: `no sheet named "Users"`,
 			hints: []string{`"Cover", "Brukere"`}},
 		{name: "named sheet has no header", data: twoSheets, sheet: "Cover",
-			msg: `sheet "Cover": no header row with an e-mail column`, hints: []string{`"Hello"`}},
+			msg: `sheet "Cover": no header row with an e-mail column`, hints: []string{"none of them has a column name migready knows"}},
 		{name: "no email column", userRow: 2,
 			data: buildXLSX(t, testSheet{"A", map[int][]any{1: {"x"}}},
 				testSheet{"Users", map[int][]any{1: {"Report"}, 2: {"Vorname", "Nachname", "Rolle"}, 3: {"a", "b", "c"}}}),
@@ -165,8 +165,8 @@ func TestParseUsersXLSXErrors(t *testing.T) {
 				t.Errorf("got %+v\nwant row %d msg %q", e, tt.userRow, tt.msg)
 			}
 			for _, h := range tt.hints {
-				if !strings.Contains(e.Hint, h) {
-					t.Errorf("hint %q does not mention %q", e.Hint, h)
+				if !strings.Contains(e.HintFound(), h) {
+					t.Errorf("hint %q does not mention %q", e.HintFound(), h)
 				}
 			}
 		})
@@ -392,4 +392,42 @@ func FuzzParseUsersXLSX(f *testing.F) {
 		}
 		checkAccounted(t, l)
 	})
+}
+
+// A workbook whose sheet excelize would copy to a temporary file (a part
+// over UnzipXMLSizeLimit: an export of more than about 30,000 users) is
+// read without one, so that a Ctrl-C or a kill while it is read leaves
+// nothing in the system's temp folder: the user export and every other
+// workbook (ReadWorkbook: the returned remediation workbook).
+func TestWorkbookNoTempFile(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp) // os.TempDir, excelize's default, on Unix
+	t.Setenv("TMP", tmp)    // and on Windows
+	t.Setenv("TEMP", tmp)
+	limits := workbookLimits
+	workbookLimits.UnzipXMLSizeLimit = 1 // every part is "large"
+	opened := 0
+	openHook = func() {
+		opened++
+		if entries, _ := os.ReadDir(tmp); len(entries) > 0 {
+			t.Errorf("while the workbook is read, the temp folder holds %s", entries[0].Name())
+		}
+	}
+	t.Cleanup(func() { workbookLimits, openHook = limits, nil })
+
+	data := buildXLSX(t, testSheet{"Users", map[int][]any{
+		1: {"User ID", "Name", "E-mail"}, 2: {"AD", "Ada Admin", "ada@example.com"}}})
+	if l, err := ParseUsers("users.xlsx", data, ""); err != nil || len(l.Users) != 1 {
+		t.Fatalf("ParseUsers: %v, %v", l, err)
+	}
+	err := ReadWorkbook("returned.xlsx", data, RoleTracker, func(f *excelize.File) error {
+		_, err := f.GetRows("Users")
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opened != 2 {
+		t.Errorf("the hook saw %d workbooks opened, want 2", opened)
+	}
 }

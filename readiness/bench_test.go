@@ -52,3 +52,16 @@ func BenchmarkSamePerson50k(b *testing.B) {
 		a.samePerson()
 	}
 }
+
+// BenchmarkForeignExport50k: the wrong-export test of 50,000 users, which
+// load runs before the checks (compare with BenchmarkAssess50k).
+func BenchmarkForeignExport50k(b *testing.B) {
+	us, p := users50k(), profile()
+	p.Mail = &inputs.Mail{Domain: "bench.example.com"}
+	b.ResetTimer()
+	for b.Loop() {
+		if ForeignExport(p, us) != nil {
+			b.Fatal("taken for another customer's")
+		}
+	}
+}

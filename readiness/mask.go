@@ -3,6 +3,7 @@ package readiness
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -72,6 +73,7 @@ func Mask(a *assessment.Assessment, users *inputs.UserList) *assessment.Assessme
 			return out
 		}
 		t.FixedStillFound, t.Resolved = maskTracked(t.FixedStillFound), maskTracked(t.Resolved)
+		t.Notices = maskNotices(t.Notices)
 		out.Tracker = &t
 		for i := range out.Checks {
 			for j := range out.Checks[i].Findings {
@@ -84,6 +86,23 @@ func Mask(a *assessment.Assessment, users *inputs.UserList) *assessment.Assessme
 		}
 	}
 	return &out
+}
+
+// maskNotices hides what the customer typed that a tracker notice quotes
+// (a note, a status, a due date as written): it may name anyone.
+func maskNotices(ns []assessment.Text) []assessment.Text {
+	out := make([]assessment.Text, len(ns))
+	for i, n := range ns {
+		n.Args = slices.Clone(n.Args)
+		for j, a := range n.Args {
+			switch a.Name {
+			case "note", "status", "due":
+				n.Args[j].Value = text("finding.ref.quoted", false, []any{"value", "…"})
+			}
+		}
+		out[i] = n
+	}
+	return out
 }
 
 // maskedNote hides a free-text note (it may name anyone) but says there was one.

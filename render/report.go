@@ -236,6 +236,9 @@ type localized struct {
 	ProgressLine string
 	Tracker      *assessment.TrackerResult
 	TrackerMade  time.Time // the date of the pack the returned workbook came with
+	// TrackerNotices say, in words, what of the returned workbook could
+	// not be taken as written.
+	TrackerNotices []string
 }
 
 // localize writes every Text of r in r.Lang.
@@ -262,6 +265,9 @@ func localize(r *Report) *localized {
 	if a.Tracker != nil {
 		v.Tracker = a.Tracker
 		v.TrackerMade, _ = time.Parse(time.DateOnly, a.Tracker.Made)
+		for _, n := range a.Tracker.Notices {
+			v.TrackerNotices = append(v.TrackerNotices, w.Text(n))
+		}
 	}
 	v.Checks = make([]checkView, len(a.Checks))
 	findings := 0

@@ -25,6 +25,7 @@ func collect(e *env, s *batchSettings, custs []customer, done <-chan outcome) (a
 	rows := make([]portfolio.Row, 0, len(custs))
 	pending := map[int]result{}
 	var failures []string
+	var read []inputRead // every customer's inputs
 	var inputErr, otherErr error
 	failed, interrupted := 0, 0
 	next := 0
@@ -42,6 +43,7 @@ func collect(e *env, s *batchSettings, custs []customer, done <-chan outcome) (a
 				continue
 			}
 			rows = append(rows, r.row)
+			read = append(read, r.read...)
 			if bar {
 				fmt.Fprint(e.stdout, "\r\033[K")
 			}
@@ -75,6 +77,9 @@ func collect(e *env, s *batchSettings, custs []customer, done <-chan outcome) (a
 	portfolio.Sort(rows)
 	p := &portfolio.Portfolio{Date: s.date, Tool: "migready " + version, Rows: rows}
 	files, err := portfolio.Files(p, s.lang)
+	if err == nil {
+		err = noInputReplaced(s.out, files, read)
+	}
 	if err == nil {
 		err = writeAll(s.out, files)
 	}

@@ -6,10 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/migready/migready/inputs"
 	"github.com/migready/migready/readiness"
+	"github.com/migready/migready/readiness/assessment"
 )
 
 // customer is one profile of a batch, as the plan found it.
@@ -20,6 +22,11 @@ type customer struct {
 	tenant  string
 	lang    string
 	err     error // the profile's input error, found by the plan
+}
+
+// identity is the customer as its packs name it.
+func (c *customer) identity() assessment.Customer {
+	return assessment.Customer{Name: c.name, Slug: c.slug, Tenant: c.tenant}
 }
 
 // planBatch decides what the batch does before anything is written: every
@@ -33,10 +40,11 @@ func planBatch(targets []string) ([]customer, error) {
 	}
 	// A first, cheap reading of every profile finds the slugs.
 	custs := make([]customer, len(paths))
-	bySlug := map[string]string{}
+	bySlug := map[string]*customer{}
 	var clashes []error
 	for i, path := range paths {
-		c := customer{profile: path}
+		custs[i] = customer{profile: path}
+		c := &custs[i]
 		data, err := inputs.ReadFile(path, inputs.RoleProfile)
 		if err == nil {
 			var p *inputs.Profile
@@ -44,13 +52,14 @@ func planBatch(targets []string) ([]customer, error) {
 				c.name, c.slug = p.Customer.Name, readiness.Slug(p.Customer.Name)
 				c.tenant, c.lang = p.Customer.Tenant, p.Customer.Language
 				if other, ok := bySlug[c.slug]; ok {
-					clashes = append(clashes, newFailure(kindSlugClash, "other", other, "profile", path, "name", c.name, "slug", c.slug))
+					clashes = append(clashes, newFailure(kindSlugClash, "other", other.profile, "othername", strconv.Quote(other.name),
+						"profile", path, "name", strconv.Quote(c.name), "slug", c.slug))
+				} else {
+					bySlug[c.slug] = c
 				}
-				bySlug[c.slug] = path
 			}
 		}
 		c.err = err
-		custs[i] = c
 	}
 	if len(clashes) > 0 {
 		return nil, errors.Join(clashes...)

@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/render"
 	"github.com/migready/migready/render/portfolio"
 	"github.com/migready/migready/render/summary"
@@ -21,9 +22,10 @@ import (
 // row and what to print. The report and the pack's files are gone by then.
 type result struct {
 	row     portfolio.Row
-	files   []string // the pack's files, in place
-	notices string   // what the inputs' readers noticed, to print
-	err     error    // a *customerError
+	files   []string    // the pack's files, in place
+	notices string      // what the inputs' readers noticed, to print
+	read    []inputRead // the files its pack was made from, which the portfolio must not replace
+	err     error       // a *customerError
 	// stopped: not packed, or its pack rolled back, because the batch was
 	// interrupted.
 	stopped bool
@@ -103,9 +105,10 @@ func packCustomers(s *batchSettings, custs []customer, workers int) (done <-chan
 // its outcome so far (an error, or nothing yet), row its portfolio row once
 // written.
 type pendingPack struct {
-	res   result
-	row   portfolio.Row
-	files []render.File // nil when res holds an error
+	res      result
+	row      portfolio.Row
+	files    []render.File // nil when res holds an error
+	customer assessment.Customer
 }
 
 // failed is customer c's outcome after err: an error row.
@@ -128,7 +131,7 @@ func packCustomer(s *batchSettings, c *customer, oneCore bool) (p pendingPack) {
 	in := &reportInput{profile: c.profile, date: s.date}
 	if s.since != "" {
 		dir := filepath.Join(s.since, c.slug)
-		if _, err := summary.Latest(dir, c.slug, s.date); err != nil {
+		if _, err := summary.Latest(dir, c.identity(), s.date); err != nil {
 			fmt.Fprintf(&notices, "migready: notice: %s: no pack of %s before %s in %s; compared with nothing\n",
 				c.profile, c.slug, s.date.Format(time.DateOnly), dir)
 		} else {
@@ -136,12 +139,13 @@ func packCustomer(s *batchSettings, c *customer, oneCore bool) (p pendingPack) {
 		}
 	}
 	r, files, err := renderPack(in, &notices, oneCore)
+	defer func() { p.res.read = in.readFiles }()
 	if err != nil {
 		p.res = failed(s, c, err)
 		return p
 	}
 	p.row = portfolio.RowOf(r, c.slug, filepath.ToSlash(c.profile))
-	p.files = files
+	p.files, p.customer = files, r.Assessment.Customer
 	return p
 }
 
@@ -170,6 +174,12 @@ func (p *pendingPack) stage(s *batchSettings, c *customer, interrupted func() bo
 			r.notices = res.notices
 			return r
 		}
+	}
+	if err := noInputReplaced(dir, p.files, res.read); err != nil {
+		return undo(err)
+	}
+	if err := noOtherCustomerReplaced(dir, p.files, p.customer); err != nil {
+		return undo(err)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return undo(newFailure(kindOutputFolder, "dir", dir).because(err))

@@ -30,7 +30,12 @@ and the new ones renamed into place. If any file cannot be put in place
 (the workbook is open in Excel, a folder has one of the names) or the
 run is interrupted (Ctrl-C), the previous pack is restored byte for byte
 and no temporary file is left behind; the error names the file and says
-what to do.
+what to do. A run killed outright (kill -9, a power cut) cannot clean up:
+the next pack of the customer into the folder removes the hidden files it
+left, and puts back a previous file it had set aside. A file of the pack
+never replaces a file it is made from: an export, a returned workbook or
+a previous summary under the name of one of the pack's files in -out is
+an input error, before anything is written.
 
 With -since and -tracker a pack builds on the previous one and on the
 workbook the customer sent back (docs/progress.md). With -mask it is a
@@ -68,6 +73,12 @@ func runPack(e *env, in *reportInput, out string) (assessment.Verdict, error) {
 	defer tuneGCOne()()
 	r, files, err := renderPack(in, e.stderr, false)
 	if err != nil {
+		return "", err
+	}
+	if err := noInputReplaced(out, files, in.readFiles); err != nil {
+		return "", err
+	}
+	if err := noOtherCustomerReplaced(out, files, r.Assessment.Customer); err != nil {
 		return "", err
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {

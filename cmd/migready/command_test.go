@@ -64,7 +64,7 @@ func TestHelp(t *testing.T) {
 				t.Errorf("%s -%s: no help", c.name, f.Name)
 			}
 		})
-		for _, m := range regexp.MustCompile(`(?m)^    -([a-z]+)`).FindAllStringSubmatch(help.String(), -1) {
+		for _, m := range regexp.MustCompile(`(?m)^    -([a-z-]+)`).FindAllStringSubmatch(help.String(), -1) {
 			if !defined[m[1]] {
 				t.Errorf("migready help %s lists -%s, not one of its flags", c.name, m[1])
 			}
@@ -148,13 +148,13 @@ func TestFailures(t *testing.T) {
 func TestReport(t *testing.T) {
 	var b bytes.Buffer
 	report(&b, &customerError{"c/p.toml", &inputs.Error{File: "c/u.csv", Row: 3, Msg: "bad cell", Hint: "fix it"}})
-	report(&b, errors.Join(newFailure(kindSlugClash, "other", "a.toml", "profile", "b.toml", "name", "A", "slug", "a"),
-		newFailure(kindSlugClash, "other", "a.toml", "profile", "c.toml", "name", "A", "slug", "a")))
+	report(&b, errors.Join(newFailure(kindSlugClash, "other", "a.toml", "othername", `"A"`, "profile", "b.toml", "name", `"A."`, "slug", "a"),
+		newFailure(kindSlugClash, "other", "a.toml", "othername", `"A"`, "profile", "c.toml", "name", `"a"`, "slug", "a")))
 	want := `migready: error: c/p.toml: c/u.csv row 3: bad cell
 migready: hint: fix it
-migready: error: a.toml and b.toml are both "A" (folder a)
-migready: error: a.toml and c.toml are both "A" (folder a)
-migready: hint: two profiles of one customer would overwrite each other's pack: remove one, or give the customers different names
+migready: error: a.toml ("A") and b.toml ("A.") would both write their packs to the folder a
+migready: error: a.toml ("A") and c.toml ("a") would both write their packs to the folder a
+migready: hint: each would replace the other's pack: if they are one customer, remove one of the profiles; if two, pack them in batches with different -out folders
 `
 	if b.String() != want {
 		t.Errorf("report:\n%s\nwant:\n%s", &b, want)

@@ -179,26 +179,30 @@ func causeOf(err error) error {
 type kind string
 
 const (
-	kindNoCommand        kind = "no-command"
-	kindUnknownCommand   kind = "unknown-command"
-	kindBadFlag          kind = "bad-flag"
-	kindNoProfile        kind = "no-profile"
-	kindProfiles         kind = "more-than-one-profile"
-	kindFolders          kind = "more-than-one-folder"
-	kindFormat           kind = "unknown-format"
-	kindDate             kind = "bad-date"
-	kindLang             kind = "unknown-lang"
-	kindLangLike         kind = "unknown-lang-suggest"
-	kindJobs             kind = "bad-jobs"
-	kindNoTargets        kind = "no-targets"
-	kindProfileExists    kind = "profile-exists"
-	kindExportNotProfile kind = "export-not-profile"
-	kindSlugClash        kind = "slug-clash"
-	kindOutputFolder     kind = "output-folder"
-	kindProfileFolder    kind = "profile-folder"
-	kindInterrupted      kind = "interrupted"
-	kindBatchInterrupted kind = "batch-interrupted"
-	kindCustomersFailed  kind = "customers-failed"
+	kindUnknownCommand     kind = "unknown-command"
+	kindBadFlag            kind = "bad-flag"
+	kindNoProfile          kind = "no-profile"
+	kindProfiles           kind = "more-than-one-profile"
+	kindFolders            kind = "more-than-one-folder"
+	kindFormat             kind = "unknown-format"
+	kindDate               kind = "bad-date"
+	kindLang               kind = "unknown-lang"
+	kindLangLike           kind = "unknown-lang-suggest"
+	kindJobs               kind = "bad-jobs"
+	kindNoTargets          kind = "no-targets"
+	kindProfileExists      kind = "profile-exists"
+	kindExportNotProfile   kind = "export-not-profile"
+	kindSlugClash          kind = "slug-clash"
+	kindOutputIsInput      kind = "output-is-input"
+	kindOtherCustomersPack kind = "other-customers-pack"
+	kindUnknownPack        kind = "unknown-pack"
+	kindOutputFolder       kind = "output-folder"
+	kindProfileFolder      kind = "profile-folder"
+	kindInterrupted        kind = "interrupted"
+	kindBatchInterrupted   kind = "batch-interrupted"
+	kindCustomersFailed    kind = "customers-failed"
+	kindServe              kind = "serve"
+	kindServeArgs          kind = "serve-args"
 )
 
 // failures holds each kind's class and its English words: {name} is an
@@ -207,8 +211,6 @@ var failures = map[kind]struct {
 	class     class
 	msg, hint string
 }{
-	kindNoCommand: {classInput, "no command given",
-		"drop a customer's profile.toml on migready, or run a command: migready help lists them"},
 	kindUnknownCommand: {classInput, `unknown command "{command}"`,
 		"the commands are {commands}; run migready help"},
 	kindBadFlag: {classInput, "{detail}",
@@ -234,9 +236,15 @@ var failures = map[kind]struct {
 	kindProfileExists: {classInput, "{file} already exists",
 		"migready init never overwrites a profile; pass -force to replace it, or name another folder"},
 	kindExportNotProfile: {classInput, "{file} is a user export, not a profile",
-		`make a profile first: migready init -users "{file}" -name "Customer AS" FOLDER; then drop FOLDER's profile.toml on migready`},
-	kindSlugClash: {classInput, `{other} and {profile} are both "{name}" (folder {slug})`,
-		"two profiles of one customer would overwrite each other's pack: remove one, or give the customers different names"},
+		`double-click migready and drop the export on its page; or make a profile first: migready init -users "{file}" -name "Customer AS" FOLDER, then drop FOLDER's profile.toml on migready`},
+	kindSlugClash: {classInput, "{other} ({othername}) and {profile} ({name}) would both write their packs to the folder {slug}",
+		"each would replace the other's pack: if they are one customer, remove one of the profiles; if two, pack them in batches with different -out folders"},
+	kindOtherCustomersPack: {classInput, "{file} is the pack of {owner}; this pack of {customer} would replace it",
+		"two customers whose packs have the same file names need folders of their own: choose another folder with -out (nothing was written)"},
+	kindUnknownPack: {classInput, "{file} is not a summary migready can read, so whose pack this would replace cannot be told: {cause}",
+		"move the pack in the way to another folder, or choose another folder with -out (nothing was written)"},
+	kindOutputIsInput: {classInput, "{file} is {role}: the pack would write its file {output} over it",
+		"an output never replaces an input, and nothing was written: move or rename the file, or choose another folder with -out"},
 	kindOutputFolder: {classInternal, "output folder {dir} cannot be made: {cause}",
 		"check that you may write there, or choose another folder with -out"},
 	kindProfileFolder: {classInternal, "profile folder {dir} cannot be made: {cause}",
@@ -245,6 +253,10 @@ var failures = map[kind]struct {
 		"run the command again to write them"},
 	kindBatchInterrupted: {classInterrupted, "{count} of {total} customers not packed (their folders are as they were); the portfolio is as it was",
 		"run the batch again to pack them all"},
+	kindServe: {classInternal, "the page cannot be served: {cause}",
+		"check that this computer lets programs listen on 127.0.0.1 (a firewall may ask); otherwise run migready init and pack from a terminal"},
+	kindServeArgs: {classInput, "serve takes no files: {args}",
+		"run migready serve and add the files on the page; to pack a profile, drop it on migready or run migready pack PROFILE.toml"},
 	kindCustomersFailed: {classOfCause, "{failed} of {total} customers could not be packed",
 		"each one's error is above and in the portfolio; the other customers' packs are written"},
 }
@@ -252,8 +264,16 @@ var failures = map[kind]struct {
 // internalHint is the hint of an error migready did not foresee.
 const internalHint = "this should not happen: please send the command you ran and this message to migready's developers"
 
-// A problem is one error as a person reads it: what is wrong, and the hint.
-type problem struct{ msg, hint string }
+// A problem is one error as a person reads it: what is wrong, and the
+// hint; found is what the input file holds there (inputs.Error.Found),
+// which the terminal shows with the hint and an output never does.
+type problem struct{ msg, hint, found string }
+
+// terminalHint is the hint as report prints it: what was found, then the
+// hint.
+func (p problem) terminalHint() string {
+	return (&inputs.Error{Hint: p.hint, Found: p.found}).HintFound()
+}
 
 // problems is err as it is shown: every problem of an input file
 // (inputs.Errors), each problem of joined errors, or err itself.
@@ -268,7 +288,7 @@ func problems(err error) []problem {
 	case inputs.Errors:
 		ps := make([]problem, len(e))
 		for i, ie := range e {
-			ps[i] = problem{ie.Error(), ie.Hint}
+			ps[i] = problem{ie.Error(), ie.Hint, ie.Found}
 		}
 		return ps
 	case interface{ Unwrap() []error }:
@@ -278,7 +298,11 @@ func problems(err error) []problem {
 		}
 		return ps
 	}
-	return []problem{{err.Error(), hintOf(err)}}
+	var found string
+	if ie := (*inputs.Error)(nil); errors.As(err, &ie) {
+		found = ie.Found
+	}
+	return []problem{{err.Error(), hintOf(err), found}}
 }
 
 // hintOf is what err says to do: its Hint(), or an input file error's
@@ -311,8 +335,8 @@ func report(w io.Writer, err error) {
 		for _, line := range strings.Split(p.msg, "\n") {
 			fmt.Fprintln(w, prefix+line)
 		}
-		if p.hint != "" && (i+1 == len(ps) || ps[i+1].hint != p.hint) {
-			fmt.Fprintln(w, "migready: hint: "+p.hint)
+		if h := p.terminalHint(); h != "" && (i+1 == len(ps) || ps[i+1].terminalHint() != h) {
+			fmt.Fprintln(w, "migready: hint: "+h)
 		}
 	}
 	if ies := fileErrors(err); len(ies) > 0 {
@@ -332,7 +356,7 @@ func fileErrors(err error) inputs.Errors {
 }
 
 // oneLine is err as the portfolio shows it: every problem, and the first
-// hint.
+// hint, without what was found in the input file (it may be anything).
 func oneLine(err error) string {
 	ps := problems(err)
 	msgs := make([]string, len(ps))

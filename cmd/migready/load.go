@@ -18,7 +18,7 @@ import (
 )
 
 // A reportInput is what one customer's report is made from: the profile,
-// and what the command line says beside it.
+// and what the command line (or the page) says beside it.
 type reportInput struct {
 	profile      string
 	users, sheet string // the export and its worksheet; "" for the profile's
@@ -27,20 +27,48 @@ type reportInput struct {
 	tracker      string // the remediation workbook the customer sent back
 	mask         bool   // a masked copy for sharing beyond the customer
 	date         time.Time
+	// files holds the inputs when they are already in memory (the page's
+	// uploads), by the names the fields above and the profile give them.
+	// With files set, load reads nothing from disk: a name it does not
+	// hold is a file not found, whatever a profile names.
+	files map[string][]byte
+	// readFiles is set by load: every file it read, so that no output of
+	// the report replaces one (noInputReplaced).
+	readFiles []inputRead
+}
+
+// read reads the input file path for role: from in.files when the inputs
+// are in memory, else from disk; the same size limits hold for both.
+func (in *reportInput) read(path string, role inputs.Role) ([]byte, error) {
+	if in.files == nil {
+		if role == inputs.RoleProfile {
+			return inputs.ReadProfileFile(path)
+		}
+		return inputs.ReadFile(path, role)
+	}
+	data, ok := in.files[path]
+	if !ok {
+		return nil, &inputs.Error{File: path, Msg: "file not found", Hint: "add the file on the page"}
+	}
+	if err := inputs.CheckSize(path, role, int64(len(data))); err != nil {
+		return nil, err
+	}
+	return data, nil
 }
 
 // load reads and checks the customer's inputs, makes the assessment and
 // builds the report: the one model render reads. notices gets what the
 // inputs' readers noticed. With provenance it also returns the files the
 // report was made from, with their checksums, for a pack; check does not
-// pay for them (the export's SHA-256 was a seventh of the instructions of
-// checking 50,000 users).
+// pay for them (the export's SHA-256 of 50,000 users, on the second core
+// while the export is parsed).
 func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, []render.InputFile, error) {
 	var files []render.InputFile
-	profileData, err := inputs.ReadProfileFile(in.profile)
+	profileData, err := in.read(in.profile, inputs.RoleProfile)
 	if err != nil {
 		return nil, nil, err
 	}
+	in.readFiles = []inputRead{{roleProfile, in.profile}}
 	p, err := inputs.ParseProfile(in.profile, profileData)
 	if err != nil {
 		return nil, nil, err
@@ -68,12 +96,12 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 		err  error
 	}
 	logoc := make(chan logoResult, 1)
+	logoPath := p.Resolve(p.Brand.Logo)
 	if p.Brand.Logo != "" {
 		go func() {
 			var r logoResult
-			r.data, r.err = inputs.ReadFile(p.Resolve(p.Brand.Logo), inputs.RoleLogo)
-			if r.err == nil {
-				r.logo, r.err = inputs.ParseLogo(p.Resolve(p.Brand.Logo), r.data)
+			if r.data, r.err = in.read(logoPath, inputs.RoleLogo); r.err == nil {
+				r.logo, r.err = inputs.ParseLogo(logoPath, r.data)
 			}
 			logoc <- r
 		}()
@@ -96,10 +124,11 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 	if in.sheet != "" {
 		sheet = in.sheet
 	}
-	usersData, err := inputs.ReadFile(usersPath, inputs.RoleUsers)
+	usersData, err := in.read(usersPath, inputs.RoleUsers)
 	if err != nil {
 		return nil, nil, err
 	}
+	in.readFiles = append(in.readFiles, inputRead{roleUsers, usersPath})
 	// The export's checksum is worked out on a second core while it is
 	// parsed (both only read it).
 	usersFile := make(chan render.InputFile, 1)
@@ -113,6 +142,10 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 	for _, n := range users.Notices {
 		fmt.Fprintf(notices, "migready: notice: %s: %s\n", usersPath, n)
 	}
+	cust := assessment.Customer{Name: p.Customer.Name, Slug: readiness.Slug(p.Customer.Name), Tenant: p.Customer.Tenant}
+	if m := readiness.ForeignExport(p, users); m != nil {
+		return nil, nil, foreignExport(usersPath, users.Columns[inputs.FieldEmail], cust, m)
+	}
 
 	if provenance {
 		files = append(files, inputFile("profile", in.profile, profileData), <-usersFile)
@@ -123,16 +156,16 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 		if lr.err != nil {
 			return nil, nil, lr.err
 		}
+		in.readFiles = append(in.readFiles, inputRead{roleLogo, logoPath})
 		logo = lr.logo.PNG
 		if provenance {
-			files = append(files, inputFile("logo", p.Resolve(p.Brand.Logo), lr.data))
+			files = append(files, inputFile("logo", logoPath, lr.data))
 		}
 	}
 
 	opt := readiness.Options{Tool: "migready " + version, Date: in.date}
 	if in.since != "" {
-		cust := assessment.Customer{Name: p.Customer.Name, Slug: readiness.Slug(p.Customer.Name), Tenant: p.Customer.Tenant}
-		prev, err := summary.ReadPrevious(in.since, cust, in.date)
+		prev, err := in.previous(cust)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -140,19 +173,22 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 			fmt.Fprintf(notices, "migready: notice: %s: %s\n", prev.Path, n)
 		}
 		opt.Previous = prev.Snapshot
+		in.readFiles = append(in.readFiles, inputRead{rolePrevious, prev.Path})
 		if provenance {
 			files = append(files, inputFile("previous", prev.Path, prev.Data))
 		}
 	}
 	if in.tracker != "" {
-		ret, err := workbook.ReadReturned(in.tracker, p.Customer.Name)
+		data, err := in.read(in.tracker, inputs.RoleTracker)
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, n := range ret.Notices {
-			fmt.Fprintf(notices, "migready: notice: %s: %s\n", in.tracker, n)
+		ret, err := workbook.ParseReturned(in.tracker, data, cust)
+		if err != nil {
+			return nil, nil, err
 		}
 		opt.Tracker = ret.Tracker
+		in.readFiles = append(in.readFiles, inputRead{roleTracker, in.tracker})
 		if provenance {
 			files = append(files, inputFile("tracker", in.tracker, ret.Data))
 		}
@@ -162,6 +198,13 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 	if in.mask {
 		a = readiness.Mask(a, users)
 		contact.Name, contact.Email = readiness.MaskPerson(contact.Name, contact.Email)
+	}
+	if a.Tracker != nil {
+		// The tracker's notices are in the pack; the terminal has them too.
+		en := render.NewWords(templates.MustLoad(templates.Default))
+		for _, n := range a.Tracker.Notices {
+			fmt.Fprintf(notices, "migready: notice: %s: %s\n", in.tracker, render.TerminalSafe(en.Text(n)))
+		}
 	}
 	r := &render.Report{
 		Assessment: a,
@@ -173,6 +216,19 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 		Logo:       logo,
 	}
 	return r, files, nil
+}
+
+// previous reads the previous pack for -since: from disk a summary or the
+// latest in a folder, from memory the summary named.
+func (in *reportInput) previous(now assessment.Customer) (*summary.Previous, error) {
+	if in.files == nil {
+		return summary.ReadPrevious(in.since, now, in.date)
+	}
+	data, err := in.read(in.since, inputs.RoleSummary)
+	if err != nil {
+		return nil, err
+	}
+	return summary.ParsePrevious(in.since, data, now)
 }
 
 // loadPack is load for a pack: the report also names the pack's files and

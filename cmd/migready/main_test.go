@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"strconv"
@@ -14,6 +15,22 @@ import (
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"migready": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+		// migready-stalled is migready whose writeAll stops for good at
+		// the rename MIGREADY_STALL_AT, having printed "stalled": a process
+		// to kill -9 in the middle of putting a pack in place
+		// (TestKilledMidPack).
+		"migready-stalled": func() {
+			at, _ := strconv.Atoi(os.Getenv("MIGREADY_STALL_AT"))
+			calls := 0
+			rename = func(from, to string) error {
+				if calls++; calls == at {
+					fmt.Println("stalled")
+					select {}
+				}
+				return os.Rename(from, to)
+			}
+			os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+		},
 	})
 }
 

@@ -3,8 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -184,5 +189,170 @@ func TestTrackerOfAnotherCustomer(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(out); len(left) > 0 {
 		t.Errorf("an input error wrote %v", left)
+	}
+}
+
+// A Findings sheet sorted on its visible columns but not on the hidden key
+// column (Excel sorts the selection it is given) never moves notes onto
+// other users: each row's key is checked against the check and user the
+// row shows, the notes stay with the finding they were written beside, and
+// a row no key fits alone is not carried; every notice reaches the pack's
+// HTML and its summary, not only stderr.
+func TestTrackerSortedSheet(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, s string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("profile.toml", `users = "users.csv"
+[customer]
+name = "Sorted Co"
+[onsite]
+version = "8.5 R17"
+database_gb = 1
+archive_gb = 1
+satellites = 0
+travel_users = ["LKA", "ABC"]
+customizations = []
+integrations = []
+[mail]
+mailboxes = []
+`)
+	write("users.csv", "User ID,Name,Email,Role,User plan,Can log in,Travel\n"+
+		"AD,Ada Admin,ada@s.example.com,Administrator,Sales-Premium,Yes,No\n"+
+		"LKA,Lise Kaa,lise@s.example.com,User,Sales-Essentials,Yes,Yes\n"+
+		"ABC,Anne Bech,anne@s.example.com,User,Sales-Essentials,Yes,Yes\n"+
+		"ZED,Zed Zorn,zed@s.example.com,User,,Yes,No\n"+
+		"MO,Mo Moe,mo@s.example.com,User,,Yes,No\n")
+	var stderr bytes.Buffer
+	out1 := filepath.Join(dir, "first")
+	if code := run([]string{"pack", "-out", out1, "-date", "2026-11-12", filepath.Join(dir, "profile.toml")}, io.Discard, &stderr); code != exitNotReady {
+		t.Fatalf("exit %d: %s", code, &stderr)
+	}
+	wb := filepath.Join(out1, "sorted-co-2026-11-12-remediation.xlsx")
+	f, err := excelize.OpenFile(wb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Findings")
+	header := rows[0]
+	col := map[string]int{}
+	for i, h := range header {
+		col[h] = i
+	}
+	key := col[workbook.KeyHeader]
+	// The notes, each beside its finding.
+	notes := map[string]string{"travel:user:abc": "Accepted", "licences:user:zed": "Fixed", "licences:user:mo": "Won't fix"}
+	comments := map[string]string{"travel:user:abc": "Anne is back in January", "licences:user:zed": "Plan bought", "licences:user:mo": "Mo leaves"}
+	data := rows[1:]
+	for _, r := range data {
+		for len(r) <= key {
+			r = append(r, "")
+		}
+	}
+	for i := range data {
+		for len(data[i]) <= key {
+			data[i] = append(data[i], "")
+		}
+		if s, ok := notes[data[i][key]]; ok {
+			data[i][col["Status"]] = s
+			data[i][col["Comment"]] = comments[data[i][key]]
+		}
+	}
+	// Sorted on User ID, A to L only: the keys stay where they
+	// were.
+	keys := make([]string, len(data))
+	for i := range data {
+		keys[i] = data[i][key]
+	}
+	sort.SliceStable(data, func(i, j int) bool { return data[i][col["User ID"]] < data[j][col["User ID"]] })
+	for i := range data {
+		data[i][key] = keys[i]
+	}
+	moved := 0
+	for i := range data {
+		id := strings.ToLower(data[i][col["User ID"]])
+		if !strings.HasSuffix(data[i][key], ":user:"+id) {
+			moved++
+		}
+	}
+	if moved < 3 {
+		t.Fatalf("the sort moved only %d rows off their keys", moved)
+	}
+	// And one row whose user id was retyped: no key fits it.
+	for i := range data {
+		if data[i][col["User ID"]] == "MO" {
+			data[i][col["User ID"]] = "MOE"
+		}
+	}
+	for i, r := range data {
+		for c, v := range r {
+			ref, _ := excelize.CoordinatesToCellName(c+1, i+2)
+			if c == col["Row in export"] {
+				n, _ := strconv.Atoi(v)
+				f.SetCellValue("Findings", ref, n)
+				continue
+			}
+			f.SetCellStr("Findings", ref, v)
+		}
+	}
+	returned := filepath.Join(dir, "returned.xlsx")
+	if err := f.SaveAs(returned); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	out2 := filepath.Join(dir, "second")
+	stderr.Reset()
+	if code := run([]string{"pack", "-out", out2, "-date", "2026-11-25", "-tracker", returned, filepath.Join(dir, "profile.toml")}, io.Discard, &stderr); code != exitNotReady {
+		t.Fatalf("exit %d: %s", code, &stderr)
+	}
+	var s struct {
+		Checks []struct {
+			Findings []struct {
+				Key   string
+				Track *struct{ State, Comment string }
+			}
+		}
+		Tracker struct {
+			Notices []struct {
+				Key  string
+				Args map[string]any
+			}
+		}
+	}
+	if err := json.Unmarshal(readFile(t, filepath.Join(out2, "sorted-co-2026-11-25-summary.json")), &s); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, c := range s.Checks {
+		for _, fd := range c.Findings {
+			if fd.Track != nil && (fd.Track.State != "open" || fd.Track.Comment != "") {
+				got[fd.Key] = fd.Track.State + ": " + fd.Track.Comment
+			}
+		}
+	}
+	want := map[string]string{"travel:user:abc": "accepted: Anne is back in January", "licences:user:zed": "fixed: Plan bought"}
+	if !maps.Equal(got, want) {
+		t.Errorf("notes carried %q, want %q", got, want)
+	}
+	var kinds []string
+	for _, n := range s.Tracker.Notices {
+		kinds = append(kinds, n.Key)
+	}
+	if !slices.Equal(kinds, []string{"tracker.notice.sorted", "tracker.notice.mismatch"}) {
+		t.Errorf("notices %q", kinds)
+	}
+	html := string(readFile(t, filepath.Join(out2, "sorted-co-2026-11-25-readiness.html")))
+	for _, w := range []string{"What could not be read as written", "was sorted without its hidden key column",
+		"so its notes were not carried forward: &quot;Mo leaves&quot;"} {
+		if !strings.Contains(html, w) {
+			i := strings.Index(html, "What could not be read")
+			t.Errorf("the pack lacks %q:\n%s", w, html[max(i, 0):min(len(html), max(i, 0)+1500)])
+		}
+	}
+	if !strings.Contains(stderr.String(), "notice: "+returned+`: Sheet "Findings" was sorted without its hidden key column`) {
+		t.Errorf("stderr:\n%s", &stderr)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"syscall"
@@ -126,6 +127,8 @@ func stageFiles(dir string, files []render.File, interrupted func() bool) (_ *st
 		}
 	}()
 
+	removeLeftovers(dir, files)
+
 	// A folder (or anything but a file) of a final name can never be
 	// replaced: say so before writing anything.
 	for _, s := range w.steps {
@@ -143,7 +146,7 @@ func stageFiles(dir string, files []render.File, interrupted func() bool) (_ *st
 		if w.interrupted() {
 			return nil, errInterrupted
 		}
-		tmp, err := createTemp(dir, "."+f.Name+".*.tmp")
+		tmp, err := createTemp(dir, tempPattern(f.Name))
 		if err != nil {
 			return nil, newOutputError(w.steps[i].final, err)
 		}
@@ -155,6 +158,54 @@ func stageFiles(dir string, files []render.File, interrupted func() bool) (_ *st
 		}
 	}
 	return w, nil
+}
+
+// tempPattern is the name of the hidden temporary file of the file name
+// (os.CreateTemp puts digits for the *); its backup, while the file is
+// replaced, ends in ".old" instead of ".tmp".
+func tempPattern(name string) string { return "." + name + ".*.tmp" }
+
+// datePart is the date in a pack's file names ("acme-as-2026-11-24-…").
+var datePart = regexp.MustCompile(`[0-9]{4}-[0-9]{2}-[0-9]{2}`)
+
+// removeLeftovers cleans up after an earlier run that was killed while it
+// wrote files of the same names into dir (kill -9, a power cut: no chance
+// to roll back). Only hidden files of writeAll's own pattern for one of the
+// names about to be written, on any date, are touched: a temporary file is
+// removed, and a backup is put back in place if the file it was the
+// previous version of is missing, else removed. Everything else in dir,
+// another customer's leftovers among it, is left alone.
+func removeLeftovers(dir string, files []render.File) {
+	var own []*regexp.Regexp
+	for _, f := range files {
+		name := regexp.QuoteMeta(f.Name)
+		name = datePart.ReplaceAllString(name, `[0-9]{4}-[0-9]{2}-[0-9]{2}`)
+		own = append(own, regexp.MustCompile(`^\.(`+name+`)\.[0-9]+\.(tmp|old)$`))
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		for _, re := range own {
+			m := re.FindStringSubmatch(e.Name())
+			if m == nil {
+				continue
+			}
+			path := filepath.Join(dir, e.Name())
+			if m[2] == "old" {
+				final := filepath.Join(dir, m[1])
+				if _, err := os.Lstat(final); errors.Is(err, fs.ErrNotExist) && rename(path, final) == nil {
+					break
+				}
+			}
+			os.Remove(path)
+			break
+		}
+	}
 }
 
 // abort closes the temporary files and undoes what was done, after err.

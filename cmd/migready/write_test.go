@@ -270,3 +270,74 @@ func TestPackLeavesNoTempFiles(t *testing.T) {
 		t.Errorf("out holds %d files, want the 5 of the pack", len(got))
 	}
 }
+
+// removeLeftovers touches only the hidden files of writeAll's own pattern
+// for the names being written, on any date: a temporary file is removed, a
+// backup put back when its file is missing, else removed. Another
+// customer's or another kind of file's leftovers, a folder or a symbolic
+// link of a leftover's name, and a name that only looks alike stay.
+func TestRemoveLeftovers(t *testing.T) {
+	dir := t.TempDir()
+	files := []render.File{{Name: "acme-as-2026-11-24-readiness.pdf"}, {Name: "acme-as-2026-11-24-masked-summary.json"},
+		{Name: "portfolio.csv"}}
+	put := map[string]string{
+		".acme-as-2026-11-24-readiness.pdf.1234.tmp":       "",
+		".acme-as-2026-10-01-readiness.pdf.99.tmp":         "",
+		".acme-as-2026-10-01-readiness.pdf.98.old":         "restored",
+		".acme-as-2026-11-24-readiness.pdf.97.old":         "",
+		"acme-as-2026-11-24-readiness.pdf":                 "current",
+		".acme-as-2026-11-24-masked-summary.json.5.tmp":    "",
+		".portfolio.csv.77.tmp":                            "",
+		".acme-as-2026-11-24-summary.json.5.tmp":           "kept: not written now",
+		".acme-as-2026-11-24-readiness.html.5.tmp":         "kept: not written now",
+		".other-as-2026-11-24-readiness.pdf.5.tmp":         "kept: another customer",
+		".acme-as-2026-11-24-readiness.pdf.tmp":            "kept: no digits",
+		".acme-as-2026-11-24-readiness.pdf.12a.tmp":        "kept: not digits",
+		".acme-as-2026-11-24-readiness.pdf.12.tmp.bak":     "kept: another suffix",
+		"acme-as-2026-11-24-readiness.pdf.12.tmp":          "kept: not hidden",
+		".xacme-as-2026-11-24-readiness.pdf.12.tmp":        "kept: another name",
+		".ACME-AS-2026-11-24-readiness.pdf.12.tmp":         "kept: another name",
+		".acme-as-2026-11-24-masked-readiness.pdf.12.tmp":  "kept: the masked copy is not written now",
+		".acme-as-2026-11-24-readiness.pdf.3.old.tmp.keep": "kept",
+		"notes.txt": "kept",
+	}
+	for name, data := range put {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, ".acme-as-2026-11-24-readiness.pdf.55.tmp"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(t.TempDir(), "elsewhere.txt")
+	if err := os.WriteFile(target, []byte("elsewhere"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	symlinked := os.Symlink(target, filepath.Join(dir, ".acme-as-2026-11-24-readiness.pdf.56.tmp")) == nil
+
+	removeLeftovers(dir, files)
+	got := folder(t, dir)
+	want := map[string]string{
+		"acme-as-2026-11-24-readiness.pdf":         "current",
+		"acme-as-2026-10-01-readiness.pdf":         "restored",
+		".acme-as-2026-11-24-readiness.pdf.55.tmp": "<dir>",
+	}
+	for name, data := range put {
+		if strings.HasPrefix(data, "kept") {
+			want[name] = data
+		}
+	}
+	if symlinked {
+		want[".acme-as-2026-11-24-readiness.pdf.56.tmp"] = "elsewhere"
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s is left", name)
+		}
+	}
+	for name, data := range want {
+		if string(got[name]) != data {
+			t.Errorf("%s: %q, want %q", name, got[name], data)
+		}
+	}
+}

@@ -3,11 +3,13 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
 	"maps"
 	"os"
+	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"slices"
@@ -82,5 +84,86 @@ func TestBatchSIGINT(t *testing.T) {
 	}
 	if n := len(folder(t, filepath.Join(out, "customer-0-as"))); n != 5 {
 		t.Errorf("the first customer's folder holds %d files, want its whole pack", n)
+	}
+}
+
+// A pack killed (kill -9) in the middle of being put in place leaves its
+// hidden temporary and backup files in -out; the next run of the same
+// customer, on any date, cleans them up (a backup whose file is missing is
+// put back first) and leaves no hidden file of its own, while another
+// customer's leftovers and other hidden files stay.
+func TestKilledMidPack(t *testing.T) {
+	profile := writeCustomer(t, 30)
+	out := t.TempDir()
+	pack := func(date string) {
+		t.Helper()
+		var stderr strings.Builder
+		if code := run([]string{"pack", "-out", out, "-date", date, profile}, io.Discard, &stderr); code != exitNotReady {
+			t.Fatalf("exit %d: %s", code, &stderr)
+		}
+	}
+	pack("2026-11-24")
+	others := map[string]string{
+		".other-co-2026-11-24-readiness.pdf.123.tmp": "another customer's",
+		".notes.txt.5.tmp":                           "not ours",
+		".bench-as-2026-11-24-readiness.pdf.x1.tmp":  "not of our pattern",
+	}
+	for name, data := range others {
+		if err := os.WriteFile(filepath.Join(out, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// The 4th rename: the first file is new (its backup still there), the
+	// second moved to its backup, the other three are temporary files.
+	link := filepath.Join(t.TempDir(), "migready-stalled")
+	if err := os.Symlink(os.Args[0], link); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(link, "pack", "-out", out, "-date", "2026-11-24", profile)
+	cmd.Env = append(os.Environ(), "MIGREADY_STALL_AT=4")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line, _ := bufio.NewReader(stdout).ReadString('\n')
+	cmd.Process.Kill() // SIGKILL: nothing runs after it
+	cmd.Wait()
+	if line != "stalled\n" {
+		t.Fatalf("the stalled pack printed %q", line)
+	}
+	hidden := func() []string {
+		var names []string
+		for name := range folder(t, out) {
+			if strings.HasPrefix(name, ".") && others[name] == "" {
+				names = append(names, name)
+			}
+		}
+		slices.Sort(names)
+		return names
+	}
+	if left := hidden(); len(left) != 6 { // 4 temporary files, 2 backups
+		t.Fatalf("after kill -9: %v, want 4 temporary files and 2 backups", left)
+	}
+
+	pack("2026-11-25")
+	if left := hidden(); len(left) > 0 {
+		t.Errorf("left after the next run: %v", left)
+	}
+	got := folder(t, out)
+	for name, data := range others {
+		if string(got[name]) != data {
+			t.Errorf("%s: %q, want it kept", name, got[name])
+		}
+	}
+	for _, date := range []string{"2026-11-24", "2026-11-25"} {
+		for _, kind := range []string{"readiness.pdf", "readiness.html", "remediation.xlsx", "summary.json", "ticket.md"} {
+			if _, ok := got["bench-as-"+date+"-"+kind]; !ok {
+				t.Errorf("bench-as-%s-%s is missing", date, kind)
+			}
+		}
 	}
 }

@@ -13,6 +13,9 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Status of one check.
@@ -90,6 +93,31 @@ type Customer struct {
 	Name   string `json:"name"`
 	Slug   string `json:"slug"` // file-name safe, from the name
 	Tenant string `json:"tenant"`
+}
+
+// Differs tells whether c and o are two customers, and by what: "tenant"
+// when both have a tenant and the tenants differ ("Cust40317" and
+// "Cust99999" are two, whatever their names: a customer's test tenant is
+// not its live one), else "name" when the names differ other than in case,
+// letter width, Unicode normalisation or spacing ("Acme AS" is "ACME  AS";
+// "Acme AS" is not "ACME A.S."), else "" (the same customer). The slug is
+// never compared: "A&B Consulting AS" and "A/B Consulting AS" share one and
+// are two customers. It is the one test of a customer's identity: for a
+// previous pack (-since), a returned workbook (-tracker) and a pack about
+// to be replaced.
+func (c Customer) Differs(o Customer) string {
+	switch {
+	case c.Tenant != "" && o.Tenant != "" && !strings.EqualFold(strings.TrimSpace(c.Tenant), strings.TrimSpace(o.Tenant)):
+		return "tenant"
+	case nameKey(c.Name) != nameKey(o.Name):
+		return "name"
+	}
+	return ""
+}
+
+// nameKey is a customer name as Differs compares it.
+func nameKey(name string) string {
+	return strings.Join(strings.Fields(cases.Fold().String(norm.NFKC.String(name))), " ")
 }
 
 // Onsite is what the assessment knows of the installation.
@@ -530,8 +558,23 @@ type Tracking struct {
 // with this run's findings by key.
 type Tracker struct {
 	File    string
+	Sheet   string    // the Findings sheet read
 	Made    time.Time // the pack's date (the workbook's creation date)
 	Entries []TrackerEntry
+	// Shows says which of the columns that name a finding the sheet still
+	// has, so that each row's key can be checked against what the row
+	// shows (a sheet sorted without its hidden key column).
+	Shows TrackerColumns
+	// Notices say what the reader could not take as it was written (a
+	// status it does not know, a row without its key…), as texts
+	// "tracker.notice.<kind>": they reach the pack and its summary.
+	Notices []Text
+}
+
+// TrackerColumns are the columns of the returned Findings sheet that name a
+// finding.
+type TrackerColumns struct {
+	Check, Row, UserID, Name, Email bool
 }
 
 // TrackerEntry is one row of the returned Findings sheet.
@@ -542,9 +585,18 @@ type TrackerEntry struct {
 	Owner   string
 	Due     string // YYYY-MM-DD, or the text as written when it is not a date
 	Comment string
-	// What the row says of the user, to name a finding that is no longer
-	// found; "" when the columns were deleted.
+	// What the row shows of its finding: the check its Check column names
+	// (its id; "" when the title is not one migready writes), the export's
+	// row (0: none), the user. "" when the columns were deleted (Shows).
+	Check               string
+	ExportRow           int
 	UserID, Name, Email string
+}
+
+// HasNotes reports whether the customer wrote anything on the row: a status
+// other than open, an owner, a due date or a comment.
+func (e *TrackerEntry) HasNotes() bool {
+	return e.State != TrackOpen && e.State != "" || e.Owner != "" || e.Due != "" || e.Comment != ""
 }
 
 // TrackerResult is what the returned workbook says against what is found now.
@@ -556,6 +608,10 @@ type TrackerResult struct {
 	FixedStillFound []TrackedFinding `json:"fixed_still_found"`
 	// Resolved: in the workbook, no longer found; with the customer's note.
 	Resolved []TrackedFinding `json:"resolved"`
+	// Notices say what of the workbook could not be taken as it was
+	// written, and what was done instead: texts "tracker.notice.<kind>"
+	// with their arguments (docs/summary.md lists the kinds). Never nil.
+	Notices []Text `json:"notices"`
 }
 
 // TrackedFinding is a finding with the customer's notes. Row, UserID, Name

@@ -36,7 +36,7 @@ func ReadPrevious(path string, now assessment.Customer, date time.Time) (*Previo
 			Hint: "-since takes the previous pack's summary (…-summary.json) or the folder it is in"}
 	}
 	if st.IsDir() {
-		if path, err = Latest(path, now.Slug, date); err != nil {
+		if path, err = Latest(path, now, date); err != nil {
 			return nil, err
 		}
 	}
@@ -44,6 +44,12 @@ func ReadPrevious(path string, now assessment.Customer, date time.Time) (*Previo
 	if err != nil {
 		return nil, err
 	}
+	return ParsePrevious(path, data, now)
+}
+
+// ParsePrevious is ReadPrevious on a summary already read (migready serve's
+// upload): path names it in errors and in the pack's list of inputs.
+func ParsePrevious(path string, data []byte, now assessment.Customer) (*Previous, error) {
 	d, err := decode(data)
 	if err != nil || d.Schema == 0 || len(d.Checks) == 0 {
 		msg := "not a migready summary"
@@ -77,6 +83,20 @@ func ReadPrevious(path string, now assessment.Customer, date time.Time) (*Previo
 		prev.Notices = append(prev.Notices, n)
 	}
 	return prev, nil
+}
+
+// Owner is the customer of the summary at path: whose pack a pack of the
+// same file names would replace.
+func Owner(path string) (assessment.Customer, error) {
+	data, err := inputs.ReadFile(path, inputs.RoleSummary)
+	if err != nil {
+		return assessment.Customer{}, err
+	}
+	d, err := decode(data)
+	if err == nil && (d.Schema == 0 || d.Customer.Name == "") {
+		err = errors.New("it names no customer")
+	}
+	return d.Customer.Customer, err
 }
 
 // decode reads a summary document. One of another schema may hold other
@@ -125,47 +145,77 @@ func unnamed(d *Document) int {
 	return n
 }
 
-// sameCustomer refuses a previous pack of another customer: progress
-// across two customers would be nonsense.
+// sameCustomer refuses a previous pack of another customer (another
+// tenant, or another name: assessment.Customer.Differs): progress across
+// two customers would be nonsense.
 func sameCustomer(path string, prev, now *assessment.Customer) error {
-	switch {
-	case prev.Tenant != "" && now.Tenant != "" && prev.Tenant != now.Tenant:
+	switch prev.Differs(*now) {
+	case "tenant":
 		return &inputs.Error{File: path, Column: "customer.tenant",
-			Msg:  fmt.Sprintf("the previous pack is of tenant %s, this one of %s", prev.Tenant, now.Tenant),
-			Hint: "give -since the previous pack of the same customer"}
-	case prev.Slug != now.Slug && !strings.EqualFold(prev.Name, now.Name):
+			Msg: fmt.Sprintf("the previous pack is of tenant %s (%q), this one of %s (%q)",
+				prev.Tenant, prev.Name, now.Tenant, now.Name),
+			Hint: "give -since the previous pack of the same customer and tenant"}
+	case "name":
 		return &inputs.Error{File: path, Column: "customer.name",
 			Msg:  fmt.Sprintf("the previous pack is of %q, this one of %q", prev.Name, now.Name),
-			Hint: "give -since the previous pack of the same customer"}
+			Hint: "give -since the previous pack of the same customer, named as in the profile"}
 	}
 	return nil
 }
 
-// Latest finds, in dir, the summary of the customer's (slug's) latest pack
-// made before date; masked copies do not count.
-func Latest(dir, slug string, date time.Time) (string, error) {
+// Latest finds, in dir, the summary of the customer's latest pack made
+// before date: of the same customer (assessment.Customer.Differs), not
+// only of the same file names; masked copies do not count.
+func Latest(dir string, now assessment.Customer, date time.Time) (string, error) {
 	names, _ := filepath.Glob(filepath.Join(dir, "*-summary.json"))
 	type found struct{ path, date string }
 	var all []found
+	others := map[string]bool{} // other customers' names with packs of the same slug
 	for _, name := range names {
 		data, err := inputs.ReadFile(name, inputs.RoleSummary)
 		if err != nil {
 			continue
 		}
 		d, err := decode(data)
-		if err != nil || d.Customer.Slug != slug || d.Masked {
+		if err != nil || d.Masked {
 			continue
 		}
-		if t, err := time.Parse(time.DateOnly, d.Generated); err == nil && t.Before(date) {
-			all = append(all, found{name, d.Generated})
+		t, err := time.Parse(time.DateOnly, d.Generated)
+		if err != nil || !t.Before(date) {
+			continue
 		}
+		if d.Customer.Differs(now) != "" {
+			if d.Customer.Slug == now.Slug {
+				others[fmt.Sprintf("%q", d.Customer.Name)+tenantNote(d.Customer.Tenant)] = true
+			}
+			continue
+		}
+		all = append(all, found{name, d.Generated})
 	}
 	if len(all) == 0 {
-		return "", &inputs.Error{File: dir, Msg: fmt.Sprintf("no pack of %s made before %s in this folder", slug, date.Format(time.DateOnly)),
+		e := &inputs.Error{File: dir, Msg: fmt.Sprintf("no pack of %q made before %s in this folder", now.Name, date.Format(time.DateOnly)),
 			Hint: "name the previous pack's …-summary.json, or the folder it was written to"}
+		if len(others) > 0 {
+			list := make([]string, 0, len(others))
+			for o := range others {
+				list = append(list, o)
+			}
+			sort.Strings(list)
+			e.Msg += "; the packs of the same file names in it are of " + strings.Join(list, ", ")
+			e.Hint = "give -since the previous pack of this customer; two customers whose packs have the same file names need folders of their own"
+		}
+		return "", e
 	}
 	sort.Slice(all, func(i, j int) bool {
 		return all[i].date > all[j].date || all[i].date == all[j].date && all[i].path > all[j].path
 	})
 	return all[0].path, nil
+}
+
+// tenantNote is " (tenant Cust12345)", or "" without a tenant.
+func tenantNote(tenant string) string {
+	if tenant == "" {
+		return ""
+	}
+	return " (tenant " + tenant + ")"
 }

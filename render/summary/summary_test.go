@@ -101,6 +101,26 @@ func TestSchema(t *testing.T) {
 	data := write(t, report(t, "nordlys", "nb", readiness.Options{}))
 	validate(t, s, "check -format json", data)
 
+	// The tracker's notices, as data: plural, nested texts and lists.
+	quoted := func(v string) assessment.Text {
+		return assessment.Text{Key: "finding.ref.quoted", Args: assessment.Args{{Name: "value", Value: v}}}
+	}
+	tracker := &assessment.Tracker{File: "returnert.xlsx", Sheet: "Funn",
+		Shows:   assessment.TrackerColumns{Check: true, UserID: true},
+		Entries: []assessment.TrackerEntry{{Row: 2, Key: "licences:user:nobody", State: assessment.TrackFixed, UserID: "SOMEONE", Comment: "x"}},
+		Notices: []assessment.Text{
+			{Key: "tracker.notice.no-customer"},
+			{Key: "tracker.notice.copies", Plural: true, Args: assessment.Args{{Name: "count", Value: 1}, {Name: "sheet", Value: quoted("Funn")},
+				{Name: "others", Value: assessment.List{quoted("Funn (2)")}}}},
+			{Key: "tracker.notice.status-unknown", Args: assessment.Args{{Name: "sheet", Value: quoted("Funn")}, {Name: "row", Value: "3"},
+				{Name: "status", Value: quoted("Kanskje")}, {Name: "open", Value: assessment.Text{Key: "workbook.status.open"}}}},
+		}}
+	data = write(t, report(t, "nordlys", "nb", readiness.Options{Tracker: tracker}))
+	validate(t, s, "a summary with the tracker's notices", data)
+	if !bytes.Contains(data, []byte(`"key": "tracker.notice.mismatch"`)) || !bytes.Contains(data, []byte(`"key": "tracker.notice.copies"`)) {
+		t.Errorf("the tracker's notices are not in the summary:\n%s", data[bytes.Index(data, []byte(`"tracker"`)):])
+	}
+
 	// One schema number: the one Write writes is the one published.
 	var published struct {
 		Properties struct {
@@ -195,7 +215,9 @@ func TestReadPrevious(t *testing.T) {
 		{"other.json", `{"schema": 2, "generated": "2026-11-01", "customer": {"name": "Another AS", "slug": "another-as"}, "checks": [{"id": "x"}]}`,
 			`the previous pack is of "Another AS", this one of "Progress Co"`},
 		{"tenant.json", `{"schema": 2, "generated": "2026-11-01", "customer": {"name": "Progress Co", "slug": "progress-co", "tenant": "other"}, "checks": [{"id": "x"}]}`,
-			"the previous pack is of tenant other, this one of mine"},
+			`the previous pack is of tenant other ("Progress Co"), this one of mine ("Progress Co")`},
+		{"slug.json", `{"schema": 2, "generated": "2026-11-01", "customer": {"name": "Progress C.O.", "slug": "progress-co"}, "checks": [{"id": "x"}]}`,
+			`the previous pack is of "Progress C.O.", this one of "Progress Co"`},
 		{"undated.json", `{"schema": 2, "generated": "soon", "checks": [{"id": "x"}]}`, `the summary's date "soon" is not a date`},
 		{"corrupt.json", `{"schema": 2, "generated": "2026-11-01", "customer": {"name": "Progress Co"`, "not a migready summary"},
 		{"typed.json", `{"schema": 2, "generated": "2026-11-01", "users": 4, "checks": [{"id": "x"}]}`, "not a migready summary"},
@@ -212,26 +234,37 @@ func TestReadPrevious(t *testing.T) {
 }
 
 // In a folder of packs, the customer's latest before the date is taken;
-// another customer's, a masked copy's and a later one are not.
+// another customer's (even of the same file names: another tenant, or a
+// name that differs in punctuation), a masked copy's and a later one are
+// not.
 func TestLatest(t *testing.T) {
 	dir := t.TempDir()
 	for name, doc := range map[string]string{
-		"a-2026-11-01-summary.json":        `{"schema": 2, "generated": "2026-11-01", "customer": {"slug": "a"}}`,
-		"a-2026-11-10-summary.json":        `{"schema": 2, "generated": "2026-11-10", "customer": {"slug": "a"}}`,
-		"a-2026-11-12-masked-summary.json": `{"schema": 2, "generated": "2026-11-12", "customer": {"slug": "a"}, "masked": true}`,
-		"b-2026-11-11-summary.json":        `{"schema": 2, "generated": "2026-11-11", "customer": {"slug": "b"}}`,
-		"a-2026-11-30-summary.json":        `{"schema": 2, "generated": "2026-11-30", "customer": {"slug": "a"}}`,
+		"a-2026-11-01-summary.json":        `{"schema": 2, "generated": "2026-11-01", "customer": {"name": "A AS", "slug": "a-as"}}`,
+		"a-2026-11-10-summary.json":        `{"schema": 2, "generated": "2026-11-10", "customer": {"name": "A  as", "slug": "a-as", "tenant": "Cust1"}}`,
+		"a-2026-11-12-masked-summary.json": `{"schema": 2, "generated": "2026-11-12", "customer": {"name": "A AS", "slug": "a-as"}, "masked": true}`,
+		"a-2026-11-13-summary.json":        `{"schema": 2, "generated": "2026-11-13", "customer": {"name": "A AS", "slug": "a-as", "tenant": "Cust2"}}`,
+		"a-2026-11-14-summary.json":        `{"schema": 2, "generated": "2026-11-14", "customer": {"name": "A.S. A", "slug": "a-as"}}`,
+		"b-2026-11-11-summary.json":        `{"schema": 2, "generated": "2026-11-11", "customer": {"name": "B AS", "slug": "b-as"}}`,
+		"a-2026-11-30-summary.json":        `{"schema": 2, "generated": "2026-11-30", "customer": {"name": "A AS", "slug": "a-as"}}`,
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(doc), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	got, err := summary.Latest(dir, "a", date)
+	a := assessment.Customer{Name: "A AS", Slug: "a-as", Tenant: "Cust1"}
+	got, err := summary.Latest(dir, a, date)
 	if err != nil || filepath.Base(got) != "a-2026-11-10-summary.json" {
-		t.Errorf("latest of a: %q, %v", got, err)
+		t.Errorf("latest of A AS: %q, %v", got, err)
 	}
-	if _, err := summary.Latest(dir, "c", date); err == nil || !strings.Contains(err.Error(), "no pack of c made before 2026-11-24") {
+	c := assessment.Customer{Name: "C AS", Slug: "c-as"}
+	if _, err := summary.Latest(dir, c, date); err == nil || !strings.Contains(err.Error(), `no pack of "C AS" made before 2026-11-24`) {
 		t.Errorf("latest of c: %v", err)
+	}
+	other := assessment.Customer{Name: "A/S A", Slug: "a-as"}
+	_, err = summary.Latest(dir, other, date)
+	if err == nil || !strings.Contains(err.Error(), `no pack of "A/S A" made before 2026-11-24 in this folder; the packs of the same file names in it are of "A  as" (tenant Cust1), "A AS", "A AS" (tenant Cust2), "A.S. A"`) {
+		t.Errorf("latest of another customer of the same slug: %v", err)
 	}
 }
 

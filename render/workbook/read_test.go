@@ -4,11 +4,13 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -50,6 +52,43 @@ func trackerBook(t *testing.T, subject string, header []string, rows [][]any, ed
 	return b.Bytes()
 }
 
+// notices are the returned workbook's notices in English words, as
+// render writes them (render.Words, which this package cannot import).
+func notices(r *Returned) []string {
+	l := templates.MustLoad("en")
+	var say func(t assessment.Text) string
+	say = func(t assessment.Text) string {
+		var args []any
+		for _, a := range t.Args {
+			v := a.Value
+			switch x := v.(type) {
+			case assessment.Text:
+				v = say(x)
+			case assessment.List:
+				parts := make([]string, len(x))
+				for i, p := range x {
+					parts[i] = say(p)
+				}
+				v = strings.Join(parts, ", ")
+			}
+			args = append(args, a.Name, v)
+		}
+		if t.Plural {
+			n, _ := t.Args.Get("count")
+			if n == 1 {
+				return l.T(t.Key+".one", args...)
+			}
+			return l.T(t.Key+".other", args...)
+		}
+		return l.T(t.Key, args...)
+	}
+	var out []string
+	for _, n := range r.Tracker.Notices {
+		out = append(out, say(n))
+	}
+	return out
+}
+
 var trackerHeader = []string{"Check", "Row in export", "User ID", "Problem", "Status", "Owner", "Due date", "Comment", KeyHeader}
 
 func TestParseReturned(t *testing.T) {
@@ -75,7 +114,7 @@ func TestParseReturned(t *testing.T) {
 				if tr.Tracker.Entries[1].State != assessment.TrackWontFix || tr.Tracker.Entries[1].Comment != `=HYPERLINK("x")` || tr.Tracker.Entries[2].State != assessment.TrackOpen {
 					t.Errorf("entries %+v", tr.Tracker.Entries)
 				}
-				if tr.Customer != "Progress Co" || tr.Tracker.Made.Format("2006-01-02") != "2026-11-12" {
+				if tr.Customer.Name != "Progress Co" || tr.Tracker.Made.Format("2006-01-02") != "2026-11-12" {
 					t.Errorf("customer %q, made %v", tr.Customer, tr.Tracker.Made)
 				}
 			}},
@@ -91,10 +130,10 @@ func TestParseReturned(t *testing.T) {
 			}},
 		{name: "a row added by hand", data: trackerBook(t, "Progress Co", trackerHeader,
 			append(good, []any{"", "", "", "", "", "", "", "Please also check NN", ""}), nil), entries: 3,
-			notice: `a note without a key`},
+			notice: `a note on a row whose hidden key, in the last column, is empty (a row added by hand?) was not carried forward: "Please also check NN".`},
 		{name: "unknown status and a date that is not one", data: trackerBook(t, "Progress Co", trackerHeader,
 			[][]any{{"x", 3, "BO", "x", "Maybe later", "", "next week", "", "licences:user:bo"}}, nil), entries: 1,
-			notice: `status "Maybe later" is not one of the drop-down's`,
+			notice: `Sheet "Findings", row 2: the status "Maybe later" is none of the words in the Status list, so it was read as Open.`,
 			check: func(t *testing.T, tr *Returned) {
 				if e := tr.Tracker.Entries[0]; e.State != assessment.TrackOpen || e.Due != "next week" {
 					t.Errorf("entry %+v", e)
@@ -133,8 +172,8 @@ func TestParseReturned(t *testing.T) {
 			if len(tr.Tracker.Entries) != tc.entries {
 				t.Errorf("%d entries, want %d: %+v", len(tr.Tracker.Entries), tc.entries, tr.Tracker.Entries)
 			}
-			if tc.notice != "" && !strings.Contains(strings.Join(tr.Notices, "\n"), tc.notice) {
-				t.Errorf("notices %q lack %q", tr.Notices, tc.notice)
+			if ns := notices(tr); tc.notice != "" && !strings.Contains(strings.Join(ns, "\n"), tc.notice) {
+				t.Errorf("notices %q lack %q", ns, tc.notice)
 			}
 			if tc.check != nil {
 				tc.check(t, tr)
@@ -173,11 +212,11 @@ func TestWriteThenRead(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if r.Customer != b.Customer || r.Tracker.Made.Format(time.DateOnly) != b.Generated {
+			if r.Customer.Name != b.Customer || r.Tracker.Made.Format(time.DateOnly) != b.Generated {
 				t.Errorf("customer %q, made %v", r.Customer, r.Tracker.Made)
 			}
-			for _, n := range r.Notices { // a due date as the customer wrote it
-				if !strings.Contains(n, `due date "next week" is not a date; kept as written`) {
+			for _, n := range notices(r) { // a due date as the customer wrote it
+				if !strings.Contains(n, `the due date "next week" is not a date; it was kept as written`) {
 					t.Errorf("notice %q", n)
 				}
 			}
@@ -275,23 +314,50 @@ func TestReturnedLimits(t *testing.T) {
 func TestReadReturnedCustomer(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "returned.xlsx")
-	if err := os.WriteFile(path, wbWrite(t, wbAssessment()), 0o644); err != nil {
-		t.Fatal(err)
+	write := func(b *Book) {
+		t.Helper()
+		if err := os.WriteFile(path, wbWrite(t, b), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if _, err := ReadReturned(path, "Østerbro Revision ApS"); err == nil || !strings.Contains(err.Error(), `this workbook is for "Nordlys AS", not "Østerbro Revision ApS"`) {
+	write(wbAssessment())
+	cust := func(name, tenant string) assessment.Customer { return assessment.Customer{Name: name, Tenant: tenant} }
+	if _, err := ReadReturned(path, cust("Østerbro Revision ApS", "")); err == nil || !strings.Contains(err.Error(), `this workbook is for "Nordlys AS", not "Østerbro Revision ApS"`) {
 		t.Errorf("another customer's workbook: %v", err)
 	}
-	r, err := ReadReturned(path, " nordlys as ")
-	if err != nil || len(r.Tracker.Entries) == 0 || len(r.Notices) > 0 {
+	r, err := ReadReturned(path, cust(" nordlys as ", ""))
+	if err != nil || len(r.Tracker.Entries) == 0 || len(r.Tracker.Notices) > 0 {
 		t.Fatalf("own workbook: %v, %+v", err, r)
 	}
+	// The tenant travels in the workbook and is compared with the
+	// profile's: one customer's test tenant is not its live one.
 	b := wbAssessment()
-	b.Customer = ""
-	if err := os.WriteFile(path, wbWrite(t, b), 0o644); err != nil {
-		t.Fatal(err)
+	b.Tenant = "Cust40317"
+	write(b)
+	if _, err := ReadReturned(path, cust("Nordlys AS", "Cust99999")); err == nil ||
+		!strings.Contains(err.Error(), `this workbook is for tenant Cust40317 ("Nordlys AS"), not Cust99999 ("Nordlys AS")`) {
+		t.Errorf("another tenant's workbook: %v", err)
 	}
-	if r, err := ReadReturned(path, "Nordlys AS"); err != nil || len(r.Notices) != 1 || !strings.Contains(r.Notices[0], "does not say which customer") {
+	for _, tenant := range []string{"Cust40317", "cust40317", ""} {
+		if r, err := ReadReturned(path, cust("Nordlys AS", tenant)); err != nil || r.Customer.Tenant != "Cust40317" {
+			t.Errorf("own workbook, profile's tenant %q: %v, %+v", tenant, err, r)
+		}
+	}
+	// Names that make the same file names are two customers all the same.
+	b.Customer, b.Tenant = "A&B Consulting AS", ""
+	write(b)
+	if _, err := ReadReturned(path, cust("A/B Consulting AS", "")); err == nil || !strings.Contains(err.Error(), `this workbook is for "A&B Consulting AS", not "A/B Consulting AS"`) {
+		t.Errorf("a workbook of the same slug: %v", err)
+	}
+	b.Customer, b.Tenant = "", ""
+	write(b)
+	if r, err := ReadReturned(path, cust("Nordlys AS", "")); err != nil || len(notices(r)) != 1 || !strings.Contains(notices(r)[0], "does not say which customer") {
 		t.Errorf("a workbook without its customer: %v, %+v", err, r)
+	}
+	b.Tenant = "Cust40317"
+	write(b)
+	if _, err := ReadReturned(path, cust("Nordlys AS", "Cust99999")); err == nil || !strings.Contains(err.Error(), "this workbook is for tenant Cust40317, not Cust99999") {
+		t.Errorf("a workbook without its customer's name, of another tenant: %v", err)
 	}
 }
 
@@ -358,5 +424,161 @@ func TestReturnedLongCell(t *testing.T) {
 	}
 	if c := r.Tracker.Entries[0].Comment; len(c) != maxCell-1 || !utf8.ValidString(c) {
 		t.Errorf("comment of %d bytes, valid UTF-8: %v", len(c), utf8.ValidString(c))
+	}
+}
+
+// A copy of the Findings sheet beside it (Excel's "Move or Copy", placed
+// first, visible, hidden or very hidden) never silently replaces the
+// notes: copies that say the same are read once, with a notice; copies
+// that differ are an input error naming the sheets.
+func TestReturnedSheetCopies(t *testing.T) {
+	current := [][]any{
+		{"User plans", 3, "BO", "No plan", "Fixed", "Ingrid", "", "Plan given", "licences:user:bo"},
+		{"User plans", 5, "DI", "No plan", "Open", "", "", "", "licences:user:di"},
+	}
+	stale := [][]any{
+		{"User plans", 3, "BO", "No plan", "Open", "", "", "", "licences:user:bo"},
+		{"User plans", 5, "DI", "No plan", "Open", "", "", "", "licences:user:di"},
+	}
+	copyFirst := func(rows [][]any, state string) func(*excelize.File) {
+		return func(f *excelize.File) {
+			f.NewSheet("Findings (2)")
+			for i, h := range trackerHeader {
+				c, _ := excelize.CoordinatesToCellName(i+1, 1)
+				f.SetCellValue("Findings (2)", c, h)
+			}
+			for r, row := range rows {
+				for i, v := range row {
+					c, _ := excelize.CoordinatesToCellName(i+1, r+2)
+					f.SetCellValue("Findings (2)", c, v)
+				}
+			}
+			f.MoveSheet("Findings (2)", "Findings") // placed first, as Excel offers
+			switch state {
+			case "hidden":
+				f.SetSheetVisible("Findings (2)", false)
+			case "veryHidden":
+				f.SetSheetVisible("Findings (2)", false, true)
+			}
+		}
+	}
+	for _, state := range []string{"visible", "hidden", "veryHidden"} {
+		t.Run(state, func(t *testing.T) {
+			data := trackerBook(t, "Progress Co", trackerHeader, current, copyFirst(stale, state))
+			f, _ := excelize.OpenReader(bytes.NewReader(data))
+			if sheets := f.GetSheetList(); sheets[0] != "Findings (2)" {
+				t.Fatalf("the copy is not first: %v", sheets)
+			}
+			_, err := parseReturned("returned.xlsx", data)
+			if err == nil || !strings.Contains(err.Error(), `both have the hidden "migready key" column, with different notes (first at row 2 of`) ||
+				!strings.Contains(err.Error(), `"Findings"`) || !strings.Contains(err.Error(), `"Findings (2)"`) {
+				t.Fatalf("a stale copy: %v", err)
+			}
+			var e *inputs.Error
+			if errors.As(err, &e) && !strings.Contains(e.HintFound(), "delete the other copy") {
+				t.Errorf("hint %q", e.HintFound())
+			}
+			// The same notes in both: read once, with a notice.
+			r, err := parseReturned("returned.xlsx", trackerBook(t, "Progress Co", trackerHeader, current, copyFirst(current, state)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Tracker.Sheet != "Findings" || r.Tracker.Entries[0].State != assessment.TrackFixed {
+				t.Errorf("read %q: %+v", r.Tracker.Sheet, r.Tracker.Entries)
+			}
+			if ns := notices(r); len(ns) != 1 || ns[0] != `Sheet "Findings" was read; sheet "Findings (2)" holds the same notes.` {
+				t.Errorf("notices %q", ns)
+			}
+		})
+	}
+	// A copy with a row more or less differs too.
+	_, err := parseReturned("returned.xlsx", trackerBook(t, "Progress Co", trackerHeader, current, copyFirst(current[:1], "visible")))
+	if err == nil || !strings.Contains(err.Error(), "with different notes") {
+		t.Errorf("a copy with a row less: %v", err)
+	}
+}
+
+// Statuses typed by hand, in any of the six languages and any case, are
+// read as the state they mean; one that means none is reported and read as
+// Open; a status formula whose result was never saved is reported and its
+// row is not carried, never read as Open; another cell's is read as empty,
+// with a notice.
+func TestReturnedStatuses(t *testing.T) {
+	typed := map[string]assessment.TrackState{
+		"Done": assessment.TrackFixed, "fixed": assessment.TrackFixed, "FERDIG": assessment.TrackFixed, "Løst": assessment.TrackFixed,
+		"Klar": assessment.TrackFixed, "Erledigt": assessment.TrackFixed, "Gelöst": assessment.TrackFixed, "Klaar": assessment.TrackFixed,
+		"Godtatt": assessment.TrackAccepted, "godkänd": assessment.TrackAccepted, "Godkendt": assessment.TrackAccepted,
+		"Angenommen": assessment.TrackAccepted, "Goedgekeurd": assessment.TrackAccepted, "Accepted": assessment.TrackAccepted,
+		"Won't fix": assessment.TrackWontFix, "Fikses ikke": assessment.TrackWontFix, "Ignoriert": assessment.TrackWontFix,
+		"Afgewezen": assessment.TrackWontFix, "Åtgärdas inte": assessment.TrackWontFix,
+		"In progress": assessment.TrackOpen, "Pågår": assessment.TrackOpen, "In Bearbeitung": assessment.TrackOpen,
+		"Bezig": assessment.TrackOpen, "Åben": assessment.TrackOpen, "Ikke startet": assessment.TrackOpen,
+	}
+	var rows [][]any
+	var words []string
+	for w := range typed {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	for i, w := range words {
+		rows = append(rows, []any{"x", i + 2, "U" + strconv.Itoa(i), "x", w, "", "", "", "licences:user:u" + strconv.Itoa(i)})
+	}
+	n := len(rows)
+	rows = append(rows,
+		[]any{"x", 90, "MAYBE", "x", "Maybe later", "", "", "", "licences:user:maybe"},
+		[]any{"x", 91, "F", "x", nil, "", "", "Note", "licences:user:f"},
+		[]any{"x", 92, "G", "x", "Fixed", nil, "", "", "licences:user:g"})
+	data := trackerBook(t, "Progress Co", trackerHeader, rows, func(f *excelize.File) {
+		f.SetCellFormula("Findings", "E"+strconv.Itoa(n+3), `IF(1=1,"Fixed","Open")`) // F: never calculated
+		f.SetCellFormula("Findings", "F"+strconv.Itoa(n+4), `"Ola"&""`)               // G's owner: never calculated
+	})
+	r, err := parseReturned("returned.xlsx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]assessment.TrackState{}
+	for _, e := range r.Tracker.Entries {
+		got[e.Key] = e.State
+	}
+	for i, w := range words {
+		if s := got["licences:user:u"+strconv.Itoa(i)]; s != typed[w] {
+			t.Errorf("%q read as %q, want %q", w, s, typed[w])
+		}
+	}
+	if s, ok := got["licences:user:f"]; ok {
+		t.Errorf("a status formula without its result read as %q", s)
+	}
+	if got["licences:user:maybe"] != assessment.TrackOpen || got["licences:user:g"] != assessment.TrackFixed {
+		t.Errorf("entries %v", got)
+	}
+	want := []string{
+		fmt.Sprintf(`Sheet "Findings", row %d: the status "Maybe later" is none of the words in the Status list, so it was read as Open.`, n+2),
+		fmt.Sprintf(`Sheet "Findings", row %d: the Status cell holds a formula whose result was never saved, so the notes on this row were not carried forward. Open the workbook in Excel, let it calculate, and save it again.`, n+3),
+		fmt.Sprintf(`Sheet "Findings", row %d: the Owner cell holds a formula whose result was never saved; it was read as empty.`, n+4),
+	}
+	if ns := notices(r); !slices.Equal(ns, want) {
+		t.Errorf("notices\n%q\nwant\n%q", ns, want)
+	}
+}
+
+// The words a returned workbook's Status column is read as, the
+// drop-down's and those typed by hand, mean one state in every language.
+func TestTypedStatusWordsDistinct(t *testing.T) {
+	state := map[string]assessment.TrackState{}
+	for _, code := range templates.Supported {
+		l := templates.MustLoad(code)
+		for _, s := range assessment.TrackStates {
+			ws := StateWords(l, s)
+			if len(ws) < 4 {
+				t.Errorf("%s: only %q for %s", code, ws, s)
+			}
+			for _, w := range ws {
+				f := inputs.FoldKey(w)
+				if o, ok := state[f]; ok && o != s {
+					t.Errorf("%s: %q (%s) folds to %q, a word of %s too", code, w, s, f, o)
+				}
+				state[f] = s
+			}
+		}
 	}
 }

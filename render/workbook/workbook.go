@@ -8,6 +8,9 @@
 package workbook
 
 import (
+	"strings"
+
+	"github.com/migready/migready/inputs"
 	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/templates"
 )
@@ -16,6 +19,7 @@ import (
 // their words written, and the address plan.
 type Book struct {
 	Customer  string // the customer's name: the workbook's subject, by which a returned one is matched
+	Tenant    string // the customer's tenant, "" when not known: the custom property TenantProperty
 	Language  string // the language of the words
 	Tool      string // what made it ("migready 0.1.0")
 	Generated string // YYYY-MM-DD: the pack's date, the workbook's creation date
@@ -38,11 +42,17 @@ type Finding struct {
 	Problem, Action string
 }
 
+// TenantProperty is the custom document property (File > Properties in
+// Excel and LibreOffice, which keep it) that holds the customer's tenant,
+// by which a returned workbook is matched with the customer besides its
+// subject, the customer's name.
+const TenantProperty = "migready tenant"
+
 // KeyHeader heads the Findings sheet's hidden last column, which holds each
 // finding's key. It is the same in every language, so that a workbook
 // returned in any language is matched with the next run, and it is how the
 // reader finds the sheet, whatever it is called now.
-const KeyHeader = "migready key"
+const KeyHeader = inputs.RemediationKeyHeader
 
 // The Findings sheet's columns, in order. The customer writes in the
 // tracker's: Status (a drop-down of the TrackStates), Owner, Due date and
@@ -81,4 +91,19 @@ func columnHeader(l *templates.Lang, col int) string {
 // StateWord is a track state as the Status drop-down says it in l.
 func StateWord(l *templates.Lang, s assessment.TrackState) string {
 	return l.T("workbook.status." + string(s))
+}
+
+// StateWords are the words of a track state in l that a returned workbook's
+// Status column is read as: the drop-down's (StateWord), and those people
+// type instead, "workbook.typed.<state>" ("Done|Fixed|Resolved").
+func StateWords(l *templates.Lang, s assessment.TrackState) []string {
+	out := []string{StateWord(l, s)}
+	if l.Has("workbook.typed." + string(s)) {
+		for _, w := range strings.Split(l.Raw("workbook.typed."+string(s)), "|") {
+			if w = strings.TrimSpace(w); w != "" {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
 }
