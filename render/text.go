@@ -41,9 +41,12 @@ func Text(w io.Writer, r *Report, color bool) error {
 	}
 
 	bw.WriteString(paint(ansiBold, terminalSafe(a.Customer.Name)+" — "+l.T("report.title")) + "\n")
-	bw.WriteString(usersLine(r.Assessment, l, "text.users") + "\n")
-	for _, n := range userNotices(r.Assessment, l) {
+	bw.WriteString(usersLine(a.A, l, "text.users") + "\n")
+	for _, n := range a.UserNotices {
 		bw.WriteString(paint(ansiYellow, terminalSafe(n)) + "\n")
+	}
+	if a.Shortened != "" {
+		bw.WriteString(paint(ansiDim, a.Shortened) + "\n")
 	}
 	bw.WriteString("\n")
 

@@ -43,7 +43,7 @@ func TestText(t *testing.T) {
 		countOf string
 		count   int
 	}{
-		{"plain", false, []string{"✖ BLOCKER", "row 2  Uann  ann  ann@x.example.com", "NOT READY — 1 blocker", "Evil\uFFFD[31m Co", "cy\uFFFDclear"},
+		{"plain", false, []string{"✖ BLOCKER", "row 2  Uann  ann  ann@x.example.com", "NOT READY — 1 blocker", "Evil[U+001B][31m Co", "cy clear"},
 			[]string{"\x1b", "\r"}, "problem: This user can log in but has no user plan.", 1},
 		{"colour", true, []string{"\x1b[31m", "\x1b[32m✔"}, []string{"\x1b[31m Co"}, "is not valid", 2},
 	}

@@ -7,10 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/inputs/shown"
 	"github.com/migready/migready/readiness/assessment"
 )
 
@@ -133,7 +133,7 @@ func sameCustomer(path string, prev, now *assessment.Customer) error {
 		return &inputs.Error{File: path, Column: "customer.tenant",
 			Msg:  fmt.Sprintf("the previous pack is of tenant %s, this one of %s", prev.Tenant, now.Tenant),
 			Hint: "give -since the previous pack of the same customer"}
-	case prev.Slug != now.Slug && !strings.EqualFold(prev.Name, now.Name):
+	case prev.Slug != now.Slug && !shown.Same(prev.Name, now.Name):
 		return &inputs.Error{File: path, Column: "customer.name",
 			Msg:  fmt.Sprintf("the previous pack is of %q, this one of %q", prev.Name, now.Name),
 			Hint: "give -since the previous pack of the same customer"}

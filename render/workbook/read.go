@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/inputs/shown"
 	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/templates"
 	"github.com/xuri/excelize/v2"
@@ -41,7 +42,7 @@ func ReadReturned(path, customer string) (*Returned, error) {
 	switch {
 	case r.Customer == "":
 		r.Notices = append([]string{"the workbook does not say which customer it is for; its rows are matched by key"}, r.Notices...)
-	case !strings.EqualFold(strings.TrimSpace(r.Customer), strings.TrimSpace(customer)):
+	case !shown.Same(r.Customer, customer):
 		return nil, &inputs.Error{File: path, Msg: fmt.Sprintf("this workbook is for %q, not %q", r.Customer, customer),
 			Hint: "-tracker takes the remediation workbook of this customer's previous pack"}
 	}
