@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/migready/migready/inputs"
 	"github.com/migready/migready/inputs/shown"
@@ -112,26 +111,35 @@ func (r *Returned) readRows(sheet string, rows [][]string) {
 	status, owner, due, comment := col(colStatus, "Status"), col(colOwner, "Owner"), col(colDue, "Due date"), col(colComment, "Comment")
 	// The columns that only name a finding no longer found.
 	userID, uname, email := find(colUserID), find(colName), find(colEmail)
+	// A cell longer than maxCell is shortened between two letters (never
+	// inside one, nor between a letter and its accent) and marked, with a
+	// notice naming it: the full text stays in the returned workbook.
+	var long []string // the headers of the row's shortened cells
 	cell := func(row []string, i int) string {
 		if i < 0 || i >= len(row) {
 			return ""
 		}
 		s := strings.TrimSpace(row[i])
 		if len(s) > maxCell {
-			n := maxCell
-			for n > 0 && !utf8.RuneStart(s[n]) {
-				n-- // not inside a letter
-			}
-			s = s[:n]
+			s, _ = shown.CutBytes(s, maxCell-len(shown.Mark))
+			s += shown.Mark
+			long = append(long, strconv.Quote(strings.TrimSpace(header[i])))
 		}
 		return s
 	}
 	seen := map[string]int{}
 	for i, row := range rows[1:] {
 		num := i + 2
+		long = long[:0]
 		k := cell(row, key)
 		e := assessment.TrackerEntry{Row: num, Key: k, Owner: cell(row, owner), Comment: cell(row, comment),
 			UserID: cell(row, userID), Name: cell(row, uname), Email: cell(row, email)}
+		d := cell(row, due)
+		word := cell(row, status)
+		if len(long) > 0 {
+			r.Notices = append(r.Notices, fmt.Sprintf("sheet %q row %d: column %s holds more than %d characters; shortened, the full text stays in this workbook",
+				sheet, num, strings.Join(long, ", "), maxCell))
+		}
 		if k == "" {
 			if e.Owner != "" || e.Comment != "" {
 				r.Notices = append(r.Notices, fmt.Sprintf("sheet %q row %d: a note without a key (a row added by hand?) is not carried forward: %q",
@@ -144,7 +152,6 @@ func (r *Returned) readRows(sheet string, rows [][]string) {
 			continue
 		}
 		seen[k] = num
-		word := cell(row, status)
 		state, ok := words.states[inputs.FoldKey(word)]
 		if !ok {
 			state = assessment.TrackOpen
@@ -153,7 +160,7 @@ func (r *Returned) readRows(sheet string, rows [][]string) {
 			}
 		}
 		e.State = state
-		if d := cell(row, due); d != "" {
+		if d != "" {
 			e.Due = dueDate(d)
 			if e.Due == d && !isISODate(d) {
 				r.Notices = append(r.Notices, fmt.Sprintf("sheet %q row %d: due date %q is not a date; kept as written", sheet, num, d))

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/inputs/shown"
 	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/templates"
 	"github.com/xuri/excelize/v2"
@@ -348,15 +349,31 @@ func FuzzParseReturned(f *testing.F) {
 	})
 }
 
-// A cell longer than maxCell is cut between letters, never inside one.
+// A cell longer than maxCell is shortened between letters, never inside
+// one nor between a letter and its accent, marked with "…", and a notice
+// names its row and column.
 func TestReturnedLongCell(t *testing.T) {
-	long := "a" + strings.Repeat("æ", maxCell) // maxCell falls inside an æ
-	data := trackerBook(t, "Progress Co", trackerHeader, [][]any{{"x", 3, "BO", "x", "Open", "", "", long, "licences:user:bo"}}, nil)
-	r, err := parseReturned("returned.xlsx", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c := r.Tracker.Entries[0].Comment; len(c) != maxCell-1 || !utf8.ValidString(c) {
-		t.Errorf("comment of %d bytes, valid UTF-8: %v", len(c), utf8.ValidString(c))
+	for _, long := range []string{
+		"a" + strings.Repeat("æ", maxCell), // maxCell falls inside an æ
+		strings.Repeat("e\u0301", maxCell), // … or between an e and its accent
+		strings.Repeat("👩\u200d💻", maxCell/4),
+	} {
+		data := trackerBook(t, "Progress Co", trackerHeader, [][]any{{"x", 3, "BO", "x", "Open", "", "", long, "licences:user:bo"}}, nil)
+		r, err := parseReturned("returned.xlsx", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := r.Tracker.Entries[0].Comment
+		body := strings.TrimSuffix(c, "…")
+		at := 0 // the cut is where a cluster of long starts
+		for at < len(body) {
+			at += len(shown.FirstCluster(long[at:]))
+		}
+		if len(c) > maxCell || body == c || !utf8.ValidString(c) || !strings.HasPrefix(long, body) || at != len(body) {
+			t.Errorf("comment of %d bytes, valid UTF-8 %v, cut between clusters %v, ends %q", len(c), utf8.ValidString(c), at == len(body), c[max(0, len(c)-12):])
+		}
+		if len(r.Notices) == 0 || !strings.Contains(strings.Join(r.Notices, "\n"), "row 2: column \"Comment\"") {
+			t.Errorf("no notice names the shortened cell: %q", r.Notices)
+		}
 	}
 }
