@@ -215,3 +215,115 @@ func assertShown(t *testing.T, base string, longs []string) {
 		t.Error("the workbook or the JSON does not say where the full text is")
 	}
 }
+
+// batch -mask -tracker DIR packs each customer as pack -mask -tracker
+// does, each with the workbook it sent back, found in DIR/<slug>/; a
+// masked run leaks none of the customer's notes, neither in the files nor
+// in what it prints (the notices quote statuses, dates and notes as
+// typed).
+func TestBatchMaskAndTracker(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct{ folder, name string }{{"a", "Alfa Co"}, {"b", "Beta Co"}} {
+		os.MkdirAll(filepath.Join(dir, "customers", c.folder), 0o755)
+		writeFile(t, filepath.Join(dir, "customers", c.folder, "profile.toml"), `users = "users.csv"
+[customer]
+name = "`+c.name+`"
+[onsite]
+version = "10.0.5"
+database_gb = 1
+archive_gb = 1
+satellites = 0
+travel_users = []
+customizations = []
+integrations = []
+[mail]
+mailboxes = []
+`)
+		writeFile(t, filepath.Join(dir, "customers", c.folder, "users.csv"), "User ID,Name,Email,Role,User plan,Can log in\n"+
+			"AD,Ada Admin,ada@t.example.com,Administrator,Sales-Premium,Yes\nZIMM,Tove Zimmerbach,tove@t.example.com,User,,Yes\n")
+	}
+	batch := func(args ...string) (string, int) {
+		var stdout, stderr bytes.Buffer
+		code := run(append([]string{"batch", "-jobs", "1"}, append(args, filepath.Join(dir, "customers"))...), &stdout, &stderr)
+		return stdout.String() + stderr.String(), code
+	}
+	if out, code := batch("-out", filepath.Join(dir, "first"), "-date", "2026-11-12"); code != exitNotReady {
+		t.Fatalf("exit %d: %s", code, out)
+	}
+	// Alfa sends its workbook back with notes; Beta sends nothing.
+	f, err := excelize.OpenFile(filepath.Join(dir, "first", "alfa-co", "alfa-co-2026-11-12-remediation.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := f.GetSheetList()[1]
+	rows, _ := f.GetRows(sheet)
+	for i, row := range rows {
+		if row[len(row)-1] == "licences:user:zimm" {
+			n := strconv.Itoa(i + 1)
+			f.SetCellStr(sheet, "I"+n, "Godtatt av Ingrid")
+			f.SetCellStr(sheet, "J"+n, "Ingrid Nilsen")
+			f.SetCellStr(sheet, "K"+n, "next week, ask Ingrid")
+			f.SetCellStr(sheet, "L"+n, "Ingrid gives Tove a plan")
+		}
+	}
+	os.MkdirAll(filepath.Join(dir, "returned", "alfa-co"), 0o755)
+	if err := f.SaveAs(filepath.Join(dir, "returned", "alfa-co", "svar.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	second := filepath.Join(dir, "second")
+	printed, code := batch("-out", second, "-date", "2026-11-25", "-mask", "-tracker", filepath.Join(dir, "returned"))
+	if code != exitNotReady {
+		t.Fatalf("exit %d: %s", code, printed)
+	}
+	if !strings.Contains(printed, "no workbook of beta-co sent back") {
+		t.Errorf("no notice for the customer without a workbook:\n%s", printed)
+	}
+	var s struct {
+		Masked  bool
+		Tracker struct{ Carried int }
+	}
+	if err := json.Unmarshal(readFile(t, filepath.Join(second, "alfa-co", "alfa-co-2026-11-25-masked-summary.json")), &s); err != nil {
+		t.Fatal(err)
+	}
+	if !s.Masked || s.Tracker.Carried != 1 {
+		t.Errorf("Alfa's summary: masked %v, %d notes carried", s.Masked, s.Tracker.Carried)
+	}
+	if portfolio := string(readFile(t, filepath.Join(second, "portfolio.html"))); !strings.Contains(portfolio, "alfa-co-2026-11-25-masked-readiness.pdf") {
+		t.Error("the portfolio does not link the masked pack")
+	}
+	all := printed
+	filepath.WalkDir(second, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if !strings.Contains(p, "-masked-") && !strings.HasPrefix(filepath.Base(p), "portfolio.") {
+				t.Errorf("%s is not a masked file", p)
+			}
+			data := readFile(t, p)
+			if strings.HasSuffix(p, ".xlsx") {
+				zr, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+				for _, zf := range zr.File {
+					rc, _ := zf.Open()
+					b, _ := io.ReadAll(rc)
+					rc.Close()
+					all += string(b)
+				}
+			} else if strings.HasSuffix(p, ".pdf") {
+				txt, err := exec.Command("pdftotext", "-enc", "UTF-8", p, "-").Output()
+				if err != nil && os.Getenv("CI") != "" {
+					t.Fatal(err)
+				}
+				all += string(txt)
+			} else {
+				all += string(data)
+			}
+		}
+		return nil
+	})
+	for _, leak := range []string{"Ingrid", "next week", "Godtatt", "Zimmerbach", "ZIMM", "tove@"} {
+		if strings.Contains(all, leak) {
+			i := strings.Index(all, leak)
+			t.Errorf("the masked batch shows %q: …%s…", leak, all[max(0, i-80):min(len(all), i+40)])
+		}
+	}
+}

@@ -75,8 +75,18 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	if err != nil {
 		return nil, nil, err
 	}
+	// A masked run prints its notices masked too: they quote what the
+	// customer typed (statuses, dates, notes, names).
+	mask := func(n string) string { return n }
+	if in.mask {
+		mask = readiness.NoticeMasker(users)
+	}
+	notice := func(file, n string) {
+		n = mask(n)
+		fmt.Fprintf(notices, "migready: notice: %s: %s\n", file, n)
+	}
 	for _, n := range users.Notices {
-		fmt.Fprintf(notices, "migready: notice: %s: %s\n", usersPath, n)
+		notice(usersPath, n)
 	}
 
 	provenance := []render.InputFile{
@@ -106,7 +116,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 			return nil, nil, err
 		}
 		for _, n := range prev.Notices {
-			fmt.Fprintf(notices, "migready: notice: %s: %s\n", prev.Path, n)
+			notice(prev.Path, n)
 		}
 		opt.Previous = prev.Snapshot
 		provenance = append(provenance, inputFile("previous", prev.Path, prev.Data))
@@ -117,7 +127,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 			return nil, nil, err
 		}
 		for _, n := range ret.Notices {
-			fmt.Fprintf(notices, "migready: notice: %s: %s\n", in.tracker, n)
+			notice(in.tracker, n)
 		}
 		opt.Tracker = ret.Tracker
 		provenance = append(provenance, inputFile("tracker", in.tracker, ret.Data))
