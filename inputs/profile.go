@@ -26,6 +26,10 @@ type Customer struct {
 	// own sign-in. Not given: nobody has said.
 	IdentityProvider      string `toml:"identity_provider"`
 	IdentityProviderGiven bool   `toml:"-"`
+	// RegisteredDomains are the e-mail domains SuperOffice has confirmed as
+	// registered for sign-in through the identity provider; nil: nobody has
+	// said, so registration is not confirmed.
+	RegisteredDomains []string `toml:"registered_domains"`
 }
 
 type Onsite struct {

@@ -9,6 +9,7 @@ import (
 // example would not help.
 var keyHints = map[string]string{
 	"customer.identity_provider":           `the identity provider users will sign in through, e.g. identity_provider = "Microsoft Entra ID"; "" for SuperOffice's own sign-in`,
+	"customer.registered_domains":          `the e-mail domains SuperOffice has confirmed as registered for the identity provider, e.g. registered_domains = ["company.no"]`,
 	"onsite.first_version":                 `the release the database was first installed with, in quotes, e.g. first_version = "7.5"`,
 	"onsite.sentry_addons":                 `the SentryAddonNames entries found in the UserPreference table, e.g. sentry_addons = ["QuoteAddin"]; [] when there are none`,
 	"onsite.dictionary_tables":             `the custom tables made with the Dictionary SDK, e.g. dictionary_tables = ["x_orders"]; [] when there are none`,
@@ -26,6 +27,11 @@ func (v *validator) omtChecks(p *Profile) {
 	c := &p.Customer
 	c.IdentityProviderGiven = v.md.IsDefined("customer", "identity_provider")
 	c.IdentityProvider = strings.TrimSpace(c.IdentityProvider)
+	v.given(&c.RegisteredDomains, "customer", "registered_domains")
+	c.RegisteredDomains = trimmedList(c.RegisteredDomains)
+	for i, d := range c.RegisteredDomains {
+		c.RegisteredDomains[i] = strings.ToLower(strings.TrimSuffix(d, "."))
+	}
 
 	o := &p.Onsite
 	v.given(&o.SentryAddons, "onsite", "sentry_addons")

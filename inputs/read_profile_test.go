@@ -203,7 +203,7 @@ efficiency = 2
 	if got := strings.Split(es.Error(), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if es[0].Hint != "did you mean customer.name? valid keys in [customer]: name, tenant, language, contact_name, contact_email, mail_label, identity_provider" {
+	if es[0].Hint != "did you mean customer.name? valid keys in [customer]: name, tenant, language, contact_name, contact_email, mail_label, identity_provider, registered_domains" {
 		t.Errorf("hint: %q", es[0].Hint)
 	}
 	var e *Error

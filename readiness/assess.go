@@ -68,6 +68,7 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *assessment.
 		Mailboxes: []assessment.Mailbox{},
 	}
 
+	out.Onsite.Admin, out.Onsite.WindowsClient = Clients(p.Onsite.Version)
 	out.Users = a.userCounts()
 	out.Licensing = a.licensing(out.Users)
 

@@ -84,14 +84,72 @@ func model(databaseGB, archiveGB float64, m inputs.Migration) estimate {
 	return e
 }
 
-func round1(h float64) float64 { return math.Round(h*10) / 10 }
+// The downtime figures are rounded here, once; every output prints them as
+// they are. Each part of the expected time is rounded up to a half hour, and
+// the expected time is the sum of the parts as rounded, so the chart, the
+// calculation and the headline add up, and the expected time is never below
+// the model's. The range is that expected time times the low and high
+// factors, rounded outwards: to a half hour under 10 hours, to an hour from
+// 10 hours (an estimate with a range of -25 % to +75 % has no more
+// precision). So the high estimate, the freeze window to book, is never
+// below the model's own, and a reader can check every figure by hand.
+
+// hourStep is the rounding step of a range figure of h hours.
+func hourStep(h float64) float64 {
+	if h < 10 {
+		return 0.5
+	}
+	return 1
+}
+
+// eps keeps a product that is a whisker off a step (floating point, as in
+// 57 × 1.75) on that step.
+const eps = 1e-9
+
+// partHours rounds a part of the expected time up to a half hour.
+func partHours(h float64) float64 {
+	if h <= 0 {
+		return 0
+	}
+	return math.Ceil(h*2-eps) / 2
+}
+
+// floorHours rounds h down to its step, to at least half an hour.
+func floorHours(h float64) float64 {
+	if h <= 0 {
+		return 0
+	}
+	step := hourStep(h)
+	return max(0.5, math.Floor(h/step+eps)*step)
+}
+
+// ceilHours rounds h up to its step.
+func ceilHours(h float64) float64 {
+	if h <= 0 {
+		return 0
+	}
+	r := math.Ceil(h/hourStep(h)-eps) * hourStep(h)
+	// 9.8 rounds up to 10 in half hours; from 10 the step is an hour.
+	return math.Ceil(r/hourStep(r)-eps) * hourStep(r)
+}
+
+// rounded is the estimate as every output writes it (see above).
+func (e estimate) rounded(m inputs.Migration) (low, expected, high float64, parts [3]float64) {
+	m = withDefaults(m)
+	parts = [3]float64{partHours(e.database), partHours(e.archive), partHours(e.fixed)}
+	expected = parts[0] + parts[1] + parts[2]
+	low = min(floorHours(expected*m.LowFactor), expected)
+	high = max(ceilHours(expected*m.HighFactor), expected)
+	return low, expected, high, parts
+}
 
 // Above a day of expected downtime the check asks to plan for a weekend;
-// above a weekend (Friday 18:00 to Monday 06:00) it asks to shorten the
-// migration or measure it with a test migration.
+// when the freeze window (the high estimate) is longer than a weekend
+// (Friday 18:00 to Monday 06:00), it asks to shorten the migration or
+// measure it with a test migration.
 const (
 	dayHours     = 24
-	weekendHours = 60
+	WeekendHours = 60
 )
 
 func (a *assessor) downtime() (assessment.Downtime, assessment.Check) {
@@ -99,16 +157,18 @@ func (a *assessor) downtime() (assessment.Downtime, assessment.Check) {
 	on := a.p.Onsite
 	m := withDefaults(a.p.Migration)
 	e := model(on.DatabaseGB, on.ArchiveGB, m)
+	low, expected, high, parts := e.rounded(m)
 	d := assessment.Downtime{
-		LowHours:      round1(e.low),
-		ExpectedHours: round1(e.expected),
-		HighHours:     round1(e.high),
+		LowHours:      low,
+		ExpectedHours: expected,
+		HighHours:     high,
 		Formula:       downtimeFormula,
 		Parts: []assessment.Part{
-			{ID: "database", Hours: round1(e.database)},
-			{ID: "archive", Hours: round1(e.archive)},
-			{ID: "fixed", Hours: round1(e.fixed)},
+			{ID: "database", Hours: parts[0]},
+			{ID: "archive", Hours: parts[1]},
+			{ID: "fixed", Hours: parts[2]},
 		},
+		LongerThanWeekend: high > WeekendHours,
 	}
 	for _, as := range []struct {
 		key   string
@@ -132,10 +192,10 @@ func (a *assessor) downtime() (assessment.Downtime, assessment.Check) {
 	case on.DatabaseGB <= 0:
 		f := a.itemFinding("", "downtime-no-size", args...)
 		return d, a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown", args...), []assessment.Finding{f})
-	case e.expected > weekendHours:
+	case d.LongerThanWeekend:
 		f := a.itemFinding("", "downtime-very-long", args...)
 		return d, a.newCheck(id, assessment.Warn, a.l.T("check."+id+".warn-weekend", args...), []assessment.Finding{f})
-	case e.expected > dayHours:
+	case d.ExpectedHours > dayHours:
 		f := a.itemFinding("", "downtime-long", args...)
 		return d, a.newCheck(id, assessment.Warn, a.l.T("check."+id+".warn", args...), []assessment.Finding{f})
 	}

@@ -69,7 +69,8 @@ var Kinds = []KindDoc{
 	{"spf-long-record", assessment.CheckSPF, "a record over 450 bytes"},
 	{"spf-unnecessary-include", assessment.CheckSPF, "an include that is usually not needed"},
 	{"spf-redirect-ignored", assessment.CheckSPF, "redirect= next to all, dropped"},
+	{"spf-other-domain", assessment.CheckSPF, "a kept Service mailbox on another domain, which needs SuperOffice in its own SPF record"},
 	{"downtime-no-size", assessment.CheckDowntime, "the database size is not known"},
 	{"downtime-long", assessment.CheckDowntime, "more than a day of downtime"},
-	{"downtime-very-long", assessment.CheckDowntime, "more than a weekend of downtime"},
+	{"downtime-very-long", assessment.CheckDowntime, "a freeze window longer than a weekend"},
 }

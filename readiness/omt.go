@@ -136,7 +136,10 @@ func (a *assessor) documents() assessment.Check {
 		if total == 0 {
 			return a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown-partial", "missing", a.join(missing), "limit", MaxDocumentMB), fs)
 		}
-		return a.newCheck(id, assessment.Unknown, a.plural("check."+id+".unknown-partial-warn", total, "missing", a.join(missing), "limit", MaxDocumentMB), fs)
+		// Documents known to be left behind need attention whatever the
+		// rest of the count says: what is not counted yet can only add to
+		// them, never make the check pass.
+		return a.newCheck(id, assessment.Warn, a.plural("check."+id+".unknown-partial-warn", total, "missing", a.join(missing), "limit", MaxDocumentMB), fs)
 	case total > 0:
 		return a.newCheck(id, assessment.Warn, a.plural("check."+id+".warn", total, "limit", MaxDocumentMB), fs)
 	}
@@ -201,7 +204,8 @@ func (a *assessor) domainList(domains []domainCount) assessment.List {
 
 // identityDomains: when the customer will sign in through an identity
 // provider, every e-mail domain users sign in with must be registered with
-// SuperOffice before the migration. The domains are those of users who can
+// SuperOffice before the migration; the profile's registered_domains says
+// which SuperOffice has confirmed. The domains are those of users who can
 // log in; without them (nobody can, or nobody's access can be read) there
 // is nothing to register and nothing to pass on.
 func (a *assessor) identityDomains() assessment.Check {
@@ -221,9 +225,24 @@ func (a *assessor) identityDomains() assessment.Check {
 	case len(domains) == 0:
 		return a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown-provider", "provider", c.IdentityProvider), nil)
 	}
-	fs := make([]assessment.Finding, 0, len(domains))
+	// A domain is registered only when the profile says SuperOffice has
+	// confirmed it; until then it is still to do before the migration, and
+	// nobody has told whether it is done: to verify, never a pass.
+	registered := map[string]bool{}
+	for _, d := range c.RegisteredDomains {
+		if k, ok := asciiDomain(strings.TrimSuffix(strings.TrimSpace(d), ".")); ok {
+			registered[k] = true
+		}
+	}
+	var fs []assessment.Finding
 	for _, d := range domains {
+		if k, ok := asciiDomain(d.domain); ok && registered[k] {
+			continue
+		}
 		fs = append(fs, a.itemFinding(d.domain, "identity-domain", "count", d.users, "provider", c.IdentityProvider))
 	}
-	return a.newCheck(id, assessment.Warn, a.plural("check."+id+".warn", len(domains), "provider", c.IdentityProvider), fs)
+	if len(fs) == 0 {
+		return a.newCheck(id, assessment.Pass, a.plural("check."+id+".pass-registered", len(domains), "provider", c.IdentityProvider, "domains", list), nil)
+	}
+	return a.newCheck(id, assessment.Unknown, a.plural("check."+id+".unconfirmed", len(fs), "provider", c.IdentityProvider), fs)
 }

@@ -37,6 +37,32 @@ func DisplayVersion(s string) string {
 	return s
 }
 
+// SettingsMajor is the first release whose users, licences (user plans) and
+// Can log in are managed in Settings and maintenance; before it, in the
+// Windows administration client (SOAdmin).
+const SettingsMajor = 8
+
+// Clients says what the version tells of the installation's clients: where
+// users and their licences are managed (assessment.AdminSOAdmin before 8,
+// assessment.AdminSettings from 8) and whether it has the Windows client
+// (assessment.ClientYes before 9, assessment.ClientNo from 9). Both are ""
+// when the version cannot be read. The pack's steps name the screens the
+// customer has by these, never by the version string.
+func Clients(version string) (admin, windows string) {
+	major, _, ok := ParseVersion(version)
+	if !ok {
+		return "", ""
+	}
+	admin, windows = assessment.AdminSettings, assessment.ClientYes
+	if major < SettingsMajor {
+		admin = assessment.AdminSOAdmin
+	}
+	if major >= NoWindowsClientMajor {
+		windows = assessment.ClientNo
+	}
+	return admin, windows
+}
+
 func (a *assessor) onsiteVersion() assessment.Check {
 	const id = assessment.CheckOnsiteVersion
 	v := strings.TrimSpace(a.p.Onsite.Version)
@@ -130,13 +156,19 @@ func (a *assessor) customizations() assessment.Check {
 			fs = append(fs, a.itemFinding(c, "integration"))
 		}
 	}
+	// Items known to need a plan need attention whatever the list not yet
+	// given holds: it can only add to them, never make the check pass.
+	partial := assessment.Unknown
+	if len(fs) > 0 {
+		partial = assessment.Warn
+	}
 	switch {
 	case o.Customizations == nil && o.Integrations == nil:
 		return a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown"), fs)
 	case o.Customizations == nil:
-		return a.newCheck(id, assessment.Unknown, a.plural("check."+id+".unknown-customizations", len(fs)), fs)
+		return a.newCheck(id, partial, a.plural("check."+id+".unknown-customizations", len(fs)), fs)
 	case o.Integrations == nil:
-		return a.newCheck(id, assessment.Unknown, a.plural("check."+id+".unknown-integrations", len(fs)), fs)
+		return a.newCheck(id, partial, a.plural("check."+id+".unknown-integrations", len(fs)), fs)
 	case len(fs) == 0:
 		return a.newCheck(id, assessment.Pass, a.l.T("check."+id+".pass"), nil)
 	}

@@ -585,6 +585,19 @@ func (a *assessor) spf() (*assessment.SPF, assessment.Check) {
 		fs = append(fs, a.itemFinding("", "spf-long", append(args,
 			"length", len(r.record), "strings", len(out.Strings), "quoted", out.Quoted())...))
 	}
+	// Mailboxes kept on another domain send from that domain too, which
+	// this record does not cover: the pack says what each one needs.
+	for _, d := range a.otherMailDomains() {
+		st = worst(st, assessment.Warn)
+		fs = append(fs, a.itemFinding(d, "spf-other-domain", "domain", domain, "other", d,
+			"include", "include:"+SPFIncludeDomain))
+	}
+	// A record still to publish is not done yet: it needs attention until
+	// the domain's record includes SuperOffice (a domain without a record
+	// gets SPFDefault, which includes it, and has to publish it).
+	if st == assessment.Pass && (current == "" || !r.included) {
+		st = assessment.Warn
+	}
 	var summary assessment.Text
 	switch {
 	case st == assessment.Fail:
@@ -596,9 +609,9 @@ func (a *assessor) spf() (*assessment.SPF, assessment.Check) {
 		summary = a.l.T("check."+id+".unknown-current", args...)
 	case uncertain:
 		summary = a.l.T("check."+id+".uncertain", append(args, "includes", unknown)...)
-	case st == assessment.Warn && len(r.warnings) > 0:
+	case len(r.warnings) > 0:
 		summary = a.l.T("check."+id+".warnings", args...)
-	case st == assessment.Warn:
+	case len(r.record) > MaxTXTString:
 		summary = a.l.T("check."+id+".long", append(args, "strings", len(out.Strings))...)
 	case current == "":
 		summary = a.l.T("check."+id+".new", args...)
@@ -611,7 +624,38 @@ func (a *assessor) spf() (*assessment.SPF, assessment.Check) {
 		summary = a.l.T("check."+id+".with-unknown", "summary", summary,
 			"unknown", a.l.T("check."+id+".unknown", "includes", unknown))
 	}
+	if others := a.otherMailDomains(); len(others) > 0 && st != assessment.Fail {
+		summary = a.l.T("check."+id+".with-unknown", "summary", summary,
+			"unknown", a.plural("check."+id+".other-domains", len(others), "domains", a.quoted(others)))
+	}
 	return out, a.newCheck(id, st, summary, fs)
+}
+
+// otherMailDomains are the domains of the Service mailboxes that are not
+// the mail domain, in the order of the mailboxes, each once: when the
+// addresses are kept, each needs SuperOffice in its own SPF record.
+func (a *assessor) otherMailDomains() []string {
+	m := a.p.Mail
+	if m == nil || !m.KeepAddresses {
+		return nil
+	}
+	own, _ := asciiDomain(strings.TrimSpace(m.Domain))
+	var out []string
+	seen := map[string]bool{}
+	for _, box := range m.Mailboxes {
+		box = strings.TrimSpace(box)
+		if !ValidEmail(box) {
+			continue
+		}
+		_, domain, _ := strings.Cut(box, "@")
+		d, ok := asciiDomain(domain)
+		if !ok || d == own || seen[d] {
+			continue
+		}
+		seen[d] = true
+		out = append(out, strings.ToLower(domain))
+	}
+	return out
 }
 
 // quoted lists domains in the language's quotation marks.

@@ -21,6 +21,12 @@ func count(a *assessment.Assessment, st assessment.Status) int {
 // decide sets the verdict and its counts from the checks.
 func decide(a *assessment.Assessment) {
 	a.Blockers, a.ToVerify = count(a, assessment.Fail), count(a, assessment.Unknown)
+	a.Attention = 0
+	for _, c := range a.Checks {
+		if c.Status == assessment.Warn && !c.Accepted {
+			a.Attention++
+		}
+	}
 	switch {
 	case a.Blockers > 0:
 		a.Verdict = assessment.VerdictNotReady

@@ -204,7 +204,7 @@ func executePack(v *localized, limit int) (body []byte, truncated bool, err erro
 		},
 		"num":   func(f float64) string { return l.Number(f, 1) },
 		"int":   l.Int,
-		"hours": l.Hours,
+		"hours": func(h float64) string { return hours(l, h) },
 		// assumption writes a downtime rate with its unit; the efficiency
 		// as a percentage.
 		"assumption": func(as assumptionView) string {
@@ -250,10 +250,10 @@ func executePack(v *localized, limit int) (body []byte, truncated bool, err erro
 			}
 			return l.T("report.no")
 		},
-		"bar": func(label string, hours float64) string {
+		"bar": func(label string, h float64) string {
 			// One line of a barchart block; the label is escaped of the
 			// separator, since the block is not markdown.
-			return doc.BarLine(label, hours, l.Hours(hours)+" "+l.T("unit.hours"))
+			return doc.BarLine(label, h, hours(l, h)+" "+l.T("unit.hours"))
 		},
 		"sectioned": sectioned,
 		"itemsOnly": itemsOnly,
@@ -311,20 +311,27 @@ func parsePack(src string, funcs template.FuncMap) (*template.Template, error) {
 
 // sectioned lists the checks that get a section of their own under "what
 // to fix": every check that is not a pass, except those the pack covers in a
-// dedicated section (mail, SPF, downtime).
+// dedicated section (mail, SPF, downtime). The most urgent come first:
+// blockers, then checks to verify, then points that need attention, each in
+// the checklist's order.
 func sectioned(checks []checkView) []checkView {
 	var out []checkView
-	for _, c := range checks {
-		switch c.ID {
-		case assessment.CheckMailboxes, assessment.CheckSPF, assessment.CheckDowntime:
-			continue
-		}
-		if c.Status != assessment.Pass {
-			out = append(out, c)
+	for _, st := range urgency {
+		for _, c := range checks {
+			switch c.ID {
+			case assessment.CheckMailboxes, assessment.CheckSPF, assessment.CheckDowntime:
+				continue
+			}
+			if c.Status == st {
+				out = append(out, c)
+			}
 		}
 	}
 	return out
 }
+
+// urgency is the order in which what is left to do is listed.
+var urgency = []assessment.Status{assessment.Fail, assessment.Unknown, assessment.Warn}
 
 // itemsOnly reports whether findings are all about items (customisations,
 // the on-site version…) rather than rows of the export: they get a short table.
@@ -470,7 +477,8 @@ func tracked(fs []findingView) []findingView {
 
 // downtimeCalc writes the downtime model as a sentence with the customer's
 // own figures, in the reader's language: the same arithmetic as
-// readiness's model, for a reader to follow by hand.
+// readiness's model, for a reader to follow by hand, ending in the figures
+// as readiness rounded them, the same as everywhere else in the pack.
 func downtimeCalc(v *localized) string {
 	l, d := v.Lang, v.A.Downtime
 	rate := map[string]float64{}
@@ -487,8 +495,8 @@ func downtimeCalc(v *localized) string {
 		"rate", n(rate["database_gb_per_hour"]), "uplink", n(rate["uplink_mbps"]),
 		"efficiency", l.T("unit.percent", "value", l.Number(rate["efficiency"]*100, 0)),
 		"mbit", l.Int(assessment.MbitPerGB), "seconds", l.Int(assessment.SecondsPerHour),
-		"database_hours", l.Number(part["database"], 1), "archive_hours", l.Number(part["archive"], 1),
-		"fixed", n(rate["fixed_hours"]), "expected", l.Number(d.ExpectedHours, 1),
+		"database_hours", hours(l, part["database"]), "archive_hours", hours(l, part["archive"]),
+		"fixed", hours(l, part["fixed"]), "expected", hours(l, d.ExpectedHours),
 		"low_factor", n(rate["low_factor"]), "high_factor", n(rate["high_factor"]),
-		"low", l.Number(d.LowHours, 1), "high", l.Number(d.HighHours, 1))
+		"low", hours(l, d.LowHours), "high", hours(l, d.HighHours))
 }

@@ -287,7 +287,8 @@ func TestSingleFindingSaidAboveTable(t *testing.T) {
 	}
 }
 
-// A READY pack does not ask the admin to fix blockers and reach READY.
+// A READY pack does not ask the admin to fix blockers and reach READY, and
+// only a READY pack asks for a signature.
 func TestNextStepsFollowVerdict(t *testing.T) {
 	for _, lang := range templates.Supported {
 		l := templates.MustLoad(lang)
@@ -298,12 +299,20 @@ func TestNextStepsFollowVerdict(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, not := l.T("pack.next.steps"), l.T("pack.next.steps_ready")
+			want := []string{"pack.next.fix_blockers", "pack.next.export_again", "pack.next.sign_later"}
+			not := []string{"pack.next.export_if_changed", "pack.next.sign", "pack.sign.intro_ready", "pack.sign.intro_attention"}
 			if ready {
-				want, not = not, want
+				want, not = []string{"pack.next.export_if_changed", "pack.next.sign"}, []string{"pack.next.export_again", "pack.next.sign_later"}
 			}
-			if !strings.Contains(string(md), strings.TrimSpace(want)) || strings.Contains(string(md), strings.TrimSpace(not)) {
-				t.Errorf("%s ready=%v: the next steps are not the ones for that verdict", lang, ready)
+			for _, k := range want {
+				if !strings.Contains(string(md), l.T(k)) {
+					t.Errorf("%s ready=%v: the next steps lack %s", lang, ready, k)
+				}
+			}
+			for _, k := range not {
+				if strings.Contains(string(md), l.T(k)) {
+					t.Errorf("%s ready=%v: the next steps say %s", lang, ready, k)
+				}
 			}
 		}
 	}

@@ -121,9 +121,34 @@ func (w Words) value(v any) any {
 		}
 		return strings.Join(parts, w.l.T("finding.ref.separator"))
 	case assessment.Hours:
-		return w.l.Hours(float64(v))
+		return hours(w.l, float64(v))
 	}
 	return v
+}
+
+// hours writes a downtime figure as readiness rounded it (to a half hour
+// under 10 h, to an hour from 10 h), without rounding it again: every
+// output gives the same figure.
+func hours(l *templates.Lang, h float64) string { return l.Number(h, 1) }
+
+// withVariants returns r writing in the texts of the customer's version:
+// the screens and words of an installation whose users and licences are
+// managed in the Windows administration client (before 8), or one without
+// the Windows client (9 and later). Readiness says which (Onsite.Admin,
+// Onsite.WindowsClient); the texts say how (templates' variant sections).
+func withVariants(r *Report) *Report {
+	var vs []string
+	if o := r.Assessment.Onsite; o.Admin == assessment.AdminSOAdmin {
+		vs = append(vs, "soadmin")
+	} else if o.WindowsClient == assessment.ClientNo {
+		vs = append(vs, "nowindows")
+	}
+	if len(vs) == 0 {
+		return r
+	}
+	c := *r
+	c.Lang = r.Lang.Variant(vs...)
+	return &c
 }
 
 // Finding writes a finding's problem or action (part "problem" or "action").
@@ -173,6 +198,7 @@ type assumptionView struct {
 
 type downtimeView struct {
 	LowHours, ExpectedHours, HighHours float64
+	LongerThanWeekend                  bool
 	Formula                            string
 	Parts                              []partView
 	Assumptions                        []assumptionView
@@ -197,10 +223,13 @@ type localized struct {
 	SPF         *assessment.SPF
 	Downtime    downtimeView
 	Licensing   assessment.Licensing
-	Ready       bool   // the verdict is READY
-	Verdict     string // the verdict word: "NOT CONFIRMED"
-	Detail      string // the sentence under it
-	Progress    *assessment.Progress
+	Ready       bool // the verdict is READY
+	// Blockers, ToVerify and Attention count the checks that fail, are
+	// unknown and warn.
+	Blockers, ToVerify, Attention int
+	Verdict                       string // the verdict word: "NOT CONFIRMED"
+	Detail                        string // the sentence under it
+	Progress                      *assessment.Progress
 	// Since is the previous pack's date and ProgressLine the change in one
 	// sentence ("3 of 5 blocking problems resolved since …"), with Progress.
 	Since        time.Time
@@ -238,10 +267,11 @@ func shownReport(r *Report) (*Report, bool) {
 const wordInParallel = 2000
 
 func localize(r *Report) *localized {
-	r, shortened := shownReport(r)
+	r, shortened := shownReport(withVariants(r))
 	a, w := r.Assessment, Words{r.Lang}
 	v := &localized{Report: r, A: a, Tool: a.Tool, Generated: a.Generated, Onsite: a.Onsite, Users: a.Users,
-		Mail: a.Mail, Mailboxes: a.Mailboxes, SPF: a.SPF, Licensing: a.Licensing, Ready: a.Ready}
+		Mail: a.Mail, Mailboxes: a.Mailboxes, SPF: a.SPF, Licensing: a.Licensing, Ready: a.Ready,
+		Blockers: a.Blockers, ToVerify: a.ToVerify, Attention: a.Attention}
 	v.Customer.Name, v.Customer.Slug, v.Customer.Tenant, v.Customer.Language = a.Customer.Name, a.Customer.Slug,
 		a.Customer.Tenant, r.Lang.Code
 	v.Verdict, v.Detail = Verdict(a, r.Lang)
@@ -286,7 +316,8 @@ func localize(r *Report) *localized {
 	}
 	other.Wait()
 	d := a.Downtime
-	v.Downtime = downtimeView{LowHours: d.LowHours, ExpectedHours: d.ExpectedHours, HighHours: d.HighHours, Formula: d.Formula}
+	v.Downtime = downtimeView{LowHours: d.LowHours, ExpectedHours: d.ExpectedHours, HighHours: d.HighHours,
+		LongerThanWeekend: d.LongerThanWeekend, Formula: d.Formula}
 	for _, p := range d.Parts {
 		v.Downtime.Parts = append(v.Downtime.Parts, partView{Part: p, Label: r.Lang.T("downtime.part." + p.ID)})
 	}

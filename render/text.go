@@ -25,7 +25,8 @@ const (
 // Text writes the checklist a person reads in a terminal: one line per check,
 // then the findings of every check that is not a pass, then the verdict.
 func Text(w io.Writer, r *Report, color bool) error {
-	a, l := localize(r), r.Lang
+	a := localize(r)
+	l := a.Lang
 	bw := bufio.NewWriterSize(w, 64<<10)
 	paint := func(code, s string) string {
 		if !color {
@@ -184,6 +185,11 @@ func userNotices(a *assessment.Assessment, l *templates.Lang) []string {
 func Verdict(a *assessment.Assessment, l *templates.Lang) (word, detail string) {
 	switch a.Verdict {
 	case assessment.VerdictReady:
+		if a.Attention > 0 {
+			// Ready, but not with nothing left to do: the points that need
+			// attention are said in the verdict, not only in the list.
+			return l.T("report.verdict.ready"), l.Plural("report.verdict.ready_attention", a.Attention)
+		}
 		return l.T("report.verdict.ready"), l.T("report.verdict.ready_detail")
 	case assessment.VerdictUnconfirmed:
 		return l.T("report.verdict.unconfirmed"), l.Plural("report.verdict.unconfirmed_detail", a.ToVerify)

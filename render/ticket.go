@@ -51,16 +51,9 @@ func writeTicket(w io.Writer, v *localized) error {
 		add("**" + l.Plural("tracker.still", len(t.FixedStillFound), "date", l.Date(v.TrackerMade)) + "** " + strings.Join(who, ", "))
 	}
 	add("")
-	for _, c := range v.Checks {
-		line := "- " + statusGlyph(c.Status) + " " + l.T("status."+string(c.Status)) + " — " + c.Title + ": " + inline(c.Summary)
-		if c.Accepted {
-			line += " *" + l.T("pack.accepted") + "*"
-		}
-		add(line)
-	}
-	// The findings of blocking checks, as many as the budget leaves room for.
-	tail := []string{"", l.T("ticket.downtime", "low", l.Hours(v.Downtime.LowHours),
-		"expected", l.Hours(v.Downtime.ExpectedHours), "high", l.Hours(v.Downtime.HighHours))}
+	// The tail: the downtime, the files and who made the ticket.
+	tail := []string{"", l.T("ticket.downtime", "low", hours(l, v.Downtime.LowHours),
+		"expected", hours(l, v.Downtime.ExpectedHours), "high", hours(l, v.Downtime.HighHours))}
 	if v.Files != nil {
 		tail = append(tail, l.T("ticket.files", "pdf", code(v.Files.PDF), "workbook", code(v.Files.Workbook)))
 	}
@@ -68,22 +61,37 @@ func writeTicket(w io.Writer, v *localized) error {
 		tail = append(tail, "*"+v.Shortened+"*")
 	}
 	tail = append(tail, l.T("ticket.made", "tool", v.Tool, "date", l.Date(v.Date)))
-	for _, c := range v.Checks {
-		if c.Status != assessment.Fail || len(c.Findings) == 0 {
+	// One line per check; under each blocker its first findings, as many
+	// as the line budget leaves room for, and a line saying how many more
+	// are in the workbook: no blocker's findings are left out unsaid.
+	shown := ticketShown(v.Checks, TicketLines-len(lines)-len(v.Checks)-len(tail))
+	for i, c := range v.Checks {
+		line := "- " + statusGlyph(c.Status) + " " + l.T("status."+string(c.Status)) + " — " + c.Title + ": " + inline(c.Summary)
+		if c.Accepted {
+			line += " *" + l.T("pack.accepted") + "*"
+		}
+		n, k := len(c.Findings), shown[i]
+		if c.Status != assessment.Fail {
+			add(line)
 			continue
 		}
-		room := TicketLines - len(lines) - len(tail) - 2
-		if room < 2 {
-			break
+		if k < 0 {
+			// No line left for it: the count goes on the check's own line.
+			line += " " + l.Plural("ticket.all_in_workbook", n) + "."
 		}
-		add("")
-		add("**" + c.Title + "**")
-		n := min(len(c.Findings), ticketItems, room-1)
-		for _, f := range c.Findings[:n] {
-			add("- " + ticketWho(l.T("text.row", "row", f.Row), f) + inline(f.Problem))
+		add(line)
+		if k < 0 {
+			continue
 		}
-		if rest := len(c.Findings) - n; rest > 0 {
-			add("- " + l.Plural("ticket.more", rest))
+		for _, f := range c.Findings[:k] {
+			add("  - " + ticketWho(l.T("text.row", "row", f.Row), f) + inline(f.Problem))
+		}
+		switch {
+		case k == n:
+		case k == 0:
+			add("  - " + l.Plural("ticket.all_in_workbook", n))
+		default:
+			add("  - " + l.Plural("ticket.more", n-k))
 		}
 	}
 	lines = append(lines, tail...)
@@ -93,6 +101,51 @@ func writeTicket(w io.Writer, v *localized) error {
 		bw.WriteString(s + "\n")
 	}
 	return bw.Flush()
+}
+
+// ticketShown says how many findings of each check the ticket lists within
+// budget lines (besides the checks' own lines): only blockers' findings, at
+// most ticketItems of each, shared out a finding at a time so that every
+// blocker gets its first before any gets its second. A blocker whose
+// findings are not all listed costs a line more, which says how many are in
+// the workbook; -1 means not even that line fits, and the count goes on the
+// check's own line. Checks that are not blockers list none (0).
+func ticketShown(checks []checkView, budget int) []int {
+	shown := make([]int, len(checks))
+	var blockers []int
+	for i, c := range checks {
+		if c.Status == assessment.Fail && len(c.Findings) > 0 {
+			blockers = append(blockers, i)
+		}
+	}
+	// lines is what a blocker costs with k of its n findings listed.
+	lines := func(n, k int) int {
+		if k < n {
+			return k + 1
+		}
+		return k
+	}
+	used := 0
+	for _, i := range blockers {
+		if used < budget {
+			used++ // its count of findings in the workbook, for now
+			continue
+		}
+		shown[i] = -1
+	}
+	for round := 0; round < ticketItems; round++ {
+		for _, i := range blockers {
+			n, k := len(checks[i].Findings), shown[i]
+			if k != round || k >= n {
+				continue
+			}
+			if extra := lines(n, k+1) - lines(n, k); used+extra <= budget {
+				shown[i]++
+				used += extra
+			}
+		}
+	}
+	return shown
 }
 
 // ticketWho names a finding's user: "row 12 `KN` `Kari Nordmann`: ".

@@ -36,6 +36,42 @@ type Lang struct {
 	Code string
 	msgs map[string]string
 	fs   fs.FS // the language's folder
+	// variants are the key prefixes tried before a plain key (see Variant).
+	variants []string
+}
+
+// Variant returns the language's texts for an installation that differs
+// from the usual one, e.g. Variant("soadmin") for a version whose users and
+// licences are managed in the Windows administration client: a key written
+// under a variant's section ([soadmin.check.licences] steps = …) takes the
+// place of the plain key (check.licences.steps) in T, Has and Raw; every
+// other key reads as before. The first variant given wins. Keys lists the
+// variants' keys as they are written ("soadmin.check.licences.steps").
+func (l *Lang) Variant(names ...string) *Lang {
+	if len(names) == 0 {
+		return l
+	}
+	c := *l
+	c.variants = make([]string, len(names))
+	for i, n := range names {
+		c.variants[i] = n + "."
+	}
+	return &c
+}
+
+// Variants lists the variant sections the language's texts use: the
+// top-level tables whose keys repeat a plain key.
+var Variants = []string{"soadmin", "nowindows"}
+
+// lookup finds key's text, a variant's first.
+func (l *Lang) lookup(key string) (string, bool) {
+	for _, v := range l.variants {
+		if s, ok := l.msgs[v+key]; ok {
+			return s, true
+		}
+	}
+	s, ok := l.msgs[key]
+	return s, ok
 }
 
 var (
@@ -133,17 +169,17 @@ func (l *Lang) Keys() []string {
 }
 
 // Has reports whether key exists.
-func (l *Lang) Has(key string) bool { _, ok := l.msgs[key]; return ok }
+func (l *Lang) Has(key string) bool { _, ok := l.lookup(key); return ok }
 
 // Raw returns the text for key without substitution, or "" when absent.
-func (l *Lang) Raw(key string) string { return l.msgs[key] }
+func (l *Lang) Raw(key string) string { s, _ := l.lookup(key); return s }
 
 // T returns the text for key with {name} placeholders replaced by the
 // name/value pairs in args. Floats are formatted for the language (decimal
 // comma where it is used) with at most one decimal; ints get digit grouping.
 // A missing key returns "!key!" so that tests catch it and a reader sees it.
 func (l *Lang) T(key string, args ...any) string {
-	s, ok := l.msgs[key]
+	s, ok := l.lookup(key)
 	if !ok {
 		return "!" + key + "!"
 	}

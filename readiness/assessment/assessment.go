@@ -73,6 +73,7 @@ type Assessment struct {
 	Ready     bool // Verdict == VerdictReady
 	Blockers  int  // checks that fail
 	ToVerify  int  // checks whose status is unknown
+	Attention int  // checks that warn and still need attention (not accepted in the workbook)
 	Users     UserCounts
 	Checks    []Check
 	Mail      Mail
@@ -97,7 +98,30 @@ type Onsite struct {
 	DatabaseGB float64 `json:"database_gb"`
 	ArchiveGB  float64 `json:"archive_gb"`
 	Satellites *int    `json:"satellites"` // the profile's count; nil when not given
+	// Admin is where the version manages users, their licences and Can log
+	// in: AdminSOAdmin or AdminSettings; "" when the version cannot be read.
+	Admin string `json:"-"`
+	// WindowsClient: the version has the Windows client (and so Windows
+	// users, Travel and Satellite): ClientYes or ClientNo; "" when the
+	// version cannot be read.
+	WindowsClient string `json:"-"`
 }
+
+// Where users and licences are managed, by version (Onsite.Admin).
+const (
+	// AdminSOAdmin: before 8, users and their licences are managed in the
+	// Windows administration client (SOAdmin); there is no User plan.
+	AdminSOAdmin = "soadmin"
+	// AdminSettings: from 8, in Settings and maintenance, whose Users
+	// screen has the User plan column.
+	AdminSettings = "settings"
+)
+
+// Whether the version has the Windows client (Onsite.WindowsClient).
+const (
+	ClientYes = "yes" // before 9
+	ClientNo  = "no"  // 9 and later: no Windows client, no Travel, no Satellite
+)
 
 // Mail choices: what the profile says of Customer Service mail.
 const (
@@ -222,6 +246,10 @@ type SPFWarning struct {
 	Term string `json:"term"` // the term concerned, "" for the whole record
 }
 
+// Downtime is the estimate, rounded once by readiness: every output writes
+// these figures as they are. The parts add up to ExpectedHours exactly, and
+// HighHours, the freeze window to book, is never below the model's own high
+// estimate.
 type Downtime struct {
 	LowHours      float64      `json:"low_hours"`
 	ExpectedHours float64      `json:"expected_hours"`
@@ -229,6 +257,9 @@ type Downtime struct {
 	Formula       string       `json:"formula"`
 	Parts         []Part       `json:"parts"` // expected hours by driver, for the chart
 	Assumptions   []Assumption `json:"assumptions"`
+	// LongerThanWeekend: the freeze window (HighHours) is longer than a
+	// weekend, so the pack says what shortens it.
+	LongerThanWeekend bool `json:"-"`
 }
 
 // The downtime model's units for the upload: MbitPerGB converts gigabytes
