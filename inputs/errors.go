@@ -19,6 +19,13 @@ type Error struct {
 	Key    string // profile key concerned (table.key), when there is one
 	Msg    string // what is wrong
 	Hint   string // what would be right (headers expected, closest key…)
+	// Kind names the problem of a profile key (Problem…: "unit",
+	// "decimal-comma", "unknown-key"…), so that a page in another
+	// language can word it at the key's field; "" for other problems.
+	Kind string
+	// Fix is the line as it should be written (database_gb = 14.5), when
+	// it can be told; Hint says it too.
+	Fix string
 }
 
 func (e *Error) Error() string {

@@ -57,34 +57,79 @@ func ParseProfile(path string, data []byte) (*Profile, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, &Error{File: path, Msg: "profile is empty", Hint: "a profile needs at least [customer] name and the [onsite] section; migready init DIR writes one to fill in"}
 	}
+	// The tolerant pass finds the problems of the lines people get wrong
+	// and blanks them; the parser reads the rest. A problem only the
+	// parser sees (a key given twice…) is reported and its line blanked
+	// in turn, so that every problem is reported in one run.
+	errs, cleaned, read := syntaxPass(path, text)
 	var raw map[string]any
-	md, err := toml.Decode(text, &raw)
-	if err != nil {
-		return nil, syntaxError(path, text, err)
+	md, err := toml.Decode(cleaned, &raw)
+	for err != nil && len(errs) < maxProfileErrors {
+		e := syntaxError(path, cleaned, err)
+		if e.Line < 1 || e.Line > len(read) {
+			errs = append(errs, e)
+			break
+		}
+		if l := read[e.Line-1]; l.key != "" {
+			e.Key = qualified(l.table, l.key)
+		}
+		errs = append(errs, e)
+		lines := strings.Split(cleaned, "\n")
+		lines[e.Line-1] = ""
+		cleaned = strings.Join(lines, "\n")
+		raw = nil
+		md, err = toml.Decode(cleaned, &raw)
 	}
-	v := validator{path: path, data: []byte(text), lines: newLineIndex(text), md: md, reported: map[string]bool{}}
+	if err != nil {
+		return nil, finish(path, errs)
+	}
+	v := validator{path: path, data: []byte(text), lines: newLineIndex(text), md: md, reported: map[string]bool{}, values: map[string]string{}}
+	for _, l := range read {
+		if l.key != "" {
+			v.values[qualified(l.table, l.key)] = l.value
+			if l.dropped {
+				v.reported[qualified(l.table, l.key)] = true // not missing: given in the duplicate
+			}
+		}
+	}
+	for _, e := range errs {
+		v.reported[e.Key] = e.Key != ""
+		v.errs = append(v.errs, e)
+	}
 	var p Profile
 	v.decode(reflect.ValueOf(&p).Elem(), raw, "")
 	p.Path = path
+	p.keyLines = v.lines.keys
 	v.check(&p)
-	switch len(v.errs) {
-	case 0:
+	if len(v.errs) == 0 {
 		return &p, nil
-	case 1:
-		return nil, v.errs[0]
 	}
-	// Line order, with the problems that have no line last.
-	sort.SliceStable(v.errs, func(i, j int) bool {
-		li, lj := v.errs[i].Line, v.errs[j].Line
+	return nil, finish(path, v.errs)
+}
+
+// finish is a profile's problems as ParseProfile returns them: one *Error,
+// or Errors in line order (those without a line last), at most
+// maxProfileErrors of them.
+func finish(path string, errs Errors) error {
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	sort.SliceStable(errs, func(i, j int) bool {
+		li, lj := errs[i].Line, errs[j].Line
 		return li != 0 && (lj == 0 || li < lj)
 	})
-	if len(v.errs) > maxProfileErrors {
-		more := len(v.errs) - maxProfileErrors
-		v.errs = append(v.errs[:maxProfileErrors], &Error{File: path,
-			Msg:  fmt.Sprintf("%d more problems not listed", more),
+	if len(errs) > maxProfileErrors {
+		more := fmt.Sprintf("%d more problems", len(errs)-maxProfileErrors)
+		for _, e := range errs[maxProfileErrors:] {
+			if e.Kind == ProblemTooManyErrors { // the syntax pass stopped counting
+				more = "more problems"
+			}
+		}
+		errs = append(errs[:maxProfileErrors:maxProfileErrors], &Error{File: path, Kind: ProblemTooManyErrors,
+			Msg:  more + " not listed",
 			Hint: "is this the customer's profile? fix the problems above and run again"})
 	}
-	return nil, v.errs
+	return errs
 }
 
 var (
@@ -94,12 +139,16 @@ var (
 
 // syntaxError explains a TOML syntax error, with the two mistakes people
 // make most: a decimal comma and a Windows path in double quotes.
-func syntaxError(path, text string, err error) error {
+func syntaxError(path, text string, err error) *Error {
 	var pe toml.ParseError
 	if !errors.As(err, &pe) {
-		return &Error{File: path, Msg: "TOML: " + err.Error()}
+		return &Error{File: path, Kind: ProblemOther, Msg: "TOML: " + err.Error()}
 	}
-	e := &Error{File: path, Line: pe.Position.Line, Msg: "TOML: " + pe.Message, Hint: pe.Usage}
+	e := &Error{File: path, Line: pe.Position.Line, Kind: ProblemOther, Msg: "TOML: " + pe.Message, Hint: pe.Usage}
+	if strings.Contains(pe.Message, "already") {
+		e.Kind = ProblemDuplicate
+		e.Hint = "each key and each [section] is written once: remove the line, or merge the two"
+	}
 	if pe.LastKey != "" {
 		e.Key = pe.LastKey
 	}
@@ -263,13 +312,51 @@ func (v *validator) decode(dst reflect.Value, raw map[string]any, table string) 
 			if _, isList := val.([]any); isList && strings.HasPrefix(want, "a list") {
 				got = "a list with other values than texts"
 			}
-			hint := keyHints[qualified(table, k)]
+			hint, fix := v.typeFix(table, k, f.Kind(), val)
+			if kh := keyHints[qualified(table, k)]; kh != "" && hint != "" {
+				hint += "; " + kh
+			} else if hint == "" {
+				hint = kh
+			}
 			if hint == "" {
 				hint = `e.g. version = "8.5 R10", database_gb = 14.5, satellites = 0, keep_addresses = true, mailboxes = ["support@company.no"]`
 			}
-			v.fail(table, k, fmt.Sprintf("%s must be %s, not %s", qualified(table, k), want, got), hint)
+			v.add(&Error{File: v.path, Line: v.line(table, k), Key: qualified(table, k), Kind: ProblemWrongType, Fix: fix,
+				Msg: fmt.Sprintf("%s must be %s, not %s", qualified(table, k), want, got), Hint: hint})
 		}
 	}
+}
+
+// typeFix is what to write for a value of the wrong type, when it can be
+// told from the value: a number in quotes without them, a text (a version
+// written as 8.5) in quotes, yes as true, a text as a list of texts.
+func (v *validator) typeFix(table, key string, want reflect.Kind, val any) (hint, fix string) {
+	raw := v.values[qualified(table, key)]
+	switch want {
+	case reflect.Float64, reflect.Int:
+		if s, ok := val.(string); ok {
+			if n, _, ok := normalNumber(s); ok && !strings.Contains(n, "|") {
+				fix = key + " = " + n
+				return "write " + fix + ": a number without quotes", fix
+			}
+		}
+	case reflect.String:
+		if _, isBool := val.(bool); !isBool && raw != "" && !strings.HasPrefix(raw, `"`) && !strings.HasPrefix(raw, "'") && !strings.HasPrefix(raw, "[") {
+			fix = key + ` = "` + raw + `"`
+			return "write " + fix + ": text goes in quotes", fix
+		}
+	case reflect.Bool:
+		if b, ok := boolWord(fmt.Sprint(val)); ok {
+			fix = key + " = " + b
+			return "write " + fix + ": true or false, in small letters, without quotes", fix
+		}
+	case reflect.Slice:
+		if s, ok := val.(string); ok {
+			fix = key + " = " + listItems(s)
+			return "write " + fix + `: a list in [brackets], each text in "quotes"`, fix
+		}
+	}
+	return "", ""
 }
 
 func appendTable(table, key string) []string {
@@ -481,7 +568,8 @@ type validator struct {
 	lines    *lineIndex
 	md       toml.MetaData
 	errs     Errors
-	reported map[string]bool // keys with an error already: one error per key
+	reported map[string]bool   // keys with an error already: one error per key
+	values   map[string]string // each key's value as written, for a fix
 }
 
 func (v *validator) add(e *Error) {

@@ -179,26 +179,28 @@ func causeOf(err error) error {
 type kind string
 
 const (
-	kindNoCommand        kind = "no-command"
-	kindUnknownCommand   kind = "unknown-command"
-	kindBadFlag          kind = "bad-flag"
-	kindNoProfile        kind = "no-profile"
-	kindProfiles         kind = "more-than-one-profile"
-	kindFolders          kind = "more-than-one-folder"
-	kindFormat           kind = "unknown-format"
-	kindDate             kind = "bad-date"
-	kindLang             kind = "unknown-lang"
-	kindLangLike         kind = "unknown-lang-suggest"
-	kindJobs             kind = "bad-jobs"
-	kindNoTargets        kind = "no-targets"
-	kindProfileExists    kind = "profile-exists"
-	kindExportNotProfile kind = "export-not-profile"
-	kindSlugClash        kind = "slug-clash"
-	kindOutputFolder     kind = "output-folder"
-	kindProfileFolder    kind = "profile-folder"
-	kindInterrupted      kind = "interrupted"
-	kindBatchInterrupted kind = "batch-interrupted"
-	kindCustomersFailed  kind = "customers-failed"
+	kindNoCommand         kind = "no-command"
+	kindUnknownCommand    kind = "unknown-command"
+	kindBadFlag           kind = "bad-flag"
+	kindNoProfile         kind = "no-profile"
+	kindProfiles          kind = "more-than-one-profile"
+	kindFolders           kind = "more-than-one-folder"
+	kindFormat            kind = "unknown-format"
+	kindDate              kind = "bad-date"
+	kindLang              kind = "unknown-lang"
+	kindLangLike          kind = "unknown-lang-suggest"
+	kindJobs              kind = "bad-jobs"
+	kindNoTargets         kind = "no-targets"
+	kindProfileExists     kind = "profile-exists"
+	kindExportNotProfile  kind = "export-not-profile"
+	kindNumbersNotProfile kind = "numbers-not-profile"
+	kindInitFile          kind = "init-file"
+	kindSlugClash         kind = "slug-clash"
+	kindOutputFolder      kind = "output-folder"
+	kindProfileFolder     kind = "profile-folder"
+	kindInterrupted       kind = "interrupted"
+	kindBatchInterrupted  kind = "batch-interrupted"
+	kindCustomersFailed   kind = "customers-failed"
 )
 
 // failures holds each kind's class and its English words: {name} is an
@@ -235,6 +237,10 @@ var failures = map[kind]struct {
 		"migready init never overwrites a profile; pass -force to replace it, or name another folder"},
 	kindExportNotProfile: {classInput, "{file} is a user export, not a profile",
 		`make a profile first: migready init -users "{file}" -name "Customer AS" FOLDER; then drop FOLDER's profile.toml on migready`},
+	kindNumbersNotProfile: {classInput, "{file} is a Numbers spreadsheet, not a profile",
+		`export it from Numbers as Excel or CSV (File > Export To), then make a profile: migready init -users EXPORTED-FILE -name "Customer AS" FOLDER`},
+	kindInitFile: {classInput, "{file} is a file, not a folder",
+		"name the customer's folder: migready init DIR writes DIR/profile.toml (or name the profile itself, ending in .toml)"},
 	kindSlugClash: {classInput, `{other} and {profile} are both "{name}" (folder {slug})`,
 		"two profiles of one customer would overwrite each other's pack: remove one, or give the customers different names"},
 	kindOutputFolder: {classInternal, "output folder {dir} cannot be made: {cause}",

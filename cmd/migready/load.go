@@ -34,11 +34,14 @@ type reportInput struct {
 // inputs' readers noticed. It also returns the files the report was made
 // from, for the pack's provenance.
 func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFile, error) {
+	if err := notAProfile(in.profile, nil); err != nil {
+		return nil, nil, err
+	}
 	profileData, err := inputs.ReadProfileFile(in.profile)
 	if err != nil {
 		return nil, nil, err
 	}
-	p, err := inputs.ParseProfile(in.profile, profileData)
+	p, err := parseProfile(in.profile, profileData)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -65,6 +68,9 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	}
 	usersData, err := inputs.ReadFile(usersPath, inputs.RoleUsers)
 	if err != nil {
+		if in.users == "" {
+			err = namedFile(p, "users", p.Users, err)
+		}
 		return nil, nil, err
 	}
 	// The export's checksum is worked out on a second core while it is
@@ -98,7 +104,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 		logoPath := p.Resolve(p.Brand.Logo)
 		logoData, err := inputs.ReadFile(logoPath, inputs.RoleLogo)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, namedFile(p, "brand.logo", p.Brand.Logo, err)
 		}
 		l, err := inputs.ParseLogo(logoPath, logoData)
 		if err != nil {
