@@ -172,3 +172,30 @@ func TestProfileReportsEveryProblem(t *testing.T) {
 		t.Errorf("problems at %v, want %v:\n%v", got, want, err)
 	}
 }
+
+// Every problem of a profile is data a page can show at its field in the
+// reader's language: a Kind, and the section.key it is about (but for a
+// file that is no profile at all).
+func TestProfileProblemsAreData(t *testing.T) {
+	broken := []string{
+		"users = \"x\n", "[customer]\nname = 1\n", "[onsite]\ndatabase_gb = 14.5 GB\n", "[onsite]\nversion = 8.5\n",
+		"[onsite]\ndatabase_gb = -1\n", "[customer]\nlanguage = \"fr\"\n", "[onsite]\n# version = \"9\"\n", "[brandd]\nx = 1\n",
+		"[onsite]\ndatabase_gb = 1\ndatabase_gb = 2\n", "[onsite\nversion = \"9\"\n", "name\n", "[mail]\ndomain = \"x\"\n",
+		"   \n", "\x00\x01\x02",
+	}
+	for _, text := range broken {
+		_, err := ParseProfile("p.toml", []byte(text))
+		es := errorsOf(err)
+		if len(es) == 0 {
+			t.Errorf("%q: no problem", text)
+		}
+		for _, e := range es {
+			if e.Kind == "" {
+				t.Errorf("%q: %v has no kind", text, e)
+			}
+			if e.Key == "" && e.Kind != ProblemEmptyProfile && e.Kind != ProblemNotAProfile && e.Kind != ProblemTooManyErrors && e.Kind != ProblemLine {
+				t.Errorf("%q: %v (%s) names no key", text, e, e.Kind)
+			}
+		}
+	}
+}

@@ -46,16 +46,16 @@ func ReadProfileFile(path string) ([]byte, error) {
 // problem it finds: an *Error for one, Errors for several.
 func ParseProfile(path string, data []byte) (*Profile, error) {
 	if len(data) > MaxProfileBytes {
-		return nil, &Error{File: path, Msg: "not a TOML profile (binary or too large)", Hint: "pass the customer's profile.toml; the user export goes in its users key or -users"}
+		return nil, &Error{File: path, Kind: ProblemNotAProfile, Msg: "not a TOML profile (binary or too large)", Hint: "pass the customer's profile.toml; the user export goes in its users key or -users"}
 	}
 	// Notepad saves "ANSI" (Windows-1252) or UTF-8 with a BOM, PowerShell's
 	// Out-File UTF-16: read them all, as the export reader does.
 	text, ok := toUTF8(data)
 	if !ok {
-		return nil, &Error{File: path, Msg: "not a TOML profile (binary or too large)", Hint: "pass the customer's profile.toml; the user export goes in its users key or -users"}
+		return nil, &Error{File: path, Kind: ProblemNotAProfile, Msg: "not a TOML profile (binary or too large)", Hint: "pass the customer's profile.toml; the user export goes in its users key or -users"}
 	}
 	if strings.TrimSpace(text) == "" {
-		return nil, &Error{File: path, Msg: "profile is empty", Hint: "a profile needs at least [customer] name and the [onsite] section; migready init DIR writes one to fill in"}
+		return nil, &Error{File: path, Kind: ProblemEmptyProfile, Msg: "profile is empty", Hint: "a profile needs at least [customer] name and the [onsite] section; migready init DIR writes one to fill in"}
 	}
 	// The tolerant pass finds the problems of the lines people get wrong
 	// and blanks them; the parser reads the rest. A problem only the
@@ -446,7 +446,7 @@ func (v *validator) unknownKey(k toml.Key) *Error {
 	if table != "" {
 		full = table + "." + name
 	}
-	e := &Error{File: v.path, Line: v.keyLine(table, name), Key: full, Msg: "unknown key " + full}
+	e := &Error{File: v.path, Line: v.keyLine(table, name), Key: full, Kind: ProblemUnknownKey, Msg: "unknown key " + full}
 	if best := closest(name, valid); best != "" {
 		if table != "" {
 			best = table + "." + best
@@ -584,7 +584,12 @@ func (v *validator) add(e *Error) {
 
 // fail records a problem with table.key; the run goes on to find the others.
 func (v *validator) fail(table, key, msg, hint string) {
-	v.add(&Error{File: v.path, Line: v.line(table, key), Key: qualified(table, key), Msg: msg, Hint: hint})
+	v.failKind(ProblemInvalidValue, table, key, msg, hint)
+}
+
+// failKind is fail with the problem's kind.
+func (v *validator) failKind(kind, table, key, msg, hint string) {
+	v.add(&Error{File: v.path, Line: v.line(table, key), Key: qualified(table, key), Kind: kind, Msg: msg, Hint: hint})
 }
 
 // line is the line of table.key, else of its [table] header (where a
@@ -610,9 +615,10 @@ func (v *validator) required(table, key, hint string) bool {
 	if v.md.IsDefined(table, key) {
 		return !v.reported[qualified(table, key)]
 	}
-	e := &Error{File: v.path, Line: v.line(table, key), Key: qualified(table, key), Msg: "missing required key " + qualified(table, key), Hint: "add it under [" + table + "]: " + hint}
+	e := &Error{File: v.path, Line: v.line(table, key), Key: qualified(table, key), Kind: ProblemMissingKey,
+		Msg: "missing required key " + qualified(table, key), Hint: "add it under [" + table + "]: " + hint}
 	if n := v.lines.commented[qualified(table, key)]; n > 0 {
-		e.Line = n
+		e.Line, e.Kind = n, ProblemCommentedOut
 		e.Msg = "required key " + qualified(table, key) + " is still commented out"
 		e.Hint = "remove the # at the start of the line and fill in the value: " + hint
 	}
@@ -659,9 +665,9 @@ func (v *validator) number(r numberRange, x float64) {
 	}
 	switch {
 	case math.IsNaN(x) || math.IsInf(x, 0):
-		v.fail(r.table, r.key, fmt.Sprintf("%s = %v is not a usable number (%s)", qualified(r.table, r.key), x, accepted), r.hint)
+		v.failKind(ProblemOutOfRange, r.table, r.key, fmt.Sprintf("%s = %v is not a usable number (%s)", qualified(r.table, r.key), x, accepted), r.hint)
 	case x < r.min || x == r.min && r.minOpen || x > r.max:
-		v.fail(r.table, r.key, fmt.Sprintf("%s = %s is out of range (%s)", qualified(r.table, r.key), strconv.FormatFloat(x, 'g', -1, 64), accepted), r.hint)
+		v.failKind(ProblemOutOfRange, r.table, r.key, fmt.Sprintf("%s = %s is out of range (%s)", qualified(r.table, r.key), strconv.FormatFloat(x, 'g', -1, 64), accepted), r.hint)
 	}
 }
 

@@ -331,6 +331,8 @@ func FuzzParseProfile(f *testing.F) {
 	f.Add([]byte("a.b.c = 1"))
 	f.Add([]byte(goodProfile + "[mail.spf_costs]\n\"_spf.google.com\" = 3\n"))
 	f.Add([]byte("users = \"D:\\temp\\new.csv\"\n[onsite]\ndatabase_gb = 6,5\n"))
+	f.Add([]byte("[onsite]\nversion = 8.5 R10\ndatabase_gb = 14.5 GB\narchive_gb = 1 200\nsatellites == 1.200,5\n[mail]\nmailboxes = [a,\nkeep_addresses = ja\n[brand\ncolor = #0B5FFF\n"))
+	f.Add([]byte("name = ’x’\n a = \"\"\"\nb\n[onsite]\n[onsite]\nk: 1\nx y\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		done := make(chan error, 1)
 		go func() {
@@ -342,6 +344,11 @@ func FuzzParseProfile(f *testing.F) {
 			var e *Error
 			if err != nil && !errors.As(err, &e) {
 				t.Fatalf("error %v is not an *Error", err)
+			}
+			for _, e := range errorsOf(err) {
+				if e.Kind == "" {
+					t.Fatalf("problem %v has no kind", e)
+				}
 			}
 		case <-time.After(5 * time.Second):
 			t.Fatalf("ParseProfile did not return within 5 s on %q", data)
