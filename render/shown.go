@@ -60,6 +60,23 @@ func (s *shower) show(a *assessment.Assessment) *assessment.Assessment {
 			out.Mailboxes[i] = m
 		}
 	}
+	if spf := a.SPF; spf != nil && shown.Visible(spf.Current) != spf.Current {
+		// The record published today, as the profile gives it: written
+		// out, never shortened (it is read whole). The record to publish
+		// is migready's, made only of what it checked.
+		c := *spf
+		c.Current = shown.Visible(spf.Current)
+		c.UnknownIncludes = visibleAll(spf.UnknownIncludes)
+		c.LookupCosts = append([]assessment.SPFTermCost(nil), spf.LookupCosts...)
+		for i := range c.LookupCosts {
+			c.LookupCosts[i].Term = shown.Visible(c.LookupCosts[i].Term)
+		}
+		c.Warnings = append([]assessment.SPFWarning(nil), spf.Warnings...)
+		for i := range c.Warnings {
+			c.Warnings[i].Term = shown.Visible(c.Warnings[i].Term)
+		}
+		out.SPF = &c
+	}
 	if len(a.Licensing.Plans) > 0 {
 		out.Licensing.Plans = make([]assessment.CurrentPlan, len(a.Licensing.Plans))
 		for i, p := range a.Licensing.Plans {
@@ -83,6 +100,14 @@ func (s *shower) show(a *assessment.Assessment) *assessment.Assessment {
 		out.Tracker = &c
 	}
 	return &out
+}
+
+func visibleAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, v := range ss {
+		out[i] = shown.Visible(v)
+	}
+	return out
 }
 
 // findings shows each finding; the slice is copied only when one changes.

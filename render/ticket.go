@@ -168,7 +168,7 @@ func ticketWho(row string, f findingView) string {
 // code puts customer data in a markdown code span, with a fence longer than
 // any run of backticks inside, so it shows literally.
 func code(s string) string {
-	s = strings.Join(strings.Fields(terminalSafe(s)), " ")
+	s = terminalSafe(strings.Join(strings.Fields(s), " "))
 	if s == "" {
 		return ""
 	}
@@ -186,7 +186,7 @@ func code(s string) string {
 // itself (a bare URL, www.…, an address: GitHub-flavoured markdown
 // autolinks them) goes in a code span, where nothing is a link.
 func inline(s string) string {
-	s = strings.Join(strings.Fields(terminalSafe(s)), " ")
+	s = terminalSafe(strings.Join(strings.Fields(s), " "))
 	if !strings.ContainsAny(s, "\\`*_[]<>|~:@.") {
 		return s
 	}

@@ -60,7 +60,10 @@ travel_users = []
 customizations = ["`+strings.Repeat("C", 1000)+`"]
 integrations = []
 [mail]
-mailboxes = []
+domain = "edge.example.com"
+keep_addresses = true
+mailboxes = ["service@edge.example.com"]
+current_spf = "v=spf1 include:_spf.google.com`+"\u200b"+` -all"
 `)
 	pack := func(out string, args ...string) string {
 		t.Helper()
@@ -324,6 +327,43 @@ mailboxes = []
 		if strings.Contains(all, leak) {
 			i := strings.Index(all, leak)
 			t.Errorf("the masked batch shows %q: …%s…", leak, all[max(0, i-80):min(len(all), i+40)])
+		}
+	}
+}
+
+// A direction override in a customer's name or in what it wrote reaches
+// neither the portfolio nor the messages as it is: what a terminal or a
+// browser shows is what is there.
+func TestHiddenInPortfolioAndMessages(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct{ folder, name, version string }{
+		{"a", "Adm\u202eexe.fdp\u202c AS", `"10.0.5"`}, {"b", "Beta\u200b AS", "10\u202e.0"}} {
+		os.MkdirAll(filepath.Join(dir, "customers", c.folder), 0o755)
+		writeFile(t, filepath.Join(dir, "customers", c.folder, "profile.toml"), `users = "users.csv"
+[customer]
+name = "`+c.name+`"
+[onsite]
+version = `+c.version+`
+database_gb = 1
+archive_gb = 1
+satellites = 0
+`)
+		writeFile(t, filepath.Join(dir, "customers", c.folder, "users.csv"), "User ID,Name,Email,Role,User plan,Can log in\n"+
+			"AD,Ada Admin,ada@t.example.com,Administrator,Sales-Premium,Yes\n")
+	}
+	var stdout, stderr bytes.Buffer
+	out := filepath.Join(dir, "out")
+	run([]string{"batch", "-jobs", "1", "-out", out, "-date", "2026-11-12", filepath.Join(dir, "customers")}, &stdout, &stderr)
+	all := stdout.String() + stderr.String()
+	for _, f := range []string{"portfolio.html", "portfolio.csv", "portfolio.json"} {
+		all += strings.TrimPrefix(string(readFile(t, filepath.Join(out, f))), "\ufeff") // the CSV's BOM is Excel's
+	}
+	if i := strings.IndexAny(all, hiddenRunes); i >= 0 {
+		t.Errorf("shown as it is: …%q…", all[max(0, i-40):min(len(all), i+40)])
+	}
+	for _, want := range []string{"Adm[U+202E]exe.fdp[U+202C] AS", "10[U+202E].0"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("%q is not shown:\n%s", want, all)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/inputs/shown"
 	"github.com/migready/migready/readiness/assessment"
 )
 
@@ -313,12 +314,14 @@ func report(w io.Writer, err error) {
 		prefix = "migready: interrupted: "
 	}
 	ps := problems(err)
+	// A message quotes what the customer wrote: what the terminal shows
+	// is what is there (a direction override written out, not obeyed).
 	for i, p := range ps {
 		for _, line := range strings.Split(p.msg, "\n") {
-			fmt.Fprintln(w, prefix+line)
+			fmt.Fprintln(w, prefix+shown.Visible(line))
 		}
 		if p.hint != "" && (i+1 == len(ps) || ps[i+1].hint != p.hint) {
-			fmt.Fprintln(w, "migready: hint: "+p.hint)
+			fmt.Fprintln(w, "migready: hint: "+shown.Visible(p.hint))
 		}
 	}
 	if ies := fileErrors(err); len(ies) > 0 {

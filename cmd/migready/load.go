@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/inputs/shown"
 	"github.com/migready/migready/readiness"
 	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/render"
@@ -89,7 +90,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	}
 	notice := func(file, n string) {
 		n = mask(n)
-		fmt.Fprintf(notices, "migready: notice: %s: %s\n", file, n)
+		fmt.Fprintf(notices, "migready: notice: %s: %s\n", shown.Visible(file), shown.Visible(n))
 	}
 	for _, n := range users.Notices {
 		notice(usersPath, n)

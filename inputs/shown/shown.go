@@ -57,10 +57,18 @@ func hidden(r rune) bool { return r != ' ' && Invisible(r) }
 // Visible returns s with every invisible character other than the plain
 // space written out as [U+XXXX]; invalid UTF-8 shows as [U+FFFD].
 func Visible(s string) string {
-	i := strings.IndexFunc(s, hidden)
+	ascii := 0 // most text is printable ASCII: nothing to write out
+	for ascii < len(s) && s[ascii] >= ' ' && s[ascii] < 0x7F {
+		ascii++
+	}
+	if ascii == len(s) {
+		return s
+	}
+	i := strings.IndexFunc(s[ascii:], hidden)
 	if i < 0 {
 		return s
 	}
+	i += ascii
 	var b strings.Builder
 	b.Grow(len(s) + 16)
 	b.WriteString(s[:i])
