@@ -8,8 +8,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/inputs/shown"
+	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/render"
 	"github.com/migready/migready/render/portfolio"
 )
