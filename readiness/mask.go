@@ -3,6 +3,7 @@ package readiness
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -78,6 +79,9 @@ func Mask(a *assessment.Assessment, users *inputs.UserList) *assessment.Assessme
 			return out
 		}
 		t.FixedStillFound, t.Resolved = maskTracked(t.FixedStillFound), maskTracked(t.Resolved)
+		// The workbook's path may name a person (C:\Users\kari.nordmann\…):
+		// its name alone, masked as free text.
+		t.File = m.free(filepath.Base(filepath.FromSlash(strings.ReplaceAll(t.File, `\`, "/"))))
 		out.Tracker = &t
 		for i := range out.Checks {
 			for j := range out.Checks[i].Findings {

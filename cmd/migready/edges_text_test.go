@@ -270,7 +270,7 @@ mailboxes = []
 		}
 	}
 	os.MkdirAll(filepath.Join(dir, "returned", "alfa-co"), 0o755)
-	if err := f.SaveAs(filepath.Join(dir, "returned", "alfa-co", "svar.xlsx")); err != nil {
+	if err := f.SaveAs(filepath.Join(dir, "returned", "alfa-co", "svar fra Tove Zimmerbach.xlsx")); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()

@@ -144,6 +144,9 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	if in.mask {
 		a = readiness.Mask(a, users)
 		contact.Name, contact.Email = readiness.MaskPerson(contact.Name, contact.Email)
+		for i := range provenance { // a file's name may name a person
+			provenance[i].Name = mask(provenance[i].Name)
+		}
 	}
 	r := &render.Report{
 		Assessment: a,
