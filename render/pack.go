@@ -7,18 +7,34 @@ import (
 	"github.com/migready/migready/render/html"
 	"github.com/migready/migready/render/pdf"
 	"github.com/migready/migready/render/workbook"
+	"slices"
 	"strings"
 	"sync"
 	"text/template"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/migready/migready/readiness/assessment"
 )
 
-// PDFRowLimit is how many findings per check the PDF lists; the rest are in
-// the workbook (the HTML lists all). A hundred rows is about three pages.
-const PDFRowLimit = 100
+// PDFRowLimit is how many findings of a check the PDF lists when it cannot
+// list them all: as many as a reader takes in at a glance. The rest
+// are in the workbook, as a line under the table says (the HTML lists all).
+// A list at most a quarter longer is listed whole: a line "3 more in the
+// workbook" would take the room of the rows it leaves out.
+const PDFRowLimit = 10
+
+// PDFRows is how many of a check's n findings the PDF lists.
+func PDFRows(n int) int { return pdfRows(n, PDFRowLimit) }
+
+// pdfRows is how many of n findings the PDF lists under limit (0: all).
+func pdfRows(n, limit int) int {
+	if limit > 0 && n > limit+limit/4 {
+		return limit
+	}
+	return n
+}
 
 // File is one output of the pack, not yet written.
 type File struct {
@@ -166,8 +182,8 @@ func packBody(v *localized, format string) ([]byte, error) {
 }
 
 // packBodies returns the PDF's body and the HTML's. They differ only where
-// a check has more than PDFRowLimit findings (the template's rows, more and
-// rowLimit), so the template is executed a second time only then: it is a
+// a check has more findings than the PDF lists (the template's rows and
+// moreLine), so the template is executed a second time only then: it is a
 // tenth of a pack's time.
 func packBodies(v *localized) (pdf, html []byte, err error) {
 	pdf, truncated, err := executePack(v, PDFRowLimit)
@@ -225,18 +241,23 @@ func executePack(v *localized, limit int) (body []byte, truncated bool, err erro
 		},
 		"add": func(a, b int) int { return a + b },
 		"rows": func(f []findingView) []findingView {
-			if limit > 0 && len(f) > limit {
+			if n := pdfRows(len(f), limit); n < len(f) {
 				truncated = true
-				return f[:limit]
+				return f[:n]
 			}
 			return f
 		},
-		"more": func(f []findingView) int {
-			if limit > 0 && len(f) > limit {
-				truncated = true
-				return len(f) - limit
+		// moreLine is the line under a table the PDF lists only the first
+		// rows of: how many more there are, and where (the workbook's
+		// sheet); "" under a whole list.
+		"moreLine": func(f []findingView) string {
+			n := pdfRows(len(f), limit)
+			if n == len(f) {
+				return ""
 			}
-			return 0
+			truncated = true
+			return "*" + l.Plural("report.more_rows", len(f)-n, "shown", n,
+				"file", EscapeMarkdown(v.Files.Workbook), "sheet", l.T("workbook.sheet.findings")) + "*"
 		},
 		"row": func(r int) string {
 			if r <= 0 {
@@ -259,12 +280,7 @@ func executePack(v *localized, limit int) (body []byte, truncated bool, err erro
 		"itemsOnly": itemsOnly,
 		"itemNamed": itemNamed,
 		"tracked":   tracked,
-		"shared":    shared,
-		// The two bodies differ wherever the limit is used.
-		"rowLimit": func() int {
-			truncated = truncated || limit > 0
-			return limit
-		},
+		"once":      once,
 	}
 	t, err := parsePack(src, funcs)
 	if err != nil {
@@ -354,6 +370,104 @@ func itemNamed(fs []findingView) bool {
 		}
 	}
 	return false
+}
+
+// onceView is a check's findings as its table shows them: what every row
+// would say alike is said once above the table, and the Problem or What to
+// do column is left out when nothing is left for it to say.
+type onceView struct {
+	Problem, Action             string // said once, above the table
+	ProblemColumn, ActionColumn bool
+	Findings                    []findingView // with what is said above taken out
+}
+
+// once splits fs's problems and actions into what every finding says
+// alike, sentence by sentence, and what each says of its own. A single
+// finding is said whole above the table: its sentences read better there
+// than squeezed into two more columns.
+func once(fs []findingView) onceView {
+	v := onceView{Findings: make([]findingView, len(fs))}
+	copy(v.Findings, fs)
+	problems, actions := make([]string, len(fs)), make([]string, len(fs))
+	for i, f := range fs {
+		problems[i], actions[i] = f.Problem, f.Action
+	}
+	v.Problem, problems = sharedSentences(problems)
+	v.Action, actions = sharedSentences(actions)
+	for i := range v.Findings {
+		v.Findings[i].Problem, v.Findings[i].Action = problems[i], actions[i]
+		v.ProblemColumn = v.ProblemColumn || problems[i] != ""
+		v.ActionColumn = v.ActionColumn || actions[i] != ""
+	}
+	return v
+}
+
+// sharedSentences returns the sentences every text has (in the first
+// text's order, joined) and each text without them.
+func sharedSentences(texts []string) (shared string, rest []string) {
+	rest = make([]string, len(texts))
+	if len(texts) == 0 {
+		return "", rest
+	}
+	same := true
+	for _, t := range texts[1:] {
+		same = same && t == texts[0]
+	}
+	if same {
+		return texts[0], rest
+	}
+	split := make([][]string, len(texts))
+	for i, t := range texts {
+		split[i] = sentences(t)
+	}
+	var common []string
+	for _, s := range split[0] {
+		inAll := true
+		for _, other := range split[1:] {
+			inAll = inAll && slices.Contains(other, s)
+		}
+		if inAll && !slices.Contains(common, s) {
+			common = append(common, s)
+		}
+	}
+	for i, ss := range split {
+		var own []string
+		for _, s := range ss {
+			if !slices.Contains(common, s) {
+				own = append(own, s)
+			}
+		}
+		rest[i] = strings.Join(own, " ")
+	}
+	return strings.Join(common, " "), rest
+}
+
+// sentences splits s after each full stop, question or exclamation mark
+// followed by a space and a capital letter, unless the word it ends is a
+// single letter (an abbreviation: "z. B. Microsoft").
+func sentences(s string) []string {
+	var out []string
+	start := 0
+	rs := []rune(s)
+	pos := 0 // byte offset of rs[i]
+	for i, r := range rs {
+		next := pos + utf8.RuneLen(r)
+		if (r == '.' || r == '!' || r == '?') && i+2 < len(rs) && rs[i+1] == ' ' && unicode.IsUpper(rs[i+2]) {
+			word := 0
+			for j := i - 1; j >= 0 && unicode.IsLetter(rs[j]); j-- {
+				word++
+			}
+			if word != 1 {
+				out = append(out, strings.TrimSpace(s[start:next]))
+				start = next
+			}
+		}
+		pos = next
+	}
+	if rest := strings.TrimSpace(s[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
 }
 
 // shared returns the problem or action text when every finding has the same

@@ -31,10 +31,16 @@ import (
 //   - "# " headings start a major section: in the PDF (and print) it
 //     continues the page when the rest of the page holds its opening
 //     comfortably, else it starts a new page; it gets a PDF outline entry,
-//     "## " headings a nested one. No heading ends a page, a section no
-//     taller than a third of a page is kept together, a paragraph ending
-//     in ":" stays with the block it introduces, and a table keeps its
-//     header with at least two rows.
+//     "## " headings a nested one. No heading ends a page; a paragraph
+//     ending in ":" or followed by a table, chart or code block stays with
+//     it (its intro); a short table, a chart and a task-list item are never
+//     split; a table keeps its header with at least two rows and repeats it
+//     on each page; no single line is left alone at the bottom or the top
+//     of a page.
+//   - A table cell holding only a no-break space ("&nbsp;") is a field to
+//     fill in by hand (a date, a signature): the PDF gives its row at least
+//     10 mm and its column room to write, the last such column (the
+//     signature) at least 50 mm.
 //   - The status glyphs ✔ (U+2714, pass), ✖ (U+2716, fail), ❗ (U+2757,
 //     warn) and ❓ (U+2753, unknown) are drawn as coloured status marks.
 //   - A fenced code block with info string "barchart" holds one bar per line:

@@ -24,7 +24,6 @@ import (
 
 	"github.com/migready/migready/render/pdf/internal/fpdf"
 	"github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
 )
 
 // Write writes d as an A4 PDF: a cover page drawn from d.Cover, then the
@@ -113,11 +112,15 @@ type pdfRenderer struct {
 	// logoFailed is set when fpdf rejects the logo while drawing.
 	logoFailed bool
 
-	// Vertical cursor and the current block box (lists and quotes indent).
-	y       float64
+	// The flow being laid out (see pdf_flow.go): its boxes, the space owed
+	// above the next box and after the last block, the current block box
+	// (lists and quotes indent), the groups and the list item boxes sit in.
+	boxes   []*box
+	gap     float64
+	pending float64
 	x0, w   float64
-	atTop   bool    // nothing drawn on this page yet
-	pending float64 // space owed after the previous block
+	groups  []*group
+	item    ast.Node
 
 	// Current fpdf font and colours, to skip redundant state changes.
 	curFont   fontID
@@ -129,7 +132,6 @@ type pdfRenderer struct {
 	drawCol   doc.RGB
 	lineW     float64
 	colsSet   [3]bool
-	inQuote   []*quoteBar
 	marker    *listMarker // drawn beside the next line of text
 	outlined  bool        // a level-0 bookmark exists
 	baseText  doc.RGB     // colour of running text (muted inside quotes)
@@ -139,9 +141,6 @@ type pdfRenderer struct {
 	skipTaskBox bool // the next paragraph's task box is the list marker
 	suppress    bool // the next block starts a list item or quote: no space above
 
-	tables   map[*east.Table]measuredTable // tables measured before drawing
-	measured map[measuredKey]int           // paragraph line counts, by width
-	scratch  inlineBuilder                 // see scratchBuilder
 }
 
 func newPDFRenderer(d *doc.Document, logo *logoImage) *pdfRenderer {
@@ -276,49 +275,11 @@ func (r *pdfRenderer) fillRect(x, y, w, h float64, c doc.RGB) {
 
 // --- pages ----------------------------------------------------------------
 
-// newPage closes the current page's decorations, starts a body page with
-// running header and footer, and puts the cursor at the top.
+// newPage starts a body page with its running header.
 func (r *pdfRenderer) newPage() {
-	for _, q := range r.inQuote {
-		q.draw(r, r.y)
-	}
 	r.pdf.AddPage()
 	r.resetState()
 	r.runningHeader()
-	r.y = bodyTop
-	r.atTop = true
-	r.pending = 0
-	for _, q := range r.inQuote {
-		q.top = r.y
-	}
-}
-
-// onBodyPage makes sure drawing happens on a body page, not on the cover.
-func (r *pdfRenderer) onBodyPage() {
-	if r.pdf.PageNo() < 2 {
-		r.newPage()
-	}
-}
-
-// space starts a block: it owes max(before, what the previous block asked
-// for) of vertical space, none at the top of a page.
-func (r *pdfRenderer) space(before float64) {
-	r.onBodyPage()
-	if r.atTop || r.suppress {
-		r.pending, r.suppress = 0, false
-		return
-	}
-	r.y += math.Max(before, r.pending)
-	r.pending = 0
-}
-
-// ensure starts a new page unless h mm fit below the cursor (or the page
-// is still empty).
-func (r *pdfRenderer) ensure(h float64) {
-	r.onBodyPage()
-	if r.y+h > bodyBottom+0.01 && !r.atTop {
-		r.newPage()
-	}
 }
 
 func (r *pdfRenderer) runningHeader() {
@@ -405,11 +366,9 @@ func truncateToWidth(s string, id fontID, size, w float64) string {
 	return string(rs) + "…"
 }
 
+// finish breaks the laid-out body into pages, draws them and their footers.
 func (r *pdfRenderer) finish() {
-	for len(r.inQuote) > 0 {
-		r.inQuote[len(r.inQuote)-1].draw(r, r.y)
-		r.inQuote = r.inQuote[:len(r.inQuote)-1]
-	}
+	r.drawPages(paginate(r.boxes))
 	r.footers()
 }
 

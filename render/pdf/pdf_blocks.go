@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"github.com/migready/migready/render/doc"
-	"math"
 	"strconv"
 	"strings"
 
@@ -13,25 +12,137 @@ import (
 // Vertical rhythm, in mm: the space a block wants above it. Adjacent
 // spaces collapse to the larger one and vanish at the top of a page.
 const (
-	spaceParagraph = 3.0
+	spaceParagraph = 2.6
 	spaceList      = 3.0
 	spaceNested    = 1.2
 	spaceItemTight = 1.2
-	spaceItemLoose = 2.6
+	spaceItemLoose = 2.0
 	spaceCode      = 3.6
 	spaceQuote     = 4.0
 	spaceTable     = 4.5
 	spaceRule      = 6.0
 	spaceH2Before  = 8.5
 	spaceH3Before  = 6.0
-	keepWithNext   = 18.0 // a heading never ends a page with less than this below it
 )
 
-// blocks draws the block children of parent.
+// blocks lays out the block children of parent, then sets the keeps that
+// depend on a block's neighbours.
 func (r *pdfRenderer) blocks(parent ast.Node) {
+	var kids []ast.Node
+	var spans []span
 	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
+		from := len(r.boxes)
 		r.block(c)
+		kids = append(kids, c)
+		spans = append(spans, span{from, len(r.boxes)})
 	}
+	r.keepNeighbours(parent, kids, spans)
+}
+
+// keepNeighbours sets the keeps between sibling blocks kids, laid out as
+// spans: intros and leads with what they introduce, a chart with its
+// table, and a section's last line with the line before it.
+func (r *pdfRenderer) keepNeighbours(parent ast.Node, kids []ast.Node, spans []span) {
+	for i, c := range kids {
+		s := spans[i]
+		if s.n() == 0 {
+			continue
+		}
+		var prev, next ast.Node
+		if i > 0 {
+			prev = kids[i-1]
+		}
+		if i+1 < len(kids) {
+			next = kids[i+1]
+		}
+		switch {
+		case isParagraph(c) && next != nil && r.introduces(c, next):
+			// "The record to publish:", "25 users can log in: …" stay with
+			// the record or table; a short intro ("What to do: …") with the
+			// short line before it ("Problem: …") too.
+			r.boxes[s.to-1].keep = true
+			if isFigure(next) && s.n() <= 2 && i > 0 && isParagraph(prev) && spans[i-1].n() == 1 {
+				r.boxes[spans[i-1].to-1].keep = true
+			}
+		case isParagraph(c) && isHeading(prev) && s.n() <= 2 && next != nil:
+			// A one- or two-line lead ("Blocker: …") belongs with what it
+			// leads.
+			r.boxes[s.to-1].keep = true
+		case isParagraph(c) && isHeading(prev) && isHeading(next):
+			// A section's intro to its sub-sections does not end a page.
+			r.boxes[s.to-1].keep = true
+		case isTable(c) && r.isChart(next):
+			r.boxes[s.to-1].keep = true
+		}
+		if r.isChart(c) && i >= 2 && isParagraph(prev) && isTable(kids[i-2]) && spans[i-2].n() > 0 {
+			// The Low/Expected/High table, the line that introduces the
+			// chart and the chart are one figure.
+			r.boxes[spans[i-2].to-1].keep = true
+		}
+		// A section's last line never stands alone at the top of a page.
+		if s.n() == 1 && !isHeading(c) && (isHeading(next) || (next == nil && parent.Kind() == ast.KindDocument)) {
+			r.keepBefore(s.from)
+		}
+	}
+}
+
+func isParagraph(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		return true
+	}
+	return false
+}
+
+func isHeading(n ast.Node) bool { _, ok := n.(*ast.Heading); return ok }
+
+func isTable(n ast.Node) bool { _, ok := n.(*east.Table); return ok }
+
+// isChart reports whether n is a "barchart" block.
+func (r *pdfRenderer) isChart(n ast.Node) bool {
+	fc, ok := n.(*ast.FencedCodeBlock)
+	return ok && fc.Info != nil && strings.EqualFold(strings.TrimSpace(string(fc.Language(r.src))), "barchart")
+}
+
+// isFigure reports whether n is a table, a chart or a code block: what an
+// intro paragraph introduces.
+func isFigure(n ast.Node) bool {
+	switch n.(type) {
+	case *east.Table, *ast.FencedCodeBlock, *ast.CodeBlock:
+		return true
+	}
+	return false
+}
+
+// introduces reports whether paragraph p introduces next: next is a
+// table, chart or code block, or p ends with a colon.
+func (r *pdfRenderer) introduces(p, next ast.Node) bool {
+	return isFigure(next) || leadsIn(p, r.src)
+}
+
+// flowHeight is the height boxes [from, to) take on one page.
+func (r *pdfRenderer) flowHeight(from, to int) float64 {
+	h := 0.0
+	for i := from; i < to; i++ {
+		b := r.boxes[i]
+		if i > from {
+			h += b.before
+		}
+		h += b.h
+	}
+	return h
+}
+
+// space owes max(before, what the previous block asked for) of vertical
+// space above the next box; none when the block starts a list item or a
+// quote, whose own gap stands.
+func (r *pdfRenderer) space(before float64) {
+	if r.suppress {
+		r.pending, r.suppress = 0, false
+		return
+	}
+	r.gap = max(r.gap, before, r.pending)
+	r.pending = 0
 }
 
 func (r *pdfRenderer) block(n ast.Node) {
@@ -45,25 +156,22 @@ func (r *pdfRenderer) block(n ast.Node) {
 	case *ast.Blockquote:
 		r.quote(v)
 	case *ast.FencedCodeBlock:
-		lang := ""
-		if v.Info != nil {
-			lang = strings.ToLower(strings.TrimSpace(string(v.Language(r.src))))
-		}
-		if lang == "barchart" {
-			r.barChart(blockLines(v, r.src))
+		if r.isChart(v) {
+			r.barChart(v, blockLines(v, r.src))
 		} else {
-			r.codeBlock(blockLines(v, r.src))
+			r.codeBlock(v, blockLines(v, r.src))
 		}
 	case *ast.CodeBlock:
-		r.codeBlock(blockLines(v, r.src))
+		r.codeBlock(v, blockLines(v, r.src))
 	case *ast.HTMLBlock:
 		// Our parser never produces these; print the source literally.
-		r.codeBlock(blockLines(v, r.src))
+		r.codeBlock(v, blockLines(v, r.src))
 	case *ast.ThematicBreak:
 		r.space(spaceRule)
-		r.ensure(1)
-		r.hline(r.x0, r.x0+r.w, r.y, 0.3, colRule)
-		r.drawn()
+		x0, w := r.x0, r.w
+		r.emit(&box{h: 0.3, kind: boxRule, node: v, draw: func(r *pdfRenderer, y float64) {
+			r.hline(x0, x0+w, y, 0.3, colRule)
+		}})
 		r.pending = spaceRule
 	case *east.Table:
 		r.table(v)
@@ -71,8 +179,6 @@ func (r *pdfRenderer) block(n ast.Node) {
 		r.blocks(n)
 	}
 }
-
-func (r *pdfRenderer) drawn() { r.atTop = false }
 
 // blockLines returns the raw lines of a code-like block, without their
 // newlines.
@@ -93,85 +199,75 @@ func blockLines(n ast.Node, src []byte) []string {
 // --- headings ---------------------------------------------------------------
 
 func (r *pdfRenderer) heading(h *ast.Heading) {
-	var size float64
+	var size, before, after float64
 	col := r.brandText
-	font := fontBold
 	switch h.Level {
 	case 1:
-		size = 20
+		size, before, after = 20, spaceH1Before, 7
 	case 2:
-		size = 14.5
+		size, before, after = 14.5, spaceH2Before, 3.2
 	case 3:
-		size, col = 11.5, colText
+		size, before, after, col = 11.5, spaceH3Before, 2.2, colText
 	default:
-		size, col = 10, colText
+		size, before, after, col = 10, spaceH3Before, 2.2, colText
 	}
-	var b inlineBuilder
-	c := inlineCollector{b: &b, src: r.src}
-	c.walk(h, textStyle{font: font, size: size, color: col})
-	leading := 1.2
+	b := &inlineBuilder{}
+	c := inlineCollector{b: b, src: r.src}
+	c.walk(h, textStyle{font: fontBold, size: size, color: col})
 	lines := b.layout(r.w)
-	lh := size * leading * ptToMM
-	height := float64(len(lines)) * lh
+	lh := size * 1.2 * ptToMM
+	r.space(before)
 
-	switch h.Level {
-	case 1:
-		// A major section continues the page when the rest of it holds
-		// the section's opening comfortably.
-		r.space(spaceH1Before)
-		r.ensure(max(height+2.2+7+r.keepAfter(h), minSectionRoom))
-	case 2:
-		r.space(spaceH2Before)
-		r.ensure(height + 3.2 + max(r.keepAfter(h), keepWithNext))
-	default:
-		r.space(spaceH3Before)
-		r.ensure(height + 2.2 + max(r.keepAfter(h), keepWithNext))
+	title, level := plainText(h, r.src), h.Level-1
+	if title == "" || h.Level > 2 {
+		level = -1 // no outline entry
+	} else if level == 1 && !r.outlined {
+		level = 0 // an H2 before any H1 cannot nest
 	}
-	if title := plainText(h, r.src); title != "" && h.Level <= 2 {
-		level := h.Level - 1
-		if level == 1 && !r.outlined {
-			level = 0 // an H2 before any H1 cannot nest
+	if level == 0 {
+		r.outlined = true
+	}
+	x0, w := r.x0, r.w
+	for i, l := range lines {
+		bx := &box{h: lh, keep: true, kind: boxHeading, node: h, line: i}
+		if i == 0 && h.Level == 1 {
+			// A major section continues the page when the rest of it
+			// holds the section's opening comfortably.
+			bx.room = minSectionRoom
 		}
-		if level == 0 {
-			r.outlined = true
+		last := i == len(lines)-1
+		rule := last && h.Level == 1
+		if rule {
+			bx.h += 2.2
 		}
-		r.setFont(fontBold, size) // fpdf encodes the title as UTF-16 only with a UTF-8 font selected
-		r.pdf.Bookmark(title, level, r.y)
+		bookmark := i == 0 && level >= 0
+		bx.draw = func(r *pdfRenderer, y float64) {
+			if bookmark {
+				r.setFont(fontBold, size) // fpdf encodes the title as UTF-16 only with a UTF-8 font selected
+				r.pdf.Bookmark(title, level, y)
+			}
+			r.drawLine(b, l, x0, y, lh, size)
+			if rule {
+				r.hline(x0, x0+w, y+lh+2.2, 0.45, r.brand)
+			}
+		}
+		r.emit(bx)
 	}
-	for _, l := range lines {
-		r.drawLine(&b, l, r.x0, r.y, lh, size)
-		r.y += lh
-	}
-	r.drawn()
-	switch h.Level {
-	case 1:
-		r.y += 2.2
-		r.hline(r.x0, r.x0+r.w, r.y, 0.45, r.brand)
-		r.pending = 7
-	case 2:
-		r.pending = 3.2
-	default:
-		r.pending = 2.2
-	}
+	r.pending = after
 }
 
 // --- paragraphs ------------------------------------------------------------
 
 func (r *pdfRenderer) paragraph(n ast.Node) {
-	var b inlineBuilder
-	c := inlineCollector{b: &b, src: r.src, skipTaskBox: r.skipTaskBox}
+	b := &inlineBuilder{}
+	c := inlineCollector{b: b, src: r.src, skipTaskBox: r.skipTaskBox}
 	r.skipTaskBox = false
 	c.walk(n, textStyle{font: fontRegular, size: bodySize, color: r.baseText})
 	if b.empty() && r.marker == nil {
 		return
 	}
 	r.space(spaceParagraph)
-	if next := n.NextSibling(); next != nil && r.listDepth == 0 && leadsIn(n, r.src) {
-		// "The record to publish:" stays with the record.
-		lines := len(b.layout(r.w))
-		r.ensure(float64(lines)*bodySize*bodyLeading*ptToMM + r.measure(next, r.w, false, false))
-	}
-	r.flow(&b, bodySize, bodyLeading)
+	r.textLines(b, n, bodySize, bodyLeading)
 	r.pending = spaceParagraph
 }
 
@@ -182,37 +278,28 @@ func leadsIn(n ast.Node, src []byte) bool {
 	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：")
 }
 
-// flow lays b out across the current block width and draws it, breaking
-// pages between lines but never leaving a single line of a paragraph alone
-// at the bottom or top of a page.
-func (r *pdfRenderer) flow(b *inlineBuilder, size, leading float64) {
+// textLines lays b out across the block width, one box per line, and keeps
+// the first two and the last two lines together: no single line of it
+// alone at the bottom or the top of a page.
+func (r *pdfRenderer) textLines(b *inlineBuilder, n ast.Node, size, leading float64) span {
 	lines := b.layout(r.w)
 	lh := size * leading * ptToMM
-	for i := 0; i < len(lines); {
-		rest := len(lines) - i
-		k := min(rest, int(math.Floor((bodyBottom-r.y+0.01)/lh)))
-		if k < rest {
-			if rest-k == 1 && k > 1 {
-				k-- // carry a line over with the widow
+	from := len(r.boxes)
+	x0 := r.x0
+	for i, l := range lines {
+		mk := r.takeMarker()
+		r.emit(&box{h: lh, kind: boxLine, node: n, line: i, draw: func(r *pdfRenderer, y float64) {
+			if mk != nil {
+				r.drawMarker(mk, y+lh/2+0.345*size*ptToMM, size)
 			}
-			if k < 1 || (i == 0 && k < 2) {
-				if !r.atTop {
-					r.newPage()
-					continue
-				}
-				k = max(k, 1)
-			}
-		}
-		for _, l := range lines[i : i+k] {
-			r.drawLine(b, l, r.x0, r.y, lh, size)
-			r.y += lh
-		}
-		r.drawn()
-		i += k
-		if i < len(lines) {
-			r.newPage()
-		}
+			r.drawLine(b, l, x0, y, lh, size)
+		}})
 	}
+	if k := len(lines); k >= 2 {
+		r.boxes[from].keep = true
+		r.boxes[from+k-2].keep = true
+	}
+	return span{from, len(r.boxes)}
 }
 
 // --- lists -----------------------------------------------------------------
@@ -233,6 +320,9 @@ type listMarker struct {
 	x, w    float64 // marker column
 }
 
+// list lays out a list: each item's marker beside its first line, a
+// checklist (task) item never split, and neither the first nor the last
+// item alone on a page.
 func (r *pdfRenderer) list(l *ast.List) {
 	depth := r.listDepth
 	if depth == 0 {
@@ -253,6 +343,7 @@ func (r *pdfRenderer) list(l *ast.List) {
 	}
 	r.listDepth++
 	num := l.Start
+	var items []span
 	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
 		if item != l.FirstChild() {
 			r.pending = 0 // the item gap replaces the paragraph's own spacing
@@ -262,28 +353,38 @@ func (r *pdfRenderer) list(l *ast.List) {
 		if l.IsOrdered() {
 			mk.kind, mk.number = markNumber, strconv.Itoa(num)+"."
 		}
-		if box := taskBox(item); box != nil {
-			mk.kind, mk.checked = markBox, box.IsChecked
+		task := taskBox(item)
+		if task != nil {
+			mk.kind, mk.checked = markBox, task.IsChecked
 			r.skipTaskBox = true
 		}
 		r.marker = mk
-		saveX, saveW := r.x0, r.w
+		saveX, saveW, saveItem := r.x0, r.w, r.item
 		indent := r.indent(markerW)
 		r.x0 += indent
 		r.w -= indent
+		r.item = item
 		r.suppress = true
+		from := len(r.boxes)
 		r.blocks(item)
 		r.suppress, r.skipTaskBox = false, false
-		if r.marker != nil {
+		if mk := r.takeMarker(); mk != nil {
 			// An empty item still shows its bullet.
 			lh := bodySize * bodyLeading * ptToMM
-			r.ensure(lh)
-			r.drawMarker(r.y+lh/2+0.345*bodySize*ptToMM, bodySize)
-			r.y += lh
-			r.drawn()
+			r.emit(&box{h: lh, kind: boxMarker, node: item, draw: func(r *pdfRenderer, y float64) {
+				r.drawMarker(mk, y+lh/2+0.345*bodySize*ptToMM, bodySize)
+			}})
 		}
-		r.x0, r.w = saveX, saveW
+		if task != nil {
+			r.keepRange(from, len(r.boxes))
+		}
+		items = append(items, span{from, len(r.boxes)})
+		r.x0, r.w, r.item = saveX, saveW, saveItem
 		num++
+	}
+	if n := len(items); n >= 2 {
+		r.keepBefore(items[1].from)
+		r.keepBefore(items[n-1].from)
 	}
 	r.listDepth--
 	if depth == 0 {
@@ -313,11 +414,16 @@ func taskBox(item ast.Node) *east.TaskCheckBox {
 	return nil
 }
 
-// drawMarker draws the pending list marker beside the line whose baseline
-// is given, then clears it.
-func (r *pdfRenderer) drawMarker(baseline, size float64) {
+// takeMarker returns the list marker still to be drawn, for the box being
+// made to draw beside its first line, and clears it.
+func (r *pdfRenderer) takeMarker() *listMarker {
 	mk := r.marker
 	r.marker = nil
+	return mk
+}
+
+// drawMarker draws a list marker beside the line whose baseline is given.
+func (r *pdfRenderer) drawMarker(mk *listMarker, baseline, size float64) {
 	em := size * ptToMM
 	cy := baseline - 0.33*em
 	switch mk.kind {
@@ -348,42 +454,29 @@ func (r *pdfRenderer) drawMarker(baseline, size float64) {
 
 // --- block quotes ------------------------------------------------------------
 
-type quoteBar struct {
-	x, top float64
-	col    doc.RGB
-}
-
-func (q *quoteBar) draw(r *pdfRenderer, bottom float64) {
-	if bottom > q.top+0.5 {
-		r.fillRect(q.x, q.top, 1.1, bottom-q.top, q.col)
-	}
-}
-
 func (r *pdfRenderer) quote(n *ast.Blockquote) {
 	r.space(spaceQuote)
-	r.ensure(14)
-	q := &quoteBar{x: r.x0, top: r.y, col: r.brand}
-	r.inQuote = append(r.inQuote, q)
+	r.gap += 0.8
+	r.pushGroup(&group{kind: groupQuote, x: r.x0})
 	saveX, saveW, saveCol := r.x0, r.w, r.baseText
 	indent := r.indent(6)
 	r.x0 += indent
 	r.w -= indent
 	r.baseText = doc.RGB{R: 0x37, G: 0x41, B: 0x51}
-	r.y += 0.8
 	r.suppress = true
 	r.blocks(n)
 	r.suppress = false
-	r.y += 0.8
-	q.draw(r, r.y)
-	r.inQuote = r.inQuote[:len(r.inQuote)-1]
+	r.popGroup()
 	r.x0, r.w, r.baseText = saveX, saveW, saveCol
-	r.drawn()
-	r.pending = spaceQuote
+	r.pending = spaceQuote + 0.8
 }
 
 // --- code blocks -------------------------------------------------------------
 
-func (r *pdfRenderer) codeBlock(src []string) {
+// codeBlock lays out a monospace box, one box per line; a short one (a
+// record to copy) is never split, a long one keeps three lines together at
+// either end.
+func (r *pdfRenderer) codeBlock(n ast.Node, src []string) {
 	if len(src) == 0 {
 		return
 	}
@@ -404,36 +497,42 @@ func (r *pdfRenderer) codeBlock(src []string) {
 		l = sanitizeText(strings.ReplaceAll(l, "\t", "    "), fontMono)
 		lines = append(lines, wrapMono(l, perLine)...)
 	}
-	for i := 0; i < len(lines); {
-		rest := len(lines) - i
-		k := min(rest, int(math.Floor((bodyBottom-r.y-2*padY+0.01)/lh)))
-		if k < rest && (k < 3 || (i == 0 && k < 3)) && !r.atTop {
-			r.newPage()
-			continue
+	r.pushGroup(&group{kind: groupCode, x: r.x0, w: r.w})
+	from := len(r.boxes)
+	x0 := r.x0
+	for i, l := range lines {
+		bx := &box{h: lh, kind: boxCode, node: n, line: i}
+		off := 0.0
+		if i == 0 {
+			bx.h += padY
+			off = padY
+		} else {
+			bx.contTop = padY
 		}
-		k = max(k, 1)
-		h := float64(k)*lh + 2*padY
-		r.setFillColor(colCodeBg)
-		r.setDrawColor(colCodeLine)
-		r.setLineWidth(0.2)
-		r.pdf.RoundedRect(r.x0, r.y, r.w, h, 1.6, "1234", "DF")
-		y := r.y + padY
-		for _, l := range lines[i : i+k] {
-			baseline := y + lh/2 + 0.345*em
-			if r.marker != nil {
-				r.drawMarker(baseline, bodySize)
+		if i == len(lines)-1 {
+			bx.h += padY
+		} else {
+			bx.contBottom = padY
+		}
+		mk := r.takeMarker()
+		bx.draw = func(r *pdfRenderer, y float64) {
+			baseline := y + off + lh/2 + 0.345*em
+			if mk != nil {
+				r.drawMarker(mk, baseline, bodySize)
 			}
 			if strings.TrimSpace(l) != "" {
-				r.text(r.x0+padX, baseline, l, fontMono, size, colText)
+				r.text(x0+padX, baseline, l, fontMono, size, colText)
 			}
-			y += lh
 		}
-		r.y += h
-		r.drawn()
-		i += k
-		if i < len(lines) {
-			r.newPage()
-		}
+		r.emit(bx)
+	}
+	r.popGroup()
+	to := len(r.boxes)
+	if r.flowHeight(from, to) <= keepCode {
+		r.keepRange(from, to)
+	} else {
+		r.keepRange(from, from+3)
+		r.keepRange(to-3, to)
 	}
 	r.pending = spaceCode
 }

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/yuin/goldmark/ast"
 )
 
 type chartBar struct {
@@ -13,9 +15,10 @@ type chartBar struct {
 	vlabel string
 }
 
-// barChart draws a "barchart" fenced block: one "label|value|value label"
-// per line, bars in the brand colour scaled to the largest value.
-func (r *pdfRenderer) barChart(src []string) {
+// barChart lays out a "barchart" fenced block: one "label|value|value
+// label" per line, bars in the brand colour scaled to the largest value,
+// never split across pages.
+func (r *pdfRenderer) barChart(n ast.Node, src []string) {
 	const size = 9.0
 	lh := size * 1.3 * ptToMM
 	var bars []*chartBar
@@ -51,48 +54,52 @@ func (r *pdfRenderer) barChart(src []string) {
 		valueW = max(valueW, textWidth(b.vlabel, fontBold, size))
 		maxV = max(maxV, b.value)
 	}
-	labelW = min(max(labelW+4, 20), r.w*0.4)
+	// A label keeps to one line while the bars keep two fifths of the
+	// width.
 	valueW += 3
+	labelW = max(min(labelW+4, r.w*0.6-valueW), 20)
 	track := r.w - labelW - valueW
 	const barH = 4.2
 
 	r.space(spaceCode)
+	from := len(r.boxes)
+	x0 := r.x0
 	for i, b := range bars {
 		lines := b.label.layout(labelW - 4)
-		h := math.Max(float64(len(lines))*lh, barH) + 2.6
-		if i == 0 {
-			r.ensure(math.Min(h*float64(len(bars)), 40))
-		} else {
-			r.ensure(h)
-		}
-		y := r.y + 1.3
-		ly := y + (math.Max(float64(len(lines))*lh, barH)-float64(len(lines))*lh)/2
-		for _, l := range lines {
-			r.drawLine(&b.label, l, r.x0, ly, lh, size)
-			ly += lh
-		}
-		by := y + (math.Max(float64(len(lines))*lh, barH)-barH)/2
-		x := r.x0 + labelW
-		r.fillRect(x, by, track, barH, doc.RGB{R: 0xef, G: 0xf1, B: 0xf4})
-		bw := 0.0
-		if maxV > 0 {
-			bw = track * b.value / maxV
-		}
-		if bw > 0 {
-			r.fillRect(x, by, math.Max(bw, 0.6), barH, r.brand)
-		}
-		if b.vlabel != "" {
-			vx := x + bw + 1.8
-			vw := textWidth(b.vlabel, fontBold, size)
-			col := colText
-			if vx+vw > x+track+valueW {
-				// Too long to follow the bar: print it inside, in white.
-				vx, col = x+bw-vw-1.8, colWhite
+		inner := math.Max(float64(len(lines))*lh, barH)
+		mk := r.takeMarker()
+		r.emit(&box{h: inner + 2.6, kind: boxBar, node: n, line: i, draw: func(r *pdfRenderer, y float64) {
+			y += 1.3
+			if mk != nil {
+				r.drawMarker(mk, y+inner/2+0.345*size*ptToMM, size)
 			}
-			r.text(vx, by+barH/2+0.345*size*ptToMM, b.vlabel, fontBold, size, col)
-		}
-		r.y += h
-		r.drawn()
+			ly := y + (inner-float64(len(lines))*lh)/2
+			for _, l := range lines {
+				r.drawLine(&b.label, l, x0, ly, lh, size)
+				ly += lh
+			}
+			by := y + (inner-barH)/2
+			x := x0 + labelW
+			r.fillRect(x, by, track, barH, doc.RGB{R: 0xef, G: 0xf1, B: 0xf4})
+			bw := 0.0
+			if maxV > 0 {
+				bw = track * b.value / maxV
+			}
+			if bw > 0 {
+				r.fillRect(x, by, math.Max(bw, 0.6), barH, r.brand)
+			}
+			if b.vlabel != "" {
+				vx := x + bw + 1.8
+				vw := textWidth(b.vlabel, fontBold, size)
+				col := colText
+				if vx+vw > x+track+valueW {
+					// Too long to follow the bar: print it inside, in white.
+					vx, col = x+bw-vw-1.8, colWhite
+				}
+				r.text(vx, by+barH/2+0.345*size*ptToMM, b.vlabel, fontBold, size, col)
+			}
+		}})
 	}
+	r.keepRange(from, len(r.boxes))
 	r.pending = spaceCode
 }

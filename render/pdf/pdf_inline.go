@@ -271,6 +271,62 @@ func (b *inlineBuilder) layout(width float64) []inlineLine {
 	return lines
 }
 
+// lineCount is how many lines layout(width) makes, and whether it breaks
+// inside a word to make them; it places nothing, for the column search to
+// try many widths.
+func (b *inlineBuilder) lineCount(width float64) (n int, broken bool) {
+	const eps = 1e-6
+	atoms := b.atoms
+	x, started, space := 0.0, false, 0.0
+	for i := 0; i < len(atoms); {
+		switch atoms[i].kind {
+		case atomBreak:
+			n++
+			x, started, space = 0, false, 0
+			i++
+			continue
+		case atomSpace:
+			if started {
+				space = atoms[i].w
+			}
+			i++
+			continue
+		}
+		j, ww := i, 0.0
+		for j < len(atoms) && atoms[j].kind != atomSpace && atoms[j].kind != atomBreak {
+			ww += atoms[j].w
+			j++
+		}
+		if x+space+ww <= width+eps {
+			x += space + ww
+			started, space, i = true, 0, j
+			continue
+		}
+		if started {
+			n++
+			x, started, space = 0, false, 0
+			if ww <= width+eps {
+				continue
+			}
+		}
+		// Wider than a line: broken between characters (about; layout
+		// breaks after a separator where it can).
+		broken = true
+		k := int(ww / max(width, 1e-3))
+		n += k
+		x = ww - float64(k)*width
+		started, i = x > eps, j
+		if !started {
+			n-- // the word ended exactly at a line's end
+			started, x = true, width
+		}
+	}
+	if started || n == 0 {
+		n++
+	}
+	return n, broken
+}
+
 func (b *inlineBuilder) runesWidth(s string, st int) float64 {
 	ts := b.styles[st]
 	return float64(metrics[ts.font].stringWidth(s)) * ts.size / 1000 * ptToMM
@@ -492,9 +548,6 @@ func plainText(n ast.Node, src []byte) string {
 func (r *pdfRenderer) drawLine(b *inlineBuilder, l inlineLine, x, top, lh, baseSize float64) {
 	base := baseSize * ptToMM
 	baseline := top + lh/2 + 0.345*base
-	if r.marker != nil {
-		r.drawMarker(baseline, baseSize)
-	}
 	atoms := l.atoms
 	// Code span backgrounds go first so text draws over them.
 	for i := 0; i < len(atoms); {

@@ -8,8 +8,12 @@ import (
 )
 
 const (
-	cellPadX     = 2.0
-	cellPadY     = 1.5
+	cellPadX = 2.0
+	// keepRowLines: a row of this many lines is a block of its own: the
+	// header may stand with it alone, and it may stand alone at the top
+	// of a page.
+	keepRowLines = 4
+	cellPadY     = 1.2
 	minTableSize = 7.2 // pt
 )
 
@@ -23,6 +27,7 @@ type tableRow struct {
 // tableLayout is a table measured for the current block width: rows
 // broken into lines, column widths and type size.
 type tableLayout struct {
+	minRowH float64 // a form's rows are tall enough to write in
 	header  *tableRow
 	rows    []*tableRow
 	widths  []float64
@@ -32,48 +37,12 @@ type tableLayout struct {
 	headerH float64
 }
 
-func (tl *tableLayout) rowH(tr *tableRow) float64 { return float64(tr.nLines)*tl.lh + 2*cellPadY }
-
-// keepH is the height the table needs at a page bottom: its header and the
-// first two rows (all of them when there are three or fewer).
-func (tl *tableLayout) keepH() float64 {
-	h := tl.headerH
-	n := len(tl.rows)
-	if n > 3 {
-		n = 2
-	}
-	for _, tr := range tl.rows[:n] {
-		h += tl.rowH(tr)
+func (tl *tableLayout) rowH(tr *tableRow) float64 {
+	h := float64(tr.nLines)*tl.lh + 2*cellPadY
+	if !tr.header {
+		h = max(h, tl.minRowH)
 	}
 	return h
-}
-
-// fullH is the height of the whole table on one page.
-func (tl *tableLayout) fullH() float64 {
-	h := tl.headerH
-	for _, tr := range tl.rows {
-		h += tl.rowH(tr)
-	}
-	return h
-}
-
-// tableLayoutFor lays t out at the current block width, once: headings
-// measure the table that follows them before it is drawn.
-func (r *pdfRenderer) tableLayoutFor(t *east.Table) *tableLayout {
-	if tl, ok := r.tables[t]; ok && tl.blockW == r.w {
-		return tl.layout
-	}
-	tl := r.layoutTable(t)
-	if r.tables == nil {
-		r.tables = map[*east.Table]measuredTable{}
-	}
-	r.tables[t] = measuredTable{blockW: r.w, layout: tl}
-	return tl
-}
-
-type measuredTable struct {
-	blockW float64
-	layout *tableLayout
 }
 
 func (r *pdfRenderer) layoutTable(t *east.Table) *tableLayout {
@@ -121,6 +90,9 @@ func (r *pdfRenderer) layoutTable(t *east.Table) *tableLayout {
 		tw += w
 	}
 	tl := &tableLayout{header: header, rows: rows, widths: widths, tw: tw, size: size, lh: size * tableLeading * ptToMM}
+	if formColumns(header, rows, ncol) != nil {
+		tl.minRowH = formRowH // room to write by hand
+	}
 	layoutRow := func(tr *tableRow) {
 		tr.nLines = 1
 		for i := range tr.cells {
@@ -138,66 +110,78 @@ func (r *pdfRenderer) layoutTable(t *east.Table) *tableLayout {
 	return tl
 }
 
-// table draws a GFM table: column widths from the content, wrapped cells,
-// a shaded header repeated on every page, zebra rows, the header kept with
-// at least two rows, no last row alone on a page, and rows kept whole
-// across page breaks (a row taller than a page is split as a last resort).
+// table lays out a GFM table: column widths from the content, wrapped
+// cells, a shaded header drawn again on every page the table continues on,
+// zebra rows, the header kept with at least two rows, no last row alone on
+// a page, and rows kept whole (a row taller than a page is split as a last
+// resort).
 func (r *pdfRenderer) table(t *east.Table) {
 	if len(t.Alignments) == 0 {
 		return
 	}
-	tl := r.tableLayoutFor(t)
-	header, rows, widths, tw, size, lh, headerH := tl.header, tl.rows, tl.widths, tl.tw, tl.size, tl.lh, tl.headerH
-
+	tl := r.layoutTable(t)
 	r.space(spaceTable)
-	r.ensure(math.Min(tl.keepH(), headerH+30))
-	if r.marker != nil {
-		r.drawMarker(r.y+lh/2+cellPadY+0.345*size*ptToMM, size)
+	r.pushGroup(&group{kind: groupTable, x: r.x0, w: tl.tw})
+	x0 := r.x0
+	var head *box
+	if tl.header != nil {
+		mk := r.takeMarker()
+		head = r.emit(&box{h: tl.headerH, kind: boxHeader, node: t, line: -1, draw: func(r *pdfRenderer, y float64) {
+			if mk != nil {
+				r.drawMarker(mk, y+tl.lh/2+cellPadY+0.345*tl.size*ptToMM, tl.size)
+			}
+			r.drawRow(tl, t.Alignments, tl.header, x0, y, 0, tl.header.nLines, r.brandTint)
+		}})
 	}
-	drawHeader := func() {
-		if header != nil {
-			r.drawRow(header, widths, t.Alignments, 0, header.nLines, size, r.brandTint)
-		}
-	}
-	drawHeader()
-	for i, tr := range rows {
+	from := len(r.boxes)
+	// A row taller than this cannot fit below a repeated header.
+	tallest := bodyBottom - bodyTop - tl.headerH
+	for i, tr := range tl.rows {
 		fill := colWhite
 		if i%2 == 1 {
 			fill = colZebra
 		}
-		h := tl.rowH(tr)
-		if i == len(rows)-2 && i >= 2 && r.y+h <= bodyBottom+0.01 && r.y+h+tl.rowH(rows[i+1]) > bodyBottom+0.01 &&
-			h+tl.rowH(rows[i+1]) <= bodyBottom-bodyTop-headerH {
-			// The last row would stand alone under a repeated header: take
-			// the one before it along.
-			r.tableBreak(drawHeader, tw)
+		per := tr.nLines
+		if tl.rowH(tr) > tallest {
+			per = max(1, int((tallest-2*cellPadY)/tl.lh))
 		}
-		if r.y+h > bodyBottom+0.01 {
-			if h <= bodyBottom-bodyTop-headerH {
-				r.tableBreak(drawHeader, tw)
-			} else {
-				// Taller than a page: fill what is left, then continue.
-				from := 0
-				for from < tr.nLines {
-					k := int(math.Floor((bodyBottom - r.y - 2*cellPadY + 0.01) / lh))
-					if k < 2 && from+k < tr.nLines {
-						r.tableBreak(drawHeader, tw)
-						continue
-					}
-					k = max(1, min(k, tr.nLines-from))
-					r.drawRow(tr, widths, t.Alignments, from, k, size, fill)
-					from += k
-					if from < tr.nLines {
-						r.tableBreak(drawHeader, tw)
-					}
-				}
-				continue
+		for line := 0; line < tr.nLines; line += per {
+			n := min(per, tr.nLines-line)
+			mk := r.takeMarker()
+			h := float64(n)*tl.lh + 2*cellPadY
+			if n == tr.nLines {
+				h = tl.rowH(tr)
 			}
+			r.emit(&box{h: h, kind: boxRow, node: t, line: i, head: head,
+				draw: func(r *pdfRenderer, y float64) {
+					if mk != nil {
+						r.drawMarker(mk, y+tl.lh/2+cellPadY+0.345*tl.size*ptToMM, tl.size)
+					}
+					r.drawRow(tl, t.Alignments, tr, x0, y, line, n, fill)
+				}})
 		}
-		r.drawRow(tr, widths, t.Alignments, 0, tr.nLines, size, fill)
 	}
-	r.hline(r.x0, r.x0+tw, r.y, 0.3, colRule)
-	r.drawn()
+	r.popGroup()
+	to := len(r.boxes)
+	if head != nil && to > from {
+		head.keep = true
+	}
+	if r.flowHeight(from, to)+tl.headerH <= keepTable {
+		r.keepRange(from, to) // a short table is never split
+	} else {
+		// The header stays with the first two rows, and the last row is
+		// not alone, unless those rows are blocks of text of their own.
+		lines := func(b *box) int { return int(math.Round((b.h - 2*cellPadY) / tl.lh)) }
+		for i, n := from, 0; i < to-1; i++ {
+			if n += lines(r.boxes[i]); i-from+1 >= 2 || n >= keepRowLines {
+				break
+			}
+			r.boxes[i].keep = true
+		}
+		if to-from >= 2 && lines(r.boxes[to-1]) < keepRowLines {
+			r.boxes[to-2].keep = true
+		}
+	}
 	r.pending = spaceTable
 }
 
@@ -251,32 +235,27 @@ func allEmpty(cells []inlineBuilder) bool {
 	return true
 }
 
-func (r *pdfRenderer) tableBreak(drawHeader func(), tw float64) {
-	r.hline(r.x0, r.x0+tw, r.y, 0.3, colRule)
-	r.newPage()
-	drawHeader()
-}
-
-// drawRow draws lines [from, from+n) of every cell of tr as one band at the
-// cursor and moves the cursor below it.
-func (r *pdfRenderer) drawRow(tr *tableRow, widths []float64, aligns []east.Alignment, from, n int, size float64, fill doc.RGB) {
-	lh := size * tableLeading * ptToMM
+// drawRow draws lines [from, from+n) of every cell of tr as one band with
+// its top-left corner at (x, y).
+func (r *pdfRenderer) drawRow(tl *tableLayout, aligns []east.Alignment, tr *tableRow, x, y float64, from, n int, fill doc.RGB) {
+	lh := tl.lh
 	h := float64(n)*lh + 2*cellPadY
-	tw := 0.0
-	for _, w := range widths {
-		tw += w
+	top := y + cellPadY
+	if n == tr.nLines {
+		// A form's row is taller than its text: the text sits in the middle.
+		top += (tl.rowH(tr) - h) / 2
+		h = tl.rowH(tr)
 	}
 	if fill != colWhite {
-		r.fillRect(r.x0, r.y, tw, h, fill)
+		r.fillRect(x, y, tl.tw, h, fill)
 	}
 	if tr.header {
-		r.hline(r.x0, r.x0+tw, r.y+h, 0.35, r.brand)
+		r.hline(x, x+tl.tw, y+h, 0.35, r.brand)
 	}
-	x := r.x0
 	for i := range tr.cells {
-		inner := widths[i] - 2*cellPadX
+		inner := tl.widths[i] - 2*cellPadX
 		lines := tr.lines[i]
-		y := r.y + cellPadY
+		ly := top
 		for j := from; j < from+n && j < len(lines); j++ {
 			l := lines[j]
 			off := 0.0
@@ -286,107 +265,9 @@ func (r *pdfRenderer) drawRow(tr *tableRow, widths []float64, aligns []east.Alig
 			case east.AlignCenter:
 				off = (inner - l.w) / 2
 			}
-			r.drawLine(&tr.cells[i], l, x+cellPadX+off, y, lh, size)
-			y += lh
+			r.drawLine(&tr.cells[i], l, x+cellPadX+off, ly, lh, tl.size)
+			ly += lh
 		}
-		x += widths[i]
+		x += tl.widths[i]
 	}
-	r.y += h
-	r.drawn()
-}
-
-// columnWidths shares the block width between columns the way browsers do
-// for auto tables: every column gets at least its longest word, and the
-// rest is shared in proportion to how much more each column would like.
-func (r *pdfRenderer) columnWidths(header *tableRow, rows []*tableRow, ncol int) []float64 {
-	minW := make([]float64, ncol)
-	maxW := make([]float64, ncol)
-	measure := func(tr *tableRow) {
-		for i := range tr.cells {
-			lo, hi := tr.cells[i].widths()
-			minW[i] = max(minW[i], lo)
-			maxW[i] = max(maxW[i], hi)
-		}
-	}
-	if header != nil {
-		measure(header)
-	}
-	for _, tr := range rows {
-		measure(tr)
-	}
-	total := r.w
-	var sumMin, sumMax float64
-	for i := range minW {
-		// Padding, a floor so an empty column stays visible, and a cap so one
-		// huge token cannot take the whole table.
-		minW[i] = min(max(minW[i]+2*cellPadX, 8), total*0.5)
-		maxW[i] = max(maxW[i]+2*cellPadX, minW[i])
-		if maxW[i] > 3*minW[i] {
-			// A prose column: an address inside a sentence may break rather
-			// than starve the columns beside it.
-			minW[i] = min(minW[i], total*0.15)
-		}
-		sumMin += minW[i]
-		sumMax += maxW[i]
-	}
-	out := make([]float64, ncol)
-	switch {
-	case sumMin >= total:
-		// Not even the longest words fit: narrow the widest columns first
-		// (down to a common cap) so short columns like "Row" stay intact.
-		level := waterLevel(total, func(l float64) float64 {
-			sum := 0.0
-			for _, m := range minW {
-				sum += min(m, l)
-			}
-			return sum
-		}, total)
-		for i := range out {
-			out[i] = min(minW[i], level)
-		}
-	case sumMax <= total:
-		// Everything fits unwrapped. Wide tables stretch to the full width;
-		// small ones (a few numbers) stay compact with some air added.
-		extra := total - sumMax
-		if sumMax < total*0.6 {
-			extra = min(extra, float64(ncol)*8)
-		}
-		for i := range out {
-			out[i] = maxW[i] + extra*maxW[i]/sumMax
-		}
-	default:
-		// Fill every column up to a common width: columns that need less
-		// than it (a name, an address) print unbroken at their natural
-		// width, and the prose columns end up equally wide and wrap.
-		widest := 0.0
-		for _, m := range maxW {
-			widest = max(widest, m)
-		}
-		level := waterLevel(total, func(l float64) float64 {
-			sum := 0.0
-			for i := range minW {
-				sum += max(minW[i], min(maxW[i], l))
-			}
-			return sum
-		}, widest)
-		for i := range out {
-			out[i] = max(minW[i], min(maxW[i], level))
-		}
-	}
-	return out
-}
-
-// waterLevel finds the level l in [0, hi] at which the non-decreasing
-// fill(l) reaches target.
-func waterLevel(target float64, fill func(float64) float64, hi float64) float64 {
-	lo := 0.0
-	for range 40 {
-		mid := (lo + hi) / 2
-		if fill(mid) > target {
-			hi = mid
-		} else {
-			lo = mid
-		}
-	}
-	return lo
 }
