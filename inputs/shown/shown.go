@@ -80,10 +80,22 @@ func Visible(s string) string {
 
 func writeVisible(b *strings.Builder, r rune) {
 	if hidden(r) {
-		fmt.Fprintf(b, "[U+%04X]", r)
+		b.WriteString(marked(r))
 		return
 	}
 	b.WriteRune(r)
+}
+
+// marked is r written out: [U+202E].
+func marked(r rune) string { return fmt.Sprintf("[U+%04X]", r) }
+
+// markedLen is len(marked(r)).
+func markedLen(r rune) int {
+	digits := 4
+	for v := r >> 16; v > 0; v >>= 4 {
+		digits++
+	}
+	return 4 + digits
 }
 
 // Same reports whether two names are one: equal but for case and the
@@ -229,7 +241,7 @@ func width(c string) int {
 	w := 0
 	for _, r := range c {
 		if hidden(r) && r != '\n' {
-			w += len(fmt.Sprintf("[U+%04X]", r))
+			w += markedLen(r)
 		} else {
 			w++
 		}
