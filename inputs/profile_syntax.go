@@ -409,8 +409,8 @@ func noEquals(line, table string) *Error {
 	}
 	key := guessKey(table, name)
 	if key == "" {
-		return &Error{Kind: ProblemLine, Msg: fmt.Sprintf("%s is not key = value", clip(line)),
-			Hint: "each line of a profile is key = value, a [section] or a comment starting with #"}
+		return &Error{Key: table, Kind: ProblemLine, Msg: fmt.Sprintf("%s is not key = value", clip(line)),
+			Hint: "each line of a profile is key = value, a [section] or a comment starting with #; put # in front of a note"}
 	}
 	full := qualified(table, key)
 	fixed := strings.TrimSpace(stripComment(value))
@@ -450,8 +450,8 @@ func guessKey(table, name string) string {
 	if best := closest(n, valid); best != "" {
 		return best
 	}
-	if bareKeyRe.FindString(n) == n && len(n) <= 40 {
-		return n
+	if valid == nil && bareKeyRe.FindString(n) == n && len(n) <= 40 {
+		return n // a section migready does not know: its own problem
 	}
 	return ""
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/migready/migready/inputs"
 	"github.com/migready/migready/inputs/shown"
 	"github.com/migready/migready/readiness/assessment"
 )
@@ -25,6 +26,13 @@ func (s *shower) line(v string) string {
 	return out
 }
 
+// lineN is line with a limit of n characters.
+func (s *shower) lineN(v string, n int) string {
+	out, cut := shown.LineN(v, n)
+	s.cut = s.cut || cut
+	return out
+}
+
 // note shows a note the customer wrote.
 func (s *shower) note(v string) string {
 	out, cut := shown.Note(v)
@@ -39,11 +47,23 @@ func Shown(s string) string {
 	return out
 }
 
+// ShownName is a customer's name as every output shows it: written out,
+// whole up to the 200 characters a profile allows.
+func ShownName(s string) string {
+	out, _ := shown.LineN(s, customerNameChars)
+	return out
+}
+
+// customerNameChars is how much of a customer's name is shown: the
+// profile's limit, and room to write out a few invisible characters.
+const customerNameChars = inputs.MaxCustomerNameChars + 40
+
 // show returns a shown copy of a; a itself is not changed, and what needs
 // no change is shared, not copied.
 func (s *shower) show(a *assessment.Assessment) *assessment.Assessment {
 	out := *a
-	out.Customer.Name = s.line(a.Customer.Name)
+	// The profile allows a name of 200 characters: shown whole.
+	out.Customer.Name = s.lineN(a.Customer.Name, customerNameChars)
 	out.Customer.Tenant = s.line(a.Customer.Tenant)
 	out.Onsite.Version = s.line(a.Onsite.Version)
 	out.Users.Notices = s.texts(a.Users.Notices)

@@ -99,16 +99,16 @@ func markedLen(r rune) int {
 }
 
 // Same reports whether two names are one: equal but for case and the
-// spaces around them, as written or as shown (a pack shows a name's
-// invisible characters written out, a long one shortened), so that a
-// name read back from an output matches the one it was made from.
+// spaces around them, as written or with their invisible characters
+// written out (as a pack shows a name), so that a name read back from an
+// output matches the one it was made from.
 func Same(a, b string) bool {
 	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
 	if strings.EqualFold(a, b) {
 		return true
 	}
-	sa, _ := Line(a)
-	sb, _ := Line(b)
+	sa, _ := LineN(a, len(a)*8+2) // written out, never shortened
+	sb, _ := LineN(b, len(b)*8+2)
 	return strings.EqualFold(sa, sb)
 }
 

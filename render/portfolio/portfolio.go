@@ -158,7 +158,7 @@ func shownPortfolio(p *Portfolio) *Portfolio {
 	c := *p
 	c.Rows = make([]Row, len(p.Rows))
 	for i, r := range p.Rows {
-		r.Name, r.Tenant = render.Shown(r.Name), render.Shown(r.Tenant)
+		r.Name, r.Tenant = render.ShownName(r.Name), render.Shown(r.Tenant)
 		r.Profile = shown.Visible(r.Profile)
 		lines := strings.Split(r.Error, "\n")
 		for j, l := range lines {
