@@ -2,6 +2,7 @@ package inputs
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -195,9 +196,9 @@ func syntaxPass(path string, text string) (Errors, string, []profileLine) {
 			}
 		}
 	}
-	table := ""
-	seen := map[string]int{} // sections and keys: the line that gave them
-	dropFrom := -1           // a section given twice: its lines are left out
+	table, array := "", false // array: in a [[table]], whose keys repeat
+	seen := map[string]int{}  // sections and keys: the line that gave them
+	dropFrom := -1            // a section given twice: its lines are left out
 	for i := 0; i < len(lines); i++ {
 		if len(errs) > maxProfileErrors {
 			// Not a profile, or one so broken that more problems help
@@ -218,6 +219,7 @@ func syntaxPass(path string, text string) (Errors, string, []profileLine) {
 				table = name
 				read[i].table = name
 			}
+			array = strings.HasPrefix(rest, "[[")
 			if dropFrom >= 0 {
 				blank(dropFrom, i)
 				dropFrom = -1
@@ -249,7 +251,7 @@ func syntaxPass(path string, text string) (Errors, string, []profileLine) {
 			errs = append(errs, &Error{File: path, Line: i + 1, Key: full, Kind: kind, Msg: msg, Hint: hint, Fix: fix})
 			blank(i, to)
 		}
-		if first, twice := seen[full]; twice && keyOK && key != "" {
+		if first, twice := seen[full]; twice && keyOK && key != "" && !array {
 			fail(ProblemDuplicate, fmt.Sprintf("%s is given twice (first on line %d)", key, first),
 				"keep one of the two lines", "", i+1)
 			continue
@@ -277,7 +279,7 @@ func syntaxPass(path string, text string) (Errors, string, []profileLine) {
 					end++
 				}
 				if end == len(lines) {
-					fail(ProblemMultiLineClose, fmt.Sprintf("%s = %s… : the text is never closed with %s", key, q, q),
+					fail(ProblemMultiLineClose, fmt.Sprintf("%s = %s…: the text is never closed with %s", key, q, q),
 						fmt.Sprintf("end the text with %s, or write it on one line: %s = %s", q, key, example(full, kindOfKey(table, key))), "", i+1)
 					continue
 				}
@@ -285,12 +287,11 @@ func syntaxPass(path string, text string) (Errors, string, []profileLine) {
 				chunk = strings.Join(append([]string{value}, lines[i+1:end]...), "\n")
 			}
 		case strings.HasPrefix(v, "[") || strings.HasPrefix(v, "{"):
-			depth, closedAt := brackets(v, 0)
+			depth := brackets(v, 0)
 			for depth > 0 && end < len(lines) && !startsKeyOrHeader(lines[end]) {
-				depth, closedAt = brackets(lines[end], depth)
+				depth = brackets(lines[end], depth)
 				end++
 			}
-			_ = closedAt
 			if depth > 0 {
 				fix := key + " = " + listFix(v)
 				fail(ProblemListOpen, fmt.Sprintf("%s = %s: the list is not closed with ]", key, clip(v)),
@@ -467,9 +468,9 @@ func startsKeyOrHeader(line string) bool {
 	return ok && strings.HasPrefix(rest, "=") && !strings.HasPrefix(rest, "==")
 }
 
-// brackets counts [ and { against ] and } outside quotes, from depth.
-func brackets(s string, depth int) (int, int) {
-	closedAt := -1
+// brackets counts [ and { against ] and } outside quotes and comments,
+// from depth.
+func brackets(s string, depth int) int {
 	var quote byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -483,17 +484,14 @@ func brackets(s string, depth int) (int, int) {
 		case c == '"' || c == '\'':
 			quote = c
 		case c == '#':
-			return depth, closedAt
+			return depth
 		case c == '[' || c == '{':
 			depth++
 		case c == ']' || c == '}':
 			depth--
-			if depth == 0 {
-				closedAt = i
-			}
 		}
 	}
-	return depth, closedAt
+	return depth
 }
 
 // stripComment is a value without the comment after it (a # outside
@@ -717,7 +715,7 @@ func numberProblem(key, v, n, kind string) (string, string, string, string) {
 
 var (
 	numberUnitRe = regexp.MustCompile(`^([-+]?[0-9][0-9 \x{00A0}\x{202F}\x{2009}.,'’_]*)\s*([^0-9\s].*)?$`)
-	unitRe       = regexp.MustCompile(`^(?i)(gb|gib|g|mb|mib|m|tb|tib|t|kb|mbit/?s?|mbps|mb/s|gbit/?s?|gbps|h|hours?|timer|stunden|uur|t|%|percent|prosent|procent|st|stk|pcs)\.?$`)
+	unitRe       = regexp.MustCompile(`^(?i)(gb|gib|g|mb|mib|m|tb|tib|t|kb|mbit/?s?|mbps|mb/s|gbit/?s?|gbps|kbit/?s?|h|hours?|timer|stunden|uur|%|percent|prosent|procent|st|stk|pcs)\.?$`)
 	groupRe      = regexp.MustCompile(`^[0-9]{1,3}([ \x{00A0}\x{202F}\x{2009}'’][0-9]{3})+$`)
 )
 
@@ -778,39 +776,43 @@ func normalNumber(s string) (n, kind string, ok bool) {
 	case grouped:
 		kind = ProblemThousands
 	}
-	if _, err := strconv.ParseFloat(num, 64); err != nil {
+	f, err := strconv.ParseFloat(num, 64)
+	if err != nil || math.IsInf(f, 0) {
 		return "", "", false
 	}
-	num = sign + num
-	if unit != "" {
-		num = convertUnit(num, unit)
-		return num, ProblemUnit, true
+	if sign == "-" {
+		f = -f
 	}
-	if kind == "" && num != s {
+	if unit != "" {
+		return convertUnit(f, unit), ProblemUnit, true
+	}
+	if kind == "" && sign+num != s {
 		kind = ProblemThousands
 	}
-	return num, kind, true
+	// As a profile writes it: 014 as 14, 1200.50 as 1200.5.
+	return strconv.FormatFloat(f, 'f', -1, 64), kind, true
 }
 
-// convertUnit writes n, given in unit, in the unit the key takes where it
-// is plain (GB for sizes): 14500 MB is 14.16 GB, 1.2 TB 1228.8 GB. Other
-// units are taken as the key's own.
-func convertUnit(n, unit string) string {
-	f, err := strconv.ParseFloat(n, 64)
-	if err != nil {
-		return n
-	}
-	switch strings.ToLower(strings.TrimSuffix(unit, ".")) {
-	case "mb", "mib", "m":
+// convertUnit writes f, given in unit, in the unit the key takes where it
+// is plain: GB for sizes (14500 MB is 14.16 GB, 1.2 TB 1228.8), Mbit/s for
+// the uplink (1 Gbit/s is 1000), a share for the efficiency (60 % is 0.6).
+// Other units are taken as the key's own.
+func convertUnit(f float64, unit string) string {
+	switch u := strings.ToLower(strings.TrimSuffix(unit, ".")); {
+	case u == "mb" || u == "mib" || u == "m":
 		f /= 1024
-	case "tb", "tib", "t":
+	case u == "tb" || u == "tib" || u == "t":
 		f *= 1024
-	case "kb":
+	case u == "kb":
 		f /= 1024 * 1024
-	default:
-		return n
+	case strings.HasPrefix(u, "gbit") || u == "gbps":
+		f *= 1000
+	case strings.HasPrefix(u, "kbit"):
+		f /= 1000
+	case u == "%" || u == "percent" || u == "prosent" || u == "procent":
+		f /= 100
 	}
-	return strconv.FormatFloat(float64(int64(f*100+0.5))/100, 'f', -1, 64)
+	return strconv.FormatFloat(math.Round(f*1000)/1000, 'f', -1, 64)
 }
 
 // boolWord reads yes, ja, nei, True, "true", 1… as a profile's true or false.

@@ -102,6 +102,11 @@ func TestProfileSyntaxProblems(t *testing.T) {
 		{"migration", "fixed_hours = 2 h", "migration.fixed_hours", ProblemUnit, "fixed_hours = 2"},
 		{"migration", "uplink_mbps = 100 Mbit/s", "migration.uplink_mbps", ProblemUnit, "uplink_mbps = 100"},
 		{"migration", "efficiency = 0,6", "migration.efficiency", ProblemDecimalComma, "efficiency = 0.6"},
+		{"migration", "efficiency = 60 %", "migration.efficiency", ProblemUnit, "efficiency = 0.6"},
+		{"migration", "uplink_mbps = 1 Gbit/s", "migration.uplink_mbps", ProblemUnit, "uplink_mbps = 1000"},
+		{"onsite", "satellites = 2.0", "onsite.satellites", ProblemWrongType, "satellites = 2"},
+		{"onsite", "database_gb = 014", "onsite.database_gb", ProblemNotNumber, "database_gb = 14"},
+		{"onsite", `database_gb = "14,5"`, "onsite.database_gb", ProblemWrongType, "database_gb = 14.5"},
 		{"onsite.documents", "blank_name = 1 200", "onsite.documents.blank_name", ProblemThousands, "blank_name = 1200"},
 	} {
 		t.Run(tc.line, func(t *testing.T) {

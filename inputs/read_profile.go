@@ -340,6 +340,10 @@ func (v *validator) typeFix(table, key string, want reflect.Kind, val any) (hint
 				return "write " + fix + ": a number without quotes", fix
 			}
 		}
+		if f, ok := val.(float64); ok && want == reflect.Int && f == math.Trunc(f) && math.Abs(f) < 1e9 {
+			fix = key + " = " + strconv.FormatFloat(f, 'f', 0, 64)
+			return "write " + fix + ": a whole number, without a decimal point", fix
+		}
 	case reflect.String:
 		if _, isBool := val.(bool); !isBool && raw != "" && !strings.HasPrefix(raw, `"`) && !strings.HasPrefix(raw, "'") && !strings.HasPrefix(raw, "[") {
 			fix = key + ` = "` + raw + `"`

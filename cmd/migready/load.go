@@ -89,8 +89,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 		mask = readiness.NoticeMasker(users)
 	}
 	notice := func(file, n string) {
-		n = mask(n)
-		fmt.Fprintf(notices, "migready: notice: %s: %s\n", shown.Visible(mask(file)), shown.Visible(n))
+		fmt.Fprintf(notices, "migready: notice: %s: %s\n", shown.Visible(mask(file)), shown.Visible(mask(n)))
 	}
 	for _, n := range users.Notices {
 		notice(usersPath, n)
