@@ -165,6 +165,16 @@ func ReadFile(path string, role Role) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// CheckSize refuses an input of size bytes that is over the role's limit,
+// with the error ReadFile gives for such a file: for inputs that arrive in
+// memory (migready serve's uploads) rather than from a file.
+func CheckSize(path string, role Role, size int64) error {
+	if size > role.Limit() {
+		return role.tooLarge(path, size)
+	}
+	return nil
+}
+
 // notRegular refuses anything that is not a plain file.
 func notRegular(path string, m fs.FileMode) *Error {
 	var what string

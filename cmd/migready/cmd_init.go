@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/migready/migready/cmd/migready/internal/profiletext"
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/readiness"
 	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/render"
 	"github.com/migready/migready/templates"
@@ -104,6 +106,43 @@ func runInit(e *env, o *initOptions, dir string) error {
 	fmt.Fprintln(e.stdout, target)
 	fmt.Fprintln(e.stdout, l.T("init.howto", "required", l.T("init.required"), "file", target))
 	return nil
+}
+
+// profileText is the profile init writes (package profiletext): every key
+// with its comment from templates/<lang>/init.toml, set where init knows the
+// value (the language, the export and what it tells, the name and the mail
+// label proposed from it), else commented out with an example.
+func profileText(l *templates.Lang, o *initOptions, users *inputs.UserList, usersPath string) string {
+	name := strings.TrimSpace(o.name)
+	domain := ""
+	if users != nil {
+		domain = profiletext.MainDomain(users)
+	}
+	set := map[string]string{"customer.language": profiletext.String(l.Code)}
+	if usersPath != "" {
+		set["users"] = profiletext.Path(usersPath)
+	}
+	if o.sheet != "" {
+		set["sheet"] = profiletext.String(o.sheet)
+	}
+	if name != "" {
+		set["customer.name"] = profiletext.String(name)
+		if label := readiness.MailLabel(name); label != "" {
+			set["customer.mail_label"] = profiletext.String(label)
+		}
+	}
+	if domain != "" {
+		set["mail.domain"] = profiletext.String(domain)
+	}
+	shown := name
+	if shown == "" {
+		shown = "…"
+	}
+	return profiletext.Write(l, profiletext.Options{
+		Header: l.T("init.header", "name", shown),
+		Howto:  l.T("init.howto", "required", l.T("init.required"), "file", "profile.toml"),
+		Set:    set, Users: users, Domain: domain,
+	})
 }
 
 // usersRel is the export's path as the profile should hold it: relative to

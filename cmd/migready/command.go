@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -31,7 +32,7 @@ type runner interface {
 
 // commands lists the commands in the order help shows them; help itself is
 // handled by dispatch.
-var commands = []*command{initCmd, checkCmd, packCmd, batchCmd, versionCmd}
+var commands = []*command{serveCmd, initCmd, checkCmd, packCmd, batchCmd, versionCmd}
 
 // env is where a command runs.
 type env struct {
@@ -39,6 +40,9 @@ type env struct {
 	// hold is the language in which to ask for Enter before the program
 	// ends, when it has a console window of its own; "" never asks.
 	hold string
+	// ctx ends a command that runs until it is stopped (serve); nil is
+	// context.Background (tests set one).
+	ctx context.Context
 }
 
 func lookup(name string) *command {
@@ -157,7 +161,10 @@ Usage:
 	for _, c := range commands {
 		fmt.Fprintf(&b, "    %s\n        %s\n", c.usageLine(), c.short)
 	}
-	b.WriteString(`    migready PROFILE.toml
+	b.WriteString(`    migready
+        with no arguments, as when migready.exe is double-clicked: serve,
+        the page in the browser
+    migready PROFILE.toml
         what Windows runs when a profile is dropped on migready.exe: pack,
         into a folder "pack" next to the profile
     migready help [COMMAND]

@@ -64,7 +64,7 @@ func TestHelp(t *testing.T) {
 				t.Errorf("%s -%s: no help", c.name, f.Name)
 			}
 		})
-		for _, m := range regexp.MustCompile(`(?m)^    -([a-z]+)`).FindAllStringSubmatch(help.String(), -1) {
+		for _, m := range regexp.MustCompile(`(?m)^    -([a-z-]+)`).FindAllStringSubmatch(help.String(), -1) {
 			if !defined[m[1]] {
 				t.Errorf("migready help %s lists -%s, not one of its flags", c.name, m[1])
 			}

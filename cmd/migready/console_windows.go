@@ -35,3 +35,13 @@ func enableColor(f *os.File) bool {
 	}
 	return windows.SetConsoleMode(h, mode|windows.ENABLE_VIRTUAL_TERMINAL_PROCESSING) == nil
 }
+
+// systemLanguages are Windows' display languages for the user ("nb-NO"),
+// most preferred first.
+func systemLanguages() []string {
+	langs, err := windows.GetUserPreferredUILanguages(windows.MUI_LANGUAGE_NAME)
+	if err != nil {
+		return nil
+	}
+	return langs
+}

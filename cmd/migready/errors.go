@@ -180,7 +180,6 @@ func causeOf(err error) error {
 type kind string
 
 const (
-	kindNoCommand         kind = "no-command"
 	kindUnknownCommand    kind = "unknown-command"
 	kindBadFlag           kind = "bad-flag"
 	kindNoProfile         kind = "no-profile"
@@ -202,6 +201,8 @@ const (
 	kindInterrupted       kind = "interrupted"
 	kindBatchInterrupted  kind = "batch-interrupted"
 	kindCustomersFailed   kind = "customers-failed"
+	kindServe             kind = "serve"
+	kindServeArgs         kind = "serve-args"
 )
 
 // failures holds each kind's class and its English words: {name} is an
@@ -210,8 +211,6 @@ var failures = map[kind]struct {
 	class     class
 	msg, hint string
 }{
-	kindNoCommand: {classInput, "no command given",
-		"drop a customer's profile.toml on migready, or run a command: migready help lists them"},
 	kindUnknownCommand: {classInput, `unknown command "{command}"`,
 		"the commands are {commands}; run migready help"},
 	kindBadFlag: {classInput, "{detail}",
@@ -237,7 +236,7 @@ var failures = map[kind]struct {
 	kindProfileExists: {classInput, "{file} already exists",
 		"migready init never overwrites a profile; pass -force to replace it, or name another folder"},
 	kindExportNotProfile: {classInput, "{file} is a user export, not a profile",
-		`make a profile first: migready init -users "{file}" -name "Customer AS" FOLDER; then drop FOLDER's profile.toml on migready`},
+		`double-click migready and drop the export on its page; or make a profile first: migready init -users "{file}" -name "Customer AS" FOLDER, then drop FOLDER's profile.toml on migready`},
 	kindNumbersNotProfile: {classInput, "{file} is a Numbers spreadsheet, not a profile",
 		`export it from Numbers as Excel or CSV (File > Export To), then make a profile: migready init -users EXPORTED-FILE -name "Customer AS" FOLDER`},
 	kindInitFile: {classInput, "{file} is a file, not a folder",
@@ -252,6 +251,10 @@ var failures = map[kind]struct {
 		"run the command again to write them"},
 	kindBatchInterrupted: {classInterrupted, "{count} of {total} customers not packed (their folders are as they were); the portfolio is as it was",
 		"run the batch again to pack them all"},
+	kindServe: {classInternal, "the page cannot be served: {cause}",
+		"check that this computer lets programs listen on 127.0.0.1 (a firewall may ask); otherwise run migready init and pack from a terminal"},
+	kindServeArgs: {classInput, "serve takes no files: {args}",
+		"run migready serve and add the files on the page; to pack a profile, drop it on migready or run migready pack PROFILE.toml"},
 	kindCustomersFailed: {classOfCause, "{failed} of {total} customers could not be packed",
 		"each one's error is above and in the portfolio; the other customers' packs are written"},
 }

@@ -2,11 +2,11 @@ package main
 
 import (
 	"errors"
-	"reflect"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/migready/migready/cmd/migready/internal/profiletext"
 	"github.com/migready/migready/inputs"
 	"github.com/migready/migready/templates"
 )
@@ -66,48 +66,11 @@ func TestProfileTextReadsBack(t *testing.T) {
 			t.Errorf("%s: missing text in\n%s", code, text)
 		}
 		// Every missing column a check needs is named, in the language.
-		for _, f := range fieldEffects {
+		for _, f := range profiletext.FieldEffects {
 			if want := l.T("init.missing", "column", l.T("init.field."+string(f)), "effect", l.T("init.effect."+string(f))); !strings.Contains(text, want) {
 				t.Errorf("%s: no comment %q", code, want)
 			}
 		}
-	}
-}
-
-func TestMainDomain(t *testing.T) {
-	list := func(emails ...string) *inputs.UserList {
-		l := &inputs.UserList{}
-		for _, e := range emails {
-			l.Users = append(l.Users, inputs.User{Email: e})
-		}
-		return l
-	}
-	for _, tt := range []struct {
-		emails []string
-		want   string
-	}{
-		{[]string{"a@x.no", "b@X.NO", "c@y.no"}, "x.no"},
-		{[]string{"a@y.no", "b@x.no"}, "x.no"}, // a tie: alphabetical, so stable
-		{[]string{"bad@", "", "no-at"}, ""},
-	} {
-		if got := mainDomain(list(tt.emails...)); got != tt.want {
-			t.Errorf("mainDomain(%v) = %q, want %q", tt.emails, got, tt.want)
-		}
-	}
-}
-
-func TestTOMLQuoting(t *testing.T) {
-	for in, want := range map[string]string{
-		`D:\temp\new.csv`: `'D:\temp\new.csv'`,
-		"it's.csv":        `"it's.csv"`,
-		"":                `'users.xlsx'`,
-	} {
-		if got := tomlPath(in, "users.xlsx"); got != want {
-			t.Errorf("tomlPath(%q) = %s, want %s", in, got, want)
-		}
-	}
-	if got := tomlString("a\"b\\c\nd"); got != `"a\"b\\c\u000Ad"` {
-		t.Errorf("tomlString = %s", got)
 	}
 }
 
@@ -116,21 +79,21 @@ func TestTOMLQuoting(t *testing.T) {
 // key's name, so names must not repeat), and every example, once its # is
 // removed, reads back as a valid profile.
 func TestInitKnowsEveryKey(t *testing.T) {
-	var all []profileKey
-	var walk func([]profileKey)
-	walk = func(keys []profileKey) {
+	var all []profiletext.Key
+	var walk func([]profiletext.Key)
+	walk = func(keys []profiletext.Key) {
 		for _, k := range keys {
 			all = append(all, k)
-			walk(k.keys)
+			walk(k.Keys)
 		}
 	}
-	walk(profileKeys(reflect.TypeFor[inputs.Profile](), ""))
+	walk(profiletext.Keys())
 	seen := map[string]string{}
 	for _, k := range all {
-		if other, ok := seen[k.name]; ok {
-			t.Errorf("%s and %s share the name %s, and so the comment init.%s", other, k.path, k.name, k.name)
+		if other, ok := seen[k.Name]; ok {
+			t.Errorf("%s and %s share the name %s, and so the comment init.%s", other, k.Path, k.Name, k.Name)
 		}
-		seen[k.name] = k.path
+		seen[k.Name] = k.Path
 	}
 	for _, want := range []string{"migration.efficiency", "migration.high_factor", "mail.spf_costs", "onsite.documents.over_limit", "brand.color"} {
 		if seen[want[strings.LastIndexByte(want, '.')+1:]] != want {
@@ -140,15 +103,15 @@ func TestInitKnowsEveryKey(t *testing.T) {
 	for _, code := range templates.Supported {
 		l := templates.MustLoad(code)
 		for _, k := range all {
-			if !l.Has("init." + k.name) {
-				t.Errorf("templates/%s/init.toml has no comment for %s (init.%s)", code, k.path, k.name)
+			if !l.Has("init." + k.Name) {
+				t.Errorf("templates/%s/init.toml has no comment for %s (init.%s)", code, k.Path, k.Name)
 			}
 		}
 		text := profileText(l, &initOptions{name: "Vind AS"}, nil, "")
 		for _, k := range all {
-			line := k.name + " = "
-			if k.table {
-				line = "[" + k.path + "]"
+			line := k.Name + " = "
+			if k.Table {
+				line = "[" + k.Path + "]"
 			}
 			if !strings.Contains(text, line) {
 				t.Errorf("%s: the profile init writes lacks %q", code, line)

@@ -19,7 +19,7 @@ import (
 )
 
 // A reportInput is what one customer's report is made from: the profile,
-// and what the command line says beside it.
+// and what the command line (or the page) says beside it.
 type reportInput struct {
 	profile      string
 	users, sheet string // the export and its worksheet; "" for the profile's
@@ -28,6 +28,30 @@ type reportInput struct {
 	tracker      string // the remediation workbook the customer sent back
 	mask         bool   // a masked copy for sharing beyond the customer
 	date         time.Time
+	// files holds the inputs when they are already in memory (the page's
+	// uploads), by the names the fields above and the profile give them.
+	// With files set, load reads nothing from disk: a name it does not
+	// hold is a file not found, whatever a profile names.
+	files map[string][]byte
+}
+
+// read reads the input file path for role: from in.files when the inputs
+// are in memory, else from disk; the same size limits hold for both.
+func (in *reportInput) read(path string, role inputs.Role) ([]byte, error) {
+	if in.files == nil {
+		if role == inputs.RoleProfile {
+			return inputs.ReadProfileFile(path)
+		}
+		return inputs.ReadFile(path, role)
+	}
+	data, ok := in.files[path]
+	if !ok {
+		return nil, &inputs.Error{File: path, Msg: "file not found", Hint: "add the file on the page"}
+	}
+	if err := inputs.CheckSize(path, role, int64(len(data))); err != nil {
+		return nil, err
+	}
+	return data, nil
 }
 
 // load reads and checks the customer's inputs, makes the assessment and
@@ -38,7 +62,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	if err := notAProfile(in.profile, nil); err != nil {
 		return nil, nil, err
 	}
-	profileData, err := inputs.ReadProfileFile(in.profile)
+	profileData, err := in.read(in.profile, inputs.RoleProfile)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -67,10 +91,10 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	if in.sheet != "" {
 		sheet = in.sheet
 	}
-	usersData, err := inputs.ReadFile(usersPath, inputs.RoleUsers)
+	usersData, err := in.read(usersPath, inputs.RoleUsers)
 	if err != nil {
 		if in.users == "" {
-			err = namedFile(p, "users", p.Users, err)
+			err = namedFile(p, "users", p.Users, err, in.files != nil)
 		}
 		return nil, nil, err
 	}
@@ -102,9 +126,9 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	var logo []byte
 	if p.Brand.Logo != "" {
 		logoPath := p.Resolve(p.Brand.Logo)
-		logoData, err := inputs.ReadFile(logoPath, inputs.RoleLogo)
+		logoData, err := in.read(logoPath, inputs.RoleLogo)
 		if err != nil {
-			return nil, nil, namedFile(p, "brand.logo", p.Brand.Logo, err)
+			return nil, nil, namedFile(p, "brand.logo", p.Brand.Logo, err, in.files != nil)
 		}
 		l, err := inputs.ParseLogo(logoPath, logoData)
 		if err != nil {
@@ -117,7 +141,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	opt := readiness.Options{Tool: "migready " + version, Date: in.date}
 	if in.since != "" {
 		cust := assessment.Customer{Name: p.Customer.Name, Slug: readiness.Slug(p.Customer.Name), Tenant: p.Customer.Tenant}
-		prev, err := summary.ReadPrevious(in.since, cust, in.date)
+		prev, err := in.previous(cust)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -128,7 +152,11 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 		provenance = append(provenance, inputFile("previous", prev.Path, prev.Data))
 	}
 	if in.tracker != "" {
-		ret, err := workbook.ReadReturned(in.tracker, p.Customer.Name)
+		data, err := in.read(in.tracker, inputs.RoleTracker)
+		if err != nil {
+			return nil, nil, err
+		}
+		ret, err := workbook.ParseReturned(in.tracker, data, p.Customer.Name)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -157,6 +185,19 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 		Logo:       logo,
 	}
 	return r, provenance, nil
+}
+
+// previous reads the previous pack for -since: from disk a summary or the
+// latest in a folder, from memory the summary named.
+func (in *reportInput) previous(now assessment.Customer) (*summary.Previous, error) {
+	if in.files == nil {
+		return summary.ReadPrevious(in.since, now, in.date)
+	}
+	data, err := in.read(in.since, inputs.RoleSummary)
+	if err != nil {
+		return nil, err
+	}
+	return summary.ParsePrevious(in.since, data, now)
 }
 
 // loadPack is load for a pack: the report also names the pack's files and

@@ -34,10 +34,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 // dispatch runs the command args name.
 func (e *env) dispatch(args []string) (assessment.Verdict, error) {
 	if len(args) == 0 {
-		// Double-clicked in Explorer: show the usage until Enter is pressed.
-		io.WriteString(e.stderr, usage())
-		e.hold = templates.Default
-		return "", newFailure(kindNoCommand)
+		// Double-clicked in Explorer (or Finder): the page, in the browser.
+		// Should it fail to start, its console window stays open until
+		// Enter, so the message can be read.
+		v, err := serveCmd.run(e, nil)
+		if err != nil {
+			e.hold = systemLanguage()
+		}
+		return v, err
 	}
 	name := args[0]
 	switch name {

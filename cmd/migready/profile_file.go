@@ -54,10 +54,18 @@ func parseProfile(path string, data []byte) (*inputs.Profile, error) {
 // brand.logo) that cannot be read: a file that is not there is an error
 // at the profile's line and key, naming the path as written and where it
 // was looked for.
-func namedFile(p *inputs.Profile, key, rel string, err error) error {
+//
+// From files in memory (the page's uploads) the error keeps its words (add
+// the file on the page) and gets the key and line.
+func namedFile(p *inputs.Profile, key, rel string, err error, inMemory bool) error {
 	var e *inputs.Error
 	if !errors.As(err, &e) || e.Msg != "file not found" {
 		return err
+	}
+	if inMemory {
+		c := *e
+		c.Line, c.Key, c.Kind = p.KeyLine(key), key, inputs.ProblemFileNotFound
+		return &c
 	}
 	name := key[strings.LastIndexByte(key, '.')+1:]
 	return &inputs.Error{File: p.Path, Line: p.KeyLine(key), Key: key, Kind: inputs.ProblemFileNotFound,

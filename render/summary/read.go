@@ -44,6 +44,12 @@ func ReadPrevious(path string, now assessment.Customer, date time.Time) (*Previo
 	if err != nil {
 		return nil, err
 	}
+	return ParsePrevious(path, data, now)
+}
+
+// ParsePrevious is ReadPrevious on a summary already read (migready serve's
+// upload): path names it in errors and in the pack's list of inputs.
+func ParsePrevious(path string, data []byte, now assessment.Customer) (*Previous, error) {
 	d, err := decode(data)
 	if err != nil || d.Schema == 0 || len(d.Checks) == 0 {
 		msg := "not a migready summary"

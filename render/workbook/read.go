@@ -34,6 +34,13 @@ func ReadReturned(path, customer string) (*Returned, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ParseReturned(path, data, customer)
+}
+
+// ParseReturned is ReadReturned on a workbook already read (migready
+// serve's upload): path names it in errors and in the pack's list of
+// inputs.
+func ParseReturned(path string, data []byte, customer string) (*Returned, error) {
 	r, err := parseReturned(path, data)
 	if err != nil {
 		return nil, err
