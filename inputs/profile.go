@@ -12,14 +12,7 @@ type Profile struct {
 	Mail      *Mail     `toml:"mail"`
 	Migration Migration `toml:"migration"`
 	Brand     Brand     `toml:"brand"`
-
-	keyLines map[string]int // "table.key" → the line that gives it
 }
-
-// KeyLine is the line of the profile that gives key ("users",
-// "brand.logo"), 0 when it is not known: an error about a file the
-// profile names points at the line that names it.
-func (p *Profile) KeyLine(key string) int { return p.keyLines[key] }
 
 type Customer struct {
 	Name         string `toml:"name"`

@@ -99,7 +99,6 @@ func ParseProfile(path string, data []byte) (*Profile, error) {
 	var p Profile
 	v.decode(reflect.ValueOf(&p).Elem(), raw, "")
 	p.Path = path
-	p.keyLines = v.lines.keys
 	v.check(&p)
 	if len(v.errs) == 0 {
 		return &p, nil
@@ -524,6 +523,17 @@ func newLineIndex(text string) *lineIndex {
 		}
 	}
 	return ix
+}
+
+// KeyLine is the line of the profile data that gives key ("users",
+// "brand.logo"), 0 when it is not known: an error about a file the
+// profile names points at the line that names it.
+func KeyLine(data []byte, key string) int {
+	text, ok := toUTF8(data)
+	if !ok {
+		return 0
+	}
+	return newLineIndex(text).keys[key]
 }
 
 // keyLine is the line defining table.key; 0 when not found (e.g. a key in

@@ -94,7 +94,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	usersData, err := in.read(usersPath, inputs.RoleUsers)
 	if err != nil {
 		if in.users == "" {
-			err = namedFile(p, "users", p.Users, err, in.files != nil)
+			err = namedFile(p, profileData, "users", p.Users, err, in.files != nil)
 		}
 		return nil, nil, err
 	}
@@ -128,7 +128,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 		logoPath := p.Resolve(p.Brand.Logo)
 		logoData, err := in.read(logoPath, inputs.RoleLogo)
 		if err != nil {
-			return nil, nil, namedFile(p, "brand.logo", p.Brand.Logo, err, in.files != nil)
+			return nil, nil, namedFile(p, profileData, "brand.logo", p.Brand.Logo, err, in.files != nil)
 		}
 		l, err := inputs.ParseLogo(logoPath, logoData)
 		if err != nil {

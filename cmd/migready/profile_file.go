@@ -57,18 +57,18 @@ func parseProfile(path string, data []byte) (*inputs.Profile, error) {
 //
 // From files in memory (the page's uploads) the error keeps its words (add
 // the file on the page) and gets the key and line.
-func namedFile(p *inputs.Profile, key, rel string, err error, inMemory bool) error {
+func namedFile(p *inputs.Profile, profile []byte, key, rel string, err error, inMemory bool) error {
 	var e *inputs.Error
 	if !errors.As(err, &e) || e.Msg != "file not found" {
 		return err
 	}
 	if inMemory {
 		c := *e
-		c.Line, c.Key, c.Kind = p.KeyLine(key), key, inputs.ProblemFileNotFound
+		c.Line, c.Key, c.Kind = inputs.KeyLine(profile, key), key, inputs.ProblemFileNotFound
 		return &c
 	}
 	name := key[strings.LastIndexByte(key, '.')+1:]
-	return &inputs.Error{File: p.Path, Line: p.KeyLine(key), Key: key, Kind: inputs.ProblemFileNotFound,
+	return &inputs.Error{File: p.Path, Line: inputs.KeyLine(profile, key), Key: key, Kind: inputs.ProblemFileNotFound,
 		Msg:  fmt.Sprintf("%s = %q: there is no file %s", name, rel, p.Resolve(rel)),
 		Hint: fmt.Sprintf("check the file's name and folder: a path in the profile is relative to the profile's folder (%s)", p.Dir())}
 }
