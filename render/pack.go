@@ -136,6 +136,9 @@ func packDocumentOf(v *localized, body []byte) *doc.Document {
 	if v.Logo != nil {
 		d.Logo = &doc.Image{Data: v.Logo, Type: "png"}
 	}
+	d.Rows = func(n int) (string, string) {
+		return l.Plural("pack.html.show_rows", n), l.Plural("pack.html.rows", n)
+	}
 	return d
 }
 

@@ -62,6 +62,10 @@ type Document struct {
 	Tree     ast.Node  // Body parsed by Parse, or nil; renderers only read it
 	Created  time.Time // fixed creation/modification date (determinism)
 	Producer string    // e.g. "migready 0.1.0"
+	// Rows names a long table's n rows in the document's language for the
+	// HTML, which folds such a table: show while it is folded ("Show all 80
+	// rows"), count while it is open ("80 rows"). Nil: in English.
+	Rows func(n int) (show, count string)
 }
 
 // Image is a decoded-enough logo: the bytes and their type.

@@ -5,7 +5,9 @@ package html
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"encoding/base64"
+	"encoding/hex"
 	"fmt"
 	"html"
 	"io"
@@ -24,14 +26,21 @@ import (
 )
 
 // Write writes d as one self-contained HTML5 file: inline CSS, the logo as
-// a data: URL, no script and nothing that makes the browser fetch anything,
-// so the file can be mailed, archived and opened offline. It reads well on a
-// phone and prints on A4 like the PDF (a page per "# " section, repeated
-// table headers, the running header and page numbers where the browser
-// supports CSS page margin boxes). The same doc.Document gives the same bytes.
+// a data: URL, one script of its own (see script) and nothing that makes
+// the browser fetch anything, so the file can be mailed, archived and
+// opened offline. It reads well on a phone (tables of four columns or more
+// as cards, long tables folded under their count) and prints on A4 like
+// the PDF (a page per "# " section, repeated table headers, the running
+// header and page numbers where the browser supports CSS page margin
+// boxes). The checklist's boxes can be ticked; the ticks are kept in that
+// browser for that pack. The same doc.Document gives the same bytes.
 func Write(w io.Writer, d *doc.Document) error {
 	var body bytes.Buffer
-	if err := renderHTMLBody(&body, d.Body, d.Parsed()); err != nil {
+	nodes := htmlNodes{rows: d.Rows}
+	if nodes.rows == nil {
+		nodes.rows = englishRows
+	}
+	if err := renderHTMLBody(&body, d.Body, d.Parsed(), nodes); err != nil {
 		return fmt.Errorf("html body: %w", err)
 	}
 
@@ -51,10 +60,12 @@ func Write(w io.Writer, d *doc.Document) error {
 		lang = "en"
 	}
 
-	p("<!DOCTYPE html>\n<html lang=\"", esc(lang), "\">\n<head>\n<meta charset=\"utf-8\">\n")
+	p("<!DOCTYPE html>\n<html lang=\"", esc(lang), "\" data-pack=\"", packID(d), "\">\n<head>\n<meta charset=\"utf-8\">\n")
 	// The policy is a second line of defence: even if markup slipped through,
-	// the browser would run no script and load nothing but data: images.
-	p(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">`, "\n")
+	// the browser would run no script but ours (allowed by its hash) and load
+	// nothing but data: images.
+	p(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src `, ScriptHash(),
+		`; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">`, "\n")
 	p(`<meta name="viewport" content="width=device-width, initial-scale=1">`, "\n")
 	p(`<meta name="referrer" content="no-referrer">`, "\n")
 	p(`<meta name="color-scheme" content="light">`, "\n")
@@ -97,24 +108,99 @@ func Write(w io.Writer, d *doc.Document) error {
 	}
 	p("</header>\n<main>\n")
 	_, _ = body.WriteTo(bw)
-	p("</main>\n<footer class=\"page-footer\">", esc(d.Header), "</footer>\n</body>\n</html>\n")
+	p("</main>\n<footer class=\"page-footer\">", esc(d.Header), "</footer>\n<script>", script, "</script>\n</body>\n</html>\n")
 	return bw.Flush()
 }
 
+// packID names the pack for the ticks the browser keeps: the same file
+// finds its ticks again, another pack (another customer, another date)
+// starts with none.
+func packID(d *doc.Document) string {
+	h := sha256.New()
+	for _, s := range []string{d.Lang, d.Title, d.Header, d.Cover.Customer} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	h.Write(d.Body)
+	return hex.EncodeToString(h.Sum(nil)[:12])
+}
+
+// script is the report's only script. It keeps the checklist's ticks in
+// the browser's local storage under the pack's id (nothing leaves the
+// machine; where storage is refused the boxes still tick), opens the
+// folded tables on a wide screen, and opens them all for printing. The
+// Content-Security-Policy allows exactly it, by its hash.
+const script = `(function () {
+  var boxes = document.querySelectorAll("input.tick");
+  var key = "migready-ticks:" + document.documentElement.getAttribute("data-pack");
+  var store = null, saved = null, ticked = [];
+  try { store = window.localStorage; saved = store.getItem(key); ticked = JSON.parse(saved || "[]"); } catch (e) { ticked = []; }
+  function save() {
+    var on = [];
+    Array.prototype.forEach.call(boxes, function (b, i) { if (b.checked) { on.push(i); } });
+    try { store.setItem(key, JSON.stringify(on)); } catch (e) {}
+  }
+  Array.prototype.forEach.call(boxes, function (b, i) {
+    if (saved !== null) { b.checked = ticked.indexOf(i) >= 0; }
+    b.addEventListener("change", save);
+  });
+  var folds = document.querySelectorAll("details.fold");
+  function unfold() { Array.prototype.forEach.call(folds, function (d) { d.open = true; }); }
+  if (window.matchMedia && window.matchMedia("(min-width: 40.0625rem)").matches) { unfold(); }
+  window.addEventListener("beforeprint", unfold);
+})();
+`
+
+// ScriptHash is the Content-Security-Policy source that allows the
+// report's script.
+func ScriptHash() string {
+	sum := sha256.Sum256([]byte(script))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}
+
+// Script is the report's only script, for tests that find it in a page.
+func Script() string { return script }
+
 // renderHTMLBody renders markdown with the shared dialect and this file's
 // node renderers on top of goldmark's HTML renderer.
-func renderHTMLBody(w io.Writer, src []byte, tree ast.Node) error {
+func renderHTMLBody(w io.Writer, src []byte, tree ast.Node, nodes htmlNodes) error {
 	md := doc.NewMarkdown()
-	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(htmlNodes{}, 100)))
+	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(nodes, 100)))
 	return md.Renderer().Render(w, src, tree)
 }
 
 // htmlNodes overrides goldmark's rendering of the nodes where the pack
-// needs more (status badges, bar charts, wrapped code, scrollable tables) or
-// less (links and images that could reach the network, raw HTML).
-type htmlNodes struct{}
+// needs more (status badges, bar charts, wrapped code, tables that read as
+// cards on a phone and fold when long, checklist lines that can be ticked)
+// or less (links and images that could reach the network, raw HTML).
+// They only read the tree, which the PDF may be drawing at the same time.
+type htmlNodes struct {
+	rows func(n int) (show, count string) // see doc.Document.Rows
+}
 
-func (htmlNodes) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
+// englishRows is doc.Document.Rows when the document has none.
+func englishRows(n int) (string, string) {
+	if n == 1 {
+		return "Show the row", "1 row"
+	}
+	return fmt.Sprintf("Show all %d rows", n), fmt.Sprintf("%d rows", n)
+}
+
+// foldRows is the number of rows above which a table is folded under its
+// count: on a phone each row is a card of several lines.
+const foldRows = 12
+
+// asCards reports whether a table of cols columns whose longest body cell
+// has longest letters reads as cards on a narrow screen, one row a card,
+// each cell beside its column's name: with four columns or more, or three
+// with a cell of more than 20 letters (three columns of figures stay a
+// table), or two named columns with a cell of running text. A table
+// without column names (a list of label and value) stays a table.
+func asCards(cols, longest int, named bool) bool {
+	return named && (cols >= 4 || cols == 3 && longest > 20 || cols == 2 && longest > 40)
+}
+
+func (h htmlNodes) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 	r.Register(ast.KindText, renderHTMLText)
 	r.Register(ast.KindFencedCodeBlock, renderHTMLCode)
 	r.Register(ast.KindCodeBlock, renderHTMLCode)
@@ -123,7 +209,10 @@ func (htmlNodes) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 	r.Register(ast.KindImage, renderHTMLImage)
 	r.Register(ast.KindHTMLBlock, renderHTMLRaw)
 	r.Register(ast.KindRawHTML, renderHTMLRaw)
-	r.Register(east.KindTable, renderHTMLTable)
+	r.Register(east.KindTable, h.renderTable)
+	r.Register(east.KindTableCell, renderHTMLTableCell)
+	r.Register(ast.KindListItem, renderHTMLListItem)
+	r.Register(east.KindTaskCheckBox, renderHTMLCheckBox)
 }
 
 // renderHTMLText is goldmark's text rendering with the status glyphs
@@ -189,11 +278,22 @@ func htmlBreakable(s string) string {
 		s = s[j:]
 		at := strings.IndexByte(word, '@')
 		address := at > 0 && strings.Contains(word[at:], ".")
-		if !address && (utf8.RuneCountInString(word) < 16 || strings.IndexFunc(word, notIDRune) >= 0) {
-			b.WriteString(word)
-			continue
+		var pre, post string
+		if !address {
+			// An id in quotes or brackets is still an id.
+			var id string
+			pre, id, post = trimQuotes(word)
+			// A long word without a separator is a word
+			// ("SuperOffice-Migrationsteam"), which breaks where words break.
+			if utf8.RuneCountInString(id) < 16 || strings.IndexFunc(id, notIDRune) >= 0 || !strings.ContainsAny(id, "@._/:") {
+				b.WriteString(word)
+				continue
+			}
+			word = id
 		}
+		// The marks around an id stay with it on its line.
 		b.WriteString(`<span class="tok">`)
+		b.WriteString(pre)
 		for k := 0; k < len(word); k++ {
 			c := word[k]
 			b.WriteByte(c)
@@ -209,12 +309,49 @@ func htmlBreakable(s string) string {
 				b.WriteString("<wbr>")
 			}
 		}
+		b.WriteString(post)
 		b.WriteString("</span>")
 		if address {
 			b.WriteString("</span>")
 		}
 	}
 	return b.String()
+}
+
+// quoteMarks are the quotation marks and brackets, escaped or not, that
+// can open or close an id in escaped text.
+var (
+	openMarks  = []string{"&#34;", "&quot;", "&#39;", "&lt;", "(", "[", "“", "„", "«", "‹", "‘", "‚"}
+	closeMarks = []string{"&#34;", "&quot;", "&#39;", "&gt;", ")", "]", "”", "“", "»", "›", "’", ",", ";"}
+)
+
+// trimQuotes splits word into the marks that open it, what they enclose,
+// and the marks (and a comma or semicolon) that close it.
+func trimQuotes(word string) (pre, core, post string) {
+	core = word
+	for again := true; again; {
+		again = false
+		for _, m := range openMarks {
+			if strings.HasPrefix(core, m) {
+				core = core[len(m):]
+				again = true
+				break
+			}
+		}
+	}
+	pre = word[:len(word)-len(core)]
+	n := len(core)
+	for again := true; again; {
+		again = false
+		for _, m := range closeMarks {
+			if strings.HasSuffix(core[:n], m) {
+				n -= len(m)
+				again = true
+				break // an entity's ";" before a semicolon's
+			}
+		}
+	}
+	return pre, core[:n], core[n:]
 }
 
 // notIDRune reports whether r cannot occur in an id, host name or address.
@@ -375,13 +512,158 @@ func renderHTMLRaw(w util.BufWriter, source []byte, node ast.Node, entering bool
 	return ast.WalkSkipChildren, nil
 }
 
-// renderHTMLTable puts the table in a container that scrolls sideways on a
-// narrow screen instead of squeezing the columns to a letter each.
-func renderHTMLTable(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering {
-		_, _ = w.WriteString("<div class=\"table-wrap\"><table>\n")
-	} else {
+// renderTable puts the table in a container that scrolls sideways on a
+// narrow screen if it must. A table that reads as cards there (asCards)
+// is marked so; one of more than foldRows rows is folded under its count
+// (a <details>, which needs no script).
+func (h htmlNodes) renderTable(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*east.Table)
+	rows, longest, named := 0, 0, false
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() == east.KindTableHeader {
+			for th := c.FirstChild(); th != nil; th = th.NextSibling() {
+				named = named || len(bytes.TrimSpace(nodeText(th, source))) > 0
+			}
+		}
+		if c.Kind() != east.KindTableRow {
+			continue
+		}
+		rows++
+		for cell := c.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			longest = max(longest, utf8.RuneCount(nodeText(cell, source)))
+		}
+	}
+	fold := rows > foldRows
+	if !entering {
 		_, _ = w.WriteString("</table></div>\n")
+		if fold {
+			_, _ = w.WriteString("</details>\n")
+		}
+		return ast.WalkContinue, nil
+	}
+	if fold {
+		show, count := h.rows(rows)
+		_, _ = w.WriteString(`<details class="fold"><summary><span class="fold-show">` + html.EscapeString(show) +
+			`</span><span class="fold-count">` + html.EscapeString(count) + "</span></summary>\n")
+	}
+	if asCards(len(n.Alignments), longest, named) {
+		_, _ = w.WriteString("<div class=\"table-wrap\"><table class=\"cards\">\n")
+	} else {
+		_, _ = w.WriteString("<div class=\"table-wrap\"><table>\n")
+	}
+	return ast.WalkContinue, nil
+}
+
+// renderHTMLTableCell writes a cell as goldmark does, its alignment as a
+// style, and gives each body cell its column's header as data-label, which
+// a card shows before the value (in a span of its own, so that the value's
+// words and addresses stay one box). It writes no attribute into the tree.
+func renderHTMLTableCell(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*east.TableCell)
+	tag := "td"
+	if n.Parent().Kind() == east.KindTableHeader {
+		tag = "th"
+	}
+	if !entering {
+		if tag == "td" {
+			_, _ = w.WriteString("</span>")
+		}
+		_, _ = w.WriteString("</" + tag + ">\n")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString("<" + tag)
+	if n.Alignment != east.AlignNone {
+		_, _ = w.WriteString(` style="text-align:` + n.Alignment.String() + `"`)
+	}
+	if tag == "td" {
+		if label := columnLabel(n, source); label != "" {
+			_, _ = w.WriteString(` data-label="` + label + `"`)
+		}
+		// The value is one box beside its label in a card.
+		_, _ = w.WriteString("><span>")
+		return ast.WalkContinue, nil
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkContinue, nil
+}
+
+// columnLabel is the text of the header of cell's column, escaped for an
+// attribute; "" when the header is empty.
+func columnLabel(cell *east.TableCell, source []byte) string {
+	col := 0
+	for c := cell.PreviousSibling(); c != nil; c = c.PreviousSibling() {
+		col++
+	}
+	table := cell.Parent().Parent()
+	header := table.FirstChild()
+	if header == nil || header.Kind() != east.KindTableHeader {
+		return ""
+	}
+	th := header.FirstChild()
+	for i := 0; th != nil && i < col; i++ {
+		th = th.NextSibling()
+	}
+	if th == nil {
+		return ""
+	}
+	return strings.TrimSpace(doc.HTMLText(nodeText(th, source)))
+}
+
+// nodeText is the text of node and its descendants, as in the source
+// (escapes not resolved).
+func nodeText(node ast.Node, source []byte) []byte {
+	var text []byte
+	_ = ast.Walk(node, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := n.(type) {
+		case *ast.Text:
+			text = append(text, t.Segment.Value(source)...)
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				text = append(text, ' ')
+			}
+		case *ast.String:
+			text = append(text, t.Value...)
+		}
+		return ast.WalkContinue, nil
+	})
+	return text
+}
+
+// renderHTMLListItem writes a list item as goldmark does, with the class
+// "task" on a checklist line (one that starts with a checkbox), which
+// then shows the box instead of the bullet.
+func renderHTMLListItem(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		_, _ = w.WriteString("</li>\n")
+		return ast.WalkContinue, nil
+	}
+	fc := node.FirstChild()
+	if fc != nil && fc.FirstChild() != nil && fc.FirstChild().Kind() == east.KindTaskCheckBox {
+		_, _ = w.WriteString(`<li class="task">`)
+	} else {
+		_, _ = w.WriteString("<li>")
+	}
+	if fc != nil {
+		if _, ok := fc.(*ast.TextBlock); !ok {
+			_ = w.WriteByte('\n')
+		}
+	}
+	return ast.WalkContinue, nil
+}
+
+// renderHTMLCheckBox writes a checklist line's box, which the reader ticks
+// (goldmark's is disabled). The script keeps its state; autocomplete="off"
+// keeps the browser's own form restoring out of it.
+func renderHTMLCheckBox(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	if node.(*east.TaskCheckBox).IsChecked {
+		_, _ = w.WriteString(`<input type="checkbox" class="tick" autocomplete="off" checked> `)
+	} else {
+		_, _ = w.WriteString(`<input type="checkbox" class="tick" autocomplete="off"> `)
 	}
 	return ast.WalkContinue, nil
 }
@@ -535,8 +817,17 @@ table:has(th:nth-child(5)) { min-width: 44rem; }
 .st-fail { background: var(--fail); } .st-fail::before { content: "\2715"; }
 .st-warn { background: var(--warn); } .st-warn::before { content: "!"; }
 .st-unknown { background: var(--unknown); } .st-unknown::before { content: "?"; }
-li:has(> input[type=checkbox]) { list-style: none; position: relative; margin: .35em 0; }
-li > input[type=checkbox]:first-child { position: absolute; left: -1.75rem; top: .15rem; width: 1.2rem; height: 1.2rem; margin: 0; accent-color: var(--brand); }
+/* A checklist line shows its box where the bullet would be, and the
+   status mark after it: one box, one mark. */
+ul:has(> li.task) { padding-left: 2.1rem; }
+li.task { list-style: none; position: relative; margin: .35em 0; }
+li.task > p:first-child { position: relative; }
+input.tick { position: absolute; left: -2rem; top: .1rem; width: 1.3rem; height: 1.3rem; margin: 0; accent-color: var(--brand); cursor: pointer; }
+/* A long table is folded under its count; the script unfolds it on a wide
+   screen and for printing. */
+details.fold { margin: 1rem 0; }
+details.fold > summary { cursor: pointer; color: var(--ink); font-weight: 600; padding: .3rem 0; }
+details.fold[open] .fold-show, details.fold:not([open]) .fold-count { display: none; }
 .chart { margin: 1rem 0; padding: .75rem 1rem; border: 1px solid var(--line); border-radius: .3rem; }
 .bar-row { display: grid; grid-template-columns: minmax(6rem, 30%) 1fr auto; gap: .75rem; align-items: center; padding: .3rem 0; }
 .bar-label { overflow-wrap: break-word; }
@@ -559,6 +850,24 @@ li > input[type=checkbox]:first-child { position: absolute; left: -1.75rem; top:
   .bar-row { grid-template-columns: 1fr auto; gap: .2rem .75rem; }
   .bar-label { grid-column: 1 / -1; }
   th, td { padding: .4rem .5rem; }
+  th { white-space: normal; }
+  /* A table that stays a table fits the screen: a word wider than its
+     column breaks. */
+  table:not(.cards) td { overflow-wrap: anywhere; }
+  /* A table marked as cards (asCards) reads as cards: one row a card, each
+     cell a line beside its column's name (data-label). */
+  .table-wrap:has(> table.cards) { border: 0; overflow: visible; }
+  table.cards { min-width: 0 !important; }
+  table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: auto; }
+  table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.cards tr { border: 1px solid var(--line); border-radius: .3rem; padding: .3rem .6rem; margin: 0 0 .5rem; }
+  table.cards tbody tr:nth-child(even) td { background: none; }
+  table.cards td { display: grid; grid-template-columns: minmax(5.5rem, 30%) minmax(0, 1fr); gap: .6rem; padding: .2rem 0; border: 0; text-align: left !important; white-space: normal; }
+  table.cards td > span { min-width: 0; }
+  table.cards td::before { content: attr(data-label); color: var(--muted); font-size: .85em; line-height: 1.8; }
+  table.cards td:not([data-label])::before { content: none; }
+  table.cards td:not([data-label]) { display: block; }
+  table.cards td:has(> span:empty) { display: none; }
 }
 @page {
   size: A4;
@@ -590,6 +899,11 @@ li > input[type=checkbox]:first-child { position: absolute; left: -1.75rem; top:
   tr, pre.code, .chart, .bar-row, blockquote, .facts div { break-inside: avoid; }
   .table-wrap { overflow: visible; border: 0; }
   table:has(th:nth-child(5)) { min-width: 0; }
+  /* Every row prints, folded or not: the script unfolds the tables before
+     printing; this does it where scripts do not run (Chromium). */
+  details.fold > summary { display: none; }
+  details.fold::details-content { content-visibility: visible; }
+  input.tick { accent-color: #1D2330; }
   .cover { padding-top: 8mm; }
   th, td { border: 1px solid var(--line); }
   p, li { orphans: 3; widows: 3; }

@@ -3,6 +3,9 @@ package html
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -93,7 +96,7 @@ func TestHTMLStructure(t *testing.T) {
 	d := sampleHTMLDoc(t)
 	out := renderHTMLString(t, d)
 	for _, want := range []string{
-		"<!DOCTYPE html>\n<html lang=\"en\">",
+		"<!DOCTYPE html>\n<html lang=\"en\" data-pack=\"",
 		`<meta charset="utf-8">`,
 		`<meta name="viewport" content="width=device-width, initial-scale=1">`,
 		`<meta name="generator" content="migready 0.1.0">`,
@@ -108,9 +111,12 @@ func TestHTMLStructure(t *testing.T) {
 		`<span class="st st-fail">✖</span>`,
 		`<span class="st st-warn">❗</span>`,
 		`<span class="st st-unknown">❓</span>`,
-		`<input checked="" disabled="" type="checkbox">`,
+		`<li class="task"><input type="checkbox" class="tick" autocomplete="off" checked> <span class="st st-pass">✔</span>`,
+		`<li class="task"><input type="checkbox" class="tick" autocomplete="off"> <span class="st st-fail">✖</span>`,
+		`<div class="table-wrap"><table class="cards">`,
 		`<div class="table-wrap"><table>`,
-		"<td>王小明</td>",
+		`<td data-label="Name"><span>王小明</span></td>`,
+		`<td style="text-align:right" data-label="Row"><span>12</span></td>`,
 		`<pre class="code"><code>v=spf1 include:spf.protection.outlook.com`,
 		`<span class="bar-label">Database</span><span class="bar-track"><span class="bar" style="width:100.0%"></span></span><span class="bar-value">2.5 h</span>`,
 		`style="width:20.8%"`,
@@ -130,7 +136,7 @@ func TestHTMLStructure(t *testing.T) {
 	d.Lang, d.Color, d.Cover.State, d.Cover.Verdict = "nb", "blue", "ready", "KLAR"
 	d.Logo = &doc.Image{Data: []byte("GIF89a not a png"), Type: "png"}
 	out = renderHTMLString(t, d)
-	for _, want := range []string{`<html lang="nb">`, "--brand: #0B5FFF;", `<div class="verdict ready">`, `<p class="verdict-word">KLAR</p>`} {
+	for _, want := range []string{`<html lang="nb" data-pack="`, "--brand: #0B5FFF;", `<div class="verdict ready">`, `<p class="verdict-word">KLAR</p>`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
 		}
@@ -179,9 +185,9 @@ func TestHTMLHostileContent(t *testing.T) {
 		"",
 		"Template text {{.X}} {{ printf \"%s\" 1 }} stays as typed; Unicode: Ødegård, 王小明, emoji 😀, RTL שלום.",
 		"",
-		"| a | b |",
-		"|---|---|",
-		"| <script>alert(6)</script> | http://evil.example/ |",
+		"| a | b\\\" onmouseover=alert(17) x=\\\" <script>alert(18)</script> | c | d |",
+		"|---|---|---|---|",
+		"| <script>alert(6)</script> | http://evil.example/ | | |",
 		"",
 		"```</code></pre><script>alert(7)</script>",
 		"</pre><script>alert(8)</script> https://evil.example/",
@@ -217,6 +223,7 @@ func TestHTMLHostileContent(t *testing.T) {
 		"<p>javascript:alert(5) ", // an autolink with a bad scheme is text
 		`<span class="img-alt">pixel</span>`,
 		`<span class="bar-label">&lt;script&gt;alert(9)&lt;/script&gt;</span>`,
+		`<td data-label="b&quot; onmouseover=alert(17) x=&quot; &lt;script&gt;alert(18)&lt;/script&gt;"><span>`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
@@ -261,13 +268,21 @@ func TestHTMLLinks(t *testing.T) {
 }
 
 // assertInertHTML parses out as a browser would and fails on anything that
-// could run code or fetch something: script elements, event handlers,
-// embedded content other than data: images, links to other schemes, and
-// url() or @import in the CSS.
+// could run code or fetch something: script elements other than the
+// report's own (the only one its Content-Security-Policy allows, by hash),
+// event handlers, embedded content other than data: images, links to other
+// schemes, and url() or @import in the CSS.
 func assertInertHTML(t *testing.T, out string) {
 	t.Helper()
-	if strings.Contains(strings.ToLower(out), "<script") {
-		t.Error(`output contains "<script"`)
+	if n := strings.Count(strings.ToLower(out), "<script"); n != 1 {
+		t.Errorf(`output contains "<script" %d times, want once (the report's script)`, n)
+	}
+	if want := "script-src " + ScriptHash() + ";"; !strings.Contains(out, `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; `+want) {
+		t.Errorf("the policy does not allow exactly the report's script (%s)", want)
+	}
+	sum := sha256.Sum256([]byte(Script()))
+	if ScriptHash() != "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'" {
+		t.Error("ScriptHash is not the hash of the script")
 	}
 	if strings.Contains(out, `src="http`) {
 		t.Error(`output contains src="http`)
@@ -280,7 +295,11 @@ func assertInertHTML(t *testing.T, out string) {
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			switch n.Data {
-			case "script", "iframe", "object", "embed", "link", "base", "form", "video", "audio", "source", "svg", "frame":
+			case "script":
+				if n.FirstChild == nil || n.FirstChild.Data != Script() || n.Parent.Data != "body" {
+					t.Errorf("a script that is not the report's: %v", n.FirstChild)
+				}
+			case "iframe", "object", "embed", "link", "base", "form", "video", "audio", "source", "svg", "frame":
 				t.Errorf("element <%s> in output", n.Data)
 			case "style":
 				css := n.FirstChild.Data
@@ -360,14 +379,127 @@ func TestHTMLBreakPoints(t *testing.T) {
 		"Daniel Clarke &lt;daniel@harbourfinch.co.uk&gt;": `Daniel Clarke <span class="tok">&lt;daniel@<wbr><span class="tok">harbourfinch.<wbr>co.<wbr>uk&gt;</span></span>`,
 		"include:_spf.salesforce.com ~all":                `<span class="tok">include:<wbr>_spf.<wbr>salesforce.<wbr>com</span> ~all`,
 		"Sales-Premium on-site":                           "Sales-Premium on-site",
+		"Ihr SuperOffice-Migrationsteam entfernt":         "Ihr SuperOffice-Migrationsteam entfernt",
 		"@SUM(A1) and 1.5 GB.":                            "@SUM(A1) and 1.5 GB.",
 		"&lt;script&gt;alert(2)&lt;/script&gt;":           "&lt;script&gt;alert(2)&lt;/script&gt;",
 		"end of sentence.":                                "end of sentence.",
 		"ola@blåbær.no":                                   `<span class="tok">ola@<wbr><span class="tok">blåbær.<wbr>no</span></span>`,
 		"a_very_long_identifier_name":                     `<span class="tok">a_<wbr>very_<wbr>long_<wbr>identifier_<wbr>name</span>`,
+		"&#34;include:servers.mcsv.net&#34;,":             `<span class="tok">&#34;include:<wbr>servers.<wbr>mcsv.<wbr>net&#34;,</span>`,
+		"„include:_spf.salesforce.com“":                   `<span class="tok">„include:<wbr>_spf.<wbr>salesforce.<wbr>com“</span>`,
 	} {
 		if got := htmlBreakable(in); got != want {
 			t.Errorf("htmlBreakable(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// TestHTMLChecklistAndFold: a checklist line is a task item with one box a
+// reader can tick (not disabled) and its status mark after it, in a loose
+// list (each line a paragraph, as the pack writes it) as in a tight one;
+// a table of more than foldRows rows is folded under its count in the
+// document's words, a shorter one is not; tables of four columns or more
+// read as cards.
+func TestHTMLChecklistAndFold(t *testing.T) {
+	rows := func(n int) string {
+		var b strings.Builder
+		b.WriteString("| Row | User ID | Name | Email |\n|---:|---|---|---|\n")
+		for i := range n {
+			fmt.Fprintf(&b, "| %d | u%d | User %d | u%d@example.com |\n", i+2, i, i, i)
+		}
+		return b.String()
+	}
+	body := "- [ ] ✔ **One**  \n  Done when: x\n\n- [ ] ✖ **Two**\n\n- plain item\n\n" +
+		"Tight:\n\n- [ ] ❗ three\n- [ ] ❓ four\n\n" + rows(foldRows+1) + "\n" + rows(foldRows) + "\n| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 |\n"
+	d := &doc.Document{Lang: "nb", Body: []byte(body), Rows: func(n int) (string, string) {
+		return fmt.Sprintf("Vis alle %d radene", n), fmt.Sprintf("%d rader", n)
+	}}
+	out := renderHTMLString(t, d)
+	root, err := html.Parse(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tasks, plain, details, cards, tables int
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch {
+			case n.Data == "li" && attr(n, "class") == "task":
+				tasks++
+				boxes, marks := 0, 0
+				var first *html.Node
+				var inner func(*html.Node)
+				inner = func(c *html.Node) {
+					if c.Type == html.ElementNode && c.Data == "input" {
+						boxes++
+						if first == nil {
+							first = c
+						}
+						if hasAttr(c, "disabled") || attr(c, "type") != "checkbox" || attr(c, "class") != "tick" {
+							t.Errorf("checklist box %v", c.Attr)
+						}
+					}
+					if c.Type == html.ElementNode && strings.HasPrefix(attr(c, "class"), "st st-") {
+						marks++
+					}
+					for k := c.FirstChild; k != nil; k = k.NextSibling {
+						inner(k)
+					}
+				}
+				inner(n)
+				if boxes != 1 || marks != 1 {
+					t.Errorf("a checklist line has %d boxes and %d marks, want one of each", boxes, marks)
+				}
+			case n.Data == "li":
+				plain++
+			case n.Data == "details":
+				details++
+				if attr(n, "class") != "fold" || hasAttr(n, "open") {
+					t.Errorf("details %v", n.Attr)
+				}
+			case n.Data == "table":
+				tables++
+				if attr(n, "class") == "cards" {
+					cards++
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	if tasks != 4 || plain != 1 {
+		t.Errorf("%d task items and %d plain ones, want 4 and 1", tasks, plain)
+	}
+	if details != 1 || tables != 3 || cards != 2 {
+		t.Errorf("%d folded tables, %d tables, %d as cards; want 1, 3, 2", details, tables, cards)
+	}
+	want := fmt.Sprintf(`<details class="fold"><summary><span class="fold-show">Vis alle %d radene</span><span class="fold-count">%d rader</span></summary>`, foldRows+1, foldRows+1)
+	if !strings.Contains(out, want) {
+		t.Errorf("output lacks %q", want)
+	}
+	// Without words, English.
+	d.Rows = nil
+	if out := renderHTMLString(t, d); !strings.Contains(out, fmt.Sprintf("Show all %d rows", foldRows+1)) {
+		t.Error("no English words for a folded table")
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
 }

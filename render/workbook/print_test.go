@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"bytes"
 	"encoding/csv"
 	"os"
 	"os/exec"
@@ -9,12 +10,19 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/migready/migready/readiness/assessment"
+	"github.com/migready/migready/render/doc"
+	"github.com/migready/migready/templates"
+	"github.com/xuri/excelize/v2"
 )
 
-// TestWorkbookPrintSetup: every sheet prints as a document (landscape, one
-// page wide, header row on every page, page numbers in the footer), no
-// sheet claims an applied filter, columns are listed in order, and every
-// row is tall enough for its wrapped text.
+// TestWorkbookPrintSetup: every sheet prints as a document (A4 landscape,
+// at a scale that keeps the 11-point text at 8 points or more and its
+// columns one page wide, header row on every page, page numbers in the
+// footer), no sheet claims an applied filter, columns are listed in order,
+// and every row is tall enough for its wrapped text.
 func TestWorkbookPrintSetup(t *testing.T) {
 	a := wbAssessment()
 	long := strings.Repeat("A sentence that wraps over several lines in a narrow column. ", 6)
@@ -26,13 +34,29 @@ func TestWorkbookPrintSetup(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
-			pl.FitToHeight == nil || *pl.FitToHeight != 0 || pl.Size == nil || *pl.Size != 9 {
+		if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 9 ||
+			pl.AdjustTo == nil || *pl.AdjustTo < 75 || *pl.AdjustTo > 100 || pl.PageOrder == nil || *pl.PageOrder != "overThenDown" {
 			t.Errorf("%s: page layout %+v", sheet, pl)
 		}
+		// Fit to page would shrink the text below 8 points again.
 		props, err := f.GetSheetProps(sheet)
-		if err != nil || props.FitToPage == nil || !*props.FitToPage {
-			t.Errorf("%s: fitToPage not set (%v)", sheet, err)
+		if err != nil || props.FitToPage != nil && *props.FitToPage {
+			t.Errorf("%s: fitToPage is set (%v)", sheet, err)
+		}
+		// The visible columns fit across the page at that scale: 297 mm
+		// less half an inch each side, a column of width w being w digits
+		// of 5.6 points (Carlito's, a little wider than Calibri's 7 pixels).
+		rows, _ := f.GetRows(sheet)
+		across := 0.0
+		for c := range rows[0] {
+			name, _ := excelize.ColumnNumberToName(c + 1)
+			if v, _ := f.GetColVisible(sheet, name); v {
+				w, _ := f.GetColWidth(sheet, name)
+				across += w * 5.6
+			}
+		}
+		if scale := float64(*pl.AdjustTo) / 100; across*scale > 841.89-72 {
+			t.Errorf("%s: columns %.0f pt wide at %.0f %% do not fit the page's 770 pt", sheet, across, scale*100)
 		}
 		hf, err := f.GetHeaderFooter(sheet)
 		if err != nil || hf == nil || !strings.Contains(hf.OddFooter, "&P") || !strings.Contains(hf.OddFooter, "&N") {
@@ -147,6 +171,92 @@ func TestWorkbookLines(t *testing.T) {
 	} {
 		if got := c.lines(0, s); got != want {
 			t.Errorf("lines(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestWorkbookHeadersWhole: in every language, each column is wide enough
+// for the widest word of its header, so that a header wraps between words
+// ("Vidarebefordra gammal adress", not "Vidarebeford|ra"), and the due-date
+// column for a date, which a spreadsheet shows as "###" when it does not fit.
+func TestWorkbookHeadersWhole(t *testing.T) {
+	a := wbAssessment()
+	a.Checks[1].Findings[0].Track = &assessment.Tracking{State: assessment.TrackOpen, Due: "2026-12-24"}
+	for _, code := range templates.Supported {
+		l := templates.MustLoad(code)
+		var b bytes.Buffer
+		if err := Write(&b, a, l); err != nil {
+			t.Fatal(err)
+		}
+		f := wbOpen(t, b.Bytes())
+		for _, sheet := range f.GetSheetList() {
+			rows, _ := f.GetRows(sheet)
+			for c, h := range rows[0] {
+				name, _ := excelize.ColumnNumberToName(c + 1)
+				w, _ := f.GetColWidth(sheet, name)
+				for _, word := range strings.Fields(h) {
+					// Bold letters are wider than the digits a width counts.
+					if need := float64(utf8.RuneCountInString(word))*1.1 + 1; w < need {
+						t.Errorf("%s %s: column %s is %.0f wide; its header word %q needs %.1f", code, sheet, name, w, word, need)
+					}
+				}
+			}
+		}
+		findings := l.T("workbook.sheet.findings")
+		if w, _ := f.GetColWidth(findings, "K"); w < 11 {
+			t.Errorf("%s: the due-date column is %.0f wide, too narrow for a date", code, w)
+		}
+		if v, _ := f.GetCellValue(findings, "K2", excelize.Options{RawCellValue: true}); v == "" {
+			t.Errorf("%s: the due date is not in column K", code)
+		}
+	}
+}
+
+// TestWorkbookFixedStillFound: a finding the returned workbook marked Fixed
+// is still found: its Status keeps the customer's word, in the warning
+// colours, and its Problem says first that it is still found, as the pack
+// lists it under "Marked fixed, but still found".
+func TestWorkbookFixedStillFound(t *testing.T) {
+	a := wbAssessment()
+	a.Checks[1].Findings[0].Track = &assessment.Tracking{State: assessment.TrackFixed, Comment: "done"}
+	a.Checks[1].Findings[1].Track = &assessment.Tracking{State: assessment.TrackAccepted}
+	for _, code := range []string{"en", "nb"} {
+		l := templates.MustLoad(code)
+		var b bytes.Buffer
+		if err := Write(&b, a, l); err != nil {
+			t.Fatal(err)
+		}
+		f := wbOpen(t, b.Bytes())
+		sheet := l.T("workbook.sheet.findings")
+		warn := strings.TrimPrefix(doc.StatusColors["warn"].String(), "#")
+		for _, c := range []struct {
+			row   int
+			state assessment.TrackState
+			still bool
+		}{{2, assessment.TrackFixed, true}, {3, assessment.TrackAccepted, false}} {
+			ref := "I" + strconv.Itoa(c.row)
+			if got, _ := f.GetCellValue(sheet, ref); got != StateWord(l, c.state) {
+				t.Errorf("%s %s = %q, want %q", code, ref, got, StateWord(l, c.state))
+			}
+			id, _ := f.GetCellStyle(sheet, ref)
+			st, _ := f.GetStyle(id)
+			flagged := st != nil && st.Font != nil && strings.EqualFold(st.Font.Color, warn)
+			if flagged != c.still {
+				t.Errorf("%s %s (%s): flagged %v, want %v", code, ref, c.state, flagged, c.still)
+			}
+			problem, _ := f.GetCellValue(sheet, "G"+strconv.Itoa(c.row))
+			title := l.T("pack.tracker.still_title")
+			if strings.HasPrefix(problem, title+"\n") != c.still || !strings.HasSuffix(problem, a.Checks[1].Findings[c.row-2].Problem) {
+				t.Errorf("%s G%d = %q", code, c.row, problem)
+			}
+		}
+		// Read back, the row is the finding and its state as written.
+		r, err := parseReturned("wb.xlsx", b.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e := r.Tracker.Entries[0]; e.State != assessment.TrackFixed || e.Comment != "done" {
+			t.Errorf("%s: read back %+v", code, e)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"time"
 	"unicode"
@@ -221,7 +222,19 @@ type styles struct {
 	date   int // a date cell (due dates)
 	top    int // numbers, top-aligned
 	status map[assessment.Status]int
+	// still is the Status cell of a finding marked fixed in the returned
+	// workbook but still found: the pack's warning colours.
+	still int
+	none  int // "None" under the header of a sheet with no rows
 }
+
+// fontName and fontSize are the workbook's default font, named on every
+// style with a font of its own: a font without a name is a serif in
+// LibreOffice.
+const (
+	fontName = "Calibri"
+	fontSize = 11.0
+)
 
 func newStyles(f *excelize.File) (*styles, error) {
 	var st styles
@@ -236,7 +249,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 	}
 	top := &excelize.Alignment{Vertical: "top"}
 	st.header = mk(&excelize.Style{
-		Font:      &excelize.Font{Bold: true, Color: "FFFFFF"},
+		Font:      &excelize.Font{Bold: true, Color: "FFFFFF", Family: fontName, Size: fontSize},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"0B5FFF"}},
 		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
 		NumFmt:    49,
@@ -249,19 +262,31 @@ func newStyles(f *excelize.File) (*styles, error) {
 	// user id beside them.
 	st.top = mk(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}})
 	st.status = map[assessment.Status]int{}
-	// The status colours are the pack's (doc.StatusColors): dark text on a
-	// light wash of the same colour, which prints in black and white too.
-	white := doc.RGB{R: 255, G: 255, B: 255}
 	for _, s := range []assessment.Status{assessment.Pass, assessment.Fail, assessment.Warn, assessment.Unknown} {
-		c := doc.StatusColors[string(s)]
-		st.status[s] = mk(&excelize.Style{
-			Font:      &excelize.Font{Bold: true, Color: strings.TrimPrefix(c.String(), "#")},
-			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{strings.TrimPrefix(c.Mix(white, 0.88).String(), "#")}},
-			Alignment: top,
-			NumFmt:    49,
-		})
+		st.status[s] = mk(statusStyle(s, top))
 	}
+	st.none = mk(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "5B6475", Family: fontName, Size: fontSize}, Alignment: top, NumFmt: 49})
+	st.still = mk(statusStyle(assessment.Warn, &excelize.Alignment{Vertical: "top", WrapText: true}))
 	return &st, err
+}
+
+// statusStyle is the style of a cell that says a status: the pack's colours
+// (doc.StatusColors), dark bold text on a light wash of the same colour,
+// which prints in black and white too.
+func statusStyle(s assessment.Status, align *excelize.Alignment) *excelize.Style {
+	c := doc.StatusColors[string(s)]
+	white := doc.RGB{R: 255, G: 255, B: 255}
+	return &excelize.Style{
+		Font:      statusFont(s),
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{strings.TrimPrefix(c.Mix(white, 0.88).String(), "#")}},
+		Alignment: align,
+		NumFmt:    49,
+	}
+}
+
+func statusFont(s assessment.Status) *excelize.Font {
+	c := doc.StatusColors[string(s)]
+	return &excelize.Font{Bold: true, Color: strings.TrimPrefix(c.String(), "#"), Family: fontName, Size: fontSize}
 }
 
 func (st *styles) statusStyle(s assessment.Status) int {
@@ -271,17 +296,26 @@ func (st *styles) statusStyle(s assessment.Status) int {
 	return st.text
 }
 
-// columnWidths tracks the widest value of each column, in characters, to
-// size the columns like Excel's "autofit" would, within limits.
+// columnWidths sizes a sheet's columns by their content, as Excel's
+// "autofit" would, within limits, and so that the sheet prints at a
+// readable size (see fit and printScale). Widths are in characters of the
+// default font, as the file stores them.
 type columnWidths struct {
-	w   []int
-	max []int
+	w     []int     // the widest value seen, in characters
+	floor []float64 // the narrowest the column may be: its widest word that must not break
+	max   []int     // the widest it may grow by its content
+	fixed []float64 // the widths fit chose; nil before
 }
 
 func newColumnWidths(headers []string, max ...int) *columnWidths {
-	c := &columnWidths{w: make([]int, len(headers)), max: max}
+	c := &columnWidths{w: make([]int, len(headers)), floor: make([]float64, len(headers)), max: max}
 	for i, h := range headers {
 		c.see(i, h)
+		// A header wraps between its words, never inside one: its
+		// widest word, in bold, sets the column's narrowest width.
+		for _, word := range strings.Fields(h) {
+			c.whole(i, word, true)
+		}
 	}
 	return c
 }
@@ -292,7 +326,41 @@ func (c *columnWidths) see(col int, s string) {
 	}
 }
 
+// whole makes column col wide enough for s on one line: a date, a status
+// word, a header word. Letters are wider than the digits a width counts
+// (capitals, bold), hence the margin.
+func (c *columnWidths) whole(col int, s string, bold bool) {
+	n := float64(utf8.RuneCountInString(s))
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			n += 0.3
+		}
+	}
+	if bold {
+		n *= 1.1
+	}
+	c.floor[col] = max(c.floor[col], math.Ceil(n)+1)
+}
+
+// words makes column col wide enough for each word of s up to maxWord
+// letters: a title or a name wraps between its words ("Benutzerpläne"
+// whole, not "Benutzerplän|e"). A longer word, such as an address, breaks
+// where it must.
+func (c *columnWidths) words(col int, s string) {
+	for _, w := range strings.Fields(s) {
+		if utf8.RuneCountInString(w) <= maxWord {
+			c.whole(col, w, false)
+		}
+	}
+}
+
+// maxWord is the longest word a column widens for (see words).
+const maxWord = 16
+
 func (c *columnWidths) width(col int) float64 {
+	if c.fixed != nil {
+		return c.fixed[col]
+	}
 	w := c.w[col] + 2
 	if w < 8 {
 		w = 8
@@ -300,7 +368,38 @@ func (c *columnWidths) width(col int) float64 {
 	if col < len(c.max) && w > c.max[col] {
 		w = c.max[col]
 	}
-	return float64(w)
+	return max(float64(w), c.floor[col])
+}
+
+// widths are the widths of columns 0…n-1.
+func (c *columnWidths) widths(n int) []float64 {
+	ws := make([]float64, n)
+	for i := range ws {
+		ws[i] = c.width(i)
+	}
+	return ws
+}
+
+// fit narrows the columns whose text wraps (shrink, each down to its
+// floor and at least least[col]), the one with the most room first, until
+// the first n columns print within pageWidth at scale percent, or none can
+// narrow further.
+func (c *columnWidths) fit(n int, scale float64, least map[int]float64, shrink ...int) {
+	ws := c.widths(len(c.w))
+	c.fixed = ws
+	budget := pageWidth * 100 / scale
+	for columnPoints(ws[:n]...) > budget {
+		best, room := -1, 0.0
+		for _, col := range shrink {
+			if r := ws[col] - max(c.floor[col], least[col]); r >= 1 && r > room {
+				best, room = col, r
+			}
+		}
+		if best < 0 {
+			return
+		}
+		ws[best]--
+	}
 }
 
 // lineHeight is the height of one line of the default 11 pt text, in
@@ -365,15 +464,51 @@ func (c *columnWidths) rowHeight(cells ...string) float64 {
 	return min(float64(n)*lineHeight+2, maxRowHeight)
 }
 
-// printSetup makes a sheet print as a document: A4 landscape, scaled to
-// one page wide, the header row repeated on every page, the sheet's name
-// and "page / pages" in the footer. fitToPage lives in sheetPr, which the
-// stream writer writes first and AutoFilter replaces, so callers set it
-// with fitToPage at the right moment.
-func printSetup(f *excelize.File, sheet string) error {
-	size, landscape, one, auto := 9, "landscape", 1, 0
+// pageWidth is what an A4 page in landscape holds across between
+// printSetup's margins (half an inch each side), in points.
+const pageWidth = 841.89 - 72
+
+// columnPoints is how wide columns of widths ws print at 100 %, in points.
+// A width counts digits of the default font, Calibri 11 (Carlito in
+// LibreOffice, with the same metrics): Excel draws w digits of 7 pixels
+// and 5 pixels of padding, at 96 pixels an inch; LibreOffice draws w
+// digits of their unrounded width, 5.55 points. Each column counts the
+// wider of the two.
+func columnPoints(ws ...float64) float64 {
+	sum := 0.0
+	for _, w := range ws {
+		sum += max((math.Floor(w*7)+5)*0.75, w*5.6)
+	}
+	return sum
+}
+
+// minScale is the smallest scale a sheet prints at, in percent: the
+// 11-point text prints at 8.25 points. A sheet too wide for that continues
+// on a page to the right (the columns read first are on the left).
+const minScale = 75
+
+// findingsScale is the scale the Findings sheet's columns are fitted to
+// (8.8-point text), so that in most workbooks it prints one page wide.
+const findingsScale = 80
+
+// printScale is the scale, in percent, at which columns of widths ws
+// print one page wide, between minScale and 100.
+func printScale(ws []float64) int {
+	s := int(math.Floor(100 * pageWidth / columnPoints(ws...)))
+	return min(max(s, minScale), 100)
+}
+
+// printSetup makes a sheet print as a document: A4 landscape, its columns
+// (widths ws, the visible ones) one page wide at a scale that keeps the
+// text at 8 points or more (printScale), the header row repeated on every
+// page, the sheet's name and "page / pages" in the footer. A sheet wider
+// than that prints its right-hand columns on a page of their own after
+// each page of rows.
+func printSetup(f *excelize.File, sheet string, ws []float64) error {
+	size, landscape, order := 9, "landscape", "overThenDown"
+	scale := uint(printScale(ws))
 	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Size: &size, Orientation: &landscape, FitToWidth: &one, FitToHeight: &auto,
+		Size: &size, Orientation: &landscape, AdjustTo: &scale, PageOrder: &order,
 	}); err != nil {
 		return err
 	}
@@ -391,11 +526,6 @@ func printSetup(f *excelize.File, sheet string) error {
 		RefersTo: "'" + strings.ReplaceAll(sheet, "'", "''") + "'!$1:$1",
 		Scope:    sheet,
 	})
-}
-
-func fitToPage(f *excelize.File, sheet string) error {
-	yes := true
-	return f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes})
 }
 
 // writeHeader writes the bold header row, freezes it and sizes the columns.
@@ -420,7 +550,17 @@ func writeHeader(f *excelize.File, sheet string, headers []string, cw *columnWid
 	if err := f.SetPanes(sheet, frozenHeader()); err != nil {
 		return err
 	}
-	return printSetup(f, sheet)
+	return printSetup(f, sheet, cw.widths(len(headers)))
+}
+
+// writeNone says in row 2 of a sheet with no rows that it has none, in the
+// sheet's language: a header alone on a printed page reads as a sheet that
+// failed to print.
+func writeNone(f *excelize.File, sheet string, lang *templates.Lang, st *styles) error {
+	if err := f.SetCellStr(sheet, "A2", lang.T("workbook.none")); err != nil {
+		return err
+	}
+	return f.SetCellStyle(sheet, "A2", "A2", st.none)
 }
 
 func frozenHeader() *excelize.Panes {
@@ -457,9 +597,12 @@ func writeChecklist(f *excelize.File, sheet string, a *Book, lang *templates.Lan
 	cw := newColumnWidths(headers, 32, 16, 70, 10)
 	for _, c := range a.Checks {
 		cw.see(0, c.Title)
-		cw.see(1, lang.T("status."+string(c.Status)))
+		cw.words(0, c.Title)
+		cw.whole(1, lang.T("status."+string(c.Status)), true)
 		cw.see(2, c.Summary)
 	}
+	cw.whole(3, lang.T("workbook.yes"), false)
+	cw.whole(3, lang.T("workbook.no"), false)
 	if err := writeHeader(f, sheet, headers, cw, st); err != nil {
 		return err
 	}
@@ -489,6 +632,11 @@ func writeChecklist(f *excelize.File, sheet string, a *Book, lang *templates.Lan
 		}
 	}
 	rows := len(a.Checks) + 1
+	if len(a.Checks) == 0 {
+		if err := writeNone(f, sheet, lang, st); err != nil {
+			return err
+		}
+	}
 	if a.Note != "" {
 		// Under the checklist, out of its filter, across its columns.
 		from, _ := excelize.CoordinatesToCellName(1, rows+2)
@@ -515,10 +663,7 @@ func writeChecklist(f *excelize.File, sheet string, a *Book, lang *templates.Lan
 	if err := dropDown(f, sheet, 4, rows, []string{lang.T("workbook.yes"), lang.T("workbook.no")}); err != nil {
 		return err
 	}
-	if err := autoFilter(f, sheet, len(headers), rows); err != nil {
-		return err
-	}
-	return fitToPage(f, sheet)
+	return autoFilter(f, sheet, len(headers), rows)
 }
 
 // writeFindings streams the findings: a large export can have tens of
@@ -550,34 +695,59 @@ func writeFindings(f *excelize.File, sheet string, a *Book, lang *templates.Lang
 		}
 		return state, t.Owner, t.Comment, due
 	}
-	cw := newColumnWidths(headers, 28, 14, 10, 16, 26, 34, 44, 44, 14, 18, 12, 40, 24)
+	// A finding marked fixed in the returned workbook but still found says
+	// so above its problem, and its Status is in the warning colours, as
+	// the pack lists it under "Marked fixed, but still found".
+	still := lang.T("pack.tracker.still_title")
+	problem := func(fd Finding) string {
+		if fd.Track != nil && fd.Track.State == assessment.TrackFixed {
+			return still + "\n" + fd.Problem
+		}
+		return fd.Problem
+	}
+	cw := newColumnWidths(headers, 24, 14, 10, 14, 22, 32, 44, 44, 14, 18, 12, 40, 24)
 	n := 0
 	for _, c := range a.Checks {
 		if len(c.Findings) == 0 {
 			continue
 		}
 		cw.see(colCheck, c.Title)
-		cw.see(colResult, lang.T("status."+string(c.Status)))
+		cw.words(colCheck, c.Title)
+		cw.whole(colResult, lang.T("status."+string(c.Status)), true)
 		for _, fd := range c.Findings {
 			cw.see(colUserID, fd.UserID)
 			cw.see(colName, fd.Name)
+			cw.words(colName, fd.Name)
 			cw.see(colEmail, fd.Email)
-			cw.see(colProblem, fd.Problem)
+			cw.see(colProblem, problem(fd))
 			cw.see(colAction, fd.Action)
-			_, owner, comment, _ := track(fd)
+			_, owner, comment, due := track(fd)
 			cw.see(colOwner, owner)
 			cw.see(colComment, comment)
+			if s, ok := due.(string); ok {
+				cw.see(colDue, s)
+			}
 			n++
 		}
 	}
 	for _, s := range assessment.TrackStates {
 		cw.see(colStatus, words[s])
+		for _, w := range strings.Fields(words[s]) {
+			cw.whole(colStatus, w, true)
+		}
 	}
+	// A date as the reader's Excel writes it ("24.11.2026", "11/24/2026").
+	cw.whole(colDue, "2026-11-24", false)
+	// The columns of running text wrap onto more lines, down to a width
+	// that still reads comfortably, so that the sheet prints one page wide;
+	// if it is still too wide at the smallest scale, further, down to their
+	// words.
+	shrink := []int{colCheck, colUserID, colName, colEmail, colProblem, colAction, colOwner, colComment}
+	cw.fit(colKey, findingsScale, map[int]float64{
+		colCheck: 12, colUserID: 10, colName: 12, colEmail: 18, colProblem: 22, colAction: 24, colOwner: 10, colComment: 14,
+	}, shrink...)
+	cw.fit(colKey, minScale, nil, shrink...)
 
-	// sheetPr is written when streaming starts.
-	if err := fitToPage(f, sheet); err != nil {
-		return err
-	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
@@ -604,6 +774,7 @@ func writeFindings(f *excelize.File, sheet string, a *Book, lang *templates.Lang
 	}
 	r := 1
 	text := func(s string) any { return excelize.Cell{StyleID: st.wrap, Value: s} }
+	stillRun := excelize.RichTextRun{Text: still + "\n", Font: statusFont(assessment.Warn)}
 	for _, c := range a.Checks {
 		status := excelize.Cell{StyleID: st.statusStyle(c.Status), Value: lang.T("status." + string(c.Status))}
 		for _, fd := range c.Findings {
@@ -618,6 +789,10 @@ func writeFindings(f *excelize.File, sheet string, a *Book, lang *templates.Lang
 			row[colAction] = excelize.Cell{StyleID: st.wrap, Value: fd.Action}
 			state, owner, comment, due := track(fd)
 			row[colStatus], row[colOwner], row[colComment], row[colKey] = text(state), text(owner), text(comment), text(fd.Key)
+			if fd.Track != nil && fd.Track.State == assessment.TrackFixed {
+				row[colStatus] = excelize.Cell{StyleID: st.still, Value: state}
+				row[colProblem] = excelize.Cell{StyleID: st.wrap, Value: []excelize.RichTextRun{stillRun, {Text: fd.Problem}}}
+			}
 			switch d := due.(type) {
 			case time.Time:
 				row[colDue] = excelize.Cell{StyleID: st.date, Value: d}
@@ -627,7 +802,11 @@ func writeFindings(f *excelize.File, sheet string, a *Book, lang *templates.Lang
 				row[colDue] = excelize.Cell{StyleID: st.date}
 			}
 			cell, _ := excelize.CoordinatesToCellName(1, r)
-			h := cw.rowHeight(c.Title, status.Value.(string), "", fd.UserID, fd.Name, fd.Email, fd.Problem, fd.Action, state, owner, "", comment)
+			var dueText string
+			if s, ok := due.(string); ok {
+				dueText = s
+			}
+			h := cw.rowHeight(c.Title, status.Value.(string), "", fd.UserID, fd.Name, fd.Email, problem(fd), fd.Action, state, owner, dueText, comment)
 			if err := sw.SetRow(cell, row, excelize.RowOpts{Height: h}); err != nil {
 				return err
 			}
@@ -641,13 +820,18 @@ func writeFindings(f *excelize.File, sheet string, a *Book, lang *templates.Lang
 	for i, s := range assessment.TrackStates {
 		status[i] = words[s]
 	}
+	if n == 0 {
+		if err := sw.SetRow("A2", []any{excelize.Cell{StyleID: st.none, Value: lang.T("workbook.none")}}); err != nil {
+			return err
+		}
+	}
 	if err := dropDown(f, sheet, colStatus+1, rows, status); err != nil {
 		return err
 	}
 	if err := autoFilter(f, sheet, len(headers), rows); err != nil {
 		return err
 	}
-	if err := printSetup(f, sheet); err != nil {
+	if err := printSetup(f, sheet, cw.widths(colKey)); err != nil {
 		return err
 	}
 	return sw.Flush()
@@ -663,8 +847,8 @@ func writeMailboxes(f *excelize.File, sheet string, a *Book, lang *templates.Lan
 		cw.see(0, m.Current)
 		cw.see(1, m.New)
 	}
-	cw.see(2, yes)
-	cw.see(2, no)
+	cw.whole(2, yes, false)
+	cw.whole(2, no, false)
 	if err := writeHeader(f, sheet, headers, cw, st); err != nil {
 		return err
 	}
@@ -690,9 +874,8 @@ func writeMailboxes(f *excelize.File, sheet string, a *Book, lang *templates.Lan
 		if err := f.SetCellStyle(sheet, "A2", last, st.wrap); err != nil {
 			return err
 		}
-	}
-	if err := autoFilter(f, sheet, len(headers), rows); err != nil {
+	} else if err := writeNone(f, sheet, lang, st); err != nil {
 		return err
 	}
-	return fitToPage(f, sheet)
+	return autoFilter(f, sheet, len(headers), rows)
 }

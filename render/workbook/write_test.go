@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -264,12 +266,35 @@ func TestWorkbookDeterministic(t *testing.T) {
 func TestWorkbookEmpty(t *testing.T) {
 	a := &Book{Tool: "migready", Generated: "not a date"}
 	f := wbOpen(t, wbWrite(t, a))
-	rows, _ := f.GetRows("Findings")
-	if len(rows) != 1 {
-		t.Errorf("empty Findings has %d rows", len(rows))
+	// A sheet with no rows says so under its header, in its language: a
+	// header alone prints as a page that failed.
+	for _, sheet := range []string{"Checklist", "Findings", "Mailboxes"} {
+		rows, _ := f.GetRows(sheet)
+		if len(rows) != 2 || len(rows[1]) != 1 || rows[1][0] != "None" {
+			t.Errorf("empty %s has rows %q, want its header and None", sheet, rows)
+		}
+		if x := wbZipEntry(t, wbWrite(t, a), "xl/worksheets/sheet"+strconv.Itoa(1+slices.Index(f.GetSheetList(), sheet))+".xml"); strings.Contains(x, "<autoFilter") {
+			t.Errorf("empty %s has a filter over its None", sheet)
+		}
 	}
 	if dvs, _ := f.GetDataValidations("Findings"); len(dvs) != 1 {
 		t.Errorf("empty Findings has no drop-down for new rows")
+	}
+	// The reader still takes it for no findings, not for one.
+	if _, err := parseReturned("wb.xlsx", wbWrite(t, a)); err == nil || !strings.Contains(err.Error(), "no findings with a key") {
+		t.Errorf("an empty workbook read back: %v", err)
+	}
+	// In every language.
+	for _, code := range templates.Supported {
+		l := templates.MustLoad(code)
+		var b bytes.Buffer
+		if err := Write(&b, a, l); err != nil {
+			t.Fatal(err)
+		}
+		f := wbOpen(t, b.Bytes())
+		if got, _ := f.GetCellValue(l.T("workbook.sheet.mailboxes"), "A2"); got == "" || got != l.T("workbook.none") {
+			t.Errorf("%s: empty mailboxes sheet says %q", code, got)
+		}
 	}
 }
 
