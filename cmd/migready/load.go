@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/inputs/shown"
 	"github.com/migready/migready/readiness"
 	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/render"
@@ -61,12 +62,15 @@ func (in *reportInput) read(path string, role inputs.Role) ([]byte, error) {
 // inputs' readers noticed. It also returns the files the report was made
 // from, for the pack's provenance.
 func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFile, error) {
+	if err := notAProfile(in.profile, nil); err != nil {
+		return nil, nil, err
+	}
 	profileData, err := in.read(in.profile, inputs.RoleProfile)
 	if err != nil {
 		return nil, nil, err
 	}
 	in.readFiles = []inputRead{{roleProfile, in.profile}}
-	p, err := inputs.ParseProfile(in.profile, profileData)
+	p, err := parseProfile(in.profile, profileData)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -93,6 +97,9 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	}
 	usersData, err := in.read(usersPath, inputs.RoleUsers)
 	if err != nil {
+		if in.users == "" {
+			err = namedFile(p, profileData, "users", p.Users, err, in.files != nil)
+		}
 		return nil, nil, err
 	}
 	in.readFiles = append(in.readFiles, inputRead{roleUsers, usersPath})
@@ -104,8 +111,17 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	if err != nil {
 		return nil, nil, err
 	}
+	// A masked run prints its notices masked too: they quote what the
+	// customer typed (statuses, dates, notes, names).
+	mask := func(n string) string { return n }
+	if in.mask {
+		mask = readiness.NoticeMasker(users)
+	}
+	notice := func(file, n string) {
+		fmt.Fprintf(notices, "migready: notice: %s: %s\n", shown.Visible(mask(file)), shown.Visible(mask(n)))
+	}
 	for _, n := range users.Notices {
-		fmt.Fprintf(notices, "migready: notice: %s: %s\n", usersPath, n)
+		notice(usersPath, n)
 	}
 	cust := assessment.Customer{Name: p.Customer.Name, Slug: readiness.Slug(p.Customer.Name), Tenant: p.Customer.Tenant}
 	if m := readiness.ForeignExport(p, users); m != nil {
@@ -121,7 +137,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 		logoPath := p.Resolve(p.Brand.Logo)
 		logoData, err := in.read(logoPath, inputs.RoleLogo)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, namedFile(p, profileData, "brand.logo", p.Brand.Logo, err, in.files != nil)
 		}
 		in.readFiles = append(in.readFiles, inputRead{roleLogo, logoPath})
 		l, err := inputs.ParseLogo(logoPath, logoData)
@@ -139,7 +155,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 			return nil, nil, err
 		}
 		for _, n := range prev.Notices {
-			fmt.Fprintf(notices, "migready: notice: %s: %s\n", prev.Path, n)
+			notice(prev.Path, n)
 		}
 		opt.Previous = prev.Snapshot
 		in.readFiles = append(in.readFiles, inputRead{rolePrevious, prev.Path})
@@ -163,12 +179,15 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	if in.mask {
 		a = readiness.Mask(a, users)
 		contact.Name, contact.Email = readiness.MaskPerson(contact.Name, contact.Email)
+		for i := range provenance { // a file's name may name a person
+			provenance[i].Name = mask(provenance[i].Name)
+		}
 	}
 	if a.Tracker != nil {
 		// The tracker's notices are in the pack; the terminal has them too.
 		en := render.NewWords(templates.MustLoad(templates.Default))
 		for _, n := range a.Tracker.Notices {
-			fmt.Fprintf(notices, "migready: notice: %s: %s\n", in.tracker, render.TerminalSafe(en.Text(n)))
+			notice(in.tracker, en.Text(n))
 		}
 	}
 	r := &render.Report{
