@@ -725,6 +725,9 @@ func (p *csvParse) checkMultiLine(row int, cells []string) *Error {
 		}
 		need := max(1, len(h.cells)-1)
 		lines := strings.FieldsFunc(v, func(r rune) bool { return r == '\n' || r == '\r' })
+		if len(lines) < 2 { // only line breaks: no line that could be a row
+			continue
+		}
 		for _, l := range lines[1:] {
 			if strings.Count(l, string(p.delim)) >= need {
 				return &Error{File: p.name, Row: row, Column: h.columnName(c),

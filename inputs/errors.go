@@ -24,6 +24,13 @@ type Error struct {
 	// It is shown with the hint, never written into an output (a batch's
 	// portfolio): the file may be anything but what it was taken for.
 	Found string
+	// Kind names the problem of a profile key (Problem…: "unit",
+	// "decimal-comma", "unknown-key"…), so that a page in another
+	// language can word it at the key's field; "" for other problems.
+	Kind string
+	// Fix is the line as it should be written (database_gb = 14.5), when
+	// it can be told; Hint says it too.
+	Fix string
 }
 
 // HintFound is the hint as the terminal shows it: what was found, then

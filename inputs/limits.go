@@ -181,6 +181,8 @@ func notRegular(path string, m fs.FileMode) *Error {
 	switch {
 	case m.IsRegular():
 		return nil
+	case m.IsDir() && isNumbers(path, nil): // Numbers' older format is a folder
+		return numbersError(path)
 	case m.IsDir():
 		return &Error{File: path, Msg: "is a folder, not a file", Hint: "name the file itself"}
 	case m&fs.ModeNamedPipe != 0:

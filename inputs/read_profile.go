@@ -46,45 +46,89 @@ func ReadProfileFile(path string) ([]byte, error) {
 // problem it finds: an *Error for one, Errors for several.
 func ParseProfile(path string, data []byte) (*Profile, error) {
 	if len(data) > MaxProfileBytes {
-		return nil, &Error{File: path, Msg: "not a TOML profile (binary or too large)", Hint: "pass the customer's profile.toml; the user export goes in its users key or -users"}
+		return nil, &Error{File: path, Kind: ProblemNotAProfile, Msg: "not a TOML profile (binary or too large)", Hint: "pass the customer's profile.toml; the user export goes in its users key or -users"}
 	}
 	// Notepad saves "ANSI" (Windows-1252) or UTF-8 with a BOM, PowerShell's
 	// Out-File UTF-16: read them all, as the export reader does.
 	text, ok := toUTF8(data)
 	if !ok {
-		return nil, &Error{File: path, Msg: "not a TOML profile (binary or too large)", Hint: "pass the customer's profile.toml; the user export goes in its users key or -users"}
+		return nil, &Error{File: path, Kind: ProblemNotAProfile, Msg: "not a TOML profile (binary or too large)", Hint: "pass the customer's profile.toml; the user export goes in its users key or -users"}
 	}
 	if strings.TrimSpace(text) == "" {
-		return nil, &Error{File: path, Msg: "profile is empty", Hint: "a profile needs at least [customer] name and the [onsite] section; migready init DIR writes one to fill in"}
+		return nil, &Error{File: path, Kind: ProblemEmptyProfile, Msg: "profile is empty", Hint: "a profile needs at least [customer] name and the [onsite] section; migready init DIR writes one to fill in"}
 	}
+	// The tolerant pass finds the problems of the lines people get wrong
+	// and blanks them; the parser reads the rest. A problem only the
+	// parser sees (a key given twice…) is reported and its line blanked
+	// in turn, so that every problem is reported in one run.
+	errs, cleaned, read := syntaxPass(path, text)
 	var raw map[string]any
-	md, err := toml.Decode(text, &raw)
-	if err != nil {
-		return nil, syntaxError(path, text, err)
+	md, err := toml.Decode(cleaned, &raw)
+	for err != nil && len(errs) < maxProfileErrors {
+		e := syntaxError(path, cleaned, err)
+		if e.Line < 1 || e.Line > len(read) {
+			errs = append(errs, e)
+			break
+		}
+		if l := read[e.Line-1]; l.key != "" {
+			e.Key = qualified(l.table, l.key)
+		}
+		errs = append(errs, e)
+		lines := strings.Split(cleaned, "\n")
+		lines[e.Line-1] = ""
+		cleaned = strings.Join(lines, "\n")
+		raw = nil
+		md, err = toml.Decode(cleaned, &raw)
 	}
-	v := validator{path: path, data: []byte(text), lines: newLineIndex(text), md: md, reported: map[string]bool{}}
+	if err != nil {
+		return nil, finish(path, errs)
+	}
+	v := validator{path: path, data: []byte(text), lines: newLineIndex(text), md: md, reported: map[string]bool{}, values: map[string]string{}}
+	for _, l := range read {
+		if l.key != "" {
+			v.values[qualified(l.table, l.key)] = l.value
+			if l.dropped {
+				v.reported[qualified(l.table, l.key)] = true // not missing: given in the duplicate
+			}
+		}
+	}
+	for _, e := range errs {
+		v.reported[e.Key] = e.Key != ""
+		v.errs = append(v.errs, e)
+	}
 	var p Profile
 	v.decode(reflect.ValueOf(&p).Elem(), raw, "")
 	p.Path = path
 	v.check(&p)
-	switch len(v.errs) {
-	case 0:
+	if len(v.errs) == 0 {
 		return &p, nil
-	case 1:
-		return nil, v.errs[0]
 	}
-	// Line order, with the problems that have no line last.
-	sort.SliceStable(v.errs, func(i, j int) bool {
-		li, lj := v.errs[i].Line, v.errs[j].Line
+	return nil, finish(path, v.errs)
+}
+
+// finish is a profile's problems as ParseProfile returns them: one *Error,
+// or Errors in line order (those without a line last), at most
+// maxProfileErrors of them.
+func finish(path string, errs Errors) error {
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	sort.SliceStable(errs, func(i, j int) bool {
+		li, lj := errs[i].Line, errs[j].Line
 		return li != 0 && (lj == 0 || li < lj)
 	})
-	if len(v.errs) > maxProfileErrors {
-		more := len(v.errs) - maxProfileErrors
-		v.errs = append(v.errs[:maxProfileErrors], &Error{File: path,
-			Msg:  fmt.Sprintf("%d more problems not listed", more),
+	if len(errs) > maxProfileErrors {
+		more := fmt.Sprintf("%d more problems", len(errs)-maxProfileErrors)
+		for _, e := range errs[maxProfileErrors:] {
+			if e.Kind == ProblemTooManyErrors { // the syntax pass stopped counting
+				more = "more problems"
+			}
+		}
+		errs = append(errs[:maxProfileErrors:maxProfileErrors], &Error{File: path, Kind: ProblemTooManyErrors,
+			Msg:  more + " not listed",
 			Hint: "is this the customer's profile? fix the problems above and run again"})
 	}
-	return nil, v.errs
+	return errs
 }
 
 var (
@@ -94,12 +138,16 @@ var (
 
 // syntaxError explains a TOML syntax error, with the two mistakes people
 // make most: a decimal comma and a Windows path in double quotes.
-func syntaxError(path, text string, err error) error {
+func syntaxError(path, text string, err error) *Error {
 	var pe toml.ParseError
 	if !errors.As(err, &pe) {
-		return &Error{File: path, Msg: "TOML: " + err.Error()}
+		return &Error{File: path, Kind: ProblemOther, Msg: "TOML: " + err.Error()}
 	}
-	e := &Error{File: path, Line: pe.Position.Line, Msg: "TOML: " + pe.Message, Hint: pe.Usage}
+	e := &Error{File: path, Line: pe.Position.Line, Kind: ProblemOther, Msg: "TOML: " + pe.Message, Hint: pe.Usage}
+	if strings.Contains(pe.Message, "already") {
+		e.Kind = ProblemDuplicate
+		e.Hint = "each key and each [section] is written once: remove the line, or merge the two"
+	}
 	if pe.LastKey != "" {
 		e.Key = pe.LastKey
 	}
@@ -263,13 +311,55 @@ func (v *validator) decode(dst reflect.Value, raw map[string]any, table string) 
 			if _, isList := val.([]any); isList && strings.HasPrefix(want, "a list") {
 				got = "a list with other values than texts"
 			}
-			hint := keyHints[qualified(table, k)]
+			hint, fix := v.typeFix(table, k, f.Kind(), val)
+			if kh := keyHints[qualified(table, k)]; kh != "" && hint != "" {
+				hint += "; " + kh
+			} else if hint == "" {
+				hint = kh
+			}
 			if hint == "" {
 				hint = `e.g. version = "8.5 R10", database_gb = 14.5, satellites = 0, keep_addresses = true, mailboxes = ["support@company.no"]`
 			}
-			v.fail(table, k, fmt.Sprintf("%s must be %s, not %s", qualified(table, k), want, got), hint)
+			v.add(&Error{File: v.path, Line: v.line(table, k), Key: qualified(table, k), Kind: ProblemWrongType, Fix: fix,
+				Msg: fmt.Sprintf("%s must be %s, not %s", qualified(table, k), want, got), Hint: hint})
 		}
 	}
+}
+
+// typeFix is what to write for a value of the wrong type, when it can be
+// told from the value: a number in quotes without them, a text (a version
+// written as 8.5) in quotes, yes as true, a text as a list of texts.
+func (v *validator) typeFix(table, key string, want reflect.Kind, val any) (hint, fix string) {
+	raw := v.values[qualified(table, key)]
+	switch want {
+	case reflect.Float64, reflect.Int:
+		if s, ok := val.(string); ok {
+			if n, _, ok := normalNumber(s); ok && !strings.Contains(n, "|") {
+				fix = key + " = " + n
+				return "write " + fix + ": a number without quotes", fix
+			}
+		}
+		if f, ok := val.(float64); ok && want == reflect.Int && f == math.Trunc(f) && math.Abs(f) < 1e9 {
+			fix = key + " = " + strconv.FormatFloat(f, 'f', 0, 64)
+			return "write " + fix + ": a whole number, without a decimal point", fix
+		}
+	case reflect.String:
+		if _, isBool := val.(bool); !isBool && raw != "" && !strings.HasPrefix(raw, `"`) && !strings.HasPrefix(raw, "'") && !strings.HasPrefix(raw, "[") {
+			fix = key + ` = "` + raw + `"`
+			return "write " + fix + ": text goes in quotes", fix
+		}
+	case reflect.Bool:
+		if b, ok := boolWord(fmt.Sprint(val)); ok {
+			fix = key + " = " + b
+			return "write " + fix + ": true or false, in small letters, without quotes", fix
+		}
+	case reflect.Slice:
+		if s, ok := val.(string); ok {
+			fix = key + " = " + listItems(s)
+			return "write " + fix + `: a list in [brackets], each text in "quotes"`, fix
+		}
+	}
+	return "", ""
 }
 
 func appendTable(table, key string) []string {
@@ -359,7 +449,7 @@ func (v *validator) unknownKey(k toml.Key) *Error {
 	if table != "" {
 		full = table + "." + name
 	}
-	e := &Error{File: v.path, Line: v.keyLine(table, name), Key: full, Msg: "unknown key " + full}
+	e := &Error{File: v.path, Line: v.keyLine(table, name), Key: full, Kind: ProblemUnknownKey, Msg: "unknown key " + full}
 	if best := closest(name, valid); best != "" {
 		if table != "" {
 			best = table + "." + best
@@ -435,6 +525,17 @@ func newLineIndex(text string) *lineIndex {
 	return ix
 }
 
+// KeyLine is the line of the profile data that gives key ("users",
+// "brand.logo"), 0 when it is not known: an error about a file the
+// profile names points at the line that names it.
+func KeyLine(data []byte, key string) int {
+	text, ok := toUTF8(data)
+	if !ok {
+		return 0
+	}
+	return newLineIndex(text).keys[key]
+}
+
 // keyLine is the line defining table.key; 0 when not found (e.g. a key in
 // an inline table), in which case the error still names the key.
 func (v *validator) keyLine(table, key string) int { return v.lines.keys[qualified(table, key)] }
@@ -481,7 +582,8 @@ type validator struct {
 	lines    *lineIndex
 	md       toml.MetaData
 	errs     Errors
-	reported map[string]bool // keys with an error already: one error per key
+	reported map[string]bool   // keys with an error already: one error per key
+	values   map[string]string // each key's value as written, for a fix
 }
 
 func (v *validator) add(e *Error) {
@@ -496,7 +598,12 @@ func (v *validator) add(e *Error) {
 
 // fail records a problem with table.key; the run goes on to find the others.
 func (v *validator) fail(table, key, msg, hint string) {
-	v.add(&Error{File: v.path, Line: v.line(table, key), Key: qualified(table, key), Msg: msg, Hint: hint})
+	v.failKind(ProblemInvalidValue, table, key, msg, hint)
+}
+
+// failKind is fail with the problem's kind.
+func (v *validator) failKind(kind, table, key, msg, hint string) {
+	v.add(&Error{File: v.path, Line: v.line(table, key), Key: qualified(table, key), Kind: kind, Msg: msg, Hint: hint})
 }
 
 // line is the line of table.key, else of its [table] header (where a
@@ -522,9 +629,10 @@ func (v *validator) required(table, key, hint string) bool {
 	if v.md.IsDefined(table, key) {
 		return !v.reported[qualified(table, key)]
 	}
-	e := &Error{File: v.path, Line: v.line(table, key), Key: qualified(table, key), Msg: "missing required key " + qualified(table, key), Hint: "add it under [" + table + "]: " + hint}
+	e := &Error{File: v.path, Line: v.line(table, key), Key: qualified(table, key), Kind: ProblemMissingKey,
+		Msg: "missing required key " + qualified(table, key), Hint: "add it under [" + table + "]: " + hint}
 	if n := v.lines.commented[qualified(table, key)]; n > 0 {
-		e.Line = n
+		e.Line, e.Kind = n, ProblemCommentedOut
 		e.Msg = "required key " + qualified(table, key) + " is still commented out"
 		e.Hint = "remove the # at the start of the line and fill in the value: " + hint
 	}
@@ -571,9 +679,9 @@ func (v *validator) number(r numberRange, x float64) {
 	}
 	switch {
 	case math.IsNaN(x) || math.IsInf(x, 0):
-		v.fail(r.table, r.key, fmt.Sprintf("%s = %v is not a usable number (%s)", qualified(r.table, r.key), x, accepted), r.hint)
+		v.failKind(ProblemOutOfRange, r.table, r.key, fmt.Sprintf("%s = %v is not a usable number (%s)", qualified(r.table, r.key), x, accepted), r.hint)
 	case x < r.min || x == r.min && r.minOpen || x > r.max:
-		v.fail(r.table, r.key, fmt.Sprintf("%s = %s is out of range (%s)", qualified(r.table, r.key), strconv.FormatFloat(x, 'g', -1, 64), accepted), r.hint)
+		v.failKind(ProblemOutOfRange, r.table, r.key, fmt.Sprintf("%s = %s is out of range (%s)", qualified(r.table, r.key), strconv.FormatFloat(x, 'g', -1, 64), accepted), r.hint)
 	}
 }
 

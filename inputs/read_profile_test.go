@@ -105,7 +105,7 @@ func TestParseProfileErrors(t *testing.T) {
 	}{
 		{"empty", "  \n", 0, "", "profile is empty", "[customer]"},
 		{"binary", "a\x00b", 0, "", "not a TOML profile", ""},
-		{"syntax", "users = \"x\n", 1, "users", "TOML:", "quoting"},
+		{"syntax", "users = \"x\n", 1, "users", `users = "x has no closing "`, `write users = "x"`},
 		{"unknown top key", "user = \"x.csv\"\n" + goodProfile, 1, "user", "unknown key user", "did you mean users?"},
 		{"unknown table key", strings.Replace(goodProfile, "archive_gb", "archiv_gb", 1), 8, "onsite.archiv_gb", "unknown key onsite.archiv_gb", "did you mean onsite.archive_gb?"},
 		{"unknown table", goodProfile + "[brandd]\ncolor = \"#000000\"\n", 10, "brandd", "unknown key brandd", "did you mean brand?"},
@@ -125,7 +125,7 @@ func TestParseProfileErrors(t *testing.T) {
 		{"mangled windows path", strings.Replace(goodProfile, `"users.xlsx"`, `"D:\temp\new.csv"`, 1), 1, "users",
 			`users = "D:\temp\new.csv": in double quotes a backslash starts an escape`, `users = 'D:\temp\new.csv', or with forward slashes, users = "D:/temp/new.csv"`},
 		{"invalid escape in path", strings.Replace(goodProfile, `"users.xlsx"`, `"C:\Users\ola\x.csv"`, 1), 1, "users",
-			`"C:\Users\ola\x.csv": a backslash in double quotes starts an escape`, `single quotes, users = 'C:\Users\ola\x.csv'`},
+			`users = "C:\Users\ola\x.csv": in double quotes a backslash starts an escape`, `single quotes, users = 'C:\Users\ola\x.csv'`},
 		{"mangled logo path", goodProfile + "[brand]\nlogo = \"logos\\blue.png\"\n", 11, "brand.logo", `logo = "logos\blue.png"`, `logo = 'logos\blue.png'`},
 		{"suggest nb", strings.Replace(goodProfile, `"nb"`, `"norsk"`, 1), 4, "customer.language", `unsupported language "norsk"`, `did you mean language = "nb"?`},
 		{"suggest sv", strings.Replace(goodProfile, `"nb"`, `"se"`, 1), 4, "customer.language", `unsupported language "se"`, `did you mean language = "sv"?`},
@@ -331,6 +331,8 @@ func FuzzParseProfile(f *testing.F) {
 	f.Add([]byte("a.b.c = 1"))
 	f.Add([]byte(goodProfile + "[mail.spf_costs]\n\"_spf.google.com\" = 3\n"))
 	f.Add([]byte("users = \"D:\\temp\\new.csv\"\n[onsite]\ndatabase_gb = 6,5\n"))
+	f.Add([]byte("[onsite]\nversion = 8.5 R10\ndatabase_gb = 14.5 GB\narchive_gb = 1 200\nsatellites == 1.200,5\n[mail]\nmailboxes = [a,\nkeep_addresses = ja\n[brand\ncolor = #0B5FFF\n"))
+	f.Add([]byte("name = ’x’\n a = \"\"\"\nb\n[onsite]\n[onsite]\nk: 1\nx y\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		done := make(chan error, 1)
 		go func() {
@@ -342,6 +344,11 @@ func FuzzParseProfile(f *testing.F) {
 			var e *Error
 			if err != nil && !errors.As(err, &e) {
 				t.Fatalf("error %v is not an *Error", err)
+			}
+			for _, e := range errorsOf(err) {
+				if e.Kind == "" {
+					t.Fatalf("problem %v has no kind", e)
+				}
 			}
 		case <-time.After(5 * time.Second):
 			t.Fatalf("ParseProfile did not return within 5 s on %q", data)

@@ -49,6 +49,8 @@ func ParseUsers(name string, data []byte, sheet string) (*UserList, error) {
 		return nil, RoleUsers.tooLarge(name, int64(len(data)))
 	}
 	switch {
+	case isNumbers(name, data):
+		return nil, numbersError(name)
 	case bytes.HasPrefix(data, zipMagic), bytes.HasPrefix(data, emptyZipMagic):
 		return parseXLSX(name, data, sheet)
 	case bytes.HasPrefix(data, oleMagic):

@@ -2,12 +2,15 @@ package readiness
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/inputs/shown"
 	"github.com/migready/migready/readiness/assessment"
 )
 
@@ -305,7 +308,7 @@ func (a *assessor) userFinding(u *inputs.User, kind string, args ...any) assessm
 // key, so a note in the workbook belongs to exactly one.
 func uniqueKeys(fs []assessment.Finding) {
 	for _, suffix := range []func(*assessment.Finding) string{
-		func(f *assessment.Finding) string { return "/email:" + emailKey(f.Email) },
+		func(f *assessment.Finding) string { return "/email:" + keyPart(emailKey(f.Email)) },
 		func(f *assessment.Finding) string { return "/row:" + strconv.Itoa(f.Row) },
 	} {
 		n := map[string]int{}
@@ -325,18 +328,38 @@ func uniqueKeys(fs []assessment.Finding) {
 func userSubject(u *inputs.User) string {
 	switch {
 	case strings.TrimSpace(u.ID) != "":
-		return "user:" + foldString(strings.TrimSpace(u.ID))
+		return "user:" + keyPart(u.ID)
 	case emailKey(u.Email) != "":
-		return "email:" + emailKey(u.Email)
+		return "email:" + keyPart(emailKey(u.Email))
 	}
 	return "row:" + strconv.Itoa(u.Row)
+}
+
+// keyMax is the longest subject a key holds as it is; a longer one (a
+// 750-character name) keeps its start and a hash of the whole, so that a
+// key stays short enough for every cell that carries it (the workbook's
+// key column, read back under a limit per cell) and still finds the same
+// finding in the next run.
+const keyMax = 120
+
+// keyPart is s as a key's subject: trimmed, folded, its invisible
+// characters written out (a key is printed in the workbook and the
+// summary, and must not hide what it holds), at most keyMax bytes.
+func keyPart(s string) string {
+	k := foldString(VisibleText(strings.TrimSpace(s)))
+	if len(k) <= keyMax {
+		return k
+	}
+	sum := sha256.Sum256([]byte(k))
+	start, _ := shown.CutBytes(k, keyMax-17)
+	return start + "~" + hex.EncodeToString(sum[:8])
 }
 
 // itemFinding is a finding that is not about a row of the export (Row 0);
 // name is what it is about (a customisation, a mailbox), may be "". Its
 // texts may use {item} besides args.
 func (a *assessor) itemFinding(name, kind string, args ...any) assessment.Finding {
-	subject := "item:" + foldString(strings.TrimSpace(name))
+	subject := "item:" + keyPart(name)
 	if strings.TrimSpace(name) == "" {
 		subject = kind
 	}

@@ -718,6 +718,23 @@ func TestMaskRules(t *testing.T) {
 		{inputs.User{ID: "kari", Name: "Kari Nordmann"}, true},
 		{inputs.User{ID: "kn@x.no", Name: "K"}, true},
 		{inputs.User{ID: "XYZ1", Name: "A B", Email: "xyz1@b.no"}, true}, // the login of the address
+		// Made of the start of a name part: any case, accents folded or
+		// transliterated either way.
+		{inputs.User{ID: "ZIMM", FirstName: "Tove", LastName: "Zimmerbach"}, true},
+		{inputs.User{ID: "Tov", FirstName: "Tove", LastName: "Zimmerbach"}, true},
+		{inputs.User{ID: "odeg", Name: "Åse Ødegård"}, true},
+		{inputs.User{ID: "Ødeg", Name: "Åse Ødegård"}, true},
+		{inputs.User{ID: "OEDE", Name: "Åse Ødegård"}, true},
+		{inputs.User{ID: "ase2", Name: "Åse Ødegård"}, true},
+		{inputs.User{ID: "MUEL", Name: "Jörg Müller"}, true},
+		{inputs.User{ID: "mul1", Name: "Jörg Müller"}, true},
+		{inputs.User{ID: "GARD", Name: "Åse Ødegård"}, true},
+		{inputs.User{ID: "ZIM", Email: "t.zimmerbach@x.no"}, true},
+		// Initials and numbers are not a name.
+		{inputs.User{ID: "TOD", Name: "Tove Ødegård"}, false},
+		{inputs.User{ID: "SLA", Name: "Solveig Larsen"}, false},
+		{inputs.User{ID: "AØ", Name: "Åse Ødegård"}, false},
+		{inputs.User{ID: "TZ-12", FirstName: "Tove", LastName: "Zimmerbach"}, false},
 	} {
 		if got := PersonalID(&tc.u); got != tc.want {
 			t.Errorf("PersonalID(%+v) = %v, want %v", tc.u, got, tc.want)
@@ -736,6 +753,53 @@ func TestMaskRules(t *testing.T) {
 	}
 	if got := say.Finding(&masked[1], "problem"); strings.Contains(got, "knordmann") {
 		t.Errorf("masked problem names the user: %s", got)
+	}
+}
+
+// A masked copy keeps none of the customer's free text: a due date typed
+// as text, a comment, an owner, a cell's value that names a user, and the
+// values the readers' notices quote.
+func TestMaskFreeText(t *testing.T) {
+	l := users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@x.no", noPlan))
+	l.Users[1].Name, l.Users[1].FirstName, l.Users[1].LastName = "Tove Zimmerbach", "Tove", "Zimmerbach"
+	tr := &assessment.Tracker{File: "returned.xlsx", Entries: []assessment.TrackerEntry{
+		{Row: 2, Key: "licences:user:b", State: assessment.TrackOpen, Owner: "Ingrid Nilsen", Due: "next week, ask Tove", Comment: "Tove is on leave"},
+		{Row: 3, Key: "licences:user:gone", State: assessment.TrackFixed, Due: "when Zimmerbach is back"},
+	}}
+	a := Assess(profile(), l, Options{Tool: "t", Date: opt.Date, Tracker: tr})
+	a.Users.Notices = append(a.Users.Notices, words{}.T("finding.ref.quoted", "value", "ask Zimmerbach"))
+	m := Mask(a, l)
+	js, err := json.Marshal(struct {
+		C []assessment.Check
+		T *assessment.TrackerResult
+		N []assessment.Text
+	}{m.Checks, m.Tracker, m.Users.Notices})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, leak := range []string{"next week", "Tove", "Zimmerbach", "Ingrid", "leave"} {
+		if strings.Contains(string(js), leak) {
+			t.Errorf("the masked copy holds %q: %s", leak, js)
+		}
+	}
+	if f := m.Check(assessment.CheckLicences).Findings[0]; f.Track == nil || f.Track.Due != "…" || f.Track.Owner != "I. N." {
+		t.Errorf("masked notes %+v", f.Track)
+	}
+	// A real due date stays: it names nobody.
+	tr.Entries[0].Due = "2026-12-01"
+	if f := Mask(Assess(profile(), l, Options{Tool: "t", Date: opt.Date, Tracker: tr}), l).Check(assessment.CheckLicences).Findings[0]; f.Track.Due != "2026-12-01" {
+		t.Errorf("a date was masked: %q", f.Track.Due)
+	}
+
+	mask := NoticeMasker(l)
+	for in, want := range map[string]string{
+		`sheet "Mine funn" row 4: status "Godtatt av Tove" is not one of the drop-down's; taken as open`: `sheet "…" row 4: status "…" is not one of the drop-down's; taken as open`,
+		`sheet "Funn" row 7: due date "neste uke" is not a date; kept as written`:                        `sheet "…" row 7: due date "…" is not a date; kept as written`,
+		`row 3: Tove Zimmerbach (b@x.no) has no key`:                                                     `row 3: T. Z. (b***@x.no) has no key`,
+	} {
+		if got := mask(in); got != want {
+			t.Errorf("masked notice\n%s\nwant\n%s", got, want)
+		}
 	}
 }
 

@@ -1,12 +1,13 @@
 package readiness
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/idna"
+
+	"github.com/migready/migready/inputs/shown"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -69,39 +70,14 @@ func hasInvisible(s string) bool {
 	return false
 }
 
-// invisible reports whether r is a character a reader cannot see: spaces
-// and controls, format characters (Cf: zero-width space and joiners, soft
-// hyphen, direction marks, BOM), default-ignorable characters (variation
-// selectors, the combining grapheme joiner, Hangul fillers), and anything
-// not graphic at all (private use, unassigned, U+FFFD).
-func invisible(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r <= ' ' || r == 0x7F
-	}
-	return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r) ||
-		unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) || r == 0x034F ||
-		r == utf8.RuneError || !unicode.IsGraphic(r)
-}
+// invisible reports whether r is a character a reader cannot see
+// (shown.Invisible).
+func invisible(r rune) bool { return shown.Invisible(r) }
 
 // VisibleText returns s with every invisible character (see ValidEmail)
 // other than the plain space written out as [U+200B], so that a finding
-// shows why an address that looks right is not.
-func VisibleText(s string) string {
-	i := strings.IndexFunc(s, func(r rune) bool { return r != ' ' && invisible(r) })
-	if i < 0 {
-		return s
-	}
-	var b strings.Builder
-	b.WriteString(s[:i])
-	for _, r := range s[i:] {
-		if r != ' ' && invisible(r) {
-			fmt.Fprintf(&b, "[U+%04X]", r)
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// shows why an address that looks right is not (shown.Visible).
+func VisibleText(s string) string { return shown.Visible(s) }
 
 // atext are the ASCII characters of an unquoted local part (RFC 5322
 // atext, and the dot).

@@ -3,8 +3,11 @@ package readiness
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/migready/migready/inputs"
@@ -32,6 +35,10 @@ func Mask(a *assessment.Assessment, users *inputs.UserList) *assessment.Assessme
 	m := newMasker(users)
 	out := *a
 	out.Masked = true
+	out.Users.Notices = make([]assessment.Text, len(a.Users.Notices))
+	for i, t := range a.Users.Notices {
+		out.Users.Notices[i] = m.text(t)
+	}
 	out.Checks = make([]assessment.Check, len(a.Checks))
 	for i, c := range a.Checks {
 		c.Summary = m.text(c.Summary)
@@ -67,19 +74,21 @@ func Mask(a *assessment.Assessment, users *inputs.UserList) *assessment.Assessme
 				f.UserID, f.Name, f.Email, f.Key = m.id(f.UserID), m.name(f.Name), m.email(f.Email), maskKey(f.Key)
 				// The customer's own notes may name people too: they stay
 				// out of a copy for others.
-				f.Owner, f.Comment = initials(f.Owner), maskedNote(f.Comment)
+				f.Tracking = maskTracking(f.Tracking)
 				out[i] = f
 			}
 			return out
 		}
 		t.FixedStillFound, t.Resolved = maskTracked(t.FixedStillFound), maskTracked(t.Resolved)
 		t.Notices = maskNotices(t.Notices)
+		// The workbook's path may name a person (C:\Users\kari.nordmann\…):
+		// its name alone, masked as free text.
+		t.File = m.free(filepath.Base(filepath.FromSlash(strings.ReplaceAll(t.File, `\`, "/"))))
 		out.Tracker = &t
 		for i := range out.Checks {
 			for j := range out.Checks[i].Findings {
 				if tr := out.Checks[i].Findings[j].Track; tr != nil {
-					c := *tr
-					c.Owner, c.Comment = initials(c.Owner), maskedNote(c.Comment)
+					c := maskTracking(*tr)
 					out.Checks[i].Findings[j].Track = &c
 				}
 			}
@@ -105,6 +114,17 @@ func maskNotices(ns []assessment.Text) []assessment.Text {
 	return out
 }
 
+// maskTracking masks what the customer wrote against a finding: the owner
+// becomes initials, the comment and a due date that is not a date (free
+// text typed in the cell) show only that there was one.
+func maskTracking(t assessment.Tracking) assessment.Tracking {
+	t.Owner, t.Comment = initials(t.Owner), maskedNote(t.Comment)
+	if _, err := time.Parse(time.DateOnly, t.Due); err != nil {
+		t.Due = maskedNote(t.Due)
+	}
+	return t
+}
+
 // maskedNote hides a free-text note (it may name anyone) but says there was one.
 func maskedNote(s string) string {
 	if strings.TrimSpace(s) == "" {
@@ -122,10 +142,13 @@ type masker struct {
 	// personal maps every personal value of the export (ids, names,
 	// addresses) to its masked form.
 	personal map[string]string
+	// parts are the folded parts of the users' names of three letters or
+	// more: a word of free text that is one is masked.
+	parts map[string]bool
 }
 
 func newMasker(users *inputs.UserList) *masker {
-	m := &masker{personal: map[string]string{}}
+	m := &masker{personal: map[string]string{}, parts: map[string]bool{}}
 	if users == nil {
 		return m
 	}
@@ -134,6 +157,11 @@ func newMasker(users *inputs.UserList) *masker {
 		for _, n := range []string{u.Name, u.FirstName, u.LastName} {
 			if n = strings.TrimSpace(n); n != "" {
 				m.personal[n] = initials(n)
+			}
+			for _, p := range letterRuns(n) {
+				if len([]rune(p)) >= 3 {
+					m.parts[foldString(p)] = true
+				}
 			}
 		}
 		if e := strings.TrimSpace(u.Email); e != "" {
@@ -197,6 +225,9 @@ func (m *masker) args(as assessment.Args) assessment.Args {
 func (m *masker) any(v any) any {
 	switch v := v.(type) {
 	case string:
+		if t := strings.TrimSpace(v); t != "" && m.personal[t] == "" {
+			return m.free(v)
+		}
 		return m.value(v)
 	case assessment.Text:
 		return m.text(v)
@@ -215,20 +246,89 @@ func (m *masker) text(t assessment.Text) assessment.Text {
 	return t
 }
 
-// PersonalID reports whether u's user id says who the user is (Mask replaces those).
+// free masks free text (a cell's value quoted in a finding, a notice): a
+// word that is a user's name, address or personal id is masked as such,
+// and a run of letters that is a part of a user's name becomes its
+// initial; the rest (the company's mailboxes and domains) stays.
+func (m *masker) free(s string) string {
+	var b strings.Builder
+	for len(s) > 0 {
+		// The next word: a run of anything but spaces.
+		i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i])
+		s = s[i:]
+		j := strings.IndexFunc(s, unicode.IsSpace)
+		if j < 0 {
+			j = len(s)
+		}
+		b.WriteString(m.word(s[:j]))
+		s = s[j:]
+	}
+	return b.String()
+}
+
+// word masks one word of free text.
+func (m *masker) word(w string) string {
+	core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if core == "" {
+		return w
+	}
+	at := strings.Index(w, core)
+	if v, ok := m.personal[core]; ok {
+		return w[:at] + v + w[at+len(core):]
+	}
+	// Each run of letters that is a name part becomes its initial.
+	var b strings.Builder
+	rest := w
+	for rest != "" {
+		k := strings.IndexFunc(rest, unicode.IsLetter)
+		if k < 0 {
+			b.WriteString(rest)
+			break
+		}
+		b.WriteString(rest[:k])
+		rest = rest[k:]
+		e := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+		if e < 0 {
+			e = len(rest)
+		}
+		if run := rest[:e]; m.parts[foldString(run)] {
+			b.WriteString(initials(run))
+		} else {
+			b.WriteString(run)
+		}
+		rest = rest[e:]
+	}
+	return b.String()
+}
+
+// quotedRe finds the values a notice quotes (Go's %q).
+var quotedRe = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+
+// NoticeMasker returns what masks a notice of an input's reader for a
+// masked run (a notice names what it could not read: a status, a date, a
+// note, a header as the customer typed it): every value it quotes shows
+// as "…", and the rest is masked as free text (the names, addresses and
+// personal ids of the export's users).
+func NoticeMasker(users *inputs.UserList) func(notice string) string {
+	m := newMasker(users)
+	return func(n string) string { return m.free(quotedRe.ReplaceAllString(n, `"…"`)) }
+}
+
+// PersonalID reports whether u's user id says who the user is (Mask
+// replaces those): it holds an "@" or a space, more than four letters, or
+// three letters in a row that are also in a part of the user's name or
+// address ("ZIMM" and "Tov" of Tove Zimmerbach, "odeg" and "Ødeg" of Åse
+// Ødegård, "muell" of Jörg Müller), whatever their case, accents and
+// transliteration (ø as o or oe, ü as u or ue, å as a or aa).
 func PersonalID(u *inputs.User) bool {
-	id := foldString(strings.TrimSpace(u.ID))
+	id := strings.TrimSpace(u.ID)
 	if strings.ContainsAny(id, "@ ") {
 		return true
-	}
-	local, _, _ := strings.Cut(foldString(u.Email), "@")
-	parts := strings.FieldsFunc(foldString(u.Name+" "+u.FirstName+" "+u.LastName+" "+local), func(r rune) bool {
-		return !unicode.IsLetter(r)
-	})
-	for _, p := range parts {
-		if len([]rune(p)) >= 3 && strings.Contains(id, p) {
-			return true
-		}
 	}
 	// An id that is a long run of letters is a name or a login of its own.
 	letters := 0
@@ -237,7 +337,79 @@ func PersonalID(u *inputs.User) bool {
 			letters++
 		}
 	}
-	return letters > 4
+	if letters > 4 {
+		return true
+	}
+	if letters < 3 {
+		return false
+	}
+	local, _, _ := strings.Cut(u.Email, "@")
+	var parts []string
+	for _, p := range letterRuns(u.Name + " " + u.FirstName + " " + u.LastName + " " + local) {
+		if len([]rune(p)) >= 3 {
+			parts = append(parts, nameForms(p)...)
+		}
+	}
+	for _, run := range letterRuns(id) {
+		for _, form := range nameForms(run) {
+			if sharesThree(form, parts) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// letterRuns are the runs of letters in s.
+func letterRuns(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+}
+
+// nameForms are the ways a name part is written in a login: folded
+// (case), transliterated to ASCII (ø → o, ü → u, å → a, é → e) and with
+// the two-letter forms (ø → oe, ü → ue, å → aa, æ → ae).
+func nameForms(s string) []string {
+	forms := []string{foldString(s), inputs.Transliterate(s)}
+	if d := digraphs(s); d != forms[1] {
+		forms = append(forms, d)
+	}
+	return forms
+}
+
+// digraphs writes s with the two-letter forms of the Nordic and German
+// letters, then as Transliterate.
+func digraphs(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch r {
+		case 'ø', 'ö':
+			b.WriteString("oe")
+		case 'ü':
+			b.WriteString("ue")
+		case 'ä', 'æ':
+			b.WriteString("ae")
+		case 'å':
+			b.WriteString("aa")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return inputs.Transliterate(b.String())
+}
+
+// sharesThree reports whether three letters in a row of run are also in
+// one of parts.
+func sharesThree(run string, parts []string) bool {
+	rs := []rune(run)
+	for i := 0; i+3 <= len(rs); i++ {
+		w := string(rs[i : i+3])
+		for _, p := range parts {
+			if strings.Contains(p, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // initials: "Kari Nordmann" → "K. N."; nothing of the name but its first

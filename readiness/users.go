@@ -309,7 +309,7 @@ func (a *assessor) travel() assessment.Check {
 	for j, t := range listed {
 		if t = strings.TrimSpace(t); t != "" && !matched[j] {
 			f := a.itemFinding(t, "travel-unmatched", "user", t)
-			f.UserID, f.Key = t, "user:"+foldString(t)
+			f.UserID, f.Key = t, "user:"+keyPart(t)
 			fs = append(fs, f)
 			unmatched++
 		}

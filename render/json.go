@@ -23,7 +23,7 @@ func summaryOf(v *localized) *summary.Document {
 		Schema: summary.Schema, Tool: a.Tool, Generated: a.Generated, Language: v.Lang.Code,
 		Customer: summary.Customer{Customer: a.Customer, Contact: summary.Person(v.Contact), PreparedBy: summary.Person(v.PreparedBy)},
 		Onsite:   a.Onsite, Masked: a.Masked, Verdict: a.Verdict, Ready: a.Ready, Blockers: a.Blockers, ToVerify: a.ToVerify,
-		Words: summary.Words{Verdict: v.Verdict, Detail: v.Detail},
+		Words: summary.Words{Verdict: v.Verdict, Detail: v.Detail, Shortened: v.Shortened},
 		Users: a.Users, Mail: a.Mail, Mailboxes: a.Mailboxes, SPF: a.SPF,
 		Downtime: summary.Downtime{LowHours: a.Downtime.LowHours, ExpectedHours: a.Downtime.ExpectedHours,
 			HighHours: a.Downtime.HighHours, Formula: a.Downtime.Formula, Parts: a.Downtime.Parts,

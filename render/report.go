@@ -239,6 +239,28 @@ type localized struct {
 	// TrackerNotices say, in words, what of the returned workbook could
 	// not be taken as written.
 	TrackerNotices []string
+	// Shortened says that a text was too long to show whole and where the
+	// full text is; "" when none was.
+	Shortened string
+}
+
+// shownReport is r as every output shows it (see shower): the
+// assessment, the people and the input files' names shown, and whether a
+// text was shortened.
+func shownReport(r *Report) (*Report, bool) {
+	var s shower
+	c := *r
+	c.Assessment = s.show(r.Assessment)
+	c.Contact = Person{Name: s.line(r.Contact.Name), Email: s.line(r.Contact.Email)}
+	c.PreparedBy = Person{Name: s.line(r.PreparedBy.Name), Email: s.line(r.PreparedBy.Email)}
+	if len(r.Inputs) > 0 {
+		c.Inputs = make([]InputFile, len(r.Inputs))
+		for i, in := range r.Inputs {
+			in.Name = s.line(in.Name)
+			c.Inputs[i] = in
+		}
+	}
+	return &c, s.cut
 }
 
 // localize writes every Text of r in r.Lang.
@@ -248,7 +270,7 @@ type localized struct {
 const wordInParallel = 2000
 
 func localize(r *Report) *localized {
-	r = withVariants(r)
+	r, shortened := shownReport(withVariants(r))
 	a, w := r.Assessment, Words{r.Lang}
 	v := &localized{Report: r, A: a, Tool: a.Tool, Generated: a.Generated, Onsite: a.Onsite, Users: a.Users,
 		Mail: a.Mail, Mailboxes: a.Mailboxes, SPF: a.SPF, Licensing: a.Licensing, Ready: a.Ready,
@@ -256,6 +278,9 @@ func localize(r *Report) *localized {
 	v.Customer.Name, v.Customer.Slug, v.Customer.Tenant, v.Customer.Language = a.Customer.Name, a.Customer.Slug,
 		a.Customer.Tenant, r.Lang.Code
 	v.Verdict, v.Detail = Verdict(a, r.Lang)
+	if shortened {
+		v.Shortened = r.Lang.T("report.shortened")
+	}
 	v.UserNotices = userNotices(a, r.Lang)
 	if p := a.Progress; p != nil {
 		v.Progress = p

@@ -4,9 +4,9 @@ import (
 	"bufio"
 	"io"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
+	"github.com/migready/migready/inputs/shown"
 	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/templates"
 )
@@ -42,9 +42,12 @@ func Text(w io.Writer, r *Report, color bool) error {
 	}
 
 	bw.WriteString(paint(ansiBold, terminalSafe(a.Customer.Name)+" — "+l.T("report.title")) + "\n")
-	bw.WriteString(usersLine(r.Assessment, l, "text.users") + "\n")
-	for _, n := range userNotices(r.Assessment, l) {
+	bw.WriteString(usersLine(a.A, l, "text.users") + "\n")
+	for _, n := range a.UserNotices {
 		bw.WriteString(paint(ansiYellow, terminalSafe(n)) + "\n")
+	}
+	if a.Shortened != "" {
+		bw.WriteString(paint(ansiDim, a.Shortened) + "\n")
 	}
 	bw.WriteString("\n")
 
@@ -231,31 +234,21 @@ func writeLabelled(bw *bufio.Writer, label, text string) {
 	bw.WriteString("\n")
 }
 
-// TerminalSafe shows control characters in customer data as U+FFFD, so a
-// name cannot drive the terminal.
-func TerminalSafe(s string) string { return terminalSafe(s) }
-
-// terminalSafe keeps customer data from driving the terminal: control
-// characters (escape sequences, carriage returns) are shown as U+FFFD.
-func terminalSafe(s string) string {
-	// unicode.IsControl is C0 (bytes below 0x20), DEL (0x7F) and C1
-	// (U+0080–U+009F: 0xC2 then 0x80–0x9F); any other byte is safe.
-	i := 0
-	for ; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == 0x7f || c == 0xc2 && i+1 < len(s) && 0x80 <= s[i+1] && s[i+1] < 0xa0 {
-			break
-		}
+// TerminalSafe shows text for a terminal: a control character (an escape
+// sequence, a carriage return) or an invisible one (a direction override)
+// is written out as [U+001B] (package shown), so that customer data can
+// neither drive the terminal nor read as something it is not; line breaks
+// stay.
+func TerminalSafe(s string) string {
+	if !strings.Contains(s, "\n") {
+		return terminalSafe(s)
 	}
-	if i == len(s) {
-		return s
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = terminalSafe(l)
 	}
-	return strings.Map(replaceControl, s)
+	return strings.Join(lines, "\n")
 }
 
-// replaceControl is U+FFFD for a control character, else r.
-func replaceControl(r rune) rune {
-	if unicode.IsControl(r) {
-		return '\uFFFD'
-	}
-	return r
-}
+// terminalSafe is TerminalSafe for one line.
+func terminalSafe(s string) string { return shown.Visible(s) }

@@ -57,6 +57,9 @@ func writeTicket(w io.Writer, v *localized) error {
 	if v.Files != nil {
 		tail = append(tail, l.T("ticket.files", "pdf", code(v.Files.PDF), "workbook", code(v.Files.Workbook)))
 	}
+	if v.Shortened != "" {
+		tail = append(tail, "*"+v.Shortened+"*")
+	}
 	tail = append(tail, l.T("ticket.made", "tool", v.Tool, "date", l.Date(v.Date)))
 	// One line per check; under each blocker its first findings, as many
 	// as the line budget leaves room for, and a line saying how many more
@@ -165,7 +168,7 @@ func ticketWho(row string, f findingView) string {
 // code puts customer data in a markdown code span, with a fence longer than
 // any run of backticks inside, so it shows literally.
 func code(s string) string {
-	s = strings.Join(strings.Fields(terminalSafe(s)), " ")
+	s = terminalSafe(strings.Join(strings.Fields(s), " "))
 	if s == "" {
 		return ""
 	}
@@ -178,19 +181,54 @@ func code(s string) string {
 
 // inline makes a sentence that carries customer data inert in markdown
 // while keeping it readable as plain text: only the characters that start
-// emphasis, code, links, HTML or table cells are escaped, and line breaks
-// become spaces.
+// emphasis, code, links, HTML or table cells are escaped, line breaks
+// become spaces, and a word that a ticket system would turn into a link by
+// itself (a bare URL, www.…, an address: GitHub-flavoured markdown
+// autolinks them) goes in a code span, where nothing is a link.
 func inline(s string) string {
-	s = strings.Join(strings.Fields(terminalSafe(s)), " ")
-	if !strings.ContainsAny(s, "\\`*_[]<>|~") {
+	s = terminalSafe(strings.Join(strings.Fields(s), " "))
+	if !strings.ContainsAny(s, "\\`*_[]<>|~:@.") {
 		return s
 	}
 	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>|~", r) {
-			b.WriteByte('\\')
+	for i, word := range strings.Split(s, " ") {
+		if i > 0 {
+			b.WriteByte(' ')
 		}
-		b.WriteRune(r)
+		if autolinks(word) {
+			// Quotes and closing punctuation stay outside the span.
+			core := strings.TrimLeft(word, `"'(«“„‘‹`)
+			lead := word[:len(word)-len(core)]
+			core = strings.TrimRight(core, `"')»”“’›.,;:!?`)
+			b.WriteString(lead + code(core) + word[len(lead)+len(core):])
+			continue
+		}
+		for _, r := range word {
+			if strings.ContainsRune("\\`*_[]<>|~", r) {
+				b.WriteByte('\\')
+			}
+			b.WriteRune(r)
+		}
 	}
 	return b.String()
+}
+
+// autolinks reports whether a ticket system might make word a link of
+// its own: it holds a scheme ("https://", "mailto:"), "www." or an
+// address (x@y.z). GitHub-flavoured markdown links the first three and
+// addresses; Jira, GitLab and Azure DevOps link much the same.
+func autolinks(word string) bool {
+	w := strings.ToLower(word)
+	if strings.Contains(w, "://") || strings.Contains(w, "www.") {
+		return true
+	}
+	for _, scheme := range []string{"mailto:", "xmpp:", "tel:", "file:", "ftp:", "javascript:", "data:"} {
+		if strings.Contains(w, scheme) {
+			return true
+		}
+	}
+	if at := strings.IndexByte(w, '@'); at > 0 && strings.Contains(w[at:], ".") {
+		return true
+	}
+	return false
 }

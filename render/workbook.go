@@ -15,7 +15,7 @@ func writeWorkbook(w io.Writer, v *localized) error {
 // workbookOf is what the workbook shows of v.
 func workbookOf(v *localized) *workbook.Book {
 	b := &workbook.Book{Customer: v.Customer.Name, Tenant: v.Customer.Tenant, Language: v.Customer.Language, Tool: v.Tool, Generated: v.Generated,
-		Checks: make([]workbook.Check, len(v.Checks)), Mailboxes: v.Mailboxes}
+		Checks: make([]workbook.Check, len(v.Checks)), Mailboxes: v.Mailboxes, Note: v.Shortened}
 	for i := range v.Checks {
 		c := &v.Checks[i]
 		fs := make([]workbook.Finding, len(c.Findings))

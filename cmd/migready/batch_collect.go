@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/migready/migready/inputs/shown"
 	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/render"
 	"github.com/migready/migready/render/portfolio"
@@ -93,7 +94,7 @@ func collect(e *env, s *batchSettings, custs []customer, done <-chan outcome) (a
 	if len(failures) > 0 {
 		fmt.Fprintln(e.stdout, "failed:")
 		for _, f := range failures {
-			fmt.Fprintln(e.stdout, "  "+f)
+			fmt.Fprintln(e.stdout, "  "+render.TerminalSafe(f))
 		}
 	}
 	var names []string
@@ -144,10 +145,7 @@ func progressBar(done, total int, c customer, elapsed time.Duration) string {
 	if name == "" {
 		name = c.profile
 	}
-	name = render.TerminalSafe(name)
-	if r := []rune(name); len(r) > 30 {
-		name = string(r[:29]) + "…"
-	}
+	name, _ = shown.LineN(name, 30)
 	return "[" + strings.Repeat("#", filled) + strings.Repeat(".", width-filled) + "] " +
 		strconv.Itoa(done) + "/" + strconv.Itoa(total) + "  " + name + "  " + left.String() + " left"
 }

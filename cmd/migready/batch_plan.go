@@ -48,7 +48,7 @@ func planBatch(targets []string) ([]customer, error) {
 		data, err := inputs.ReadFile(path, inputs.RoleProfile)
 		if err == nil {
 			var p *inputs.Profile
-			if p, err = inputs.ParseProfile(path, data); err == nil {
+			if p, err = parseProfile(path, data); err == nil {
 				c.name, c.slug = p.Customer.Name, readiness.Slug(p.Customer.Name)
 				c.tenant, c.lang = p.Customer.Tenant, p.Customer.Language
 				if other, ok := bySlug[c.slug]; ok {

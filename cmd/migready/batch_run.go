@@ -16,6 +16,7 @@ import (
 	"github.com/migready/migready/render"
 	"github.com/migready/migready/render/portfolio"
 	"github.com/migready/migready/render/summary"
+	"github.com/migready/migready/render/workbook"
 )
 
 // result is a customer's outcome, as a job hands it back: the portfolio's
@@ -128,7 +129,16 @@ func packCustomer(s *batchSettings, c *customer, oneCore bool) (p pendingPack) {
 	}
 	var notices bytes.Buffer
 	defer func() { p.res.notices = notices.String() }()
-	in := &reportInput{profile: c.profile, date: s.date}
+	in := &reportInput{profile: c.profile, date: s.date, mask: s.mask}
+	if s.tracker != "" {
+		dir := filepath.Join(s.tracker, c.slug)
+		if wb, err := workbook.Latest(dir, s.date); err != nil {
+			fmt.Fprintf(&notices, "migready: notice: %s: no workbook of %s sent back before %s in %s; no notes carried forward\n",
+				c.profile, c.slug, s.date.Format(time.DateOnly), dir)
+		} else {
+			in.tracker = wb
+		}
+	}
 	if s.since != "" {
 		dir := filepath.Join(s.since, c.slug)
 		if _, err := summary.Latest(dir, c.identity(), s.date); err != nil {

@@ -10,7 +10,7 @@ import (
 // terminal and shortened, and the time left at the pace so far.
 func TestProgressBar(t *testing.T) {
 	got := progressBar(50, 200, customer{name: "Evil\x1b[2J\rCo with a very long name indeed AS"}, 10*time.Second)
-	want := "[######..................] 50/200  Evil\uFFFD[2J\uFFFDCo with a very long …  30s left"
+	want := "[######..................] 50/200  Evil[U+001B][2J Co with a ver…  30s left"
 	if got != want {
 		t.Errorf("progress bar\n got %q\nwant %q", got, want)
 	}

@@ -40,6 +40,14 @@ the portfolio, and the summary at the end lists every failure. Two
 profiles that would write to the same folder are an error before
 anything is written.
 
+-since, -tracker and -mask do for each customer what they do for pack,
+each customer's file found in its own folder: DIR/<slug>/ of -since holds
+its earlier packs, DIR/<slug>/ of -tracker the workbook it sent back
+(the workbook of its latest pack before -date; its own copy before
+migready's). A customer without one is packed without it, with a
+notice. With -mask every pack is a masked copy, its files named
+…-masked-…, and the portfolio links those.
+
 The portfolio is DIR/portfolio.html, portfolio.csv and portfolio.json:
 a row per customer (name, tenant, language, verdict, blockers, checks to
 verify, users who can log in, the downtime, the progress since the last
@@ -61,6 +69,8 @@ the portfolio is left as it was.
 		fs.StringVar(&o.out, "out", ".", "the folder `DIR` to write into: DIR/<slug>/ for each customer, and the portfolio (default: the current folder)")
 		fs.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "pack `N` customers at once (default: the number of cores)")
 		fs.StringVar(&o.since, "since", "", "compare each customer with its latest earlier pack in `DIR`/<slug>/, DIR being the -out of an earlier batch (a customer without one: with nothing)")
+		fs.StringVar(&o.tracker, "tracker", "", "carry each customer's notes forward from the remediation workbook they sent back, found in `DIR`/<slug>/: the workbook of their latest pack before -date, the customer's own copy first (a customer without one: none)")
+		fs.BoolVar(&o.mask, "mask", false, "write each customer's pack as a masked copy to share beyond the customer (as pack -mask); the portfolio links the masked files")
 		defineLang(fs, &o.lang, templates.Default, "the portfolio", "; each pack speaks its customer's language (default: en)")
 		defineDate(fs, &o.date)
 		return o
@@ -72,8 +82,11 @@ type batchOptions struct {
 	out   string
 	jobs  int
 	since string // the -out of an earlier batch: DIR/<slug>/ holds a customer's packs
-	lang  string // the portfolio's language
-	date  string
+	// tracker: DIR/<slug>/ holds the workbook a customer sent back.
+	tracker string
+	mask    bool   // each pack a masked copy
+	lang    string // the portfolio's language
+	date    string
 }
 
 // batchSettings are batch's flags, read.
@@ -81,13 +94,15 @@ type batchSettings struct {
 	out     string
 	jobs    int
 	since   string
+	tracker string
+	mask    bool
 	lang    *templates.Lang // the portfolio's
 	date    time.Time
 	targets []string // profiles and folders
 }
 
 func (o *batchOptions) run(e *env, targets []string) (assessment.Verdict, error) {
-	s := &batchSettings{out: o.out, jobs: o.jobs, since: o.since, targets: targets}
+	s := &batchSettings{out: o.out, jobs: o.jobs, since: o.since, tracker: o.tracker, mask: o.mask, targets: targets}
 	if len(targets) == 0 {
 		return "", newFailure(kindNoTargets)
 	}

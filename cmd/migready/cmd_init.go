@@ -74,6 +74,15 @@ func runInit(e *env, o *initOptions, dir string) error {
 		return err
 	}
 	target := filepath.Join(dir, "profile.toml")
+	// DIR is a folder; a path ending in .toml is the profile itself
+	// (…/nykunde/profile.toml), never a folder of that name.
+	st, err := os.Stat(dir)
+	switch isTOML := strings.EqualFold(filepath.Ext(dir), ".toml"); {
+	case err == nil && !st.IsDir() && !isTOML:
+		return newFailure(kindInitFile, "file", dir)
+	case isTOML && (err != nil || !st.IsDir()):
+		target, dir = dir, filepath.Dir(dir)
+	}
 	if _, err := os.Stat(target); err == nil && !o.force {
 		return newFailure(kindProfileExists, "file", target)
 	}
@@ -91,7 +100,7 @@ func runInit(e *env, o *initOptions, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return newFailure(kindProfileFolder, "dir", dir).because(err)
 	}
-	if err := writeAll(dir, []render.File{{Name: "profile.toml", Data: []byte(text)}}); err != nil {
+	if err := writeAll(dir, []render.File{{Name: filepath.Base(target), Data: []byte(text)}}); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, target)

@@ -23,12 +23,11 @@ func looksLikeFile(arg string) bool {
 // dropped on migready.exe: pack, into a folder "pack" next to the profile,
 // and a window of its own stays open until Enter, in the profile's language.
 func runDropped(e *env, profile string) (assessment.Verdict, error) {
-	switch strings.ToLower(filepath.Ext(profile)) {
-	case ".xlsx", ".xls", ".csv", ".txt":
-		return "", newFailure(kindExportNotProfile, "file", profile)
+	if err := notAProfile(profile, nil); err != nil {
+		return "", err
 	}
 	if data, err := inputs.ReadProfileFile(profile); err == nil {
-		if p, err := inputs.ParseProfile(profile, data); err == nil {
+		if p, err := parseProfile(profile, data); err == nil {
 			e.hold = p.Customer.Language
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/inputs/shown"
 	"github.com/migready/migready/readiness/assessment"
 )
 
@@ -192,6 +193,8 @@ const (
 	kindNoTargets          kind = "no-targets"
 	kindProfileExists      kind = "profile-exists"
 	kindExportNotProfile   kind = "export-not-profile"
+	kindNumbersNotProfile  kind = "numbers-not-profile"
+	kindInitFile           kind = "init-file"
 	kindSlugClash          kind = "slug-clash"
 	kindOutputIsInput      kind = "output-is-input"
 	kindOtherCustomersPack kind = "other-customers-pack"
@@ -237,6 +240,10 @@ var failures = map[kind]struct {
 		"migready init never overwrites a profile; pass -force to replace it, or name another folder"},
 	kindExportNotProfile: {classInput, "{file} is a user export, not a profile",
 		`double-click migready and drop the export on its page; or make a profile first: migready init -users "{file}" -name "Customer AS" FOLDER, then drop FOLDER's profile.toml on migready`},
+	kindNumbersNotProfile: {classInput, "{file} is a Numbers spreadsheet, not a profile",
+		`export it from Numbers as Excel or CSV (File > Export To), then make a profile: migready init -users EXPORTED-FILE -name "Customer AS" FOLDER`},
+	kindInitFile: {classInput, "{file} is a file, not a folder",
+		"name the customer's folder: migready init DIR writes DIR/profile.toml (or name the profile itself, ending in .toml)"},
 	kindSlugClash: {classInput, "{other} ({othername}) and {profile} ({name}) would both write their packs to the folder {slug}",
 		"each would replace the other's pack: if they are one customer, remove one of the profiles; if two, pack them in batches with different -out folders"},
 	kindOtherCustomersPack: {classInput, "{file} is the pack of {owner}; this pack of {customer} would replace it",
@@ -331,12 +338,14 @@ func report(w io.Writer, err error) {
 		prefix = "migready: interrupted: "
 	}
 	ps := problems(err)
+	// A message quotes what the customer wrote: what the terminal shows
+	// is what is there (a direction override written out, not obeyed).
 	for i, p := range ps {
 		for _, line := range strings.Split(p.msg, "\n") {
-			fmt.Fprintln(w, prefix+line)
+			fmt.Fprintln(w, prefix+shown.Visible(line))
 		}
 		if h := p.terminalHint(); h != "" && (i+1 == len(ps) || ps[i+1].terminalHint() != h) {
-			fmt.Fprintln(w, "migready: hint: "+h)
+			fmt.Fprintln(w, "migready: hint: "+shown.Visible(h))
 		}
 	}
 	if ies := fileErrors(err); len(ies) > 0 {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/inputs/shown"
 	"github.com/migready/migready/readiness"
 	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/render"
@@ -64,12 +65,15 @@ func (in *reportInput) read(path string, role inputs.Role) ([]byte, error) {
 // while the export is parsed).
 func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, []render.InputFile, error) {
 	var files []render.InputFile
+	if err := notAProfile(in.profile, nil); err != nil {
+		return nil, nil, err
+	}
 	profileData, err := in.read(in.profile, inputs.RoleProfile)
 	if err != nil {
 		return nil, nil, err
 	}
 	in.readFiles = []inputRead{{roleProfile, in.profile}}
-	p, err := inputs.ParseProfile(in.profile, profileData)
+	p, err := parseProfile(in.profile, profileData)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -91,16 +95,16 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 		langc <- langResult{l, err}
 	}()
 	type logoResult struct {
-		logo *inputs.Logo
-		data []byte
-		err  error
+		logo         *inputs.Logo
+		data         []byte
+		readErr, err error
 	}
 	logoc := make(chan logoResult, 1)
 	logoPath := p.Resolve(p.Brand.Logo)
 	if p.Brand.Logo != "" {
 		go func() {
 			var r logoResult
-			if r.data, r.err = in.read(logoPath, inputs.RoleLogo); r.err == nil {
+			if r.data, r.readErr = in.read(logoPath, inputs.RoleLogo); r.readErr == nil {
 				r.logo, r.err = inputs.ParseLogo(logoPath, r.data)
 			}
 			logoc <- r
@@ -126,6 +130,9 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 	}
 	usersData, err := in.read(usersPath, inputs.RoleUsers)
 	if err != nil {
+		if in.users == "" {
+			err = namedFile(p, profileData, "users", p.Users, err, in.files != nil)
+		}
 		return nil, nil, err
 	}
 	in.readFiles = append(in.readFiles, inputRead{roleUsers, usersPath})
@@ -139,8 +146,17 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 	if err != nil {
 		return nil, nil, err
 	}
+	// A masked run prints its notices masked too: they quote what the
+	// customer typed (statuses, dates, notes, names).
+	mask := func(n string) string { return n }
+	if in.mask {
+		mask = readiness.NoticeMasker(users)
+	}
+	notice := func(file, n string) {
+		fmt.Fprintf(notices, "migready: notice: %s: %s\n", shown.Visible(mask(file)), shown.Visible(mask(n)))
+	}
 	for _, n := range users.Notices {
-		fmt.Fprintf(notices, "migready: notice: %s: %s\n", usersPath, n)
+		notice(usersPath, n)
 	}
 	cust := assessment.Customer{Name: p.Customer.Name, Slug: readiness.Slug(p.Customer.Name), Tenant: p.Customer.Tenant}
 	if m := readiness.ForeignExport(p, users); m != nil {
@@ -153,10 +169,13 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 	var logo []byte
 	if p.Brand.Logo != "" {
 		lr := <-logoc
+		if lr.readErr != nil {
+			return nil, nil, namedFile(p, profileData, "brand.logo", p.Brand.Logo, lr.readErr, in.files != nil)
+		}
+		in.readFiles = append(in.readFiles, inputRead{roleLogo, logoPath})
 		if lr.err != nil {
 			return nil, nil, lr.err
 		}
-		in.readFiles = append(in.readFiles, inputRead{roleLogo, logoPath})
 		logo = lr.logo.PNG
 		if provenance {
 			files = append(files, inputFile("logo", logoPath, lr.data))
@@ -170,7 +189,7 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 			return nil, nil, err
 		}
 		for _, n := range prev.Notices {
-			fmt.Fprintf(notices, "migready: notice: %s: %s\n", prev.Path, n)
+			notice(prev.Path, n)
 		}
 		opt.Previous = prev.Snapshot
 		in.readFiles = append(in.readFiles, inputRead{rolePrevious, prev.Path})
@@ -198,12 +217,15 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 	if in.mask {
 		a = readiness.Mask(a, users)
 		contact.Name, contact.Email = readiness.MaskPerson(contact.Name, contact.Email)
+		for i := range files { // a file's name may name a person
+			files[i].Name = mask(files[i].Name)
+		}
 	}
 	if a.Tracker != nil {
 		// The tracker's notices are in the pack; the terminal has them too.
 		en := render.NewWords(templates.MustLoad(templates.Default))
 		for _, n := range a.Tracker.Notices {
-			fmt.Fprintf(notices, "migready: notice: %s: %s\n", in.tracker, render.TerminalSafe(en.Text(n)))
+			notice(in.tracker, en.Text(n))
 		}
 	}
 	r := &render.Report{

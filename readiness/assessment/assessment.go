@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/migready/migready/inputs/shown"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 )
@@ -115,8 +116,11 @@ func (c Customer) Differs(o Customer) string {
 	return ""
 }
 
-// nameKey is a customer name as Differs compares it.
+// nameKey is a customer name as Differs compares it: written out as every
+// output shows it (a name read back from a pack has its invisible
+// characters written out), case, width and spacing aside.
 func nameKey(name string) string {
+	name, _ = shown.LineN(name, len(name)*8+2) // written out, never shortened
 	return strings.Join(strings.Fields(cases.Fold().String(norm.NFKC.String(name))), " ")
 }
 

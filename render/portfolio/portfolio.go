@@ -19,6 +19,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/migready/migready/inputs/shown"
 	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/render"
 	"github.com/migready/migready/templates"
@@ -136,6 +137,7 @@ func (p *Portfolio) Count() Counts {
 // Files renders portfolio.html, portfolio.csv and portfolio.json
 // in the language l. The same portfolio gives the same bytes.
 func Files(p *Portfolio, l *templates.Lang) ([]render.File, error) {
+	p = shownPortfolio(p)
 	var h, c, j bytes.Buffer
 	if err := writeHTML(&h, p, l); err != nil {
 		return nil, err
@@ -147,6 +149,25 @@ func Files(p *Portfolio, l *templates.Lang) ([]render.File, error) {
 		return nil, err
 	}
 	return []render.File{{Name: "portfolio.html", Data: h.Bytes()}, {Name: "portfolio.csv", Data: c.Bytes()}, {Name: "portfolio.json", Data: j.Bytes()}}, nil
+}
+
+// shownPortfolio is p as every output shows customer text (render.Shown):
+// a customer's name, tenant, profile and error with their invisible
+// characters written out, a long name shortened.
+func shownPortfolio(p *Portfolio) *Portfolio {
+	c := *p
+	c.Rows = make([]Row, len(p.Rows))
+	for i, r := range p.Rows {
+		r.Name, r.Tenant = render.ShownName(r.Name), render.Shown(r.Tenant)
+		r.Profile = shown.Visible(r.Profile)
+		lines := strings.Split(r.Error, "\n")
+		for j, l := range lines {
+			lines[j] = shown.Visible(l)
+		}
+		r.Error = strings.Join(lines, "\n")
+		c.Rows[i] = r
+	}
+	return &c
 }
 
 // writeJSON writes the portfolio as JSON (keys in English, like the

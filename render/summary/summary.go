@@ -62,6 +62,9 @@ type Person struct {
 type Words struct {
 	Verdict string `json:"verdict"`
 	Detail  string `json:"detail"`
+	// Shortened says that a text was too long to show whole (it ends in
+	// "…") and where the full text is; left out when none was.
+	Shortened string `json:"shortened,omitempty"`
 }
 
 // Check is one check, its facts as data and in words.

@@ -8,9 +8,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/inputs/shown"
 	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/templates"
 	"github.com/xuri/excelize/v2"
@@ -310,17 +310,19 @@ func (ks *keySheet) read(file string) {
 	}
 	t.Shows = assessment.TrackerColumns{Check: cols[colCheck] >= 0, Row: cols[colRow] >= 0, UserID: cols[colUserID] >= 0,
 		Name: cols[colName] >= 0, Email: cols[colEmail] >= 0}
+	// A cell longer than maxCell is shortened between two characters
+	// (never inside one, nor between a letter and its accent) and marked,
+	// with a notice naming it: the full text stays in the returned workbook.
+	var long []int // the row's shortened cells, by index in the row
 	cell := func(row []string, i int) string {
 		if i < 0 || i >= len(row) {
 			return ""
 		}
 		s := strings.TrimSpace(row[i])
 		if len(s) > maxCell {
-			n := maxCell
-			for n > 0 && !utf8.RuneStart(s[n]) {
-				n-- // not inside a letter
-			}
-			s = s[:n]
+			s, _ = shown.CutBytes(s, maxCell-len(shown.Mark))
+			s += shown.Mark
+			long = append(long, i)
 		}
 		return s
 	}
@@ -328,6 +330,7 @@ func (ks *keySheet) read(file string) {
 	for i, row := range ks.rows[1:] {
 		num := i + 2
 		rowArg := strconv.Itoa(num)
+		long = long[:0]
 		k := cell(row, cols[colKey])
 		e := assessment.TrackerEntry{Row: num, Key: k, Owner: cell(row, cols[colOwner]), Comment: cell(row, cols[colComment]),
 			UserID: cell(row, cols[colUserID]), Name: cell(row, cols[colName]), Email: cell(row, cols[colEmail]),
@@ -370,6 +373,12 @@ func (ks *keySheet) read(file string) {
 			e.Due = dueDate(d)
 			if e.Due == d && !isISODate(d) {
 				t.Notices = append(t.Notices, notice("due-not-date", "sheet", sheet, "row", rowArg, "due", quoted(d)))
+			}
+		}
+		for c, idx := range cols {
+			if c < colKey && idx >= 0 && slices.Contains(long, idx) {
+				t.Notices = append(t.Notices, notice("cell-long", "sheet", sheet, "row", rowArg, "column", columnText(c),
+					"limit", maxCell))
 			}
 		}
 		t.Entries = append(t.Entries, e)

@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/inputs/shown"
 	"github.com/migready/migready/readiness/assessment"
 	"github.com/migready/migready/templates"
 	"github.com/xuri/excelize/v2"
@@ -414,16 +415,38 @@ func FuzzParseReturned(f *testing.F) {
 	})
 }
 
-// A cell longer than maxCell is cut between letters, never inside one.
+// A cell longer than maxCell is shortened between letters, never inside
+// one nor between a letter and its accent, marked with "…", and a notice
+// names its row and column.
 func TestReturnedLongCell(t *testing.T) {
-	long := "a" + strings.Repeat("æ", maxCell) // maxCell falls inside an æ
-	data := trackerBook(t, "Progress Co", trackerHeader, [][]any{{"x", 3, "BO", "x", "Open", "", "", long, "licences:user:bo"}}, nil)
-	r, err := parseReturned("returned.xlsx", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c := r.Tracker.Entries[0].Comment; len(c) != maxCell-1 || !utf8.ValidString(c) {
-		t.Errorf("comment of %d bytes, valid UTF-8: %v", len(c), utf8.ValidString(c))
+	for _, long := range []string{
+		"a" + strings.Repeat("æ", maxCell), // maxCell falls inside an æ
+		strings.Repeat("e\u0301", maxCell), // … or between an e and its accent
+		strings.Repeat("👩\u200d💻", maxCell/4),
+	} {
+		data := trackerBook(t, "Progress Co", trackerHeader, [][]any{{"x", 3, "BO", "x", "Open", "", "", long, "licences:user:bo"}}, nil)
+		r, err := parseReturned("returned.xlsx", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := r.Tracker.Entries[0].Comment
+		body := strings.TrimSuffix(c, "…")
+		at := 0 // the cut is where a cluster of long starts
+		for at < len(body) {
+			at += len(shown.FirstCluster(long[at:]))
+		}
+		if len(c) > maxCell || body == c || !utf8.ValidString(c) || !strings.HasPrefix(long, body) || at != len(body) {
+			t.Errorf("comment of %d bytes, valid UTF-8 %v, cut between clusters %v, ends %q", len(c), utf8.ValidString(c), at == len(body), c[max(0, len(c)-12):])
+		}
+		named := false
+		for _, n := range r.Tracker.Notices {
+			row, _ := n.Args.Get("row")
+			col, _ := n.Args.Get("column")
+			named = named || n.Key == "tracker.notice.cell-long" && row == "2" && col.(assessment.Text).Key == columnText(colComment).Key
+		}
+		if !named {
+			t.Errorf("no notice names the shortened cell: %v", r.Tracker.Notices)
+		}
 	}
 }
 

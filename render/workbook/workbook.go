@@ -25,6 +25,9 @@ type Book struct {
 	Generated string // YYYY-MM-DD: the pack's date, the workbook's creation date
 	Checks    []Check
 	Mailboxes []assessment.Mailbox
+	// Note is said under the checklist: that texts were shortened, and
+	// where the full text is ("" for none).
+	Note string
 }
 
 // Check is one line of the checklist, with its findings.

@@ -451,7 +451,13 @@ func (c *columnWidths) lines(col int, s string) int {
 	return n
 }
 
-// rowHeight is the height in points that shows every cell of a row whole.
+// maxRowHeight is the tallest row Excel has: 409 points, 27 lines. The
+// texts a row shows are shortened to fit (package shown); a row that would
+// still be taller shows what fits, the whole text is in its cell.
+const maxRowHeight = 409
+
+// rowHeight is the height in points that shows every cell of a row whole,
+// up to maxRowHeight.
 func (c *columnWidths) rowHeight(cells ...string) float64 {
 	n := 1
 	for i, s := range cells {
@@ -459,7 +465,7 @@ func (c *columnWidths) rowHeight(cells ...string) float64 {
 			n = max(n, c.lines(i, s))
 		}
 	}
-	return float64(n)*lineHeight + 2
+	return min(float64(n)*lineHeight+2, maxRowHeight)
 }
 
 // pageWidth is what an A4 page in landscape holds across between
@@ -632,6 +638,29 @@ func writeChecklist(f *excelize.File, sheet string, a *Book, lang *templates.Lan
 	rows := len(a.Checks) + 1
 	if len(a.Checks) == 0 {
 		if err := writeNone(f, sheet, lang, st); err != nil {
+			return err
+		}
+	}
+	if a.Note != "" {
+		// Under the checklist, out of its filter, across its columns.
+		from, _ := excelize.CoordinatesToCellName(1, rows+2)
+		to, _ := excelize.CoordinatesToCellName(len(headers), rows+2)
+		if err := f.SetCellStr(sheet, from, a.Note); err != nil {
+			return err
+		}
+		if err := f.MergeCell(sheet, from, to); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(sheet, from, to, st.wrap); err != nil {
+			return err
+		}
+		total := 0.0
+		for i := range headers {
+			total += cw.width(i)
+		}
+		note := newColumnWidths([]string{""}, int(total))
+		note.w[0] = int(total)
+		if err := f.SetRowHeight(sheet, rows+2, note.rowHeight(a.Note)); err != nil {
 			return err
 		}
 	}

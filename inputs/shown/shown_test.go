@@ -1,0 +1,155 @@
+package shown
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestVisible(t *testing.T) {
+	for in, want := range map[string]string{
+		"Kari Nordmann":             "Kari Nordmann",
+		"Adm\u202eexe.fdp\u202c":    "Adm[U+202E]exe.fdp[U+202C]",
+		"a\u200bb\u200cc\u200dd":    "a[U+200B]b[U+200C]c[U+200D]d",
+		"\u2066x\u2069\u200e\u061c": "[U+2066]x[U+2069][U+200E][U+061C]",
+		"so\u00adft\u2060\ufeff":    "so[U+00AD]ft[U+2060][U+FEFF]",
+		"tab\there":                 "tab[U+0009]here",
+		"bad\xffbyte":               "bad[U+FFFD]byte",
+	} {
+		if got := Visible(in); got != want {
+			t.Errorf("Visible(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLine(t *testing.T) {
+	long := strings.Repeat("x", 750)
+	got, cut := Line("Sabine" + long)
+	if !cut || utf8.RuneCountInString(got) != LineChars || !strings.HasSuffix(got, Mark) {
+		t.Errorf("Line of 756 characters: %d characters, cut %v, %q", utf8.RuneCountInString(got), cut, got)
+	}
+	lines := strings.Repeat("Klaus\n", 20)
+	got, cut = Line(lines)
+	if cut || strings.ContainsAny(got, "\n\r") || got != strings.TrimSpace(strings.Repeat("Klaus ", 20))+" " {
+		t.Errorf("Line(28 lines) = %q, cut %v", got, cut)
+	}
+	if got, cut := Line("Kari Nordmann"); got != "Kari Nordmann" || cut {
+		t.Errorf("a short name changed: %q %v", got, cut)
+	}
+	// A combining accent, a flag, an emoji sequence and a written-out
+	// control are never split, wherever the limit falls.
+	for _, unit := range []string{"e\u0301", "🇳🇴", "👩\u200d💻", "👍🏽", "\u202e", "각", "\u1100\u1161\u11a8"} {
+		for pad := 0; pad < 12; pad++ {
+			s := strings.Repeat("a", pad) + strings.Repeat(unit, 200)
+			got, cut := LineN(s, 20)
+			if !cut || !strings.HasSuffix(got, Mark) {
+				t.Fatalf("LineN(%q…, 20) = %q, not shortened", unit, got)
+			}
+			body := strings.TrimSuffix(got, Mark)
+			if !strings.HasPrefix(Visible(s), body) {
+				t.Fatalf("LineN = %q is not a start of %q", body, Visible(s))
+			}
+			if len(body) > pad && (len(body)-pad)%len(Visible(unit)) != 0 {
+				t.Errorf("LineN(%q × 200 after %d a) cut inside a cluster: %q", unit, pad, got)
+			}
+		}
+	}
+}
+
+func TestNote(t *testing.T) {
+	comment := strings.Repeat("Lars har fått ny adresse.\r\n", 40)
+	got, cut := Note(comment)
+	if !cut || strings.Count(got, "\n") >= NoteLines || strings.Contains(got, "\r") || !strings.HasSuffix(got, Mark) {
+		t.Errorf("Note(40 lines): cut %v, %d lines: %q", cut, strings.Count(got, "\n")+1, got)
+	}
+	got, cut = Note(strings.Repeat("ø", 1500))
+	if !cut || utf8.RuneCountInString(got) != NoteChars {
+		t.Errorf("Note(1500 ø): %d characters, cut %v", utf8.RuneCountInString(got), cut)
+	}
+	if got, cut := Note("Two\nlines"); got != "Two\nlines" || cut {
+		t.Errorf("Note(two lines) = %q, %v", got, cut)
+	}
+}
+
+func TestCutBytes(t *testing.T) {
+	s := strings.Repeat("e\u0301", 3000) // 3 bytes a cluster
+	got, cut := CutBytes(s, 4000)
+	if !cut || len(got) != 3999 || !utf8.ValidString(got) || strings.HasSuffix(got, "e") {
+		t.Errorf("CutBytes: %d bytes, cut %v, ends %q", len(got), cut, got[len(got)-4:])
+	}
+}
+
+func TestCutChars(t *testing.T) {
+	if got := CutChars("ab[U+202E]cd", 5); got != "ab" {
+		t.Errorf("CutChars split a written-out character: %q", got)
+	}
+	if got := CutChars("ab[U+202E]cd", 10); got != "ab[U+202E]" {
+		t.Errorf("CutChars = %q", got)
+	}
+}
+
+// FuzzShown: whatever the text, what is shown is valid UTF-8 without an
+// invisible character, within its limits, and a shortened text is a start
+// of the whole one, cut between clusters, with the mark.
+func FuzzShown(f *testing.F) {
+	for _, s := range []string{"", "Kari", "Adm\u202eexe.fdp", "e\u0301\u0301", "🇳🇴🇸", "a\r\nb", "\xff\xfe", strings.Repeat("Klaus\n", 30)} {
+		f.Add(s, 20)
+	}
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		n = 2 + abs(n)%200
+		for _, fn := range []func(string) (string, bool){
+			func(s string) (string, bool) { return LineN(s, n) }, Note,
+		} {
+			got, cut := fn(s)
+			if !utf8.ValidString(got) {
+				t.Fatalf("%q → invalid UTF-8 %q", s, got)
+			}
+			for _, r := range got {
+				if hidden(r) && r != '\n' {
+					t.Fatalf("%q → %q holds U+%04X", s, got, r)
+				}
+			}
+			if cut != strings.HasSuffix(got, Mark) && !strings.HasSuffix(s, Mark) {
+				t.Fatalf("%q → %q: cut %v", s, got, cut)
+			}
+		}
+		got, cut := LineN(s, n)
+		if utf8.RuneCountInString(got) > n {
+			t.Fatalf("LineN(%q, %d) = %q, longer than %d", s, n, got, n)
+		}
+		if strings.Contains(got, "\n") {
+			t.Fatalf("LineN(%q) = %q has a line break", s, got)
+		}
+		_ = cut
+		cb, _ := CutBytes(s, n)
+		if !strings.HasPrefix(s, cb) || len(cb) > n {
+			t.Fatalf("CutBytes(%q, %d) = %q", s, n, cb)
+		}
+		if rest := s[len(cb):]; rest != "" && cb != "" {
+			// the cut is a cluster boundary: the cluster starting there
+			// is the one FirstCluster finds walking from the start.
+			at := 0
+			for at < len(cb) {
+				at += len(FirstCluster(s[at:]))
+			}
+			if at != len(cb) {
+				t.Fatalf("CutBytes(%q, %d) cut inside a cluster", s, n)
+			}
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+func TestMarkedLen(t *testing.T) {
+	for _, r := range []rune{0, 0x1b, 0xad, 0x202e, 0xfeff, 0xe0001, 0x10ffff, 0x10000, 0xffff} {
+		if markedLen(r) != len(marked(r)) {
+			t.Errorf("markedLen(%U) = %d, want %d", r, markedLen(r), len(marked(r)))
+		}
+	}
+}
