@@ -110,17 +110,25 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 			logoc <- r
 		}()
 	}
-	lr := <-langc
-	if lr.err != nil {
-		return nil, nil, lr.err
+	// langFirst waits for the texts: their error, if any, is the one to
+	// report, as it was when they were read before the export.
+	var lang *templates.Lang
+	langFirst := func(err error) error {
+		if lang == nil {
+			lr := <-langc
+			if lr.err != nil {
+				return lr.err
+			}
+			lang = lr.lang
+		}
+		return err
 	}
-	lang := lr.lang
 
 	usersPath := in.users // relative to where the command runs, like any flag
 	if usersPath == "" {
 		if p.Users == "" {
-			return nil, nil, &inputs.Error{File: in.profile, Key: "users", Msg: "no user export given",
-				Hint: `set users = "users.xlsx" in the profile (relative to its folder) or pass -users FILE`}
+			return nil, nil, langFirst(&inputs.Error{File: in.profile, Key: "users", Msg: "no user export given",
+				Hint: `set users = "users.xlsx" in the profile (relative to its folder) or pass -users FILE`})
 		}
 		usersPath = p.Resolve(p.Users)
 	}
@@ -133,7 +141,7 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 		if in.users == "" {
 			err = namedFile(p, profileData, "users", p.Users, err, in.files != nil)
 		}
-		return nil, nil, err
+		return nil, nil, langFirst(err)
 	}
 	in.readFiles = append(in.readFiles, inputRead{roleUsers, usersPath})
 	// The export's checksum is worked out on a second core while it is
@@ -143,7 +151,7 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 		go func() { usersFile <- inputFile("users", usersPath, usersData) }()
 	}
 	users, err := inputs.ParseUsers(usersPath, usersData, sheet)
-	if err != nil {
+	if err := langFirst(err); err != nil {
 		return nil, nil, err
 	}
 	// A masked run prints its notices masked too: they quote what the
