@@ -53,6 +53,11 @@ func Pack(r *Report) ([]File, error) { return pack(r, true) }
 // batch), where a second goroutine per pack only adds memory.
 func PackOnOneCore(r *Report) ([]File, error) { return pack(r, false) }
 
+// Prepare starts, on another goroutine, the work of a pack's rendering that
+// does not depend on the customer (the PDF's faces, see pdf.Prepare), for a
+// process that renders one pack and reads its inputs meanwhile.
+func Prepare() { pdf.Prepare() }
+
 func pack(r *Report, twoCores bool) ([]File, error) {
 	r = named(r)
 	v := localize(r)

@@ -44,10 +44,16 @@ func Write(w io.Writer, d *doc.Document) error {
 }
 
 // renderPDF lays the document out and writes it, its pages compressed by
-// compressPages (see there why not by fpdf).
+// compressPages (see there why not by fpdf), on the prepared document when
+// there is one (see Prepare).
 func renderPDF(w io.Writer, d *doc.Document, body ast.Node, logo *logoImage) error {
 	var raw bytes.Buffer
-	if err := layOut(&raw, d, body, logo, false); err != nil {
+	err := layOutOn(&raw, takePrepared(), d, body, logo, false)
+	if errors.Is(err, errUnusedFace) {
+		raw.Reset()
+		err = layOut(&raw, d, body, logo, false)
+	}
+	if err != nil {
 		return err
 	}
 	out, err := compressPages(make([]byte, 0, raw.Len()/2), raw.Bytes())
@@ -64,15 +70,25 @@ func renderPDF(w io.Writer, d *doc.Document, body ast.Node, logo *logoImage) err
 // the pages on or off; fpdf reports some failures by panicking, which
 // become errors here.
 func layOut(w io.Writer, d *doc.Document, body ast.Node, logo *logoImage, compress bool) (err error) {
+	return layOutOn(w, nil, d, body, logo, compress)
+}
+
+// layOutOn is layOut on the prepared document p, or on a new one when p is
+// nil. It returns errUnusedFace, having written nothing, when p has a face
+// the document never draws with.
+func layOutOn(w io.Writer, p *preparedDoc, d *doc.Document, body ast.Node, logo *logoImage, compress bool) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("pdf: %v", p)
 		}
 	}()
-	r := newPDFRenderer(d, logo, compress)
+	r := newPDFRendererOn(p, d, logo, compress)
 	r.cover()
 	r.blocks(body)
 	r.finish()
+	if p != nil && r.fontAdded != r.fontUsed {
+		return errUnusedFace
+	}
 	if r.pdf.Err() {
 		if r.logoFailed {
 			return fmt.Errorf("logo: %w", r.pdf.Error())
@@ -144,7 +160,8 @@ type pdfRenderer struct {
 	curFont   fontID
 	curSize   float64
 	fontSet   bool
-	fontAdded [numFonts]bool
+	fontAdded [numFonts]bool // given to fpdf, which embeds each
+	fontUsed  [numFonts]bool // drawn with
 	textCol   doc.RGB
 	fillCol   doc.RGB
 	drawCol   doc.RGB
@@ -162,7 +179,22 @@ type pdfRenderer struct {
 }
 
 func newPDFRenderer(d *doc.Document, logo *logoImage, compress bool) *pdfRenderer {
-	f := fpdf.New("P", "mm", "A4", "")
+	return newPDFRendererOn(nil, d, logo, compress)
+}
+
+// newDocument is a new fpdf document, before any setting of newPDFRenderer.
+func newDocument() *fpdf.Fpdf { return fpdf.New("P", "mm", "A4", "") }
+
+// newPDFRendererOn is newPDFRenderer on the prepared document p, or on a
+// new one when p is nil.
+func newPDFRendererOn(p *preparedDoc, d *doc.Document, logo *logoImage, compress bool) *pdfRenderer {
+	var f *fpdf.Fpdf
+	var added [numFonts]bool
+	if p != nil {
+		f, added = p.f, p.faces
+	} else {
+		f = newDocument()
+	}
 	f.SetMargins(marginX, bodyTop, marginX)
 	f.SetAutoPageBreak(false, 0)
 	f.SetCompression(compress)
@@ -195,6 +227,7 @@ func newPDFRenderer(d *doc.Document, logo *logoImage, compress bool) *pdfRendere
 		x0:        marginX,
 		w:         contentW,
 		baseText:  colText,
+		fontAdded: added,
 	}
 	return r
 }
@@ -223,10 +256,11 @@ func (r *pdfRenderer) setFont(id fontID, size float64) {
 	if !r.fontAdded[id] {
 		// Faces are added on first use: fpdf embeds every face it is
 		// given, used or not, and parses each for every document (about
-		// 10 ms and 7 MB a face).
+		// 5 ms and 7 MB a face).
 		r.pdf.AddUTF8FontFromBytes(id.pdfFamily(), id.pdfStyle(), id.pdfBytes())
 		r.fontAdded[id] = true
 	}
+	r.fontUsed[id] = true
 	r.pdf.SetFont(id.pdfFamily(), id.pdfStyle(), size)
 	r.curFont, r.curSize, r.fontSet = id, size, true
 }

@@ -1,0 +1,64 @@
+package pdf
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/migready/migready/render/doc"
+)
+
+// TestPrepared: a document drawn on a prepared document (Prepare) is byte
+// for byte the one drawn on a new one, whether it draws with every
+// prepared face (sample: regular, bold, italic and mono) or not (a body
+// without emphasis: no italic, laid out again on a new document).
+func TestPrepared(t *testing.T) {
+	plain := sampleDoc(t)
+	plain.Body = []byte("Short, and **bold**.\n")
+	for name, d := range map[string]*doc.Document{"sample": sampleDoc(t), "no italic": plain} {
+		t.Run(name, func(t *testing.T) {
+			want := mustPDF(t, d)
+			Prepare()
+			p := takePrepared()
+			if p == nil {
+				t.Fatal("Prepare prepared nothing")
+			}
+			var got bytes.Buffer
+			err := layOutOn(&got, p, d, d.Parsed(), mustLogo(t, d), true)
+			switch {
+			case name == "no italic" && err != errUnusedFace:
+				t.Fatalf("a prepared face the document does not use: %v, want errUnusedFace", err)
+			case name == "no italic":
+			case err != nil:
+				t.Fatal(err)
+			case !bytes.Equal(got.Bytes(), mustLayOut(t, d)):
+				t.Error("differs on a prepared document")
+			}
+			Prepare()
+			if !bytes.Equal(mustPDF(t, d), want) {
+				t.Error("Write differs after Prepare")
+			}
+			if takePrepared() != nil {
+				t.Error("Write did not take the prepared document")
+			}
+		})
+	}
+}
+
+func mustLogo(t *testing.T, d *doc.Document) *logoImage {
+	t.Helper()
+	logo, err := prepareLogo(d.Logo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return logo
+}
+
+// mustLayOut is d laid out on a new document, compressed by fpdf.
+func mustLayOut(t *testing.T, d *doc.Document) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := layOut(&buf, d, d.Parsed(), mustLogo(t, d), true); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
