@@ -28,6 +28,7 @@ func tuneGC(jobs int) func() { return tuneGCLimit(300, int64(jobs)*memoryPerJob)
 // collected as before. With GOMEMLIMIT set by the user (it may be off) the
 // collector runs at 4× the live heap, as before.
 func tuneGCOne() func() {
+	hugePages()
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return tuneGCLimit(300, memoryOne)
 	}

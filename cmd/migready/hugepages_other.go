@@ -1,0 +1,6 @@
+//go:build !linux
+
+package main
+
+// hugePages is for Linux (hugepages_linux.go).
+func hugePages() {}
