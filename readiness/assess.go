@@ -24,6 +24,11 @@ type Options struct {
 	// Tracker is the remediation workbook the customer sent back: its notes
 	// are carried forward to the findings still found.
 	Tracker *assessment.Tracker
+
+	// addrs are the addresses of addrsOf's users, when ForeignExport
+	// worked them out.
+	addrs   []address
+	addrsOf *inputs.UserList
 }
 
 // MinimumMajor.MinimumMinor is the oldest on-site release the Online
@@ -54,7 +59,10 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *assessment.
 	// either way. It does not read the addresses worked out meanwhile.
 	same := make(chan assessment.Check, 1)
 	go func() { same <- a.samePerson() }()
-	a.addrs = addresses(users.Users)
+	a.addrs = opt.addrs
+	if opt.addrsOf != users || len(a.addrs) != len(users.Users) {
+		a.addrs = addresses(users.Users)
+	}
 	out := &assessment.Assessment{
 		Tool:      opt.Tool,
 		Generated: opt.Date.Format(time.DateOnly),

@@ -150,6 +150,38 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+// TestForeignExportAddresses: Assess after ForeignExport with the same
+// options uses the addresses ForeignExport worked out, and gives what it
+// gives without them; with another export it works them out afresh.
+func TestForeignExportAddresses(t *testing.T) {
+	l := users(allColumns,
+		usr(2, "A", "same@fjordkraft.no"), usr(3, "B", "SAME@fjordkraft.no"), usr(4, "C", "bad@"),
+		usr(5, "D", "d@fjordkraft.no"), usr(6, "E", ""))
+	other := users(allColumns,
+		usr(2, "A", "a@fjordkraft.no"), usr(3, "B", "a@fjordkraft.no"), usr(4, "C", "c@fjordkraft.no"),
+		usr(5, "D", "not an address"), usr(6, "E", "e@fjordkraft.no"))
+	p := profile()
+	for _, tt := range []struct {
+		name string
+		of   *inputs.UserList
+	}{{"same export", l}, {"another export", other}} {
+		t.Run(tt.name, func(t *testing.T) {
+			o := opt
+			if m := ForeignExport(p, tt.of, &o); m != nil {
+				t.Fatalf("taken for another customer's: %+v", m)
+			}
+			if tt.of == l && len(o.addrs) != len(l.Users) {
+				t.Fatal("ForeignExport kept no addresses")
+			}
+			want, _ := json.Marshal(Assess(p, l, opt))
+			got, _ := json.Marshal(Assess(p, l, o))
+			if !bytes.Equal(got, want) {
+				t.Errorf("differs:\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}
+
 type checkCase struct {
 	name     string
 	profile  *inputs.Profile

@@ -60,7 +60,7 @@ func BenchmarkForeignExport50k(b *testing.B) {
 	p.Mail = &inputs.Mail{Domain: "bench.example.com"}
 	b.ResetTimer()
 	for b.Loop() {
-		if ForeignExport(p, us) != nil {
+		if ForeignExport(p, us, nil) != nil {
 			b.Fatal("taken for another customer's")
 		}
 	}

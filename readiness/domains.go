@@ -65,8 +65,10 @@ func CustomerDomains(p *inputs.Profile) []string {
 // one (nordlys.no, when the mail domain is mail.nordlys.no). Domains are
 // compared as mail systems compare them: case and IDNA aside. nil when the
 // export is the customer's, or when nothing tells (no domain in the
-// profile, no valid address in the export).
-func ForeignExport(p *inputs.Profile, users *inputs.UserList) *DomainMismatch {
+// profile, no valid address in the export). opt, when not nil, keeps the
+// addresses worked out on the way, so that Assess with opt and the same
+// users does not work them out again (a tenth of assessing 50,000 users).
+func ForeignExport(p *inputs.Profile, users *inputs.UserList, opt *Options) *DomainMismatch {
 	known := CustomerDomains(p)
 	keys := make([]string, 0, len(known))
 	for _, d := range known {
@@ -87,7 +89,11 @@ func ForeignExport(p *inputs.Profile, users *inputs.UserList) *DomainMismatch {
 	}
 	m := &DomainMismatch{Known: known}
 	outside := map[string]*DomainCount{}
-	for i, addr := range addresses(users.Users) {
+	addrs := addresses(users.Users)
+	if opt != nil {
+		opt.addrs, opt.addrsOf = addrs, users
+	}
+	for i, addr := range addrs {
 		if !addr.valid {
 			continue
 		}

@@ -138,7 +138,7 @@ func profileText(l *templates.Lang, o *initOptions, users *inputs.UserList, user
 	// the others are the customer's too, or check would take the export
 	// for another customer's (readiness.ForeignExport).
 	if users != nil {
-		if m := readiness.ForeignExport(&inputs.Profile{Mail: &inputs.Mail{Domain: domain}}, users); m != nil {
+		if m := readiness.ForeignExport(&inputs.Profile{Mail: &inputs.Mail{Domain: domain}}, users, nil); m != nil {
 			ds := make([]string, len(m.Found))
 			for i, d := range m.Found {
 				ds[i] = profiletext.String(d.Domain)

@@ -167,7 +167,8 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 		notice(usersPath, n)
 	}
 	cust := assessment.Customer{Name: p.Customer.Name, Slug: readiness.Slug(p.Customer.Name), Tenant: p.Customer.Tenant}
-	if m := readiness.ForeignExport(p, users); m != nil {
+	opt := readiness.Options{Tool: "migready " + version, Date: in.date}
+	if m := readiness.ForeignExport(p, users, &opt); m != nil {
 		return nil, nil, foreignExport(usersPath, users.Columns[inputs.FieldEmail], cust, m)
 	}
 
@@ -190,7 +191,6 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 		}
 	}
 
-	opt := readiness.Options{Tool: "migready " + version, Date: in.date}
 	if in.since != "" {
 		prev, err := in.previous(cust)
 		if err != nil {
