@@ -28,11 +28,13 @@ func tuneGC(jobs int) func() { return tuneGCLimit(300, int64(jobs)*memoryPerJob)
 // collected as before. With GOMEMLIMIT set by the user (it may be off) the
 // collector runs at 4× the live heap, as before.
 func tuneGCOne() func() {
-	hugePages()
+	percent := -1
 	if os.Getenv("GOMEMLIMIT") != "" {
-		return tuneGCLimit(300, memoryOne)
+		percent = 300
 	}
-	return tuneGCLimit(-1, memoryOne)
+	restore := tuneGCLimit(percent, memoryOne)
+	hugePages() // after the tuning: its block would start a collection before
+	return restore
 }
 
 // memoryPerJob is the soft memory limit of a batch per job (see tuneGC):
