@@ -67,15 +67,22 @@ var openHook func()
 // tell (sheet states, merged cells, formulas without a saved value).
 type workbook struct {
 	name   string
+	data   []byte
 	f      *excelize.File
 	parts  map[string]*zip.File // by lower-case name
 	sheets []sheetInfo
+	// sst and sstDone keep the shared strings sheetRows has asked for.
+	sst     []string
+	sstDone []bool
 }
 
 type sheetInfo struct {
 	name  string
 	state string // "" (visible), "hidden" or "veryHidden"
 	path  string // its part, e.g. xl/worksheets/sheet1.xml; "" when unknown
+	// plain is set when the workbook finds the part the way excelize
+	// does, beyond doubt (see plainParts): sheetRows may read it.
+	plain bool
 }
 
 func (s sheetInfo) hidden() bool { return s.state == "hidden" || s.state == "veryHidden" }
@@ -172,7 +179,7 @@ func zipParts(name string, data []byte) (*workbook, error) {
 	if err != nil {
 		return nil, corruptWorkbook(name, err)
 	}
-	wb := &workbook{name: name, parts: map[string]*zip.File{}}
+	wb := &workbook{name: name, data: data, parts: map[string]*zip.File{}}
 	for _, zf := range zr.File {
 		wb.parts[strings.ToLower(strings.ReplaceAll(zf.Name, `\`, "/"))] = zf
 	}
@@ -304,10 +311,13 @@ func (wb *workbook) sheetParts() map[string]sheetInfo {
 	}
 	wbPath := "xl/workbook.xml"
 	var root rels
+	offices, plain := 0, false
 	if readXML("_rels/.rels", &root) {
 		for _, r := range root.Rel {
 			if strings.HasSuffix(r.Type, "/officeDocument") {
 				wbPath = resolve("", r.Target)
+				offices++
+				plain = r.Type == officeDocumentRel && (r.Target == "xl/workbook.xml" || r.Target == "/xl/workbook.xml")
 			}
 		}
 	}
@@ -323,22 +333,96 @@ func (wb *workbook) sheetParts() map[string]sheetInfo {
 		return nil
 	}
 	readXML(path.Join(path.Dir(wbPath), "_rels", path.Base(wbPath)+".rels"), &wbRels)
+	plain = plain && offices == 1 && wb.plainParts()
 	out := map[string]sheetInfo{}
 	for _, s := range book.Sheets {
 		si := sheetInfo{name: s.Name, state: s.State}
+		ids, targets := 0, 0
+		var target string
 		for _, a := range s.Attrs {
 			if a.Name.Local != "id" {
 				continue
 			}
+			ids++
+			if a.Name.Space != relationshipsNS {
+				ids++ // not the id excelize reads
+			}
 			for _, r := range wbRels.Rel {
 				if r.ID == a.Value {
 					si.path = resolve(wbPath, r.Target)
+					target = r.Target
+					targets++
 				}
 			}
 		}
+		si.plain = plain && ids == 1 && targets == 1 && plainSheetTarget(target, si.path)
 		out[s.Name] = si
 	}
+	for _, s := range book.Sheets {
+		for _, t := range book.Sheets {
+			if s.Name != t.Name && strings.EqualFold(s.Name, t.Name) {
+				// excelize finds a sheet by its name in any case, and
+				// then either of these.
+				si := out[s.Name]
+				si.plain = false
+				out[s.Name] = si
+			}
+		}
+	}
 	return out
+}
+
+// relationshipsNS is the namespace of a sheet's r:id in a workbook, and
+// officeDocumentRel the type of the package's relationship to its
+// workbook (transitional OOXML).
+const (
+	relationshipsNS   = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+	officeDocumentRel = relationshipsNS + "/officeDocument"
+)
+
+// plainParts reports whether the package's relationships, its workbook and
+// the workbook's relationships are named as excelize looks them up (in the
+// same case), and are not strict OOXML, whose namespaces excelize rewrites
+// before reading them. With one officeDocument relationship to
+// xl/workbook.xml, of the type excelize asks for, excelize and sheetParts
+// then take a sheet's relationship to the same part (plainSheetTarget).
+func (wb *workbook) plainParts() bool {
+	for _, p := range []string{"_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"} {
+		zf := wb.parts[p]
+		if zf == nil || zf.Name != p || zf.UncompressedSize64 > maxUnzippedPart {
+			return false
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			return false
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil || bytes.Contains(b, []byte("purl.oclc.org")) {
+			return false
+		}
+	}
+	return true
+}
+
+// plainSheetTarget reports whether a sheet's relationship target is one
+// that excelize and sheetParts resolve alike from xl/workbook.xml:
+// worksheets/NAME.xml or /xl/worksheets/NAME.xml, NAME plain.
+func plainSheetTarget(target, resolved string) bool {
+	name, ok := strings.CutPrefix(target, "worksheets/")
+	if !ok {
+		name, ok = strings.CutPrefix(target, "/xl/worksheets/")
+	}
+	base, xmlExt := strings.CutSuffix(name, ".xml")
+	if !ok || !xmlExt || base == "" || resolved != "xl/worksheets/"+name {
+		return false
+	}
+	for _, c := range base {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // sheetFacts is what the sheet's XML says beyond its values.
@@ -548,7 +632,7 @@ func where(sheet string) string { return fmt.Sprintf("sheet %q: ", sheet) }
 // (full) every row into users, or (probe) only until the first user.
 func (wb *workbook) readSheet(s sheetInfo, full bool) *sheetRead {
 	res := &sheetRead{info: s}
-	rows, err := wb.f.Rows(s.name)
+	rows, err := wb.rows(res)
 	if err != nil {
 		res.broken = err
 		return res
