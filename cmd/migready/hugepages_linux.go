@@ -17,14 +17,15 @@ import (
 //
 // The runtime puts new objects in the lowest free pages of the heap, so a
 // block of heapAdvised bytes is allocated (fresh from the system, never
-// touched), advised, and freed again: the allocations that follow fill it.
+// touched), advised, and freed again by a collection on the second core:
+// the allocations that follow it fill the block.
 // Where huge pages are off, or none is free, the kernel gives 4 kB pages
 // as before. Only once per process.
 var hugePages = sync.OnceFunc(func() {
 	b := make([]byte, heapAdvised)
 	_ = unix.Madvise(b, unix.MADV_HUGEPAGE)
 	b = nil
-	runtime.GC()
+	go runtime.GC() // its few milliseconds beside the reading of the inputs
 })
 
 // heapAdvised is a little more than a 50,000-user check allocates, and

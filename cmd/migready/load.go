@@ -36,6 +36,10 @@ type reportInput struct {
 	// readFiles is set by load: every file it read, so that no output of
 	// the report replaces one (noInputReplaced).
 	readFiles []inputRead
+	// prepare, when set, starts work that needs no input (pack's PDF
+	// faces, render.Prepare): load calls it on the second core once the
+	// texts are read there, so that it does not delay them.
+	prepare func()
 }
 
 // read reads the input file path for role: from in.files when the inputs
@@ -81,35 +85,42 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 	if in.lang != "" {
 		code = in.lang
 	}
-	// The texts and the logo are read on a second core while the export
-	// is parsed (a tenth of a pack's time between them); their errors are
-	// reported where they were before: the language's first, the logo's
-	// after the export's.
+	// The texts and the logo are read while the export is parsed; their
+	// errors are reported where they were before: the language's first,
+	// the logo's after the export's. The second core reads the texts (the
+	// checks wait for them), then the logo; a pack has it parse the PDF's
+	// faces instead (in.prepare, the longest of the three), and reads the
+	// logo itself once the export is parsed, so that both cores are done
+	// at about the same time.
 	type langResult struct {
 		lang *templates.Lang
 		err  error
 	}
-	langc := make(chan langResult, 1)
-	go func() {
-		l, err := templates.Load(code)
-		langc <- langResult{l, err}
-	}()
 	type logoResult struct {
 		logo         *inputs.Logo
 		data         []byte
 		readErr, err error
 	}
-	logoc := make(chan logoResult, 1)
 	logoPath := p.Resolve(p.Brand.Logo)
-	if p.Brand.Logo != "" {
-		go func() {
-			var r logoResult
-			if r.data, r.readErr = in.read(logoPath, inputs.RoleLogo); r.readErr == nil {
-				r.logo, r.err = inputs.ParseLogo(logoPath, r.data)
-			}
-			logoc <- r
-		}()
+	readLogo := func() (r logoResult) {
+		if r.data, r.readErr = in.read(logoPath, inputs.RoleLogo); r.readErr == nil {
+			r.logo, r.err = inputs.ParseLogo(logoPath, r.data)
+		}
+		return r
 	}
+	logoBeside := p.Brand.Logo != "" && in.prepare == nil
+	langc := make(chan langResult, 1)
+	logoc := make(chan logoResult, 1)
+	go func() {
+		l, err := templates.Load(code)
+		if in.prepare != nil {
+			in.prepare() // before load can return
+		}
+		langc <- langResult{l, err}
+		if logoBeside {
+			logoc <- readLogo()
+		}
+	}()
 	// langFirst waits for the texts: their error, if any, is the one to
 	// report, as it was when they were read before the export.
 	var lang *templates.Lang
@@ -153,6 +164,9 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 	users, err := inputs.ParseUsers(usersPath, usersData, sheet)
 	if err := langFirst(err); err != nil {
 		return nil, nil, err
+	}
+	if p.Brand.Logo != "" && !logoBeside {
+		logoc <- readLogo()
 	}
 	// A masked run prints its notices masked too: they quote what the
 	// customer typed (statuses, dates, notes, names).
