@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/migready/migready/inputs"
@@ -29,6 +30,30 @@ type Options struct {
 	// worked them out.
 	addrs   []address
 	addrsOf *inputs.UserList
+	// same is the same-person check Begin started.
+	same *begun
+}
+
+// begun is a check started ahead of Assess, for the first Assess of its
+// users to take.
+type begun struct {
+	users *inputs.UserList
+	check chan assessment.Check
+	taken atomic.Bool
+}
+
+// Begin starts the check that reads nothing but the export and costs the
+// most (the same-person check: names folded and grouped over every user,
+// then user ids) on another goroutine, so that it runs beside what the
+// caller still does before Assess (ForeignExport, reading the other
+// inputs); the first Assess with these options and the same users takes
+// its result. It only reads the users, as every check does, so the result
+// is the same either way.
+func (o *Options) Begin(users *inputs.UserList) {
+	b := &begun{users: users, check: make(chan assessment.Check, 1)}
+	a := &assessor{users: users, hasLogin: users.Has(inputs.FieldCanLogIn)}
+	go func() { b.check <- a.samePerson() }()
+	o.same = b
 }
 
 // MinimumMajor.MinimumMinor is the oldest on-site release the Online
@@ -53,12 +78,11 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *assessment.
 		users = &inputs.UserList{}
 	}
 	a := &assessor{p: p, users: users, hasLogin: users.Has(inputs.FieldCanLogIn)}
-	// The costliest check (names folded and grouped over every user, then
-	// user ids) runs on a second core while the others run here; it only
-	// reads the inputs, as every check does, so the result is the same
-	// either way. It does not read the addresses worked out meanwhile.
-	same := make(chan assessment.Check, 1)
-	go func() { same <- a.samePerson() }()
+	// The costliest check runs on a second core while the others run here
+	// (see Begin). It does not read the addresses worked out meanwhile.
+	if opt.same == nil || opt.same.users != users || !opt.same.taken.CompareAndSwap(false, true) {
+		opt.Begin(users)
+	}
 	a.addrs = opt.addrs
 	if opt.addrsOf != users || len(a.addrs) != len(users.Users) {
 		a.addrs = addresses(users.Users)
@@ -106,7 +130,7 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *assessment.
 		spfCheck,
 		downtimeCheck,
 	}
-	out.Checks[slices.Index(assessment.CheckIDs, assessment.CheckSamePerson)] = <-same
+	out.Checks[slices.Index(assessment.CheckIDs, assessment.CheckSamePerson)] = <-opt.same.check
 	for i := range out.Checks {
 		sortFindings(out.Checks[i].Findings)
 		uniqueKeys(out.Checks[i].Findings)

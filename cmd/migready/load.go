@@ -182,6 +182,7 @@ func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, 
 	}
 	cust := assessment.Customer{Name: p.Customer.Name, Slug: readiness.Slug(p.Customer.Name), Tenant: p.Customer.Tenant}
 	opt := readiness.Options{Tool: "migready " + version, Date: in.date}
+	opt.Begin(users) // beside the rest of the reading
 	if m := readiness.ForeignExport(p, users, &opt); m != nil {
 		return nil, nil, foreignExport(usersPath, users.Columns[inputs.FieldEmail], cust, m)
 	}
