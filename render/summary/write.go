@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -111,11 +112,12 @@ func newlineIndent(dst []byte, depth int) []byte {
 // writeDocument writes doc as encodeIndented does, byte for byte
 // (TestWriteAsEncodingJSON), but the findings, nearly all of a large
 // export's summary, are written by appendFinding rather than by
-// encoding/json's reflection, and the document is written as it is laid
-// out, 32 kB at a time, rather than built whole three times over (the
-// compact encoding, the findings put in, the indented copy: 10 MB for
-// 50,000 users). The rest of the document is encoded with every check's
-// findings left out (null), and the findings are written in their place.
+// encoding/json's reflection, on two cores, and the document is written
+// 32 kB at a time with the findings built once, indented, rather than
+// whole three times over (the compact encoding, the findings put in, the
+// indented copy: 10 MB for 50,000 users). The rest of the document is
+// encoded with every check's findings left out (null), and the findings
+// are written in their place.
 func writeDocument(w io.Writer, doc *Document) error {
 	findings := make([][]Finding, len(doc.Checks))
 	for i := range doc.Checks {
@@ -139,21 +141,22 @@ func writeDocument(w io.Writer, doc *Document) error {
 	if bytes.Count(compact, []byte(summaryFindingsNull)) != len(findings) {
 		return encodeIndented(w, doc)
 	}
-	var parts []findingParts
-	for _, fs := range findings {
-		for i := range fs {
-			p, ok := encodeParts(&fs[i])
-			if !ok {
-				return encodeIndented(w, doc)
-			}
-			parts = append(parts, p)
-		}
+	// Every check's findings array opens in the same indenter state (the
+	// checks are the elements of one array); each finding is then written
+	// in a state known beforehand, so the findings are encoded and indented
+	// on two cores, each finding once, before anything is written.
+	open, ok := arrayState(compact, len(findings))
+	if !ok {
+		return encodeIndented(w, doc)
+	}
+	encoded, ok := encodeFindings(findings, open)
+	if !ok {
+		return encodeIndented(w, doc)
 	}
 
 	const chunk = 32 << 10
 	out := make([]byte, 0, chunk+4<<10)
 	var in indenter
-	var one []byte
 	write := func(force bool) error {
 		if len(out) < chunk && !force {
 			return nil
@@ -167,23 +170,115 @@ func writeDocument(w io.Writer, doc *Document) error {
 		i := bytes.Index(compact, []byte(summaryFindingsNull))
 		out = in.append(out, compact[:i])
 		out = in.append(out, []byte(`,"findings":[`))
-		for j := range fs {
-			one = one[:0]
-			if j > 0 {
-				one = append(one, ',')
-			}
-			one = appendFinding(one, &fs[j], parts[k])
+		for range fs {
+			out = append(out, encoded.finding(k)...)
 			k++
-			out = in.append(out, one)
 			if err := write(false); err != nil {
 				return err
 			}
+		}
+		if len(fs) > 0 {
+			in = indenter{depth: open.depth + 1}
 		}
 		out = in.append(out, []byte("]}"))
 		compact = compact[i+len(summaryFindingsNull):]
 	}
 	out = in.append(out, compact)
 	return write(true)
+}
+
+// arrayState is the indenter's state where each of the n checks' findings
+// arrays opens, in compact (the document with the findings left out): ok
+// when it is the same for all of them, as it is for the elements of one
+// array.
+func arrayState(compact []byte, n int) (indenter, bool) {
+	var in, open indenter
+	var scratch []byte
+	for c := range n {
+		i := bytes.Index(compact, []byte(summaryFindingsNull))
+		scratch = in.append(scratch[:0], compact[:i])
+		scratch = in.append(scratch[:0], []byte(`,"findings":[`))
+		if c == 0 {
+			open = in
+		}
+		if in != open || !in.needIndent {
+			return open, false
+		}
+		// After findings or none, the array closes as encoding/json
+		// closes it; the state after "]" does not depend on them.
+		in = indenter{depth: open.depth + 1}
+		scratch = in.append(scratch[:0], []byte("]}"))
+		compact = compact[i+len(summaryFindingsNull):]
+	}
+	return open, true
+}
+
+// encodedFindings are the findings written as they appear in the document,
+// indented, one after another.
+type encodedFindings struct {
+	buf  [2][]byte
+	ends [][2]int // by finding: its half, and where it ends in that half's buffer
+}
+
+func (e *encodedFindings) finding(k int) []byte {
+	half, end := e.ends[k][0], e.ends[k][1]
+	start := 0
+	if k > 0 && e.ends[k-1][0] == half {
+		start = e.ends[k-1][1]
+	}
+	return e.buf[half][start:end]
+}
+
+// encodeFindings encodes and indents every finding, the first of each
+// check in the state open (its array just opened), the others after the
+// comma that separates them; the second half of them on another core. ok
+// is false when a finding's arguments or notes do not encode.
+func encodeFindings(findings [][]Finding, open indenter) (*encodedFindings, bool) {
+	type ref struct {
+		f     *Finding
+		first bool
+	}
+	var all []ref
+	for _, fs := range findings {
+		for j := range fs {
+			all = append(all, ref{&fs[j], j == 0})
+		}
+	}
+	e := &encodedFindings{ends: make([][2]int, len(all))}
+	split := len(all)
+	if len(all) >= 512 {
+		split = len(all) / 2
+	}
+	var failed [2]bool
+	encode := func(half, lo, hi int) {
+		var one []byte
+		buf := make([]byte, 0, 640*(hi-lo))
+		for k := lo; k < hi; k++ {
+			p, ok := encodeParts(all[k].f)
+			if !ok {
+				failed[half] = true
+				return
+			}
+			in := indenter{depth: open.depth + 1}
+			one = one[:0]
+			if all[k].first {
+				in = open
+			} else {
+				one = append(one, ',')
+			}
+			one = appendFinding(one, all[k].f, p)
+			buf = in.append(buf, one)
+			e.ends[k] = [2]int{half, len(buf)}
+		}
+		e.buf[half] = buf
+	}
+	var wg sync.WaitGroup
+	if split < len(all) {
+		wg.Go(func() { encode(1, split, len(all)) })
+	}
+	encode(0, 0, split)
+	wg.Wait()
+	return e, !failed[0] && !failed[1]
 }
 
 // summaryFindingsNull is how a check's findings left out are encoded: the
