@@ -34,6 +34,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/migready/migready/inputs/shown"
 	"github.com/migready/migready/render"
 	"github.com/migready/migready/templates"
 )
@@ -243,10 +244,19 @@ func refuse(w http.ResponseWriter, code int, msg string) {
 	fmt.Fprintln(w, "migready: "+msg)
 }
 
-// say writes a line to the console, in the console's language.
+// say writes a line to the console, in the console's language. Its
+// arguments are customer data (a customer's name), so what a terminal
+// would act on or show otherwise than it is (an escape sequence, a
+// right-to-left override, a zero-width character) is written out, as
+// every other line migready prints does.
 func (s *Server) say(key string, args ...any) {
 	if s.cfg.Console == nil {
 		return
+	}
+	for i, a := range args {
+		if t, ok := a.(string); ok {
+			args[i] = shown.Visible(t)
+		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -429,3 +429,26 @@ func readExample(t testing.TB, path string) []byte {
 	}
 	return data
 }
+
+// TestConsoleShowsHiddenCharacters: the line serve prints when a pack is
+// made names the customer as the profile writes it, so an escape sequence
+// (which a terminal would act on), a right-to-left override or a
+// zero-width character in the name is written out, as every other line
+// migready prints shows it.
+func TestConsoleShowsHiddenCharacters(t *testing.T) {
+	var console bytes.Buffer
+	s, err := New(Config{Engine: func(*Job) (*Result, error) { return nil, nil }, Console: &console})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.say("serve.console.packed", "customer", "Acme\x1b]0;owned\x07 \u202eSA\u200b", "verdict", "READY", "file", "acme.zip")
+	line := console.String()
+	if strings.ContainsAny(line, "\x1b\x07\u202e\u200b") {
+		t.Errorf("the console line holds the hidden characters raw: %q", line)
+	}
+	for _, want := range []string{"[U+001B]", "[U+202E]", "[U+200B]", "READY", "acme.zip"} {
+		if !strings.Contains(line, want) {
+			t.Errorf("the console line lacks %q: %q", want, line)
+		}
+	}
+}
