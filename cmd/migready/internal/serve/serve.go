@@ -76,8 +76,10 @@ type Engine func(job *Job) (*Result, error)
 // Config is what a Server is made from.
 type Config struct {
 	Engine Engine
-	// Lang is the page's language when the browser asks for none that
-	// migready speaks; "" for English.
+	// Lang is the page's language (serve -lang), whatever the browser
+	// asks for, until the page's own switch changes it; "" for the
+	// browser's language, or English when it asks for none migready
+	// speaks.
 	Lang string
 	// Console is where the server says what it did (a pack made), in
 	// ConsoleLang; nil for nowhere.
@@ -114,8 +116,8 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Engine == nil {
 		return nil, errors.New("serve: no engine")
 	}
-	if cfg.Lang == "" || !templates.IsSupported(cfg.Lang) {
-		cfg.Lang = templates.Default
+	if !templates.IsSupported(cfg.Lang) {
+		cfg.Lang = "" // the browser's language
 	}
 	if cfg.ConsoleLang == nil {
 		cfg.ConsoleLang = templates.MustLoad(templates.Default)

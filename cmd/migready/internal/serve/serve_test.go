@@ -452,3 +452,33 @@ func TestConsoleShowsHiddenCharacters(t *testing.T) {
 		}
 	}
 }
+
+// TestLangFlagSetsThePage: serve -lang sets the page's language whatever
+// the browser asks for (the help says so; it used to apply only when the
+// browser asked for none migready speaks), the page's own switch still
+// changes it, and without -lang the browser's language is spoken.
+func TestLangFlagSetsThePage(t *testing.T) {
+	lang := func(s *Server, query, accept string) string {
+		r, _ := http.NewRequest("GET", "http://127.0.0.1/x/"+query, nil)
+		r.Header.Set("Accept-Language", accept)
+		return pageLanguage(r, s.cfg.Lang).Code
+	}
+	withFlag, _ := New(Config{Engine: func(*Job) (*Result, error) { return nil, nil }, Lang: "nb"})
+	without, _ := New(Config{Engine: func(*Job) (*Result, error) { return nil, nil }})
+	for _, c := range []struct {
+		s             *Server
+		query, accept string
+		want          string
+	}{
+		{withFlag, "", "en-GB,en;q=0.9", "nb"},
+		{withFlag, "", "", "nb"},
+		{withFlag, "?lang=de", "en-GB", "de"},
+		{without, "", "sv-SE,en;q=0.5", "sv"},
+		{without, "", "fr-FR", "en"},
+		{without, "?lang=nl", "sv-SE", "nl"},
+	} {
+		if got := lang(c.s, c.query, c.accept); got != c.want {
+			t.Errorf("-lang %q, %q, Accept-Language %q: the page speaks %s, want %s", c.s.cfg.Lang, c.query, c.accept, got, c.want)
+		}
+	}
+}
