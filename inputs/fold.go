@@ -2,6 +2,7 @@ package inputs
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -42,6 +43,7 @@ func Transliterate(s string) string {
 		return strings.ToLower(s)
 	}
 	b := make([]byte, 0, len(s)+4)
+	latin := latin()
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
@@ -89,12 +91,13 @@ func transliterate(s string) string {
 // letters of names in the pack's languages, looked up rather than
 // normalised. None of them is a combining accent, so a string of them
 // transliterates character by character.
-var latin = func() (t [0x250]string) {
+var latin = sync.OnceValue(func() *[0x250]string {
+	var t [0x250]string
 	for r := range t {
 		t[r] = transliterate(string(rune(r)))
 	}
-	return t
-}()
+	return &t
+})
 
 // ascii reports whether s is all ASCII.
 func ascii(s string) bool {

@@ -2,6 +2,7 @@ package inputs
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -127,11 +128,14 @@ var headerAliases = []struct {
 			"Actieve satelliet"}},
 }
 
-// exactHeaders and looseHeaders map a folded header to its field, and
-// looseWords is the most words a loose alias has. Built once from
-// headerAliases so the table stays readable (written as admins spell it).
-var exactHeaders, looseHeaders, looseWords = func() (map[string]Field, map[string]Field, int) {
-	exact, loose, words := map[string]Field{}, map[string]Field{}, 0
+// headerTables maps a folded header to its field, exactly or loosely, and
+// gives the most words a loose alias has. Built from headerAliases so the
+// table stays readable (written as admins spell it), once, on first use (as
+// are the other tables and regular expressions of this package): a process
+// that reads no export, such as migready version, does not pay for them.
+var headerTables = sync.OnceValues(func() (*headerTable, int) {
+	t := &headerTable{exact: map[string]Field{}, loose: map[string]Field{}}
+	exact, loose, words := t.exact, t.loose, 0
 	for _, a := range headerAliases {
 		for _, s := range a.exact {
 			exact[foldKey(s)] = a.field
@@ -142,8 +146,10 @@ var exactHeaders, looseHeaders, looseWords = func() (map[string]Field, map[strin
 			words = max(words, len(foldWords(s)))
 		}
 	}
-	return exact, loose, words
-}()
+	return t, words
+})
+
+type headerTable struct{ exact, loose map[string]Field }
 
 // maxHeaderLen bounds the header cells worth matching: a longer cell is a
 // title or data, and matching it would cost time on hostile input.
@@ -258,7 +264,8 @@ func matchHeader(cells []string) (cols []int, alts, weak [][]int, known int) {
 			words = make([][]string, len(cells))
 		}
 		words[c] = foldWords(text)
-		f, ok := exactHeaders[strings.Join(words[c], "")]
+		tables, _ := headerTables()
+		f, ok := tables.exact[strings.Join(words[c], "")]
 		if !ok {
 			continue
 		}
@@ -291,11 +298,12 @@ func matchHeader(cells []string) (cols []int, alts, weak [][]int, known int) {
 func looseField(w []string) (Field, bool) {
 	var best Field
 	bestLen := 0
+	tables, looseWords := headerTables()
 	for i := range w {
 		run := ""
 		for j := i; j < len(w) && j < i+looseWords; j++ {
 			run += w[j]
-			if f, ok := looseHeaders[run]; ok && j-i+1 > bestLen {
+			if f, ok := tables.loose[run]; ok && j-i+1 > bestLen {
 				best, bestLen = f, j-i+1
 			}
 		}
@@ -339,7 +347,8 @@ func fieldOf(text string) (Field, bool) {
 		return "", false
 	}
 	w := foldWords(text)
-	if f, ok := exactHeaders[strings.Join(w, "")]; ok {
+	tables, _ := headerTables()
+	if f, ok := tables.exact[strings.Join(w, "")]; ok {
 		return f, true
 	}
 	return looseField(w)
@@ -349,7 +358,7 @@ func fieldOf(text string) (Field, bool) {
 // "can log in" and "travel", folded. Excel writes TRUE/FALSE in the
 // workbook's language (SANN/USANN, SANT/FALSKT, SAND/FALSK, WAHR/FALSCH,
 // WAAR/ONWAAR), and checkbox columns come out as "x" or a tick mark.
-var yesNoWords = func() map[string]Tri {
+var yesNoWords = sync.OnceValue(func() map[string]Tri {
 	m := map[string]Tri{}
 	for _, s := range []string{
 		"yes", "y", "true", "t", "1", "x", "on", "active", "enabled", "allowed",
@@ -377,7 +386,7 @@ var yesNoWords = func() map[string]Tri {
 		m[s] = No
 	}
 	return m
-}()
+})
 
 // YesNo interprets a "can log in" or "travel" cell written in English,
 // Norwegian, Swedish, Danish, German or Dutch. An empty cell or any other
@@ -410,11 +419,11 @@ func YesNo(s string) Tri {
 		case "no", "nei", "nej", "nein", "nee", "false", "0":
 			return No
 		}
-		if t, ok := yesNoWords[string(buf[:len(s)])]; ok {
+		if t, ok := yesNoWords()[string(buf[:len(s)])]; ok {
 			return t
 		}
-	} else if t, ok := yesNoWords[s]; ok {
+	} else if t, ok := yesNoWords()[s]; ok {
 		return t
 	}
-	return yesNoWords[foldKey(s)]
+	return yesNoWords()[foldKey(s)]
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -336,19 +335,19 @@ func tomlMessage(value string) string {
 }
 
 var (
-	bareKeyRe    = regexp.MustCompile(`^[A-Za-z0-9_-]+`)
-	headerRe     = regexp.MustCompile(`^\[\[?\s*((?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*'))*)\s*\]\]?\s*(#.*)?$`)
-	headerNameRe = regexp.MustCompile(`^\[\[?\s*([^\]#]*)`)
+	bareKeyRe    = lazyRegexp(`^[A-Za-z0-9_-]+`)
+	headerRe     = lazyRegexp(`^\[\[?\s*((?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*'))*)\s*\]\]?\s*(#.*)?$`)
+	headerNameRe = lazyRegexp(`^\[\[?\s*([^\]#]*)`)
 )
 
 // header reads a [section] line: its name, and a problem when it is not
 // well formed.
 func header(line string) (string, *Error) {
-	if m := headerRe.FindStringSubmatch(line); m != nil {
+	if m := headerRe().FindStringSubmatch(line); m != nil {
 		return strings.Join(splitDotted(m[1]), "."), nil
 	}
 	name := ""
-	if m := headerNameRe.FindStringSubmatch(line); m != nil {
+	if m := headerNameRe().FindStringSubmatch(line); m != nil {
 		name = strings.ToLower(strings.Join(strings.Fields(strings.Trim(m[1], " \t\"'")), "_"))
 	}
 	if name == "" {
@@ -378,7 +377,7 @@ func readKey(s string) (key, rest string, ok bool) {
 			parts = append(parts, rest[1:end+1])
 			rest = rest[end+2:]
 		default:
-			m := bareKeyRe.FindString(rest)
+			m := bareKeyRe().FindString(rest)
 			if m == "" {
 				return strings.Join(parts, "."), rest, false
 			}
@@ -451,7 +450,7 @@ func guessKey(table, name string) string {
 	if best := closest(n, valid); best != "" {
 		return best
 	}
-	if valid == nil && bareKeyRe.FindString(n) == n && len(n) <= 40 {
+	if valid == nil && bareKeyRe().FindString(n) == n && len(n) <= 40 {
 		return n // a section migready does not know: its own problem
 	}
 	return ""
@@ -461,7 +460,7 @@ func guessKey(table, name string) string {
 // then a list before it was not closed.
 func startsKeyOrHeader(line string) bool {
 	s := strings.TrimSpace(line)
-	if strings.HasPrefix(s, "[") && headerRe.MatchString(s) && !strings.Contains(s, ",") {
+	if strings.HasPrefix(s, "[") && headerRe().MatchString(s) && !strings.Contains(s, ",") {
 		return true
 	}
 	_, rest, ok := readKey(s)
@@ -655,7 +654,7 @@ func closedQuote(v string) bool {
 }
 
 // secondKey finds a second "key =" after a first value: where it starts.
-var secondKeyRe = regexp.MustCompile(`\s([A-Za-z_][A-Za-z0-9_-]*)\s*=[^=]`)
+var secondKeyRe = lazyRegexp(`\s([A-Za-z_][A-Za-z0-9_-]*)\s*=[^=]`)
 
 func secondKey(v string) (int, string, bool) {
 	if strings.HasPrefix(v, `"`) || strings.HasPrefix(v, `'`) {
@@ -663,7 +662,7 @@ func secondKey(v string) (int, string, bool) {
 			return 0, "", false
 		}
 	}
-	m := secondKeyRe.FindStringSubmatchIndex(v + " ")
+	m := secondKeyRe().FindStringSubmatchIndex(v + " ")
 	if m == nil || m[0] == 0 {
 		return 0, "", false
 	}
@@ -714,9 +713,9 @@ func numberProblem(key, v, n, kind string) (string, string, string, string) {
 }
 
 var (
-	numberUnitRe = regexp.MustCompile(`^([-+]?[0-9][0-9 \x{00A0}\x{202F}\x{2009}.,'’_]*)\s*([^0-9\s].*)?$`)
-	unitRe       = regexp.MustCompile(`^(?i)(gb|gib|g|mb|mib|m|tb|tib|t|kb|mbit/?s?|mbps|mb/s|gbit/?s?|gbps|kbit/?s?|h|hours?|timer|stunden|uur|%|percent|prosent|procent|st|stk|pcs)\.?$`)
-	groupRe      = regexp.MustCompile(`^[0-9]{1,3}([ \x{00A0}\x{202F}\x{2009}'’][0-9]{3})+$`)
+	numberUnitRe = lazyRegexp(`^([-+]?[0-9][0-9 \x{00A0}\x{202F}\x{2009}.,'’_]*)\s*([^0-9\s].*)?$`)
+	unitRe       = lazyRegexp(`^(?i)(gb|gib|g|mb|mib|m|tb|tib|t|kb|mbit/?s?|mbps|mb/s|gbit/?s?|gbps|kbit/?s?|h|hours?|timer|stunden|uur|%|percent|prosent|procent|st|stk|pcs)\.?$`)
+	groupRe      = lazyRegexp(`^[0-9]{1,3}([ \x{00A0}\x{202F}\x{2009}'’][0-9]{3})+$`)
 )
 
 // normalNumber reads a number as people write it: 14.5 GB, 1 200,
@@ -725,12 +724,12 @@ var (
 // be either, n is "1.2|1200". ok is false when it is no number at all.
 func normalNumber(s string) (n, kind string, ok bool) {
 	s = strings.TrimSpace(s)
-	m := numberUnitRe.FindStringSubmatch(s)
+	m := numberUnitRe().FindStringSubmatch(s)
 	if m == nil {
 		return "", "", false
 	}
 	num, unit := strings.TrimRight(m[1], " \u00a0\u202f\u2009"), strings.TrimSpace(m[2])
-	if unit != "" && !unitRe.MatchString(unit) {
+	if unit != "" && !unitRe().MatchString(unit) {
 		return "", "", false
 	}
 	sign := ""
@@ -740,7 +739,7 @@ func normalNumber(s string) (n, kind string, ok bool) {
 			sign = ""
 		}
 	}
-	grouped := groupRe.MatchString(strings.TrimRight(strings.Split(strings.Split(num, ",")[0], ".")[0], "_")) &&
+	grouped := groupRe().MatchString(strings.TrimRight(strings.Split(strings.Split(num, ",")[0], ".")[0], "_")) &&
 		strings.ContainsAny(num, " \u00a0\u202f\u2009'’")
 	num = strings.Map(func(r rune) rune {
 		if strings.ContainsRune(" \u00a0\u202f\u2009'’_", r) {

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -134,8 +133,8 @@ func finish(path string, errs Errors) error {
 }
 
 var (
-	decimalCommaRe = regexp.MustCompile(`^\s*([A-Za-z0-9_-]+)\s*=\s*(-?[0-9]+),([0-9]+)\s*(#.*)?$`)
-	backslashRe    = regexp.MustCompile(`"[^"]*\\[^"]*"`)
+	decimalCommaRe = lazyRegexp(`^\s*([A-Za-z0-9_-]+)\s*=\s*(-?[0-9]+),([0-9]+)\s*(#.*)?$`)
+	backslashRe    = lazyRegexp(`"[^"]*\\[^"]*"`)
 )
 
 // syntaxError explains a TOML syntax error, with the two mistakes people
@@ -157,13 +156,13 @@ func syntaxError(path, text string, err error) *Error {
 	if lines := strings.Split(text, "\n"); pe.Position.Line >= 1 && pe.Position.Line <= len(lines) {
 		line = strings.TrimRight(lines[pe.Position.Line-1], "\r")
 	}
-	if m := decimalCommaRe.FindStringSubmatch(line); m != nil {
+	if m := decimalCommaRe().FindStringSubmatch(line); m != nil {
 		e.Key = qualified(tableAt(text, pe.Position.Line), m[1])
 		e.Msg = fmt.Sprintf("%s = %s,%s has a decimal comma", m[1], m[2], m[3])
 		e.Hint = fmt.Sprintf("write %s = %s.%s: numbers in a profile take a decimal point", m[1], m[2], m[3])
 		return e
 	}
-	if q := backslashRe.FindString(line); q != "" && strings.Contains(pe.Message, `\`) {
+	if q := backslashRe().FindString(line); q != "" && strings.Contains(pe.Message, `\`) {
 		e.Msg = "TOML: " + q + ": a backslash in double quotes starts an escape"
 		e.Hint = "write Windows paths in single quotes, users = '" + strings.Trim(q, `"`) + "', or with forward slashes"
 		return e
@@ -181,7 +180,7 @@ func tableAt(text string, line int) string {
 		if i+1 >= line {
 			break
 		}
-		if m := tableRe.FindStringSubmatch(l); m != nil {
+		if m := tableRe().FindStringSubmatch(l); m != nil {
 			cur = m[1]
 		}
 	}
@@ -498,7 +497,7 @@ func homeOf(name, table string) (home string, ok bool) {
 	return home, found == 1
 }
 
-var tableRe = regexp.MustCompile(`^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]`)
+var tableRe = lazyRegexp(`^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]`)
 
 // lineIndex maps each key and table of a profile to the line defining it,
 // built in one pass, so that reporting every problem stays linear in the
@@ -509,7 +508,7 @@ type lineIndex struct {
 	commented map[string]int // "table.key" written as "# key = …", as init leaves required keys
 }
 
-var keyPartRe = regexp.MustCompile(`^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*`)
+var keyPartRe = lazyRegexp(`^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*`)
 
 func newLineIndex(text string) *lineIndex {
 	ix := &lineIndex{keys: map[string]int{}, commented: map[string]int{}}
@@ -521,7 +520,7 @@ func newLineIndex(text string) *lineIndex {
 	cur := ""
 	for i, line := range strings.Split(text, "\n") {
 		n := i + 1
-		if m := tableRe.FindStringSubmatch(line); m != nil {
+		if m := tableRe().FindStringSubmatch(line); m != nil {
 			cur = m[1]
 			set(ix.keys, cur, n)
 			continue
@@ -533,7 +532,7 @@ func newLineIndex(text string) *lineIndex {
 		// The key: bare or quoted parts joined by dots, then "=".
 		var parts []string
 		for {
-			m := keyPartRe.FindStringSubmatch(rest)
+			m := keyPartRe().FindStringSubmatch(rest)
 			if m == nil {
 				break
 			}
@@ -727,7 +726,7 @@ func (v *validator) pathKey(table, key, val string) {
 	given := val
 	if n > 0 {
 		line := strings.Split(string(v.data), "\n")[n-1]
-		if q := backslashRe.FindString(line); q != "" {
+		if q := backslashRe().FindString(line); q != "" {
 			given = strings.Trim(q, `"`)
 		}
 	}
@@ -736,17 +735,17 @@ func (v *validator) pathKey(table, key, val string) {
 }
 
 var (
-	tenantRe = regexp.MustCompile(`^Cust[0-9]+$`)
-	colorRe  = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
-	labelRe  = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
-	domainRe = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
+	tenantRe = lazyRegexp(`^Cust[0-9]+$`)
+	colorRe  = lazyRegexp(`^#[0-9A-Fa-f]{6}$`)
+	labelRe  = lazyRegexp(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
+	domainRe = lazyRegexp(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
 )
 
 // isDomain reports whether d (lower case) is a domain name, written in
 // ASCII or in the letters of its language ("blåbær.no").
 func isDomain(d string) bool {
 	a, err := idna.Lookup.ToASCII(d)
-	return err == nil && domainRe.MatchString(a)
+	return err == nil && domainRe().MatchString(a)
 }
 
 func (v *validator) check(p *Profile) {
@@ -766,13 +765,13 @@ func (v *validator) check(p *Profile) {
 	} else if !v.reported["customer.language"] {
 		v.fail("customer", "language", fmt.Sprintf("unsupported language %q", c.Language), LanguageHint("language = ", suggest))
 	}
-	if c.Tenant != "" && !tenantRe.MatchString(c.Tenant) {
+	if c.Tenant != "" && !tenantRe().MatchString(c.Tenant) {
 		v.fail("customer", "tenant", fmt.Sprintf("tenant %q does not look like a tenant id", c.Tenant), "tenant ids look like Cust12345; leave tenant out if it is not known yet")
 	}
 	if c.ContactEmail != "" && !strings.Contains(c.ContactEmail, "@") {
 		v.fail("customer", "contact_email", fmt.Sprintf("%q is not an email address", c.ContactEmail), "e.g. contact_email = \"admin@company.no\"")
 	}
-	if c.MailLabel != "" && !labelRe.MatchString(c.MailLabel) {
+	if c.MailLabel != "" && !labelRe().MatchString(c.MailLabel) {
 		v.fail("customer", "mail_label", fmt.Sprintf("mail_label %q is not a valid DNS label", c.MailLabel), "lower-case letters, digits and inner hyphens, at most 63 characters, e.g. mail_label = \"fjordkraft\"")
 	}
 	for i, d := range c.Domains {
@@ -817,12 +816,12 @@ func (v *validator) check(p *Profile) {
 		noDomainNeeded := m.NoMailboxes() && !m.KeepAddressesGiven && !m.CurrentSPFGiven
 		if (!v.md.IsDefined("mail", "domain") || m.Domain == "") && !noDomainNeeded {
 			v.fail("mail", "domain", "[mail] needs the customer's mail domain", `e.g. domain = "fjordkraft.no"; or, when Service reads no mailboxes, write only mailboxes = [] under [mail]`)
-		} else if m.Domain != "" && !domainRe.MatchString(m.Domain) {
+		} else if m.Domain != "" && !domainRe().MatchString(m.Domain) {
 			v.fail("mail", "domain", fmt.Sprintf("%q is not a domain name", m.Domain), `e.g. domain = "fjordkraft.no" (no @, no https://)`)
 		}
 		// Empty means the default, which readiness owns (DefaultServiceDomain).
 		m.ServiceDomain = strings.ToLower(strings.TrimSpace(m.ServiceDomain))
-		if m.ServiceDomain != "" && !domainRe.MatchString(m.ServiceDomain) {
+		if m.ServiceDomain != "" && !domainRe().MatchString(m.ServiceDomain) {
 			v.fail("mail", "service_domain", fmt.Sprintf("%q is not a domain name", m.ServiceDomain), "suocrm.eu for new tenants, suocrm.com for some older ones")
 		}
 	}
@@ -836,7 +835,7 @@ func (v *validator) check(p *Profile) {
 
 	b := &p.Brand
 	v.pathKey("brand", "logo", b.Logo)
-	if b.Color != "" && !colorRe.MatchString(b.Color) {
+	if b.Color != "" && !colorRe().MatchString(b.Color) {
 		v.fail("brand", "color", fmt.Sprintf("color %q is not a #RRGGBB colour", b.Color), `e.g. color = "#0B5FFF"`)
 	}
 	if b.PreparedByEmail != "" && !strings.Contains(b.PreparedByEmail, "@") {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 )
@@ -55,7 +54,7 @@ func (c SPFCosts) add(prefix string, t map[string]any) {
 
 // spfIncludeRe is a host name as SPF includes use them: labels of letters,
 // digits, "-" and "_" (as in _spf.google.com), at least two.
-var spfIncludeRe = regexp.MustCompile(`^([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
+var spfIncludeRe = lazyRegexp(`^([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
 
 const spfCostsHint = `one line per include domain, the domain in quotes and the number of DNS lookups it costs (nested ones included) from 1 to 10, e.g. "spf.protection.outlook.com" = 1`
 
@@ -87,7 +86,7 @@ func (v *validator) spfCosts(m *Mail) {
 		case strings.Contains(d, ":"):
 			v.fail(table, e.key, fmt.Sprintf("%q is not a domain", e.key),
 				`write only the domain after include:, e.g. "_spf.google.com" = 3`)
-		case len(d) > 253 || !spfIncludeRe.MatchString(d):
+		case len(d) > 253 || !spfIncludeRe().MatchString(d):
 			v.fail(table, e.key, fmt.Sprintf("%q is not a domain", e.key), spfCostsHint)
 		case n < 1 || n > 10:
 			what := "a whole number"

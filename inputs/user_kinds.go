@@ -3,6 +3,7 @@ package inputs
 import (
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // UserKind is the kind of associate a row of the export is (SuperOffice's
@@ -48,7 +49,7 @@ func (k UserKind) Signs() bool {
 // words of Settings and maintenance ("Other users" tab: Systembruker,
 // Anonym…), NetServer's UserType names (InternalAssociate…) and the usual
 // English and local words for them.
-var kindWords = func() map[string]UserKind {
+var kindWords = sync.OnceValue(func() map[string]UserKind {
 	m := map[string]UserKind{}
 	for k, words := range map[UserKind][]string{
 		KindEmployee: {"employee", "associate", "internal", "internal user", "internal associate", "internalassociate", "user",
@@ -76,12 +77,12 @@ var kindWords = func() map[string]UserKind {
 		}
 	}
 	return m
-}()
+})
 
 // kindWord is the kind a Type cell names in words; ok is false for an
 // empty cell, a number or an unknown word.
 func kindWord(s string) (UserKind, bool) {
-	k, ok := kindWords[foldKey(s)]
+	k, ok := kindWords()[foldKey(s)]
 	return k, ok
 }
 

@@ -1,7 +1,6 @@
 package inputs
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -11,7 +10,7 @@ import (
 // decimal comma), "11" or "v8" (a major release alone), with an optional
 // "v", "version" or "SuperOffice (CRM)" in front and a service release
 // ("R10", "SR2", "Release 4", "SP1") after.
-var versionRE = regexp.MustCompile(`(?i)^(?:superoffice\s*)?(?:crm\s*)?(?:version\s*|ver\.?\s*)?v?\.?\s*` +
+var versionRE = lazyRegexp(`(?i)^(?:superoffice\s*)?(?:crm\s*)?(?:version\s*|ver\.?\s*)?v?\.?\s*` +
 	`(\d{1,2})(?:[.,](\d{1,2})(?:\.\d{1,5}){0,2})?` +
 	`(?:\s*(?:s?r|release|sp)\s*\.?\s*\d{1,3})?$`)
 
@@ -22,7 +21,7 @@ var versionRE = regexp.MustCompile(`(?i)^(?:superoffice\s*)?(?:crm\s*)?(?:versio
 // so that the profile reader can validate a version; readiness.ParseVersion
 // is the same rule.
 func ParseVersion(s string) (major, minor int, hasMinor, ok bool) {
-	m := versionRE.FindStringSubmatch(strings.TrimSpace(s))
+	m := versionRE().FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
 		return 0, 0, false, false
 	}

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -369,7 +368,7 @@ func (wb *workbook) rawSheet(s sheetInfo) (io.ReadCloser, bool) {
 }
 
 var (
-	mergeRefRe = regexp.MustCompile(`\bref="([A-Za-z]{1,3})([0-9]{1,7}):([A-Za-z]{1,3})([0-9]{1,7})"`)
+	mergeRefRe = lazyRegexp(`\bref="([A-Za-z]{1,3})([0-9]{1,7}):([A-Za-z]{1,3})([0-9]{1,7})"`)
 	// formulaTags start a formula element, with or without a namespace prefix.
 	formulaTags = [][]byte{[]byte("<f>"), []byte("<f "), []byte("<f/>"), []byte(":f>"), []byte(":f "), []byte(":f/>")}
 )
@@ -410,7 +409,7 @@ func (wb *workbook) scanSheet(s sheetInfo) sheetFacts {
 			if k := bytes.IndexByte(buf[i:end], '>'); k >= 0 {
 				end = i + k
 			}
-			if m := mergeRefRe.FindSubmatch(buf[i:end]); m != nil {
+			if m := mergeRefRe().FindSubmatch(buf[i:end]); m != nil {
 				mr, ok := mergeFromRef(m)
 				if ok && mr.top <= headerSearchRows+1 && !seen[mr] {
 					seen[mr] = true

@@ -49,7 +49,7 @@ func (o *checkOptions) run(e *env, args []string) (assessment.Verdict, error) {
 // runCheck prints the customer's checklist, summary or ticket in format.
 func runCheck(e *env, in *reportInput, format string) (assessment.Verdict, error) {
 	defer tuneGCOne()()
-	r, _, err := load(in, e.stderr)
+	r, _, err := load(in, e.stderr, false)
 	if err != nil {
 		return "", err
 	}

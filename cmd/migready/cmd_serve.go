@@ -86,15 +86,9 @@ type serveSetup struct {
 // Windows a CTRL_CLOSE_EVENT, which Go delivers as SIGTERM) or e's context
 // ending.
 func runServe(e *env, s serveSetup) error {
-	// The libraries migready calls may spill a large workbook to a
-	// temporary file (excelize does above 16 MB): they get a folder of
-	// serve's own, removed when it stops, so that nothing of a customer's
-	// stays behind.
-	restore, err := privateTemp()
-	if err != nil {
-		return newFailure(kindServe).because(err)
-	}
-	defer restore()
+	// Nothing of a customer's is written to disk: uploads are held in
+	// memory, and excelize, which would spill a large workbook to a
+	// temporary file, is given inputs.NoTempDir wherever migready calls it.
 	srv, err := serve.New(serve.Config{Engine: packEngine(s), Lang: s.pageLang, Console: e.stdout, ConsoleLang: s.console})
 	if err != nil {
 		return newFailure(kindServe).because(err)
@@ -183,33 +177,6 @@ func openDefaultBrowser(url string) error {
 	}
 	go cmd.Wait()
 	return nil
-}
-
-// privateTemp points the temporary folder of this process at a new folder
-// of its own, and returns the function that removes it and points back.
-func privateTemp() (restore func(), err error) {
-	dir, err := os.MkdirTemp("", "migready-serve-")
-	if err != nil {
-		return nil, err
-	}
-	vars := []string{"TMPDIR", "TMP", "TEMP"}
-	old := map[string]*string{}
-	for _, v := range vars {
-		if s, ok := os.LookupEnv(v); ok {
-			old[v] = &s
-		}
-		os.Setenv(v, dir)
-	}
-	return func() {
-		for _, v := range vars {
-			if s := old[v]; s != nil {
-				os.Setenv(v, *s)
-			} else {
-				os.Unsetenv(v)
-			}
-		}
-		os.RemoveAll(dir)
-	}, nil
 }
 
 // systemLanguage is the language of the rep's system, for the console's

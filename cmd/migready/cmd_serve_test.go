@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -30,7 +29,8 @@ func TestNoArgumentsServes(t *testing.T) {
 	old := openBrowser
 	openBrowser = func(url string) error { opened <- url; return nil }
 	t.Cleanup(func() { openBrowser = old })
-	before, _ := filepath.Glob(filepath.Join(os.TempDir(), "migready-serve-*"))
+	privateTempDir(t)
+	before := serveTempDirs(t)
 	tmp := os.Getenv("TMPDIR")
 
 	ctx, cancel := context.WithCancel(context.Background())
@@ -81,7 +81,7 @@ func TestNoArgumentsServes(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("serve did not stop")
 	}
-	if after, _ := filepath.Glob(filepath.Join(os.TempDir(), "migready-serve-*")); len(after) != len(before) {
+	if after := serveTempDirs(t); len(after) != len(before) {
 		t.Errorf("serve left %v behind", after)
 	}
 	if os.Getenv("TMPDIR") != tmp {

@@ -59,9 +59,12 @@ func (in *reportInput) read(path string, role inputs.Role) ([]byte, error) {
 
 // load reads and checks the customer's inputs, makes the assessment and
 // builds the report: the one model render reads. notices gets what the
-// inputs' readers noticed. It also returns the files the report was made
-// from, for the pack's provenance.
-func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFile, error) {
+// inputs' readers noticed. With provenance it also returns the files the
+// report was made from, with their checksums, for a pack; check does not
+// pay for them (the export's SHA-256 of 50,000 users, on the second core
+// while the export is parsed).
+func load(in *reportInput, notices io.Writer, provenance bool) (*render.Report, []render.InputFile, error) {
+	var files []render.InputFile
 	if err := notAProfile(in.profile, nil); err != nil {
 		return nil, nil, err
 	}
@@ -78,16 +81,54 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 	if in.lang != "" {
 		code = in.lang
 	}
-	lang, err := templates.Load(code)
-	if err != nil {
-		return nil, nil, err
+	// The texts and the logo are read on a second core while the export
+	// is parsed (a tenth of a pack's time between them); their errors are
+	// reported where they were before: the language's first, the logo's
+	// after the export's.
+	type langResult struct {
+		lang *templates.Lang
+		err  error
+	}
+	langc := make(chan langResult, 1)
+	go func() {
+		l, err := templates.Load(code)
+		langc <- langResult{l, err}
+	}()
+	type logoResult struct {
+		logo         *inputs.Logo
+		data         []byte
+		readErr, err error
+	}
+	logoc := make(chan logoResult, 1)
+	logoPath := p.Resolve(p.Brand.Logo)
+	if p.Brand.Logo != "" {
+		go func() {
+			var r logoResult
+			if r.data, r.readErr = in.read(logoPath, inputs.RoleLogo); r.readErr == nil {
+				r.logo, r.err = inputs.ParseLogo(logoPath, r.data)
+			}
+			logoc <- r
+		}()
+	}
+	// langFirst waits for the texts: their error, if any, is the one to
+	// report, as it was when they were read before the export.
+	var lang *templates.Lang
+	langFirst := func(err error) error {
+		if lang == nil {
+			lr := <-langc
+			if lr.err != nil {
+				return lr.err
+			}
+			lang = lr.lang
+		}
+		return err
 	}
 
 	usersPath := in.users // relative to where the command runs, like any flag
 	if usersPath == "" {
 		if p.Users == "" {
-			return nil, nil, &inputs.Error{File: in.profile, Key: "users", Msg: "no user export given",
-				Hint: `set users = "users.xlsx" in the profile (relative to its folder) or pass -users FILE`}
+			return nil, nil, langFirst(&inputs.Error{File: in.profile, Key: "users", Msg: "no user export given",
+				Hint: `set users = "users.xlsx" in the profile (relative to its folder) or pass -users FILE`})
 		}
 		usersPath = p.Resolve(p.Users)
 	}
@@ -100,15 +141,17 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 		if in.users == "" {
 			err = namedFile(p, profileData, "users", p.Users, err, in.files != nil)
 		}
-		return nil, nil, err
+		return nil, nil, langFirst(err)
 	}
 	in.readFiles = append(in.readFiles, inputRead{roleUsers, usersPath})
 	// The export's checksum is worked out on a second core while it is
 	// parsed (both only read it).
 	usersFile := make(chan render.InputFile, 1)
-	go func() { usersFile <- inputFile("users", usersPath, usersData) }()
+	if provenance {
+		go func() { usersFile <- inputFile("users", usersPath, usersData) }()
+	}
 	users, err := inputs.ParseUsers(usersPath, usersData, sheet)
-	if err != nil {
+	if err := langFirst(err); err != nil {
 		return nil, nil, err
 	}
 	// A masked run prints its notices masked too: they quote what the
@@ -128,24 +171,23 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 		return nil, nil, foreignExport(usersPath, users.Columns[inputs.FieldEmail], cust, m)
 	}
 
-	provenance := []render.InputFile{
-		inputFile("profile", in.profile, profileData),
-		<-usersFile,
+	if provenance {
+		files = append(files, inputFile("profile", in.profile, profileData), <-usersFile)
 	}
 	var logo []byte
 	if p.Brand.Logo != "" {
-		logoPath := p.Resolve(p.Brand.Logo)
-		logoData, err := in.read(logoPath, inputs.RoleLogo)
-		if err != nil {
-			return nil, nil, namedFile(p, profileData, "brand.logo", p.Brand.Logo, err, in.files != nil)
+		lr := <-logoc
+		if lr.readErr != nil {
+			return nil, nil, namedFile(p, profileData, "brand.logo", p.Brand.Logo, lr.readErr, in.files != nil)
 		}
 		in.readFiles = append(in.readFiles, inputRead{roleLogo, logoPath})
-		l, err := inputs.ParseLogo(logoPath, logoData)
-		if err != nil {
-			return nil, nil, err
+		if lr.err != nil {
+			return nil, nil, lr.err
 		}
-		logo = l.PNG
-		provenance = append(provenance, inputFile("logo", logoPath, logoData))
+		logo = lr.logo.PNG
+		if provenance {
+			files = append(files, inputFile("logo", logoPath, lr.data))
+		}
 	}
 
 	opt := readiness.Options{Tool: "migready " + version, Date: in.date}
@@ -159,7 +201,9 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 		}
 		opt.Previous = prev.Snapshot
 		in.readFiles = append(in.readFiles, inputRead{rolePrevious, prev.Path})
-		provenance = append(provenance, inputFile("previous", prev.Path, prev.Data))
+		if provenance {
+			files = append(files, inputFile("previous", prev.Path, prev.Data))
+		}
 	}
 	if in.tracker != "" {
 		data, err := in.read(in.tracker, inputs.RoleTracker)
@@ -172,15 +216,17 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 		}
 		opt.Tracker = ret.Tracker
 		in.readFiles = append(in.readFiles, inputRead{roleTracker, in.tracker})
-		provenance = append(provenance, inputFile("tracker", in.tracker, ret.Data))
+		if provenance {
+			files = append(files, inputFile("tracker", in.tracker, ret.Data))
+		}
 	}
 	a := readiness.Assess(p, users, opt)
 	contact := render.Person{Name: p.Customer.ContactName, Email: p.Customer.ContactEmail}
 	if in.mask {
 		a = readiness.Mask(a, users)
 		contact.Name, contact.Email = readiness.MaskPerson(contact.Name, contact.Email)
-		for i := range provenance { // a file's name may name a person
-			provenance[i].Name = mask(provenance[i].Name)
+		for i := range files { // a file's name may name a person
+			files[i].Name = mask(files[i].Name)
 		}
 	}
 	if a.Tracker != nil {
@@ -199,7 +245,7 @@ func load(in *reportInput, notices io.Writer) (*render.Report, []render.InputFil
 		Color:      p.Brand.Color,
 		Logo:       logo,
 	}
-	return r, provenance, nil
+	return r, files, nil
 }
 
 // previous reads the previous pack for -since: from disk a summary or the
@@ -218,7 +264,7 @@ func (in *reportInput) previous(now assessment.Customer) (*summary.Previous, err
 // loadPack is load for a pack: the report also names the pack's files and
 // the inputs they were made from.
 func loadPack(in *reportInput, notices io.Writer) (*render.Report, error) {
-	r, provenance, err := load(in, notices)
+	r, provenance, err := load(in, notices, true)
 	if err != nil {
 		return nil, err
 	}

@@ -71,7 +71,7 @@ func TestLoadFromMemory(t *testing.T) {
 	profile := strings.Replace(string(readFile(t, filepath.Join(hf, "profile.toml"))), `logo = "logo.png"`, "logo = '"+secret+"'", 1)
 	mem := &reportInput{profile: "profile.toml", users: "users.xlsx", date: date,
 		files: map[string][]byte{"profile.toml": []byte(profile), "users.xlsx": readFile(t, filepath.Join(hf, "users.xlsx"))}}
-	if _, _, err := load(mem, io.Discard); err == nil || !strings.Contains(err.Error(), "file not found") {
+	if _, _, err := load(mem, io.Discard, false); err == nil || !strings.Contains(err.Error(), "file not found") {
 		t.Errorf("a logo on disk named by a profile in memory: %v", err)
 	}
 }

@@ -51,6 +51,7 @@ func TestServeInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("drives a browser")
 	}
+	privateTempDir(t)
 	tmpBefore := serveTempDirs(t)
 	page, stop := startServe(t, "-date", exampleDate)
 
@@ -251,10 +252,24 @@ func startServe(t *testing.T, args ...string) (string, func()) {
 	return page, stop
 }
 
-// serveTempDirs lists serve's temporary folders.
+// serveTempDirs lists what migready or excelize left in the temporary
+// folder; privateTempDir gives the test one of its own, so that other
+// processes' files do not count.
 func serveTempDirs(t *testing.T) []string {
-	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), "migready-serve-*"))
-	return dirs
+	var left []string
+	for _, pattern := range []string{"migready*", "excelize*", "*.xlsx", "*.csv"} {
+		m, _ := filepath.Glob(filepath.Join(os.TempDir(), pattern))
+		left = append(left, m...)
+	}
+	return left
+}
+
+func privateTempDir(t *testing.T) {
+	t.Helper()
+	dir := t.TempDir()
+	t.Setenv("TMPDIR", dir)
+	t.Setenv("TMP", dir)
+	t.Setenv("TEMP", dir)
 }
 
 // A testBrowser is headless Chromium driven by chromedp, recording what

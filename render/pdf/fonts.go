@@ -71,6 +71,67 @@ func (id fontID) ttf() []byte {
 	return liberationsansregular.TTF
 }
 
+// pdfBytes is the face as handed to fpdf for one document. fpdf
+// (codeberg.org/go-pdf/fpdf v0.12.0) keeps the slice and, when it subsets a
+// glyph that has no long horizontal metric of its own (a glyph numbered at
+// or beyond the hhea table's numberOfHMetrics), appends to a sub-slice of
+// the font and so overwrites two bytes of it: every later document would
+// embed a damaged metric. A face that has such glyphs is therefore copied
+// for every document; the others, which fpdf only reads, are shared.
+func (id fontID) pdfBytes() []byte {
+	return fontBytesForDocument(id.ttf(), shortMetrics[id]())
+}
+
+// fontBytesForDocument is ttf as one document may hand it to fpdf.
+func fontBytesForDocument(ttf []byte, short bool) []byte {
+	if short {
+		return bytes.Clone(ttf)
+	}
+	return ttf
+}
+
+// shortMetrics reports, once per face, whether it has glyphs without a
+// long horizontal metric (see pdfBytes).
+var shortMetrics = func() (f [numFonts]func() bool) {
+	for id := range fontID(numFonts) {
+		f[id] = sync.OnceValue(func() bool { return hasShortMetrics(id.ttf()) })
+	}
+	return f
+}()
+
+// hasShortMetrics reports whether the TrueType font ttf has fewer long
+// horizontal metrics (hhea numberOfHMetrics) than glyphs (maxp numGlyphs).
+// A font it cannot read counts as having them.
+func hasShortMetrics(ttf []byte) bool {
+	u16 := func(off int) (int, bool) {
+		if off < 0 || off+2 > len(ttf) {
+			return 0, false
+		}
+		return int(ttf[off])<<8 | int(ttf[off+1]), true
+	}
+	numTables, ok := u16(4)
+	if !ok {
+		return true
+	}
+	hhea, maxp := -1, -1
+	for i := range numTables {
+		rec := 12 + 16*i
+		if rec+16 > len(ttf) {
+			return true
+		}
+		off := int(ttf[rec+8])<<24 | int(ttf[rec+9])<<16 | int(ttf[rec+10])<<8 | int(ttf[rec+11])
+		switch string(ttf[rec : rec+4]) {
+		case "hhea":
+			hhea = off
+		case "maxp":
+			maxp = off
+		}
+	}
+	long, ok1 := u16(hhea + 34)
+	glyphs, ok2 := u16(maxp + 4)
+	return hhea < 0 || maxp < 0 || !ok1 || !ok2 || long < glyphs
+}
+
 // metricsCacheSize covers Latin, Greek and Cyrillic with a flat table; rarer
 // runes go through a map.
 const metricsCacheSize = 0x530
@@ -98,8 +159,9 @@ var (
 func loadMetrics() error {
 	metricsOnce.Do(func() {
 		for id := fontID(0); id < numFonts; id++ {
-			// A private copy: sfnt keeps the slice, and nothing may change it.
-			f, err := sfnt.Parse(bytes.Clone(id.ttf()))
+			// sfnt keeps the slice: the font package's own, which fpdf
+			// never writes into (pdfBytes), so it is not copied.
+			f, err := sfnt.Parse(id.ttf())
 			if err != nil {
 				metricsErr = err
 				return

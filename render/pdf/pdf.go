@@ -22,7 +22,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/migready/migready/render/pdf/internal/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -43,15 +43,33 @@ func Write(w io.Writer, d *doc.Document) error {
 	return renderPDF(w, d, d.Parsed(), logo)
 }
 
-// renderPDF lays the document out and writes it; fpdf reports some
-// failures by panicking, which become errors here.
-func renderPDF(w io.Writer, d *doc.Document, body ast.Node, logo *logoImage) (err error) {
+// renderPDF lays the document out and writes it, its pages compressed by
+// compressPages (see there why not by fpdf).
+func renderPDF(w io.Writer, d *doc.Document, body ast.Node, logo *logoImage) error {
+	var raw bytes.Buffer
+	if err := layOut(&raw, d, body, logo, false); err != nil {
+		return err
+	}
+	out, err := compressPages(make([]byte, 0, raw.Len()/2), raw.Bytes())
+	if err != nil {
+		// A layout compressPages does not know (a newer fpdf, say):
+		// fpdf compresses, as slowly as ever.
+		return layOut(w, d, body, logo, true)
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// layOut lays the document out and writes it, with fpdf's compression of
+// the pages on or off; fpdf reports some failures by panicking, which
+// become errors here.
+func layOut(w io.Writer, d *doc.Document, body ast.Node, logo *logoImage, compress bool) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("pdf: %v", p)
 		}
 	}()
-	r := newPDFRenderer(d, logo)
+	r := newPDFRenderer(d, logo, compress)
 	r.cover()
 	r.blocks(body)
 	r.finish()
@@ -143,11 +161,11 @@ type pdfRenderer struct {
 
 }
 
-func newPDFRenderer(d *doc.Document, logo *logoImage) *pdfRenderer {
+func newPDFRenderer(d *doc.Document, logo *logoImage, compress bool) *pdfRenderer {
 	f := fpdf.New("P", "mm", "A4", "")
 	f.SetMargins(marginX, bodyTop, marginX)
 	f.SetAutoPageBreak(false, 0)
-	f.SetCompression(true)
+	f.SetCompression(compress)
 	f.SetCatalogSort(true)
 	created := d.Created
 	if created.IsZero() {
@@ -204,11 +222,9 @@ func (r *pdfRenderer) setFont(id fontID, size float64) {
 	}
 	if !r.fontAdded[id] {
 		// Faces are added on first use: fpdf embeds every face it is
-		// given, used or not. Each face is passed as the same slice every
-		// time: the patched fpdf (internal/fpdf, PATCHES.md) then parses
-		// it once per process, and no longer writes into it while
-		// subsetting.
-		r.pdf.AddUTF8FontFromBytes(id.pdfFamily(), id.pdfStyle(), id.ttf())
+		// given, used or not, and parses each for every document (about
+		// 10 ms and 7 MB a face).
+		r.pdf.AddUTF8FontFromBytes(id.pdfFamily(), id.pdfStyle(), id.pdfBytes())
 		r.fontAdded[id] = true
 	}
 	r.pdf.SetFont(id.pdfFamily(), id.pdfStyle(), size)

@@ -29,7 +29,7 @@ func layOutBody(t testing.TB, body string) *laidOut {
 		t.Fatal(err)
 	}
 	d := &doc.Document{Body: []byte(body)}
-	r := newPDFRenderer(d, nil)
+	r := newPDFRenderer(d, nil, false)
 	r.blocks(d.Parsed())
 	l := &laidOut{r: r, pages: paginate(r.boxes), page: map[*box]int{}}
 	for p, page := range l.pages {

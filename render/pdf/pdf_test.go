@@ -17,6 +17,9 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf16"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gomono"
 )
 
 func testLogo(t testing.TB) *doc.Image {
@@ -402,10 +405,9 @@ func BenchmarkPDF(b *testing.B) {
 }
 
 // TestFontBytesUnchanged: the faces are handed to fpdf as the font
-// packages' own bytes, once parsed per process (internal/fpdf, PATCHES.md),
+// packages' own bytes, shared by every document of the process (pdfBytes),
 // so laying out and subsetting every glyph of every face must leave those
-// bytes as they were; upstream fpdf wrote into them while subsetting, and
-// the next document then embedded damaged metrics.
+// bytes as they were; otherwise the next document embeds damaged metrics.
 func TestFontBytesUnchanged(t *testing.T) {
 	if err := loadMetrics(); err != nil {
 		t.Fatal(err)
@@ -429,6 +431,122 @@ func TestFontBytesUnchanged(t *testing.T) {
 	for id := fontID(0); id < numFonts; id++ {
 		if !bytes.Equal(before[id], id.ttf()) {
 			t.Errorf("face %d (%s %s): its bytes changed while rendering", id, id.pdfFamily(), id.pdfStyle())
+		}
+	}
+}
+
+// TestShortMetricsFaceIsCopied: fpdf writes into a face's bytes when it
+// subsets a glyph without a long horizontal metric. Go Mono has many such
+// glyphs; through fontBytesForDocument every document gets its own copy, so
+// the shared bytes stay as they were and the second document is the same
+// as the first. The Liberation faces have none, and are shared.
+func TestShortMetricsFaceIsCopied(t *testing.T) {
+	for id := range fontID(numFonts) {
+		if shortMetrics[id]() {
+			t.Errorf("face %s %s: glyphs without a long metric; TestFontBytesUnchanged covers only faces without", id.pdfFamily(), id.pdfStyle())
+		}
+	}
+	if !hasShortMetrics(gomono.TTF) {
+		t.Fatal("Go Mono has a long metric for every glyph: the test needs a face without")
+	}
+	shared := bytes.Clone(gomono.TTF)
+	before := bytes.Clone(shared)
+	render := func(ttf []byte) []byte {
+		f := fpdf.New("P", "mm", "A4", "")
+		f.SetCatalogSort(true)
+		f.SetCreationDate(time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC))
+		f.SetModificationDate(time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC))
+		f.AddPage()
+		f.AddUTF8FontFromBytes("mono", "", ttf)
+		f.SetFont("mono", "", 10)
+		f.Text(10, 20, "Łukasz Żółć, Ærle Sæbø, Ελένη, Дмитрий: {}[]<>|~")
+		var buf bytes.Buffer
+		if err := f.Output(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	first := render(fontBytesForDocument(shared, true))
+	second := render(fontBytesForDocument(shared, true))
+	if !bytes.Equal(shared, before) {
+		t.Fatal("the shared face's bytes changed while rendering")
+	}
+	if !bytes.Equal(first, second) {
+		t.Error("two documents from the same face differ")
+	}
+	// fpdf as published still has the bug this guards against; once it no
+	// longer writes into the face, pdfBytes need not copy any face.
+	render(shared)
+	if bytes.Equal(shared, before) {
+		t.Log("fpdf no longer writes into a face it subsets: the copies in pdfBytes can go")
+	}
+}
+
+// TestCompressPagesAsFpdf: the PDF whose pages compressPages compressed is
+// byte for byte the one fpdf writes with its own compression on, for
+// documents with one page or many, links and bookmarks, a logo and none.
+func TestCompressPagesAsFpdf(t *testing.T) {
+	if err := loadMetrics(); err != nil {
+		t.Fatal(err)
+	}
+	plain := sampleDoc(t)
+	plain.Logo = nil
+	plain.Body = []byte("Short.\n")
+	for name, d := range map[string]*doc.Document{"sample": sampleDoc(t), "1100rows": benchDoc(t, 1100), "one page": plain} {
+		t.Run(name, func(t *testing.T) {
+			logo, err := prepareLogo(d.Logo)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want, raw bytes.Buffer
+			if err := layOut(&want, d, d.Parsed(), logo, true); err != nil {
+				t.Fatal(err)
+			}
+			if err := layOut(&raw, d, d.Parsed(), logo, false); err != nil {
+				t.Fatal(err)
+			}
+			got, err := compressPages(nil, raw.Bytes())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want.Bytes()) {
+				i := 0
+				for i < min(len(got), len(want.Bytes())) && got[i] == want.Bytes()[i] {
+					i++
+				}
+				t.Fatalf("differs from fpdf's own compression at byte %d of %d (fpdf: %d)", i, len(got), want.Len())
+			}
+			if !bytes.Equal(mustPDF(t, d), got) {
+				t.Error("Write does not write what compressPages makes")
+			}
+		})
+	}
+}
+
+// TestCompressPagesUnknownLayout: a file compressPages does not recognise
+// is an error (Write then lets fpdf compress), never a damaged PDF.
+func TestCompressPagesUnknownLayout(t *testing.T) {
+	if err := loadMetrics(); err != nil {
+		t.Fatal(err)
+	}
+	d := sampleDoc(t)
+	logo, _ := prepareLogo(d.Logo)
+	var raw bytes.Buffer
+	if err := layOut(&raw, d, d.Parsed(), logo, false); err != nil {
+		t.Fatal(err)
+	}
+	src := raw.Bytes()
+	xref := bytes.LastIndex(src, []byte("\nxref\n"))
+	for name, bad := range map[string][]byte{
+		"empty":          nil,
+		"no EOF":         src[:len(src)-3],
+		"xref moved":     bytes.Replace(src, []byte("\nstartxref\n"), []byte("\nstartxref\n1"), 1),
+		"length too big": bytes.Replace(src, []byte("<</Length "), []byte("<</Length 9"), 1),
+		"no pages":       bytes.ReplaceAll(src, []byte("<</Type /Page\n"), []byte("<</Type /Pagf\n")),
+		"xref damaged":   append(append(bytes.Clone(src[:xref+20]), 'x'), src[xref+21:]...),
+	} {
+		if _, err := compressPages(nil, bad); err == nil {
+			t.Errorf("%s: no error", name)
 		}
 	}
 }

@@ -6,7 +6,6 @@
 package summary
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/migready/migready/readiness/assessment"
@@ -125,8 +124,5 @@ type Files struct {
 // appears literally (a JSON file is never executed; consumers that embed it
 // in a page must escape it themselves, as with any data).
 func Write(w io.Writer, d *Document) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(d)
+	return writeDocument(w, d)
 }

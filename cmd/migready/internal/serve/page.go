@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -22,10 +23,14 @@ import (
 //go:embed page.html static
 var assets embed.FS
 
-var pageTemplate = template.Must(template.New("page.html").Funcs(template.FuncMap{
-	// field gives the field template the page's words beside the field.
-	"field": func(d pageData, f fieldView) fieldContext { return fieldContext{W: d.W, F: f} },
-}).ParseFS(assets, "page.html"))
+// pageTemplate is parsed on first use: every migready process, not only
+// serve, would otherwise parse it at start.
+var pageTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page.html").Funcs(template.FuncMap{
+		// field gives the field template the page's words beside the field.
+		"field": func(d pageData, f fieldView) fieldContext { return fieldContext{W: d.W, F: f} },
+	}).ParseFS(assets, "page.html"))
+})
 
 // fieldContext is what the field template reads.
 type fieldContext struct {
@@ -149,7 +154,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 		d.Groups = append(d.Groups, groupView{ID: g, Folded: g == "database" || g == "migration", Fields: byGroup[g]})
 	}
 	var buf bytes.Buffer
-	if err := pageTemplate.Execute(&buf, d); err != nil {
+	if err := pageTemplate().Execute(&buf, d); err != nil {
 		refuse(w, http.StatusInternalServerError, err.Error())
 		return
 	}
@@ -174,7 +179,7 @@ func (s *Server) problemPage(w http.ResponseWriter, l *templates.Lang, code int,
 		Labels    map[string]string
 	}{l.Code, pageWords(l), l.Plural("serve.problem.attention", len(problems)), problems, labels}
 	var buf bytes.Buffer
-	if err := pageTemplate.ExecuteTemplate(&buf, "problems", d); err != nil {
+	if err := pageTemplate().ExecuteTemplate(&buf, "problems", d); err != nil {
 		refuse(w, http.StatusInternalServerError, err.Error())
 		return
 	}
