@@ -464,6 +464,22 @@ func TestMailboxesCheck(t *testing.T) {
 		}), goodUsers(), assessment.Warn, 1, "support@fjordkraft.suocrm.eu"},
 	})
 
+	// A mailbox that needs attention makes the line say so: without it the
+	// checklist showed "Attention" beside a sentence that reads as a pass.
+	for _, boxes := range [][]string{{"help@other.no"}, {"support"}, {"support@fjordkraft.no", "Support@fjordkraft.no", "info@other.no"}} {
+		c := assess(mail(func(p *inputs.Profile) { p.Mail.Mailboxes = boxes }), goodUsers()).Check(assessment.CheckMailboxes)
+		want := "1 mailbox needs checking before the migration."
+		if len(boxes) == 3 {
+			want = "2 mailboxes need checking before the migration."
+		}
+		if s := summary(c); !strings.HasSuffix(s, want) {
+			t.Errorf("%q: the summary %q does not end %q", boxes, s, want)
+		}
+	}
+	if s := summary(assess(profile(), goodUsers()).Check(assessment.CheckMailboxes)); strings.Contains(s, "checking") {
+		t.Errorf("mailboxes that need nothing: %q", s)
+	}
+
 	a := assess(profile(func(p *inputs.Profile) {
 		p.Customer.MailLabel = "FjordKraft-Energi"
 		p.Mail.ServiceDomain = "suocrm.com"
