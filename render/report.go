@@ -345,12 +345,15 @@ func (v *localized) Check(id string) *checkView {
 }
 
 // ProgressLine says the change in blocking problems since the previous
-// pack (of date since) in one sentence.
+// pack (of date since): how many of those it had are resolved, how many
+// are new, and how many block the migration now (those still open and the
+// new), so that no reader takes the count of before for what is left.
 func ProgressLine(p *assessment.Progress, l *templates.Lang, since time.Time) string {
 	b := p.Blocking
 	date := l.Date(since)
 	if b.Before == 0 {
 		return l.T("progress.none_before", "date", date, "new", b.New)
 	}
-	return l.Plural("progress.blocking", b.Before, "before", b.Before, "resolved", b.Resolved, "new", b.New, "date", date)
+	return l.Plural("progress.blocking", b.Before, "before", b.Before, "resolved", b.Resolved, "new", b.New,
+		"now", b.Open+b.New, "date", date)
 }
