@@ -325,7 +325,7 @@ func TestNextStepsFollowVerdict(t *testing.T) {
 func TestLocalizeInParallel(t *testing.T) {
 	l := templates.MustLoad("de")
 	in := manyFindings(wordInParallel+37, l)
-	w := Words{l}
+	w := Words{l: l}
 	total := 0
 	for i, c := range in.A.Checks {
 		cv := in.Checks[i]
