@@ -34,7 +34,7 @@ func TestOwnsConsole(t *testing.T) {
 func TestDroppedWaitsForEnter(t *testing.T) {
 	dir := t.TempDir()
 	profile := filepath.Join(dir, "profile.toml")
-	writeFile(t, profile, "users = 'u.csv'\n[customer]\nname = \"Vind AS\"\nlanguage = \"no\"\n[onsite]\nversion = \"9.2\"\ndatabase_gb = 1\narchive_gb = 1\nsatellites = 1\n")
+	writeFile(t, profile, "users = 'u.csv'\n[customer]\nname = \"Vind AS\"\nlanguage = \"no\"\n[onsite]\nversion = \"8.5 R10\"\ndatabase_gb = 1\narchive_gb = 1\nsatellites = 1\n")
 	writeFile(t, filepath.Join(dir, "u.csv"), "Email;Name;Plan;Can log in;Role\na@vind.no;A;Sales-Premium;Yes;Administrator\n")
 
 	keys := fakeConsole(t, 1, "\nleft over")
