@@ -34,14 +34,16 @@ func (v *validator) noWindowsClient(o *Onsite) {
 	hint := fmt.Sprintf("is the version really %s, or an 8.x release such as 8.5 R17, the last with the Windows client? "+
 		"If it is %s, nobody can be out on Travel and no satellite can be active: leave travel_users and satellites out, "+
 		"or write travel_users = [] and satellites = 0", version, version)
+	fail := func(key, msg string) {
+		v.add(&Error{File: v.path, Line: v.line("onsite", key), Key: "onsite." + key, Kind: ProblemNoWindowsClient,
+			Args: []any{"version", version}, Msg: msg, Hint: hint})
+	}
 	if len(trimmedList(o.TravelUsers)) > 0 && !v.reported["onsite.travel_users"] {
-		v.failKind(ProblemNoWindowsClient, "onsite", "travel_users",
-			fmt.Sprintf("travel_users names %s as out on Travel, but %s has no Windows client, and so no Travel",
-				quotedList(trimmedList(o.TravelUsers)), where), hint)
+		fail("travel_users", fmt.Sprintf("travel_users names %s as out on Travel, but %s has no Windows client, and so no Travel",
+			quotedList(trimmedList(o.TravelUsers)), where))
 	}
 	if o.SatellitesGiven && o.Satellites > 0 && !v.reported["onsite.satellites"] {
-		v.failKind(ProblemNoWindowsClient, "onsite", "satellites",
-			fmt.Sprintf("satellites = %d, but %s has no Windows client, and so no Satellite", o.Satellites, where), hint)
+		fail("satellites", fmt.Sprintf("satellites = %d, but %s has no Windows client, and so no Satellite", o.Satellites, where))
 	}
 }
 
