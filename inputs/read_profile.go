@@ -801,6 +801,7 @@ func (v *validator) check(p *Profile) {
 	v.given(&o.TravelUsers, "onsite", "travel_users")
 	v.given(&o.Customizations, "onsite", "customizations")
 	v.given(&o.Integrations, "onsite", "integrations")
+	v.noWindowsClient(o)
 	v.omtChecks(p)
 
 	if p.Mail != nil {

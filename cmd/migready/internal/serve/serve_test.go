@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/templates"
 )
 
 // testServer is a Server listening on 127.0.0.1 with an engine that only
@@ -479,6 +480,28 @@ func TestLangFlagSetsThePage(t *testing.T) {
 	} {
 		if got := lang(c.s, c.query, c.accept); got != c.want {
 			t.Errorf("-lang %q, %q, Accept-Language %q: the page speaks %s, want %s", c.s.cfg.Lang, c.query, c.accept, got, c.want)
+		}
+	}
+}
+
+// TestValidateNoWindowsClient: users out on Travel and active satellites
+// answered for a version without the Windows client are shown at both
+// fields, in the page's language, in the words of the problem's kind (the
+// version and what to check), not as a count to write again.
+func TestValidateNoWindowsClient(t *testing.T) {
+	ts := startServer(t)
+	for _, lang := range templates.Supported {
+		l := templates.MustLoad(lang)
+		_, r := ts.postForm(t, "validate?lang="+lang, map[string]string{
+			"customer.name": "Vind AS", "onsite.version": "10.0.5", "onsite.database_gb": "1", "onsite.archive_gb": "1",
+			"answer.onsite.satellites": "given", "onsite.satellites": "2",
+			"answer.onsite.travel_users": "given", "onsite.travel_users": "LKA",
+		}, nil)
+		want := l.T("serve.problem.kind.no_windows_client", "version", "10.0.5")
+		for _, field := range []string{"onsite.satellites", "onsite.travel_users"} {
+			if p := problemAt(r, field); p == nil || p.Text != want || p.Detail != "" {
+				t.Errorf("%s %s: %+v, want %q", lang, field, p, want)
+			}
 		}
 	}
 }
