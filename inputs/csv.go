@@ -2,6 +2,7 @@ package inputs
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"iter"
 	"strings"
@@ -45,7 +46,27 @@ func decodeText(name string, data []byte) (string, error) {
 		return "", &Error{File: name, Msg: "an HTML or XML file, not a CSV export or workbook",
 			Hint: "open it in Excel and save it as Excel Workbook (.xlsx) or CSV"}
 	}
+	if e := jsonFile(name, text); e != nil {
+		return "", e
+	}
 	return text, nil
+}
+
+// jsonFile refuses a JSON document given as the export: most likely a
+// pack's own …-summary.json picked by mistake, whose lines would otherwise
+// be searched for a header and one of them quoted back as if it were one.
+func jsonFile(name, text string) *Error {
+	t := strings.TrimSpace(text)
+	if t == "" || (t[0] != '{' && t[0] != '[') || !json.Valid([]byte(t)) {
+		return nil
+	}
+	e := &Error{File: name, Msg: "a JSON file, not a CSV export or workbook",
+		Hint: "give the user list exported from the SuperOffice admin client (Users tab), as .xlsx or CSV"}
+	if strings.Contains(t[:min(len(t), 256)], `"schema"`) {
+		e.Msg = "this is the summary of a pack migready wrote (…-summary.json), not a user export"
+		e.Hint = "users (or -users) takes the user list exported from the SuperOffice admin client (Users tab); the previous pack's summary goes to -since"
+	}
+	return e
 }
 
 // toUTF8 is textOf for the profile reader: ok is false for what is not

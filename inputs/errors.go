@@ -28,6 +28,10 @@ type Error struct {
 	// "decimal-comma", "unknown-key"…), so that a page in another
 	// language can word it at the key's field; "" for other problems.
 	Kind string
+	// Args are the arguments a page words the kind with, as name/value
+	// pairs (templates.Lang.T takes them): "version", "10.0.5" for
+	// ProblemNoWindowsClient; nil for a kind that needs none.
+	Args []any
 	// Fix is the line as it should be written (database_gb = 14.5), when
 	// it can be told; Hint says it too.
 	Fix string

@@ -25,39 +25,40 @@ import (
 // The kinds of problem a profile can have (Error.Kind): stable names, so
 // that a page in another language can word them at the key's field.
 const (
-	ProblemUnit           = "unit"                    // a number with its unit: 14.5 GB
-	ProblemThousands      = "thousands"               // a thousands separator: 1 200, 1'200, 1.200.000
-	ProblemDecimalComma   = "decimal-comma"           // 14,5
-	ProblemThousandsComma = "thousands-decimal-comma" // 1.200,5
-	ProblemCommaAmbiguous = "comma-ambiguous"         // 1,200: a decimal comma or a thousands separator
-	ProblemNotNumber      = "not-a-number"            // two, ca. 15, ?
-	ProblemUnquoted       = "unquoted-text"           // version = 8.5 R10
-	ProblemTypographic    = "typographic-quotes"
-	ProblemUnclosed       = "unclosed-quote"  // name = "Nordlys
-	ProblemBackslash      = "backslash"       // "C:\Users\…" in double quotes
-	ProblemStrayEquals    = "stray-equals"    // database_gb == 14.5, key = = 1
-	ProblemTwoKeys        = "two-keys"        // version = "9" database_gb = 1
-	ProblemNoValue        = "no-value"        // database_gb =
-	ProblemNoEquals       = "no-equals"       // database_gb 14.5, database_gb: 14.5
-	ProblemBool           = "not-true-false"  // keep_addresses = yes
-	ProblemList           = "not-a-list"      // mailboxes = a@b.no, c@b.no
-	ProblemListOpen       = "list-not-closed" // customizations = ["a",
-	ProblemHeader         = "section-header"  // [onsite
-	ProblemKey            = "bad-key"         // database gb = 1
-	ProblemLine           = "not-key-value"   // a line that is neither
-	ProblemOther          = "syntax"          // what the TOML parser says
-	ProblemWrongType      = "wrong-type"      // valid TOML of another type (the validator)
-	ProblemUnknownKey     = "unknown-key"     // the validator
-	ProblemMissingKey     = "missing-key"     // the validator
-	ProblemCommentedOut   = "commented-out"   // the validator: a required key still commented out
-	ProblemOutOfRange     = "out-of-range"    // the validator
-	ProblemInvalidValue   = "invalid-value"   // the validator: not a language, a colour, a domain…
-	ProblemMultiLineClose = "multi-line-text" // """ never closed
-	ProblemDuplicate      = "duplicate"       // a key or section given twice
-	ProblemFileNotFound   = "file-not-found"  // a path in the profile names no file
-	ProblemNotAProfile    = "not-a-profile"   // the file is an export, a workbook…
-	ProblemEmptyProfile   = "empty-profile"   // nothing in it
-	ProblemTooManyErrors  = "too-many-problems"
+	ProblemUnit            = "unit"                    // a number with its unit: 14.5 GB
+	ProblemThousands       = "thousands"               // a thousands separator: 1 200, 1'200, 1.200.000
+	ProblemDecimalComma    = "decimal-comma"           // 14,5
+	ProblemThousandsComma  = "thousands-decimal-comma" // 1.200,5
+	ProblemCommaAmbiguous  = "comma-ambiguous"         // 1,200: a decimal comma or a thousands separator
+	ProblemNotNumber       = "not-a-number"            // two, ca. 15, ?
+	ProblemUnquoted        = "unquoted-text"           // version = 8.5 R10
+	ProblemTypographic     = "typographic-quotes"
+	ProblemUnclosed        = "unclosed-quote"    // name = "Nordlys
+	ProblemBackslash       = "backslash"         // "C:\Users\…" in double quotes
+	ProblemStrayEquals     = "stray-equals"      // database_gb == 14.5, key = = 1
+	ProblemTwoKeys         = "two-keys"          // version = "9" database_gb = 1
+	ProblemNoValue         = "no-value"          // database_gb =
+	ProblemNoEquals        = "no-equals"         // database_gb 14.5, database_gb: 14.5
+	ProblemBool            = "not-true-false"    // keep_addresses = yes
+	ProblemList            = "not-a-list"        // mailboxes = a@b.no, c@b.no
+	ProblemListOpen        = "list-not-closed"   // customizations = ["a",
+	ProblemHeader          = "section-header"    // [onsite
+	ProblemKey             = "bad-key"           // database gb = 1
+	ProblemLine            = "not-key-value"     // a line that is neither
+	ProblemOther           = "syntax"            // what the TOML parser says
+	ProblemWrongType       = "wrong-type"        // valid TOML of another type (the validator)
+	ProblemUnknownKey      = "unknown-key"       // the validator
+	ProblemMissingKey      = "missing-key"       // the validator
+	ProblemCommentedOut    = "commented-out"     // the validator: a required key still commented out
+	ProblemOutOfRange      = "out-of-range"      // the validator
+	ProblemInvalidValue    = "invalid-value"     // the validator: not a language, a colour, a domain…
+	ProblemMultiLineClose  = "multi-line-text"   // """ never closed
+	ProblemDuplicate       = "duplicate"         // a key or section given twice
+	ProblemFileNotFound    = "file-not-found"    // a path in the profile names no file
+	ProblemNoWindowsClient = "no-windows-client" // Travel users or satellites on a version without the Windows client
+	ProblemNotAProfile     = "not-a-profile"     // the file is an export, a workbook…
+	ProblemEmptyProfile    = "empty-profile"     // nothing in it
+	ProblemTooManyErrors   = "too-many-problems"
 )
 
 // valueKind is what a key of the profile takes.

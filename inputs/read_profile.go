@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -450,6 +451,16 @@ func (v *validator) unknownKey(k toml.Key) *Error {
 		full = table + "." + name
 	}
 	e := &Error{File: v.path, Line: v.keyLine(table, name), Key: full, Kind: ProblemUnknownKey, Msg: "unknown key " + full}
+	if home, ok := homeOf(name, table); ok && len(k) == len(appendTable(table, name)) {
+		// A key of another table: most often its [table] line is missing
+		// or misspelt above it, or the key was pasted under the wrong one.
+		if home == "" {
+			e.Hint = name + " belongs at the top of the profile, before the first [table] line: move it there"
+		} else {
+			e.Hint = name + " belongs in [" + home + "]: is the line [" + home + "] missing above it, or the key under the wrong table?"
+		}
+		return e
+	}
 	if best := closest(name, valid); best != "" {
 		if table != "" {
 			best = table + "." + best
@@ -464,6 +475,26 @@ func (v *validator) unknownKey(k toml.Key) *Error {
 	}
 	e.Hint += " " + where + ": " + strings.Join(valid, ", ")
 	return e
+}
+
+// homeOf is the table another than table that has a key named name ("" for
+// the top of the profile), when exactly one has.
+func homeOf(name, table string) (home string, ok bool) {
+	found := 0
+	var tables []string
+	tables = append(tables, "")
+	for _, t := range validKeys("") {
+		if validKeys(t) != nil {
+			tables = append(tables, t)
+		}
+	}
+	for _, t := range tables {
+		if t == table || !slices.Contains(validKeys(t), name) || (t == "" && validKeys(name) != nil) {
+			continue
+		}
+		home, found = t, found+1
+	}
+	return home, found == 1
 }
 
 var tableRe = lazyRegexp(`^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]`)
@@ -770,6 +801,7 @@ func (v *validator) check(p *Profile) {
 	v.given(&o.TravelUsers, "onsite", "travel_users")
 	v.given(&o.Customizations, "onsite", "customizations")
 	v.given(&o.Integrations, "onsite", "integrations")
+	v.noWindowsClient(o)
 	v.omtChecks(p)
 
 	if p.Mail != nil {

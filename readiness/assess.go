@@ -65,8 +65,8 @@ const (
 
 // NoWindowsClientMajor is the first release without the Windows client
 // (the last Windows release was 8.5 R17), and so without Travel and
-// Satellite.
-const NoWindowsClientMajor = 9
+// Satellite: inputs owns the fact, which its profile reader checks too.
+const NoWindowsClientMajor = inputs.NoWindowsClientMajor
 
 // Assess runs every check on already validated inputs. It never fails:
 // what the inputs cannot tell becomes an Unknown check. Checks come in

@@ -400,8 +400,11 @@ func TestTravel(t *testing.T) {
 		{"version 10, nobody listed: the version is the reason", profile(func(p *inputs.Profile) {
 			p.Onsite.TravelUsers, p.Onsite.Version = []string{}, "10.1"
 		}), plain(), assessment.Pass, 0, "SuperOffice 10.1 has no Windows client"},
-		{"an export that says someone is out wins over the version", profile(func(p *inputs.Profile) { p.Onsite.Version = "10.1" }),
-			users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@x.no", traveling)), assessment.Fail, 1, ""},
+		// From 9 nobody can be out on Travel: an export that says so
+		// contradicts the version, which only the customer can settle.
+		{"an export that says someone is out contradicts the version: to verify", profile(func(p *inputs.Profile) { p.Onsite.Version = "10.1" }),
+			users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@x.no", traveling)), assessment.Unknown, 1,
+			"marks 1 user as out on Travel, but SuperOffice 10.1 has no Windows client, and so no Travel: either the export or the version is wrong"},
 	})
 	a := assess(travelUsers([]string{"NOBODY"}), plain())
 	if f := a.Check(assessment.CheckTravel).Findings[0]; f.Row != 0 || f.UserID != "NOBODY" {
@@ -423,7 +426,9 @@ func TestSatellites(t *testing.T) {
 		{"column, all no", notGiven("8.5 R10"), satUsers("Nein", "No"), assessment.Pass, 0, "The Active satellite column marks no satellite as active."},
 		{"column, one yes", notGiven("8.5 R10"), satUsers("No", "Yes"), assessment.Fail, 1, "The Active satellite column marks 1 row as an active satellite."},
 		{"column yes wins over the profile's 0", sat(0), satUsers("Yes", "Ja"), assessment.Fail, 2, "marks 2 rows"},
-		{"column yes wins over the version", notGiven("10.1"), satUsers("Yes", "No"), assessment.Fail, 1, "marks 1 row"},
+		{"column yes contradicts the version: to verify", notGiven("10.1"), satUsers("Yes", "No"), assessment.Unknown, 1,
+			"marks 1 row as an active satellite, but SuperOffice 10.1 has no Windows client, and so no Satellite: either the export or the version is wrong"},
+		{"column unreadable on 10: the version answers", notGiven("10.1"), satUsers("vielleicht", "No"), assessment.Pass, 0, "SuperOffice 10.1 has no Windows client"},
 		{"0 given, version 10: the version is the reason", profile(func(p *inputs.Profile) { p.Onsite.Satellites, p.Onsite.Version = 0, "10.1" }),
 			satUsers("No"), assessment.Pass, 0, "SuperOffice 10.1 has no Windows client"},
 		{"profile count and column no", sat(2), satUsers("No", "No"), assessment.Fail, 1, "2 SuperOffice Satellite databases"},
@@ -503,6 +508,22 @@ func TestMailboxesCheck(t *testing.T) {
 			p.Mail.Mailboxes = []string{"support@fjordkraft.no", "Support@fjordkraft.no"}
 		}), goodUsers(), assessment.Warn, 1, "support@fjordkraft.suocrm.eu"},
 	})
+
+	// A mailbox that needs attention makes the line say so: without it the
+	// checklist showed "Attention" beside a sentence that reads as a pass.
+	for _, boxes := range [][]string{{"help@other.no"}, {"support"}, {"support@fjordkraft.no", "Support@fjordkraft.no", "info@other.no"}} {
+		c := assess(mail(func(p *inputs.Profile) { p.Mail.Mailboxes = boxes }), goodUsers()).Check(assessment.CheckMailboxes)
+		want := "1 mailbox needs checking before the migration."
+		if len(boxes) == 3 {
+			want = "2 mailboxes need checking before the migration."
+		}
+		if s := summary(c); !strings.HasSuffix(s, want) {
+			t.Errorf("%q: the summary %q does not end %q", boxes, s, want)
+		}
+	}
+	if s := summary(assess(profile(), goodUsers()).Check(assessment.CheckMailboxes)); strings.Contains(s, "checking") {
+		t.Errorf("mailboxes that need nothing: %q", s)
+	}
 
 	a := assess(profile(func(p *inputs.Profile) {
 		p.Customer.MailLabel = "FjordKraft-Energi"

@@ -198,6 +198,13 @@ func (a *assessor) mailboxes() ([]assessment.Mailbox, assessment.Check) {
 	st := assessment.Pass
 	if len(fs) > 0 {
 		st = assessment.Warn
+		// The line says why it needs attention: the sentence above reads
+		// the same as a pass's.
+		checked := map[string]bool{}
+		for _, f := range fs {
+			checked[f.Key] = true
+		}
+		summary = a.plural("check."+id+".to-check", len(checked), "summary", summary)
 	}
 	return boxes, a.newCheck(id, st, summary, fs)
 }

@@ -92,6 +92,13 @@ func (a *assessor) onsiteVersion() assessment.Check {
 func (a *assessor) satellites() assessment.Check {
 	const id = assessment.CheckSatellites
 	o := a.p.Onsite
+	if a.noWindowsClient() && !(o.SatellitesGiven && o.Satellites > 0) {
+		// The reason that holds whatever anyone reported, unless the
+		// export contradicts it (see withoutWindowsClient).
+		pass := a.newCheck(id, assessment.Pass, a.l.T("check."+id+".no-windows-client", "version", DisplayVersion(o.Version)), nil)
+		return a.withoutWindowsClient(pass, inputs.FieldSatellite, "satellite-no-windows-client",
+			func(u *inputs.User) inputs.Tri { return u.Satellite })
+	}
 	column := a.users.Has(inputs.FieldSatellite)
 	var fs []assessment.Finding
 	if o.SatellitesGiven && o.Satellites > 0 {
@@ -121,9 +128,6 @@ func (a *assessor) satellites() assessment.Check {
 	case len(unclear) > 0:
 		return a.newCheck(id, assessment.Unknown, a.plural("check."+id+".unknown-values", len(unclear),
 			"column", a.users.Columns[inputs.FieldSatellite], "values", a.unreadable(unclear, rawSatellite)), fs)
-	case a.noWindowsClient():
-		// The reason that holds whatever anyone reported.
-		return a.newCheck(id, assessment.Pass, a.l.T("check."+id+".no-windows-client", "version", DisplayVersion(o.Version)), nil)
 	case o.SatellitesGiven:
 		return a.newCheck(id, assessment.Pass, a.l.T("check."+id+".pass"), nil)
 	case column:

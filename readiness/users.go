@@ -271,12 +271,16 @@ func (a *assessor) travel() assessment.Check {
 	column := a.users.Has(inputs.FieldTravel)
 	// From version 9 on there is no Windows client, and Travel is a part of
 	// it: nobody can be out on Travel. That is evidence too, and the reason a
-	// pass gives; only a report of a user out on Travel says otherwise.
+	// pass gives; an export that marks a user as out contradicts it (see
+	// withoutWindowsClient), and a profile that lists one is refused.
 	noClient := a.newCheck(id, assessment.Pass, a.l.T("check."+id+".no-windows-client", "version", DisplayVersion(a.p.Onsite.Version)), nil)
+	if a.noWindowsClient() && len(trimmed(listed)) == 0 {
+		// The profile reader refuses travel_users on such a version; the
+		// export's column may still say yes (see withoutWindowsClient).
+		return a.withoutWindowsClient(noClient, inputs.FieldTravel, "travel-no-windows-client",
+			func(u *inputs.User) inputs.Tri { return u.Travel })
+	}
 	if !column && listed == nil {
-		if a.noWindowsClient() {
-			return noClient
-		}
 		return a.newCheck(id, assessment.Unknown, a.l.T("check."+id+".unknown"), nil)
 	}
 	matched := make([]bool, len(listed))
@@ -326,6 +330,43 @@ func (a *assessor) travel() assessment.Check {
 		return noClient
 	}
 	return a.newCheck(id, assessment.Pass, a.l.T("check."+id+".pass"), nil)
+}
+
+// withoutWindowsClient is the travel or satellites check on a version
+// without the Windows client, where nothing can be out on Travel or active
+// as a satellite: pass, for the version's reason, unless the export's
+// column (field) says yes on a row. That contradicts the version, and
+// which of the two is wrong only the customer can tell: the check is to
+// verify, with a finding (kind) per row saying so, never a blocker whose
+// steps point to screens of a client the customer does not have. A value
+// the column holds that is neither yes nor no changes nothing: the version
+// answers for it.
+func (a *assessor) withoutWindowsClient(pass assessment.Check, field inputs.Field, kind string, answer func(*inputs.User) inputs.Tri) assessment.Check {
+	if !a.users.Has(field) {
+		return pass
+	}
+	header, version := a.users.Columns[field], DisplayVersion(a.p.Onsite.Version)
+	var fs []assessment.Finding
+	for i := range a.users.Users {
+		if u := &a.users.Users[i]; answer(u) == inputs.Yes {
+			fs = append(fs, a.userFinding(u, kind, "column", header, "version", version, "company", u.Company))
+		}
+	}
+	if len(fs) == 0 {
+		return pass
+	}
+	return a.newCheck(pass.ID, assessment.Unknown, a.plural("check."+pass.ID+".no-windows-client-rows", len(fs), "column", header, "version", version), fs)
+}
+
+// trimmed is items without the empty ones.
+func trimmed(items []string) []string {
+	var out []string
+	for _, s := range items {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // maxOthers caps how many other users a duplicate finding names: a shared

@@ -325,7 +325,7 @@ func TestNextStepsFollowVerdict(t *testing.T) {
 func TestLocalizeInParallel(t *testing.T) {
 	l := templates.MustLoad("de")
 	in := manyFindings(wordInParallel+37, l)
-	w := Words{l}
+	w := Words{l: l}
 	total := 0
 	for i, c := range in.A.Checks {
 		cv := in.Checks[i]
@@ -343,5 +343,44 @@ func TestLocalizeInParallel(t *testing.T) {
 	}
 	if total < wordInParallel {
 		t.Fatalf("%d findings: too few to be worded in parallel", total)
+	}
+}
+
+// TestSectionTablesUnderTheirHeading: a table of problems in the Service
+// mailboxes and SPF sections sits under a heading of its own, not under the
+// subsection before it ("When to start", "Set up forwarding at your mail
+// provider"), which has nothing to do with it. Harbour & Finch keeps its
+// addresses and has problems in both sections.
+func TestSectionTablesUnderTheirHeading(t *testing.T) {
+	for _, lang := range templates.Supported {
+		l := templates.MustLoad(lang)
+		r := exampleReport(t, "harbour-finch", lang)
+		names := PackNames("x", r.Date, false)
+		r.Files = &names
+		md, err := packBody(localize(r), "html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(md), "\n")
+		in, tables := false, 0
+		heading := ""
+		for i, line := range lines {
+			switch {
+			case strings.HasPrefix(line, "# "):
+				in = strings.Contains(line, l.T("pack.mail.title"))
+				heading = line
+			case strings.HasPrefix(line, "#"):
+				heading = line
+			case in && strings.HasPrefix(line, "|") && i+1 < len(lines) && strings.HasPrefix(lines[i+1], "|---") &&
+				strings.Contains(line, "| "+l.T("pack.col.problem")+" |"):
+				tables++
+				if want := "### " + l.T("pack.problems_title"); heading != want {
+					t.Errorf("%s: the table %q sits under %q, want %q", lang, line, heading, want)
+				}
+			}
+		}
+		if tables != 2 {
+			t.Errorf("%s: %d tables of problems in the mailboxes and SPF sections, want 2", lang, tables)
+		}
 	}
 }

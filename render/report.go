@@ -83,10 +83,17 @@ func PackNames(slug string, date time.Time, masked bool) PackFiles {
 
 // Words writes an assessment's Texts in one language: the one place where
 // text keys and typed arguments become sentences.
-type Words struct{ l *templates.Lang }
+type Words struct {
+	l *templates.Lang
+	// mark, when set, wraps each text argument (a value of the customer's:
+	// an address, a user id, a column's header) before it is set into its
+	// sentence, so that an output can tell it from the sentence's own words
+	// (the ticket puts such a value in one code span, whole).
+	mark func(string) string
+}
 
 // NewWords writes in l.
-func NewWords(l *templates.Lang) Words { return Words{l} }
+func NewWords(l *templates.Lang) Words { return Words{l: l} }
 
 // Text writes t, arguments first.
 func (w Words) Text(t assessment.Text) string {
@@ -112,6 +119,10 @@ func (w Words) args(as assessment.Args) []any {
 
 func (w Words) value(v any) any {
 	switch v := v.(type) {
+	case string:
+		if w.mark != nil {
+			return w.mark(v)
+		}
 	case assessment.Text:
 		return w.Text(v)
 	case assessment.List:
@@ -154,7 +165,7 @@ func withVariants(r *Report) *Report {
 // Finding writes a finding's problem or action (part "problem" or "action").
 func (w Words) Finding(f *assessment.Finding, part string) string {
 	// Rows are written as Excel shows them, without digit grouping.
-	args := append([]any{"user", f.UserID, "name", f.Name, "email", f.Email, "row", strconv.Itoa(f.Row)}, w.args(f.Args)...)
+	args := append([]any{"user", w.value(f.UserID), "name", w.value(f.Name), "email", w.value(f.Email), "row", strconv.Itoa(f.Row)}, w.args(f.Args)...)
 	key := "finding." + f.Kind + "." + part
 	// A text that puts its {count} before a noun has .one and .other forms
 	// ("1 active satellite").
@@ -271,7 +282,7 @@ const wordInParallel = 2000
 
 func localize(r *Report) *localized {
 	r, shortened := shownReport(withVariants(r))
-	a, w := r.Assessment, Words{r.Lang}
+	a, w := r.Assessment, Words{l: r.Lang}
 	v := &localized{Report: r, A: a, Tool: a.Tool, Generated: a.Generated, Onsite: a.Onsite, Users: a.Users,
 		Mail: a.Mail, Mailboxes: a.Mailboxes, SPF: a.SPF, Licensing: a.Licensing, Ready: a.Ready,
 		Blockers: a.Blockers, ToVerify: a.ToVerify, Attention: a.Attention}
@@ -345,12 +356,15 @@ func (v *localized) Check(id string) *checkView {
 }
 
 // ProgressLine says the change in blocking problems since the previous
-// pack (of date since) in one sentence.
+// pack (of date since): how many of those it had are resolved, how many
+// are new, and how many block the migration now (those still open and the
+// new), so that no reader takes the count of before for what is left.
 func ProgressLine(p *assessment.Progress, l *templates.Lang, since time.Time) string {
 	b := p.Blocking
 	date := l.Date(since)
 	if b.Before == 0 {
 		return l.T("progress.none_before", "date", date, "new", b.New)
 	}
-	return l.Plural("progress.blocking", b.Before, "before", b.Before, "resolved", b.Resolved, "new", b.New, "date", date)
+	return l.Plural("progress.blocking", b.Before, "before", b.Before, "resolved", b.Resolved, "new", b.New,
+		"now", b.Open+b.New, "date", date)
 }

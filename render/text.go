@@ -171,7 +171,7 @@ func leftOutKinds(u assessment.UserCounts, l *templates.Lang) string {
 // userNotices are the Type and Former employee values that could not be
 // read, in words.
 func userNotices(a *assessment.Assessment, l *templates.Lang) []string {
-	w := Words{l}
+	w := Words{l: l}
 	var out []string
 	for _, n := range a.Users.Notices {
 		out = append(out, w.Text(n))

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/migready/migready/readiness/assessment"
 )
@@ -24,12 +25,29 @@ func Ticket(w io.Writer, r *Report) error {
 	return writeTicket(w, localize(r))
 }
 
+// A value of the customer's in a sentence of the ticket is marked by these
+// two private-use characters around it (Words.mark), so that inline can
+// put it in one code span, whole: "amelia white@harbourfinch.co.uk" as one
+// span, not "amelia `white@harbourfinch.co.uk`". The value is written out
+// as shown first (terminalSafe), which writes any private-use character in
+// it as [U+E000]: no value can hold a mark of its own.
+const (
+	valueOpen  = "\uE000"
+	valueClose = "\uE001"
+)
+
+func markValue(s string) string { return valueOpen + terminalSafe(s) + valueClose }
+
 func writeTicket(w io.Writer, v *localized) error {
 	l := v.Lang
+	// The ticket words again what it shows of the checks, with the
+	// customer's values marked, so that inline can span each one whole:
+	// the summaries and a few findings, not the thousands v has worded.
+	marked := Words{l: l, mark: markValue}
 	var lines []string
 	add := func(s string) { lines = append(lines, s) }
 
-	add("**" + l.T("ticket.title", "customer", inline(v.Customer.Name), "verdict", v.Verdict) + "**")
+	add("**" + l.T("ticket.title", "customer", inlineValue(v.Customer.Name), "verdict", v.Verdict) + "**")
 	add("")
 	add(v.Detail)
 	if v.ProgressLine != "" {
@@ -66,7 +84,7 @@ func writeTicket(w io.Writer, v *localized) error {
 	// are in the workbook: no blocker's findings are left out unsaid.
 	shown := ticketShown(v.Checks, TicketLines-len(lines)-len(v.Checks)-len(tail))
 	for i, c := range v.Checks {
-		line := "- " + statusGlyph(c.Status) + " " + l.T("status."+string(c.Status)) + " — " + c.Title + ": " + inline(c.Summary)
+		line := "- " + statusGlyph(c.Status) + " " + l.T("status."+string(c.Status)) + " — " + c.Title + ": " + inline(marked.Text(v.A.Checks[i].Summary))
 		if c.Accepted {
 			line += " *" + l.T("pack.accepted") + "*"
 		}
@@ -84,7 +102,7 @@ func writeTicket(w io.Writer, v *localized) error {
 			continue
 		}
 		for _, f := range c.Findings[:k] {
-			add("  - " + ticketWho(l.T("text.row", "row", f.Row), f) + inline(f.Problem))
+			add("  - " + ticketWho(l.T("text.row", "row", f.Row), f) + inline(marked.Finding(&f.Finding, "problem")))
 		}
 		switch {
 		case k == n:
@@ -180,13 +198,52 @@ func code(s string) string {
 }
 
 // inline makes a sentence that carries customer data inert in markdown
-// while keeping it readable as plain text: only the characters that start
-// emphasis, code, links, HTML or table cells are escaped, line breaks
-// become spaces, and a word that a ticket system would turn into a link by
-// itself (a bare URL, www.…, an address: GitHub-flavoured markdown
-// autolinks them) goes in a code span, where nothing is a link.
+// while keeping it readable as plain text. A value of the customer's,
+// marked (markValue), is written by inlineValue, whole; in the sentence's
+// own words only the characters that start emphasis, code, links, HTML or
+// table cells are escaped, line breaks become spaces, and a word that a
+// ticket system would turn into a link by itself (a bare URL, www.…, an
+// address: GitHub-flavoured markdown autolinks them) goes in a code span,
+// where nothing is a link.
 func inline(s string) string {
+	var b strings.Builder
+	for {
+		open := strings.Index(s, valueOpen)
+		if open < 0 {
+			break
+		}
+		end := strings.Index(s[open:], valueClose)
+		if end < 0 {
+			break
+		}
+		b.WriteString(inlineWords(s[:open]))
+		b.WriteString(inlineValue(s[open+len(valueOpen) : open+end]))
+		s = s[open+end+len(valueClose):]
+	}
+	b.WriteString(inlineWords(s))
+	return strings.TrimSpace(b.String())
+}
+
+// inlineValue writes a value of the customer's: in one code span, whole,
+// when any of it would be markup or a link (an address with a space in
+// it, a name with an underscore), else as it is.
+func inlineValue(s string) string {
 	s = terminalSafe(strings.Join(strings.Fields(s), " "))
+	if strings.ContainsAny(s, "\\`*_[]<>|~") {
+		return code(s)
+	}
+	for _, word := range strings.Fields(s) {
+		if autolinks(word) {
+			return code(s)
+		}
+	}
+	return s
+}
+
+// inlineWords writes the words of a sentence around the customer's values
+// (see inline); a space at either end is kept, for the value beside it.
+func inlineWords(s string) string {
+	s = terminalSafe(spaces(s))
 	if !strings.ContainsAny(s, "\\`*_[]<>|~:@.") {
 		return s
 	}
@@ -209,6 +266,28 @@ func inline(s string) string {
 			}
 			b.WriteRune(r)
 		}
+	}
+	return b.String()
+}
+
+// spaces makes every run of white space in s (line breaks too) one space,
+// at its ends too.
+func spaces(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
 	}
 	return b.String()
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -275,6 +276,17 @@ func (l *Lang) Number(f float64, decimals int) string {
 // Int formats n with digit grouping (groups only from 10 000 up, as most
 // style guides advise for four-digit numbers).
 func (l *Lang) Int(n int) string { return l.Number(float64(n), 0) }
+
+// ListSeparator is what separates the cells of a CSV file that Excel
+// opens in this language's regions: its list separator, a semicolon where
+// the decimal sign is a comma (number.list).
+func (l *Lang) ListSeparator() rune {
+	if s := l.sep("number.list", ","); utf8.RuneCountInString(s) == 1 {
+		r, _ := utf8.DecodeRuneInString(s)
+		return r
+	}
+	return ','
+}
 
 func (l *Lang) sep(key, def string) string {
 	if s, ok := l.msgs[key]; ok {

@@ -94,7 +94,7 @@ func collect(e *env, s *batchSettings, custs []customer, done <-chan outcome) (a
 	if len(failures) > 0 {
 		fmt.Fprintln(e.stdout, "failed:")
 		for _, f := range failures {
-			fmt.Fprintln(e.stdout, "  "+render.TerminalSafe(f))
+			fmt.Fprintln(e.stdout, "  "+indentLines(render.TerminalSafe(f), "  "))
 		}
 	}
 	var names []string
@@ -126,10 +126,11 @@ func batchLine(r *result) string {
 	row := &r.row
 	name := render.TerminalSafe(row.Name)
 	if row.Verdict == portfolio.VerdictError {
+		msg := indentLines(render.TerminalSafe(row.Error), strings.Repeat(" ", 12))
 		if name == "" { // the profile itself could not be read: the error names it
-			return fmt.Sprintf("%-11s %s", row.Verdict, render.TerminalSafe(row.Error))
+			return fmt.Sprintf("%-11s %s", row.Verdict, msg)
 		}
-		return fmt.Sprintf("%-11s %s: %s", row.Verdict, name, render.TerminalSafe(row.Error))
+		return fmt.Sprintf("%-11s %s: %s", row.Verdict, name, msg)
 	}
 	return fmt.Sprintf("%-11s %s: %s, %d to verify: %s", row.Verdict, name, plural(row.Blockers, "blocker"), row.ToVerify,
 		strings.Join(r.files, " "))
@@ -148,4 +149,11 @@ func progressBar(done, total int, c customer, elapsed time.Duration) string {
 	name, _ = shown.LineN(name, 30)
 	return "[" + strings.Repeat("#", filled) + strings.Repeat(".", width-filled) + "] " +
 		strconv.Itoa(done) + "/" + strconv.Itoa(total) + "  " + name + "  " + left.String() + " left"
+}
+
+// indentLines indents every line of s but the first by indent, so that a
+// customer's error of several problems reads as one entry beside the
+// others.
+func indentLines(s, indent string) string {
+	return strings.ReplaceAll(s, "\n", "\n"+indent)
 }

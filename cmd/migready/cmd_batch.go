@@ -53,9 +53,11 @@ a row per customer (name, tenant, language, verdict, blockers, checks to
 verify, users who can log in, the downtime, the progress since the last
 pack, links to its PDF and HTML), those that need attention first, and
 a count per verdict. The HTML is self-contained like the pack; the CSV
-opens in Excel with Nordic letters right and never takes customer data
-for a formula. The same inputs and -date give the same portfolio, byte
-for byte, with any -jobs.
+is UTF-8 with a byte order mark, its cells separated as Excel expects
+where the portfolio's language (-lang) is spoken: ";" for nb, sv, da, de
+and nl, "," for en, so that it opens in columns with Nordic letters
+right; it never takes customer data for a formula. The same inputs and
+-date give the same portfolio, byte for byte, with any -jobs.
 
 The exit code is 2 if any customer had an input error, else 3 if a pack
 could not be written, else 1 if any is not ready, else 4 if any is not

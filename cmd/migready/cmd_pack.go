@@ -43,9 +43,11 @@ copy to share beyond the customer, its files named …-masked-….
 
 migready PROFILE.toml, with no command, is what Windows runs when a
 profile is dropped on migready.exe: pack, into a folder "pack" next to
-the profile. When the program has its console window to itself (started
-from Explorer), it waits for Enter before the window closes; from a
-terminal, a script or a pipe it never waits.
+the profile, with the verdict and the profile's problems in the system's
+language (see Languages in migready help). When the program has its
+console window to itself (started from Explorer), it waits for Enter
+before the window closes; from a terminal, a script or a pipe it never
+waits.
 `,
 	flags: func(fs *flag.FlagSet) runner {
 		o := &packOptions{}
@@ -92,7 +94,11 @@ func runPack(e *env, in *reportInput, out string) (assessment.Verdict, error) {
 	} else if err != nil {
 		return "", err
 	}
-	fmt.Fprintln(e.stdout, render.VerdictLine(r.Assessment, r.Lang, colorWanted(e.stdout)))
+	l := r.Lang
+	if e.dropped != nil {
+		l = e.dropped.lang // the representative's console, whatever the pack's language
+	}
+	fmt.Fprintln(e.stdout, render.VerdictLine(r.Assessment, l, colorWanted(e.stdout)))
 	for _, f := range files {
 		fmt.Fprintln(e.stdout, filepath.Join(out, f.Name))
 	}

@@ -157,6 +157,10 @@ func packEngine(s serveSetup) serve.Engine {
 	}
 }
 
+// languagesOfSystem are the system's languages (systemLanguages); tests
+// replace it.
+var languagesOfSystem = systemLanguages
+
 // openBrowser opens url in the default browser; tests replace it.
 var openBrowser = openDefaultBrowser
 
@@ -183,7 +187,7 @@ func openDefaultBrowser(url string) error {
 // words: Windows' display languages, elsewhere LC_ALL, LC_MESSAGES or LANG
 // ("nb_NO.UTF-8"); English when migready speaks none of them.
 func systemLanguage() string {
-	for _, tag := range systemLanguages() {
+	for _, tag := range languagesOfSystem() {
 		code, suggest := inputs.CanonicalLanguage(tag)
 		if code == "" && strings.HasPrefix(strings.ToLower(tag), "nn") {
 			code = suggest // Nynorsk readers read Bokmål

@@ -43,6 +43,9 @@ type env struct {
 	// ctx ends a command that runs until it is stopped (serve); nil is
 	// context.Background (tests set one).
 	ctx context.Context
+	// dropped is set for a profile dropped on migready.exe, whose console
+	// window speaks the system's language (dropped.go); nil for commands.
+	dropped *dropped
 }
 
 func lookup(name string) *command {
@@ -166,7 +169,8 @@ Usage:
         the page in the browser
     migready PROFILE.toml
         what Windows runs when a profile is dropped on migready.exe: pack,
-        into a folder "pack" next to the profile
+        into a folder "pack" next to the profile; its window speaks the
+        system's language (see Languages below)
     migready help [COMMAND]
         this text, or a command's usage and flags (also migready COMMAND -h)
 
@@ -178,6 +182,25 @@ Exit codes:
 		b.WriteString(fmt.Sprintf("    %-5d", e.code) + strings.TrimPrefix(text, "         "))
 	}
 	b.WriteString("\nbatch exits with the code of the customer that needs attention first (see\nmigready help batch).\n")
+	b.WriteString(`
+Languages:
+
+    The commands (init, check, pack, batch, version, and serve's first
+    line) write their messages in English: they are for consultants and
+    scripts, which match on them. What a sales representative reads is in
+    the representative's language: the page of migready serve (the
+    browser's language), and the console window of migready alone and of
+    a profile dropped on migready.exe, in the system's language (Windows'
+    display language; LC_ALL, LC_MESSAGES or LANG elsewhere). A dropped
+    profile's window gives the verdict, "Press Enter", and the problems of
+    the profile at their lines and keys, in the words the page shows at
+    the same fields, with what to write; a file the profile names that
+    cannot be read is named in those words, with the reader's details in
+    English, as on the page. Notices on how the export was read, and
+    other failures (a file open in Excel), stay in English, under a line
+    saying the pack was not made. The pack itself is in the customer's
+    language ([customer] language, or -lang).
+`)
 	return b.String()
 }
 

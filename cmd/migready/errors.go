@@ -364,19 +364,20 @@ func fileErrors(err error) inputs.Errors {
 	return nil
 }
 
-// oneLine is err as the portfolio shows it: every problem, and the first
-// hint, without what was found in the input file (it may be anything).
+// oneLine is err as the portfolio shows it: every problem, a line each,
+// with its hint after the last of a run of problems that share it (as
+// report prints them), without what was found in the input file (it may
+// be anything).
 func oneLine(err error) string {
 	ps := problems(err)
 	msgs := make([]string, len(ps))
 	for i, p := range ps {
 		msgs[i] = p.msg
+		if p.hint != "" && (i+1 == len(ps) || ps[i+1].hint != p.hint) {
+			msgs[i] += " (hint: " + p.hint + ")"
+		}
 	}
-	s := strings.Join(msgs, "\n")
-	if ps[0].hint != "" {
-		s += " (hint: " + ps[0].hint + ")"
-	}
-	return s
+	return strings.Join(msgs, "\n")
 }
 
 // customerError is the error of one customer of a batch: it names the

@@ -31,3 +31,10 @@ func fakeConsole(t *testing.T, processes int, keys string) *strings.Reader {
 	stdin = r
 	return r
 }
+
+// setSystemLanguages makes the system's languages (systemLanguage) langs.
+func setSystemLanguages(t *testing.T, langs ...string) {
+	old := languagesOfSystem
+	t.Cleanup(func() { languagesOfSystem = old })
+	languagesOfSystem = func() []string { return langs }
+}

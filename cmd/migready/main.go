@@ -12,7 +12,6 @@ import (
 	"os"
 
 	"github.com/migready/migready/readiness/assessment"
-	"github.com/migready/migready/templates"
 )
 
 func main() {
@@ -23,7 +22,9 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	e := &env{stdout: stdout, stderr: stderr}
 	v, err := e.dispatch(args)
-	report(stderr, err)
+	if !e.reportDropped(err) {
+		report(stderr, err)
+	}
 	code := exitCode(v, err)
 	if e.hold != "" {
 		holdWindow(stdout, e.hold)
@@ -54,7 +55,6 @@ func (e *env) dispatch(args []string) (assessment.Verdict, error) {
 		return c.run(e, args[1:])
 	}
 	if len(args) == 1 && looksLikeFile(args[0]) {
-		e.hold = templates.Default
 		return runDropped(e, args[0])
 	}
 	return "", newFailure(kindUnknownCommand, "command", name, "commands", commandNames())

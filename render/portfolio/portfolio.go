@@ -231,13 +231,17 @@ func progress(b *Blocked, l *templates.Lang) string {
 }
 
 // writeCSV writes the portfolio as CSV for spreadsheets: UTF-8 with a
-// byte order mark (so Excel reads Nordic letters right), a header row in l,
-// and every cell that a spreadsheet would take for a formula made text.
+// byte order mark (so Excel reads Nordic letters right), its cells
+// separated as Excel expects in l's regions (l.ListSeparator: ";" in
+// Nordic, German and Dutch Excel, which would show a file of commas in one
+// column), a header row in l, and every cell that a spreadsheet would take
+// for a formula made text.
 func writeCSV(w io.Writer, p *Portfolio, l *templates.Lang) error {
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
+	cw.Comma = l.ListSeparator()
 	cw.UseCRLF = true
 	head := make([]string, len(columns))
 	for i, c := range columns {

@@ -70,7 +70,7 @@ func TestPortfolioCSV(t *testing.T) {
 	if hostile[0] != "'"+hostileName || hostile[1] != "'+Cust1" {
 		t.Errorf("the hostile name and tenant are not kept literally behind an apostrophe: %q %q", hostile[0], hostile[1])
 	}
-	if hostile[8] != "2 of 3 blocking problems resolved since 10 November 2026; 1 new." {
+	if hostile[8] != "2 of 3 blocking problems resolved since 10 November 2026; 1 new. Blocking the migration now: 2." {
 		t.Errorf("progress cell %q", hostile[8])
 	}
 	if recs[1][3] != "INPUT ERROR" || !strings.Contains(recs[1][12], "unknown key") || recs[1][8] != "" {

@@ -46,9 +46,12 @@ func ReadReturned(path string, now assessment.Customer) (*Returned, error) {
 // inputs.
 func ParseReturned(path string, data []byte, now assessment.Customer) (*Returned, error) {
 	r, err := parseReturned(path, data)
-	if err != nil {
+	if r == nil {
 		return nil, err
 	}
+	// Whose workbook it is comes first: another customer's workbook with
+	// no findings (a READY pack's) is another customer's, not one whose
+	// keys were lost.
 	hint := "-tracker takes the remediation workbook of this customer's previous pack"
 	switch c := r.Customer; {
 	case c.Name == "" && c.Tenant != "" && now.Tenant != "" && !strings.EqualFold(c.Tenant, now.Tenant):
@@ -60,6 +63,9 @@ func ParseReturned(path string, data []byte, now assessment.Customer) (*Returned
 			Hint: hint + ", of the same tenant"}
 	case c.Differs(now) == "name":
 		return nil, &inputs.Error{File: path, Msg: fmt.Sprintf("this workbook is for %q, not %q", c.Name, now.Name), Hint: hint}
+	}
+	if err != nil {
+		return nil, err
 	}
 	return r, nil
 }
@@ -97,7 +103,8 @@ func customerOf(f *excelize.File) assessment.Customer {
 }
 
 // parseReturned reads a returned workbook from data; name is the file, for
-// errors. The Findings sheet is found by its key column, whatever it is
+// errors. A workbook without findings is an error that comes with what was
+// read (its customer). The Findings sheet is found by its key column, whatever it is
 // called now; columns are found by their headers in any language, wherever
 // they were moved; rows without a key are ignored with a notice when they
 // hold anything. Every value is read as text (a formula's saved value,
@@ -140,7 +147,8 @@ func parseReturned(name string, data []byte) (*Returned, error) {
 	t.Made = made
 	r.Tracker = t
 	if len(t.Entries) == 0 {
-		return nil, &inputs.Error{File: name, Msg: fmt.Sprintf("sheet %q has no findings with a key", t.Sheet),
+		// r goes back too: ParseReturned tells whose workbook it is first.
+		return r, &inputs.Error{File: name, Msg: fmt.Sprintf("sheet %q has no findings with a key", t.Sheet),
 			Hint: "the hidden key column must keep its values; send the workbook as migready made it"}
 	}
 	return r, nil

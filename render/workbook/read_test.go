@@ -360,6 +360,19 @@ func TestReadReturnedCustomer(t *testing.T) {
 	if _, err := ReadReturned(path, cust("Nordlys AS", "Cust99999")); err == nil || !strings.Contains(err.Error(), "this workbook is for tenant Cust40317, not Cust99999") {
 		t.Errorf("a workbook without its customer's name, of another tenant: %v", err)
 	}
+	// Another customer's workbook without findings (a READY pack's) is
+	// named for whose it is, not for keys that were lost; this customer's
+	// own is still one without findings.
+	empty := &Book{Customer: "Växa Trädgård AB", Tenant: "Cust51842", Language: "sv", Tool: "migready 0.1.0", Generated: "2026-11-24",
+		Checks: []Check{{Status: assessment.Pass, Title: "SuperOffice-version", Summary: "10.3.9", Findings: []Finding{}}}}
+	write(empty)
+	if _, err := ReadReturned(path, cust("Nordlys AS", "Cust40317")); err == nil ||
+		!strings.Contains(err.Error(), `this workbook is for tenant Cust51842 ("Växa Trädgård AB"), not Cust40317 ("Nordlys AS")`) {
+		t.Errorf("another customer's workbook without findings: %v", err)
+	}
+	if _, err := ReadReturned(path, cust("Växa Trädgård AB", "Cust51842")); err == nil || !strings.Contains(err.Error(), "no findings with a key") {
+		t.Errorf("the customer's own workbook without findings: %v", err)
+	}
 }
 
 // FuzzParseReturned mutates the Findings sheet of a workbook as Write makes

@@ -28,13 +28,18 @@ type problem struct {
 var uploadFields = map[string]inputs.Role{"users": inputs.RoleUsers, "brand.logo": inputs.RoleLogo,
 	"since": inputs.RoleSummary, "tracker": inputs.RoleTracker, "profile": inputs.RoleProfile}
 
-// wording words the problems of one request in the page's language.
+// wording words the problems of one request in the page's language, or
+// of a profile file for the console window (Console).
 type wording struct {
 	l *templates.Lang
 	a answers
 	// files maps an upload's name to its field, so that a file's error is
 	// shown at the field that took it.
 	files map[string]string
+	// inFile: the answers were written in a profile file, not typed in the
+	// form, so numbers are written as a profile reads them (14.5, 100000),
+	// and a key is missing only when the problem says so.
+	inFile bool
 }
 
 // problems words err: every problem of the profile at its field, a file's
@@ -112,16 +117,21 @@ func (w *wording) problem(ie *inputs.Error) problem {
 // keeps the reader's.
 func (w *wording) field(f *field, ie *inputs.Error) problem {
 	p := problem{Field: f.Path}
-	v := strings.TrimSpace(w.a.value(f.Path))
+	missing := ie.Kind == inputs.ProblemMissingKey
+	if !w.inFile {
+		missing = f.Required && strings.TrimSpace(w.a.value(f.Path)) == ""
+	}
 	key := "serve.problem." + f.Path
 	switch {
-	case f.Required && v == "":
+	case missing:
 		p.Text = w.l.T("serve.problem.required")
+	case kindTexts[ie.Kind] != "":
+		p.Text = w.kind(ie)
 	case w.l.Has(key):
 		p.Text = w.l.T(key, "example", w.example(f.Path), "max", w.l.Int(inputs.MaxCustomerNameChars))
 	case f.Kind == kindNumber || f.Kind == kindWhole || f.Kind == kindCount:
 		lo, hi, open, ok := inputs.NumberRange(f.Path)
-		args := []any{"min", number(w.l, lo), "max", number(w.l, hi), "example", w.example(f.Path)}
+		args := []any{"min", w.number(lo), "max", w.number(hi), "example", w.example(f.Path)}
 		switch {
 		case !ok:
 			p.Text = w.l.T("serve.problem.count", args...)
@@ -136,6 +146,54 @@ func (w *wording) field(f *field, ie *inputs.Error) problem {
 		p.Text, p.Detail, p.Hint = w.l.T("serve.problem.unusable"), ie.Msg, ie.Hint
 	}
 	return p
+}
+
+// kindTexts are the problems whose kind says more than the field's words
+// ([serve.problem.kind]), by inputs.Error.Kind: how the answer was written
+// in a file (a unit, a decimal comma, quotes, a key twice), and a profile
+// that contradicts itself. Other kinds get the words of the field they are
+// at, as the page shows them.
+var kindTexts = map[string]string{
+	inputs.ProblemUnit:            "number",
+	inputs.ProblemThousands:       "number",
+	inputs.ProblemDecimalComma:    "number",
+	inputs.ProblemThousandsComma:  "number",
+	inputs.ProblemCommaAmbiguous:  "number",
+	inputs.ProblemUnquoted:        "quotes",
+	inputs.ProblemTypographic:     "quotes",
+	inputs.ProblemUnclosed:        "quotes",
+	inputs.ProblemMultiLineClose:  "quotes",
+	inputs.ProblemBackslash:       "backslash",
+	inputs.ProblemBool:            "bool",
+	inputs.ProblemList:            "list",
+	inputs.ProblemListOpen:        "list",
+	inputs.ProblemUnknownKey:      "unknown_key",
+	inputs.ProblemDuplicate:       "duplicate",
+	inputs.ProblemCommentedOut:    "commented_out",
+	inputs.ProblemFileNotFound:    "file_not_found",
+	inputs.ProblemNoWindowsClient: "no_windows_client",
+	inputs.ProblemStrayEquals:     "line",
+	inputs.ProblemTwoKeys:         "line",
+	inputs.ProblemNoValue:         "line",
+	inputs.ProblemNoEquals:        "line",
+	inputs.ProblemHeader:          "line",
+	inputs.ProblemKey:             "line",
+	inputs.ProblemLine:            "line",
+	inputs.ProblemOther:           "line",
+}
+
+// kind words a problem by its kind, with its arguments.
+func (w *wording) kind(ie *inputs.Error) string {
+	return w.l.T("serve.problem.kind."+kindTexts[ie.Kind], ie.Args...)
+}
+
+// number writes x as the answer takes it: in the page's language, or as a
+// profile file reads it.
+func (w *wording) number(x float64) string {
+	if w.inFile {
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return number(w.l, x)
 }
 
 // example is the example init writes for the key, as the page shows it.
@@ -165,7 +223,7 @@ func (w *wording) example(path string) string {
 		return strings.Join(items, ", ")
 	}
 	if n, err := strconv.ParseFloat(v, 64); err == nil {
-		return number(w.l, n)
+		return w.number(n)
 	}
 	return v
 }

@@ -34,6 +34,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/migready/migready/inputs/shown"
 	"github.com/migready/migready/render"
 	"github.com/migready/migready/templates"
 )
@@ -75,8 +76,10 @@ type Engine func(job *Job) (*Result, error)
 // Config is what a Server is made from.
 type Config struct {
 	Engine Engine
-	// Lang is the page's language when the browser asks for none that
-	// migready speaks; "" for English.
+	// Lang is the page's language (serve -lang), whatever the browser
+	// asks for, until the page's own switch changes it; "" for the
+	// browser's language, or English when it asks for none migready
+	// speaks.
 	Lang string
 	// Console is where the server says what it did (a pack made), in
 	// ConsoleLang; nil for nowhere.
@@ -113,8 +116,8 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Engine == nil {
 		return nil, errors.New("serve: no engine")
 	}
-	if cfg.Lang == "" || !templates.IsSupported(cfg.Lang) {
-		cfg.Lang = templates.Default
+	if !templates.IsSupported(cfg.Lang) {
+		cfg.Lang = "" // the browser's language
 	}
 	if cfg.ConsoleLang == nil {
 		cfg.ConsoleLang = templates.MustLoad(templates.Default)
@@ -243,10 +246,19 @@ func refuse(w http.ResponseWriter, code int, msg string) {
 	fmt.Fprintln(w, "migready: "+msg)
 }
 
-// say writes a line to the console, in the console's language.
+// say writes a line to the console, in the console's language. Its
+// arguments are customer data (a customer's name), so what a terminal
+// would act on or show otherwise than it is (an escape sequence, a
+// right-to-left override, a zero-width character) is written out, as
+// every other line migready prints does.
 func (s *Server) say(key string, args ...any) {
 	if s.cfg.Console == nil {
 		return
+	}
+	for i, a := range args {
+		if t, ok := a.(string); ok {
+			args[i] = shown.Visible(t)
+		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

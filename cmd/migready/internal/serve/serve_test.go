@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/templates"
 )
 
 // testServer is a Server listening on 127.0.0.1 with an engine that only
@@ -428,4 +429,79 @@ func readExample(t testing.TB, path string) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// TestConsoleShowsHiddenCharacters: the line serve prints when a pack is
+// made names the customer as the profile writes it, so an escape sequence
+// (which a terminal would act on), a right-to-left override or a
+// zero-width character in the name is written out, as every other line
+// migready prints shows it.
+func TestConsoleShowsHiddenCharacters(t *testing.T) {
+	var console bytes.Buffer
+	s, err := New(Config{Engine: func(*Job) (*Result, error) { return nil, nil }, Console: &console})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.say("serve.console.packed", "customer", "Acme\x1b]0;owned\x07 \u202eSA\u200b", "verdict", "READY", "file", "acme.zip")
+	line := console.String()
+	if strings.ContainsAny(line, "\x1b\x07\u202e\u200b") {
+		t.Errorf("the console line holds the hidden characters raw: %q", line)
+	}
+	for _, want := range []string{"[U+001B]", "[U+202E]", "[U+200B]", "READY", "acme.zip"} {
+		if !strings.Contains(line, want) {
+			t.Errorf("the console line lacks %q: %q", want, line)
+		}
+	}
+}
+
+// TestLangFlagSetsThePage: serve -lang sets the page's language whatever
+// the browser asks for (the help says so; it used to apply only when the
+// browser asked for none migready speaks), the page's own switch still
+// changes it, and without -lang the browser's language is spoken.
+func TestLangFlagSetsThePage(t *testing.T) {
+	lang := func(s *Server, query, accept string) string {
+		r, _ := http.NewRequest("GET", "http://127.0.0.1/x/"+query, nil)
+		r.Header.Set("Accept-Language", accept)
+		return pageLanguage(r, s.cfg.Lang).Code
+	}
+	withFlag, _ := New(Config{Engine: func(*Job) (*Result, error) { return nil, nil }, Lang: "nb"})
+	without, _ := New(Config{Engine: func(*Job) (*Result, error) { return nil, nil }})
+	for _, c := range []struct {
+		s             *Server
+		query, accept string
+		want          string
+	}{
+		{withFlag, "", "en-GB,en;q=0.9", "nb"},
+		{withFlag, "", "", "nb"},
+		{withFlag, "?lang=de", "en-GB", "de"},
+		{without, "", "sv-SE,en;q=0.5", "sv"},
+		{without, "", "fr-FR", "en"},
+		{without, "?lang=nl", "sv-SE", "nl"},
+	} {
+		if got := lang(c.s, c.query, c.accept); got != c.want {
+			t.Errorf("-lang %q, %q, Accept-Language %q: the page speaks %s, want %s", c.s.cfg.Lang, c.query, c.accept, got, c.want)
+		}
+	}
+}
+
+// TestValidateNoWindowsClient: users out on Travel and active satellites
+// answered for a version without the Windows client are shown at both
+// fields, in the page's language, in the words of the problem's kind (the
+// version and what to check), not as a count to write again.
+func TestValidateNoWindowsClient(t *testing.T) {
+	ts := startServer(t)
+	for _, lang := range templates.Supported {
+		l := templates.MustLoad(lang)
+		_, r := ts.postForm(t, "validate?lang="+lang, map[string]string{
+			"customer.name": "Vind AS", "onsite.version": "10.0.5", "onsite.database_gb": "1", "onsite.archive_gb": "1",
+			"answer.onsite.satellites": "given", "onsite.satellites": "2",
+			"answer.onsite.travel_users": "given", "onsite.travel_users": "LKA",
+		}, nil)
+		want := l.T("serve.problem.kind.no_windows_client", "version", "10.0.5")
+		for _, field := range []string{"onsite.satellites", "onsite.travel_users"} {
+			if p := problemAt(r, field); p == nil || p.Text != want || p.Detail != "" {
+				t.Errorf("%s %s: %+v, want %q", lang, field, p, want)
+			}
+		}
+	}
 }

@@ -12,17 +12,20 @@ import (
 )
 
 // pageLanguage is the language a request asks the page in: ?lang= when
-// given (the page's own switch), else the first of the browser's languages
-// that migready speaks (Accept-Language, "no" and "nn" for Bokmål), else
-// def.
+// given (the page's own switch), else def when serve was given -lang,
+// else the first of the browser's languages that migready speaks
+// (Accept-Language, "no" and "nn" for Bokmål), else English.
 func pageLanguage(r *http.Request, def string) *templates.Lang {
 	if code, _ := inputs.CanonicalLanguage(r.URL.Query().Get("lang")); code != "" {
 		return templates.MustLoad(code)
 	}
+	if def != "" {
+		return templates.MustLoad(def)
+	}
 	if code := acceptLanguage(r.Header.Get("Accept-Language")); code != "" {
 		return templates.MustLoad(code)
 	}
-	return templates.MustLoad(def)
+	return templates.MustLoad(templates.Default)
 }
 
 // acceptLanguage is the first language of an Accept-Language header that
