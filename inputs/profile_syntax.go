@@ -2,6 +2,7 @@ package inputs
 
 import (
 	"fmt"
+	"iter"
 	"math"
 	"reflect"
 	"strconv"
@@ -471,23 +472,13 @@ func startsKeyOrHeader(line string) bool {
 // brackets counts [ and { against ] and } outside quotes and comments,
 // from depth.
 func brackets(s string, depth int) int {
-	var quote byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == '\\' && quote == '"' {
-				i++
-			} else if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '#':
+	for _, c := range unquoted(s) {
+		switch c {
+		case '#':
 			return depth
-		case c == '[' || c == '{':
+		case '[', '{':
 			depth++
-		case c == ']' || c == '}':
+		case ']', '}':
 			depth--
 		}
 	}
@@ -497,23 +488,38 @@ func brackets(s string, depth int) int {
 // stripComment is a value without the comment after it (a # outside
 // quotes).
 func stripComment(v string) string {
-	var quote byte
-	for i := 0; i < len(v); i++ {
-		c := v[i]
-		switch {
-		case quote != 0:
-			if c == '\\' && quote == '"' {
-				i++
-			} else if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '#':
+	for i, c := range unquoted(v) {
+		if c == '#' {
 			return v[:i]
 		}
 	}
 	return v
+}
+
+// unquoted yields the bytes of a TOML line that stand outside its quoted
+// strings ("…" with its escapes, or '…'), with their indexes; the quotes
+// themselves are inside.
+func unquoted(s string) iter.Seq2[int, byte] {
+	return func(yield func(int, byte) bool) {
+		var quote byte
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case quote != 0:
+				if c == '\\' && quote == '"' {
+					i++
+				} else if c == quote {
+					quote = 0
+				}
+			case c == '"' || c == '\'':
+				quote = c
+			default:
+				if !yield(i, c) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // clip shortens a value quoted in a message.

@@ -204,3 +204,25 @@ func TestProfileProblemsAreData(t *testing.T) {
 		}
 	}
 }
+
+// A # or a bracket inside a quoted string is the string's: only what
+// stands outside quotes starts a comment or opens a list.
+func TestCommentsAndBracketsOutsideQuotes(t *testing.T) {
+	for _, c := range []struct {
+		in, stripped string
+		depth        int
+	}{
+		{`"a#b" # c`, `"a#b" `, 0},
+		{`'x#[' # [`, `'x#[' `, 0},
+		{`["a\"#", 'b]'`, `["a\"#", 'b]'`, 1},
+		{`[[1, 2], [3`, `[[1, 2], [3`, 2},
+		{`{ k = "}" } # ]`, `{ k = "}" } `, 0},
+	} {
+		if got := stripComment(c.in); got != c.stripped {
+			t.Errorf("stripComment(%q) = %q, want %q", c.in, got, c.stripped)
+		}
+		if got := brackets(c.in, 0); got != c.depth {
+			t.Errorf("brackets(%q) = %d, want %d", c.in, got, c.depth)
+		}
+	}
+}

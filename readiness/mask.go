@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/inputs/shown"
 	"github.com/migready/migready/readiness/assessment"
 )
 
@@ -250,26 +251,7 @@ func (m *masker) text(t assessment.Text) assessment.Text {
 // word that is a user's name, address or personal id is masked as such,
 // and a run of letters that is a part of a user's name becomes its
 // initial; the rest (the company's mailboxes and domains) stays.
-func (m *masker) free(s string) string {
-	var b strings.Builder
-	for len(s) > 0 {
-		// The next word: a run of anything but spaces.
-		i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
-		if i < 0 {
-			b.WriteString(s)
-			break
-		}
-		b.WriteString(s[:i])
-		s = s[i:]
-		j := strings.IndexFunc(s, unicode.IsSpace)
-		if j < 0 {
-			j = len(s)
-		}
-		b.WriteString(m.word(s[:j]))
-		s = s[j:]
-	}
-	return b.String()
-}
+func (m *masker) free(s string) string { return shown.MapWords(s, m.word) }
 
 // word masks one word of free text.
 func (m *masker) word(w string) string {

@@ -384,3 +384,26 @@ func hangulSyllable(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 }
 
 // hangulLV is a precomposed syllable without a final consonant.
 func hangulLV(r rune) bool { return hangulSyllable(r) && (r-0xAC00)%28 == 0 }
+
+// MapWords returns s with each word (a run of anything but spaces) replaced
+// by f(word), and the spaces between words as they are. Masking a note and
+// marking the ids a browser may break both go word by word.
+func MapWords(s string, f func(word string) string) string {
+	var b strings.Builder
+	for len(s) > 0 {
+		i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i])
+		s = s[i:]
+		j := strings.IndexFunc(s, unicode.IsSpace)
+		if j < 0 {
+			j = len(s)
+		}
+		b.WriteString(f(s[:j]))
+		s = s[j:]
+	}
+	return b.String()
+}

@@ -153,3 +153,17 @@ func TestMarkedLen(t *testing.T) {
 		}
 	}
 }
+
+func TestMapWords(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", ""},
+		{"   ", "   "},
+		{"a", "<a>"},
+		{" ab  c\td\n", " <ab>  <c>\t<d>\n"},
+		{"Anna\u00a0Berg x", "<Anna>\u00a0<Berg> <x>"}, // a no-break space is a space
+	} {
+		if got := MapWords(c.in, func(w string) string { return "<" + w + ">" }); got != c.want {
+			t.Errorf("MapWords(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

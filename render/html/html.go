@@ -17,6 +17,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/migready/migready/inputs/shown"
 	"github.com/migready/migready/render/doc"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -260,60 +261,48 @@ func htmlBreakable(s string) string {
 	if !strings.ContainsAny(s, "@._/:") {
 		return s
 	}
+	return shown.MapWords(s, breakableWord)
+}
+
+// breakableWord is one word of htmlBreakable: a token or the word as it is.
+func breakableWord(word string) string {
+	at := strings.IndexByte(word, '@')
+	address := at > 0 && strings.Contains(word[at:], ".")
+	var pre, post string
+	if !address {
+		// An id in quotes or brackets is still an id.
+		var id string
+		pre, id, post = trimQuotes(word)
+		// A long word without a separator is a word
+		// ("SuperOffice-Migrationsteam"), which breaks where words break.
+		if utf8.RuneCountInString(id) < 16 || strings.IndexFunc(id, notIDRune) >= 0 || !strings.ContainsAny(id, "@._/:") {
+			return word
+		}
+		word = id
+	}
 	var b strings.Builder
-	for len(s) > 0 {
-		// Copy spaces, then take one word.
-		i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
-		if i < 0 {
-			b.WriteString(s)
-			break
+	// The marks around an id stay with it on its line.
+	b.WriteString(`<span class="tok">`)
+	b.WriteString(pre)
+	for k := 0; k < len(word); k++ {
+		c := word[k]
+		b.WriteByte(c)
+		if address && k == at {
+			// The domain is a token of its own: the address breaks
+			// after "@" before it breaks inside the domain.
+			b.WriteString(`<wbr><span class="tok">`)
+			continue
 		}
-		b.WriteString(s[:i])
-		s = s[i:]
-		j := strings.IndexFunc(s, unicode.IsSpace)
-		if j < 0 {
-			j = len(s)
+		// Not at either end, and not between two separators.
+		if strings.IndexByte("@./:_", c) >= 0 && k > 0 && k+1 < len(word) && wordChar(word[k-1]) &&
+			(wordChar(word[k+1]) || word[k+1] == '_') {
+			b.WriteString("<wbr>")
 		}
-		word := s[:j]
-		s = s[j:]
-		at := strings.IndexByte(word, '@')
-		address := at > 0 && strings.Contains(word[at:], ".")
-		var pre, post string
-		if !address {
-			// An id in quotes or brackets is still an id.
-			var id string
-			pre, id, post = trimQuotes(word)
-			// A long word without a separator is a word
-			// ("SuperOffice-Migrationsteam"), which breaks where words break.
-			if utf8.RuneCountInString(id) < 16 || strings.IndexFunc(id, notIDRune) >= 0 || !strings.ContainsAny(id, "@._/:") {
-				b.WriteString(word)
-				continue
-			}
-			word = id
-		}
-		// The marks around an id stay with it on its line.
-		b.WriteString(`<span class="tok">`)
-		b.WriteString(pre)
-		for k := 0; k < len(word); k++ {
-			c := word[k]
-			b.WriteByte(c)
-			if address && k == at {
-				// The domain is a token of its own: the address breaks
-				// after "@" before it breaks inside the domain.
-				b.WriteString(`<wbr><span class="tok">`)
-				continue
-			}
-			// Not at either end, and not between two separators.
-			if strings.IndexByte("@./:_", c) >= 0 && k > 0 && k+1 < len(word) && wordChar(word[k-1]) &&
-				(wordChar(word[k+1]) || word[k+1] == '_') {
-				b.WriteString("<wbr>")
-			}
-		}
-		b.WriteString(post)
+	}
+	b.WriteString(post)
+	b.WriteString("</span>")
+	if address {
 		b.WriteString("</span>")
-		if address {
-			b.WriteString("</span>")
-		}
 	}
 	return b.String()
 }

@@ -198,11 +198,7 @@ func (b *inlineBuilder) layout(width float64) []inlineLine {
 			continue
 		}
 		// A word: consecutive non-space atoms, possibly in several styles.
-		j, ww := i, 0.0
-		for j < len(atoms) && atoms[j].kind != atomSpace && atoms[j].kind != atomBreak {
-			ww += atoms[j].w
-			j++
-		}
+		j, ww := wordEnd(atoms, i)
 		sw := 0.0
 		if space != nil && len(cur) > 0 {
 			sw = space.w
@@ -271,6 +267,16 @@ func (b *inlineBuilder) layout(width float64) []inlineLine {
 	return lines
 }
 
+// wordEnd returns the end of the word that starts at atoms[i] (the
+// consecutive atoms that are neither a space nor a break, possibly in
+// several styles) and its width.
+func wordEnd(atoms []atom, i int) (end int, width float64) {
+	for end = i; end < len(atoms) && atoms[end].kind != atomSpace && atoms[end].kind != atomBreak; end++ {
+		width += atoms[end].w
+	}
+	return end, width
+}
+
 // lineCount is how many lines layout(width) makes, and whether it breaks
 // inside a word to make them; it places nothing, for the column search to
 // try many widths.
@@ -292,11 +298,7 @@ func (b *inlineBuilder) lineCount(width float64) (n int, broken bool) {
 			i++
 			continue
 		}
-		j, ww := i, 0.0
-		for j < len(atoms) && atoms[j].kind != atomSpace && atoms[j].kind != atomBreak {
-			ww += atoms[j].w
-			j++
-		}
+		j, ww := wordEnd(atoms, i)
 		if x+space+ww <= width+eps {
 			x += space + ww
 			started, space, i = true, 0, j
