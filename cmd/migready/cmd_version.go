@@ -10,7 +10,7 @@ import (
 )
 
 // version, commit and date are set at build time for releases
-// (scripts/release.sh: -ldflags "-X main.version=… -X main.commit=… -X main.date=…");
+// (.ci/release.sh: -ldflags "-X main.version=… -X main.commit=… -X main.date=…");
 // a plain go build takes commit and date from the build info, when it has them.
 var (
 	version = "0.1.0"
