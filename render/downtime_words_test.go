@@ -18,7 +18,7 @@ func TestDowntimeCalcSaysPartsAreRounded(t *testing.T) {
 		"nb": "Hver del er rundet opp til nærmeste halvtime.",
 		"sv": "Varje del är avrundad uppåt till närmaste halvtimme.",
 		"da": "Hver del er rundet op til nærmeste halve time.",
-		"de": "Jeder Teil ist auf die nächste halbe Stunde aufgerundet.",
+		"de": "Jeder Teil wird auf die nächste halbe Stunde aufgerundet.",
 		"nl": "Elk deel is naar boven afgerond op halve uren.",
 	}
 	for _, lang := range templates.Supported {

@@ -164,7 +164,7 @@ func TestDroppedProblemsInSystemLanguage(t *testing.T) {
 	fakeConsole(t, 1, "\n")
 	var out, errs bytes.Buffer
 	run([]string{profile}, &out, &errs)
-	if !strings.Contains(errs.String(), "  Linje 7, Databasens størrelse i GB (onsite.database_gb): En profil leser et tall bare som sifre") {
+	if !strings.Contains(errs.String(), "  Linje 7, Databasens størrelse i GB (onsite.database_gb): I en profil skrives et tall bare med sifre") {
 		t.Errorf("nb:\n%s", errs.String())
 	}
 }

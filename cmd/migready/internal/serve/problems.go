@@ -196,11 +196,24 @@ func (w *wording) number(x float64) string {
 	return number(w.l, x)
 }
 
-// example is the example init writes for the key, as the page shows it.
+// example is the example init writes for the key, as the page shows it:
+// in the page's language where it has one (serve.example: a company name,
+// domain and addresses a reader of that language would write), the users'
+// mail domain where it is answered.
 func (w *wording) example(path string) string {
 	domain := strings.ToLower(strings.TrimSpace(w.a.value("mail.domain")))
 	if domain == "" || strings.ContainsAny(domain, " @/") {
 		domain = ""
+	}
+	local := func(key string) (string, bool) {
+		key = "serve.example." + key
+		return w.l.Raw(key), w.l.Has(key)
+	}
+	if d, ok := local("mail.domain"); ok && domain == "" {
+		domain = d
+	}
+	if v, ok := local(path); ok && path != "mail.domain" {
+		return v
 	}
 	v, ok := profiletext.Examples(domain)[path]
 	switch {

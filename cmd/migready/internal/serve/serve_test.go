@@ -307,7 +307,7 @@ func TestValidateWords(t *testing.T) {
 		"customer.tenant":        "Cust12345",
 		"onsite.database_gb":     "Skriv et tall fra 0 til 100\u00a0000, f.eks. 14,5.",
 		"onsite.satellites":      "Skriv et helt tall fra 0 til 10\u00a0000",
-		"customer.contact_email": "Skriv en e-postadresse, f.eks. admin@company.com.",
+		"customer.contact_email": "Skriv en e-postadresse, f.eks. admin@firma.no.",
 		"brand.color":            "#RRGGBB",
 	} {
 		p := problemAt(r, field)
