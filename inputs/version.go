@@ -14,6 +14,13 @@ var versionRE = lazyRegexp(`(?i)^(?:superoffice\s*)?(?:crm\s*)?(?:version\s*|ver
 	`(\d{1,2})(?:[.,](\d{1,2})(?:\.\d{1,5}){0,2})?` +
 	`(?:\s*(?:s?r|release|sp)\s*\.?\s*\d{1,3})?$`)
 
+// maxMajor is the highest major release ParseVersion reads. The newest
+// SuperOffice release is 12 (2026), with about one major release a year or
+// two; a larger number is not a release but a slip: "85" is 8.5 without its
+// point, and read as 85 it would be new enough and past the Windows
+// client, passing Travel and Satellite on no evidence.
+const maxMajor = 19
+
 // ParseVersion reads the major and minor release of an on-site version
 // string, and whether the minor release was written ("11" reads as 11.0,
 // hasMinor false). Service releases ("R10", "SR2") and build numbers are
@@ -30,7 +37,7 @@ func ParseVersion(s string) (major, minor int, hasMinor, ok bool) {
 		minor, _ = strconv.Atoi(m[2])
 		hasMinor = true
 	}
-	if major == 0 {
+	if major == 0 || major > maxMajor {
 		return 0, 0, false, false
 	}
 	return major, minor, hasMinor, true

@@ -167,7 +167,7 @@ func leftOut(u *inputs.User) bool {
 func (a *assessor) userCounts() assessment.UserCounts {
 	users := a.users.Users
 	c := assessment.UserCounts{Total: len(users), EmptyRows: len(a.users.EmptyRows), Notices: []assessment.Text{}}
-	var strange, unclear []*inputs.User
+	var strange, unclear, noAccess []*inputs.User
 	for i := range users {
 		u := &users[i]
 		if u.Kind == inputs.KindUnrecognised {
@@ -195,6 +195,7 @@ func (a *assessor) userCounts() assessment.UserCounts {
 				c.WithAccess++
 			case inputs.Unanswered:
 				c.AccessUnknown++
+				noAccess = append(noAccess, u)
 			}
 		}
 	}
@@ -205,6 +206,12 @@ func (a *assessor) userCounts() assessment.UserCounts {
 	if len(unclear) > 0 {
 		c.Notices = append(c.Notices, a.plural("users.unreadable-former", len(unclear),
 			"column", a.users.Columns[inputs.FieldFormer], "values", a.unreadable(unclear, rawFormer)))
+	}
+	// Who they are, by row: a check names such a user only where the
+	// answer would change its result, and the count alone names nobody.
+	if len(noAccess) > 0 {
+		c.Notices = append(c.Notices, a.plural("users.unreadable-login", len(noAccess),
+			"column", a.loginColumn(), "values", a.unreadable(noAccess, rawLogin)))
 	}
 	return c
 }

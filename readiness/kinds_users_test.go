@@ -93,3 +93,26 @@ func TestUserKindsUnrecognised(t *testing.T) {
 		t.Errorf("notices:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestUnreadableLoginNamesItsRows: a user whose Can log in is neither yes nor
+// no, but whose plan and address are in order, made no check unknown, and
+// the pack said only "for 1 it is unclear": nobody could tell who. A notice
+// names the value and its row.
+func TestUnreadableLoginNamesItsRows(t *testing.T) {
+	l := goodUsers()
+	l.Users = append(l.Users, usr(5, "PER", "per@fjordkraft.no", func(u *inputs.User) {
+		u.CanLogIn, u.RawCanLogIn = inputs.Unanswered, "maybe"
+	}))
+	a := assess(profile(), l)
+	if a.Users.AccessUnknown != 1 {
+		t.Fatalf("access unknown %d, want 1", a.Users.AccessUnknown)
+	}
+	var got []string
+	for _, n := range a.Users.Notices {
+		got = append(got, say.Text(n))
+	}
+	want := `The can_log_in column holds a value that is neither yes nor no: "maybe" (row 5). It is not known whether this user can log in; check Can log in for this user.`
+	if strings.Join(got, "\n") != want {
+		t.Errorf("notices:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+}

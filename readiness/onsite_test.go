@@ -49,6 +49,12 @@ func TestParseVersion(t *testing.T) {
 		{"0.9", 0, 0, false},
 		{"8.5 beta", 0, 0, false},
 		{"Online", 0, 0, false},
+		// No release has such a major: a point left out ("85" for 8.5).
+		{"12", 12, 0, true},
+		{"19.1", 19, 1, true},
+		{"85", 0, 0, false},
+		{"85 R10", 0, 0, false},
+		{"20.1", 0, 0, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -107,6 +113,37 @@ func TestVersionMajorOnly(t *testing.T) {
 			if c.ID == assessment.CheckOnsiteVersion && c.Status != want {
 				t.Errorf("%q: %s, want %s", v, c.Status, want)
 			}
+		}
+	}
+}
+
+// TestVersionWithoutItsPoint: "85" (8.5 with its point left out) is no
+// release. Read as 85 it passed the version check, and Travel and Satellite
+// as versions without the Windows client, on no evidence: the version is
+// unknown, and Travel and Satellite are told as on a version with the
+// Windows client (from the export's columns, or unknown).
+func TestVersionWithoutItsPoint(t *testing.T) {
+	statuses := func(version string) map[string]assessment.Status {
+		p := profile(func(p *inputs.Profile) {
+			p.Onsite.Version = version
+			p.Onsite.TravelUsers, p.Onsite.SatellitesGiven = nil, false // nobody said
+		})
+		m := map[string]assessment.Status{}
+		for _, c := range assess(p, goodUsers()).Checks {
+			m[c.ID] = c.Status
+		}
+		return m
+	}
+	got, want := statuses("85"), statuses("8.5 R10")
+	if got[assessment.CheckOnsiteVersion] != assessment.Unknown {
+		t.Errorf("version 85: %s, want %s", got[assessment.CheckOnsiteVersion], assessment.Unknown)
+	}
+	if want[assessment.CheckSatellites] != assessment.Unknown {
+		t.Fatalf("8.5 R10 with nothing said: satellites %s, want %s", want[assessment.CheckSatellites], assessment.Unknown)
+	}
+	for _, id := range []string{assessment.CheckTravel, assessment.CheckSatellites} {
+		if got[id] != want[id] {
+			t.Errorf("version 85: %s %s, want %s as on 8.5 R10", id, got[id], want[id])
 		}
 	}
 }
