@@ -24,13 +24,14 @@ type Error struct {
 	// It is shown with the hint, never written into an output (a batch's
 	// portfolio): the file may be anything but what it was taken for.
 	Found string
-	// Kind names the problem of a profile key (Problem…: "unit",
+	// Kind names the problem of a profile key or a file (Problem…: "unit",
 	// "decimal-comma", "unknown-key"…), so that a page in another
 	// language can word it at the key's field; "" for other problems.
 	Kind string
 	// Args are the arguments a page words the kind with, as name/value
 	// pairs (templates.Lang.T takes them): "version", "10.0.5" for
-	// ProblemNoWindowsClient; nil for a kind that needs none.
+	// ProblemNoWindowsClient; "customer", "outside", "count", "known" and
+	// "found" for ProblemForeignExport; nil for a kind that needs none.
 	Args []any
 	// Fix is the line as it should be written (database_gb = 14.5), when
 	// it can be told; Hint says it too.

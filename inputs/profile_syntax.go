@@ -57,6 +57,7 @@ const (
 	ProblemDuplicate       = "duplicate"         // a key or section given twice
 	ProblemFileNotFound    = "file-not-found"    // a path in the profile names no file
 	ProblemNoWindowsClient = "no-windows-client" // Travel users or satellites on a version without the Windows client
+	ProblemForeignExport   = "foreign-export"    // the export's addresses are mostly another company's
 	ProblemNotAProfile     = "not-a-profile"     // the file is an export, a workbook…
 	ProblemEmptyProfile    = "empty-profile"     // nothing in it
 	ProblemTooManyErrors   = "too-many-problems"

@@ -86,6 +86,16 @@ func (w *wording) problem(ie *inputs.Error) problem {
 		}
 	}
 	field := w.files[ie.File]
+	if ie.Kind == inputs.ProblemForeignExport {
+		// Another customer's export, or domains the form does not name
+		// yet: the page names its own field, not the profile's key.
+		where := w.l.T("serve.label.customer.domains")
+		if w.inFile {
+			where = "[customer] domains" // the profile's key, in the console
+		}
+		args := append([]any{"field", where}, ie.Args...)
+		return problem{Field: field, Where: w.where(ie), Text: w.l.T(foreignExportKey(ie.Args), args...)}
+	}
 	if ie.File == ProfileName && field == "" {
 		field = "profile"
 	}
@@ -254,4 +264,15 @@ func (w *wording) where(ie *inputs.Error) string {
 		parts = append(parts, w.l.T("serve.problem.where.column", "column", ie.Column))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// foreignExportKey is the text of a foreign export, by its count of users
+// (Args: "count", n).
+func foreignExportKey(args []any) string {
+	for i := 0; i+1 < len(args); i += 2 {
+		if args[i] == "count" && args[i+1] == 1 {
+			return "serve.problem.kind.foreign_export.one"
+		}
+	}
+	return "serve.problem.kind.foreign_export.other"
 }
