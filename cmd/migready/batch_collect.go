@@ -57,7 +57,7 @@ func collect(e *env, s *batchSettings, custs []customer, done <-chan outcome) (a
 				case otherErr == nil:
 					otherErr = r.err
 				}
-				failures = append(failures, r.row.Error)
+				failures = append(failures, failedLine(&r.row))
 				report(e.stderr, r.err)
 			}
 			if !bar {
@@ -92,9 +92,11 @@ func collect(e *env, s *batchSettings, custs []customer, done <-chan outcome) (a
 	fmt.Fprintf(e.stdout, "%s: %d not ready, %d not confirmed, %d ready, %d failed\n",
 		plural(len(rows), "customer"), c.NotReady, c.Unconfirmed, c.Ready, c.Error)
 	if len(failures) > 0 {
+		// Each failure's errors and hints are on stderr, once; here the
+		// list to work through.
 		fmt.Fprintln(e.stdout, "failed:")
 		for _, f := range failures {
-			fmt.Fprintln(e.stdout, "  "+indentLines(render.TerminalSafe(f), "  "))
+			fmt.Fprintln(e.stdout, "  "+f)
 		}
 	}
 	var names []string
@@ -126,7 +128,7 @@ func batchLine(r *result) string {
 	row := &r.row
 	name := render.TerminalSafe(row.Name)
 	if row.Verdict == portfolio.VerdictError {
-		msg := indentLines(render.TerminalSafe(row.Error), strings.Repeat(" ", 12))
+		msg := firstProblem(row.Error)
 		if name == "" { // the profile itself could not be read: the error names it
 			return fmt.Sprintf("%-11s %s", row.Verdict, msg)
 		}
@@ -134,6 +136,43 @@ func batchLine(r *result) string {
 	}
 	return fmt.Sprintf("%-11s %s: %s, %d to verify: %s", row.Verdict, name, plural(row.Blockers, "blocker"), row.ToVerify,
 		strings.Join(r.files, " "))
+}
+
+// firstProblem is a failed customer's error as its line shows it: the
+// first problem without its hint, and how many more there are (each is
+// on stderr, once, with its hint).
+func firstProblem(err string) string {
+	lines := strings.Split(strings.TrimRight(err, "\n"), "\n")
+	first := lines[0]
+	if i := strings.Index(first, " (hint: "); i > 0 && strings.HasSuffix(first, ")") {
+		first = first[:i]
+	}
+	first = render.TerminalSafe(first)
+	if more := problemLines(lines[1:]); more > 0 {
+		first += fmt.Sprintf(" (+%d more)", more)
+	}
+	return first
+}
+
+// problemLines counts the lines that start a problem of their own (not a
+// hint or a continuation, which are indented).
+func problemLines(lines []string) int {
+	n := 0
+	for _, l := range lines {
+		if l != "" && l[0] != ' ' && l[0] != '\t' {
+			n++
+		}
+	}
+	return n
+}
+
+// failedLine is a failed customer in the closing list: its name and its
+// first problem, which names the file.
+func failedLine(row *portfolio.Row) string {
+	if row.Name == "" {
+		return firstProblem(row.Error)
+	}
+	return render.TerminalSafe(row.Name) + ": " + firstProblem(row.Error)
 }
 
 // progressBar is the terminal's one line: done / total, the customer just

@@ -34,9 +34,10 @@ order of the profiles:
 
     not-ready   Blocked Co: 1 blocker, 0 to verify: packs/blocked-co/…
 
-One bad customer never stops the others: its error is printed with its
-profile's path, the row or line and the hint, it gets an error row in
-the portfolio, and the summary at the end lists every failure. Two
+One bad customer never stops the others: its errors are printed once,
+on stderr, with the profile's path, the row or line and the hint; its
+line and the summary at the end name its first problem, and it gets an
+error row in the portfolio. Two
 profiles that would write to the same folder are an error before
 anything is written.
 
