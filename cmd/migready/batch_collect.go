@@ -189,10 +189,3 @@ func progressBar(done, total int, c customer, elapsed time.Duration) string {
 	return "[" + strings.Repeat("#", filled) + strings.Repeat(".", width-filled) + "] " +
 		strconv.Itoa(done) + "/" + strconv.Itoa(total) + "  " + name + "  " + left.String() + " left"
 }
-
-// indentLines indents every line of s but the first by indent, so that a
-// customer's error of several problems reads as one entry beside the
-// others.
-func indentLines(s, indent string) string {
-	return strings.ReplaceAll(s, "\n", "\n"+indent)
-}
