@@ -29,7 +29,7 @@ func examplePack(t *testing.T, example, lang string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out.WriteString(d.Title + "\n" + d.Subject + "\n" + d.Footer + "\n" + d.Cover.Verdict + "\n" + d.Cover.Detail + "\n")
+	out.WriteString(d.Title + "\n" + d.Subject + "\n" + d.Footer + "\n" + d.Cover.Verdict + "\n" + d.Cover.Detail + "\n" + d.Unshown + "\n")
 	for _, f := range d.Cover.Facts {
 		out.WriteString(f[0] + "\n")
 	}

@@ -62,6 +62,13 @@ type Document struct {
 	Tree     ast.Node  // Body parsed by Parse, or nil; renderers only read it
 	Created  time.Time // fixed creation/modification date (determinism)
 	Producer string    // e.g. "migready 0.1.0"
+	// Unshown is the PDF's note, in the document's language, that some
+	// characters cannot be drawn with its faces and are written as their
+	// code points ("[U+0645]"): the PDF prints it once, under the first
+	// block where it wrote one (with the cover's, under the body's first
+	// block), and not at all when it wrote none. The HTML draws every
+	// character and ignores it.
+	Unshown string
 	// Rows names a long table's n rows in the document's language for the
 	// HTML, which folds such a table: show while it is folded ("Show all 80
 	// rows"), count while it is open ("80 rows"). Nil: in English.

@@ -2,8 +2,11 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
 	"math"
+	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/go-fonts/liberation/liberationmonobold"
 	"github.com/go-fonts/liberation/liberationmonoregular"
@@ -223,39 +226,72 @@ func (m *fontMetrics) stringWidth(s string) int {
 // sanitizeText makes s printable with face id: spacing characters become a
 // plain space, invisible format characters (zero-width space, BOM,
 // variation selectors, controls) are dropped, and any rune the face lacks
-// becomes a visible "?" rather than an empty box. It returns s unchanged
+// (Arabic, Chinese, Thai, an emoji: Liberation has none of them) is written
+// as its code point, "[U+0645]", the form the pack gives invisible
+// characters (inputs/shown): never a "?" nor an empty box, so the reader
+// sees that a character is there and which one. It returns s unchanged
 // when there is nothing to do, which is the common case.
 func sanitizeText(s string, id fontID) string {
-	m := metrics[id]
-	clean := true
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f || r >= metricsCacheSize || m.table[r] < 0 {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if sanitized(s, id) {
 		return s
 	}
-	out := make([]rune, 0, len(s))
+	var sb strings.Builder
+	sanitizeRuns(s, id, func(t string, _ bool) { sb.WriteString(t) })
+	return sb.String()
+}
+
+// sanitized reports whether sanitizeText(s, id) is s: every rune is one the
+// face draws as it is.
+func sanitized(s string, id fontID) bool {
+	m := metrics[id]
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || r >= metricsCacheSize || m.table[r] < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// sanitizeRuns is sanitizeText in pieces: it calls emit with the
+// printable runs of s in order, code set on the runs that are code points
+// written in place of runes the face lacks ("[U+0645][U+0631]"), which the
+// layout draws as placeholders.
+func sanitizeRuns(s string, id fontID, emit func(text string, code bool)) {
+	m := metrics[id]
+	out := make([]byte, 0, len(s))
+	code := false
+	flush := func(next bool) {
+		if next != code && len(out) > 0 {
+			emit(string(out), code)
+			out = out[:0]
+		}
+		code = next
+	}
 	for _, r := range s {
 		switch {
 		case r == '\t':
+			flush(false)
 			out = append(out, ' ')
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
 			// control characters: drop
 		case r == 0x202f && m.has(0xa0):
-			out = append(out, 0xa0) // narrow no-break space: keep it unbreakable
+			flush(false)
+			out = utf8.AppendRune(out, 0xa0) // narrow no-break space: keep it unbreakable
 		case (r >= 0x2000 && r <= 0x200a) || r == 0x2028 || r == 0x2029 || r == 0x205f || r == 0x3000:
+			flush(false)
 			out = append(out, ' ')
 		case (r >= 0x200b && r <= 0x200f) || (r >= 0x2060 && r <= 0x2064) || r == 0xfeff ||
 			(r >= 0xfe00 && r <= 0xfe0f) || r == 0x00ad:
 			// zero-width and format characters: drop
 		case m.has(r):
-			out = append(out, r)
+			flush(false)
+			out = utf8.AppendRune(out, r)
 		default:
-			out = append(out, '?')
+			flush(true)
+			out = fmt.Appendf(out, "[U+%04X]", r)
 		}
 	}
-	return string(out)
+	if len(out) > 0 {
+		emit(string(out), code)
+	}
 }

@@ -13,7 +13,8 @@ import (
 // TestEveryGlyphPresent checks that every character the pack can print (all
 // texts in every language, and everything the example packs show, which
 // holds the customers' names) exists in every face the PDF draws with: a
-// missing glyph would print as "?" (see sanitizeText), never as a box.
+// missing glyph would print as its code point, "[U+0645]" (see sanitizeText):
+// fine for a customer's name, never for the pack's own words.
 func TestEveryGlyphPresent(t *testing.T) {
 	if err := loadMetrics(); err != nil {
 		t.Fatal(err)

@@ -156,6 +156,10 @@ type pdfRenderer struct {
 	groups  []*group
 	item    ast.Node
 
+	// coded: the document wrote a character its faces lack as its code
+	// point; noted: the note saying so (doc.Document.Unshown) is laid out.
+	coded, noted bool
+
 	// Current fpdf font and colours, to skip redundant state changes.
 	curFont   fontID
 	curSize   float64
@@ -343,8 +347,8 @@ func (r *pdfRenderer) runningHeader() {
 	if right == "" {
 		right = r.doc.Title
 	}
-	left = sanitizeText(left, fontBold)
-	right = sanitizeText(right, fontRegular)
+	left, _ = displayText(left, fontBold)
+	right, _ = displayText(right, fontRegular)
 	const size = 7.8
 	lw, rw := textWidth(left, fontBold, size), textWidth(right, fontRegular, size)
 	if lw+rw+10 > contentW {
@@ -397,7 +401,7 @@ func (r *pdfRenderer) footer(page, total int) {
 		footer = "{page} / {total}"
 	}
 	footer = strings.NewReplacer("{page}", strconv.Itoa(page), "{total}", strconv.Itoa(total)).Replace(footer)
-	footer = sanitizeText(footer, fontRegular)
+	footer, _ = displayText(footer, fontRegular)
 	if fw := textWidth(footer, fontRegular, size); fw > contentW {
 		footer = truncateToWidth(footer, fontRegular, size, contentW)
 	}
@@ -413,7 +417,13 @@ func truncateToWidth(s string, id fontID, size, w float64) string {
 	for len(rs) > 0 && textWidth(string(rs)+"…", id, size) > w {
 		rs = rs[:len(rs)-1]
 	}
-	return string(rs) + "…"
+	// A code point written for a missing character ("[U+0645]") goes
+	// whole or not at all.
+	t := string(rs)
+	if i := strings.LastIndex(t, "[U+"); i >= 0 && !strings.Contains(t[i:], "]") {
+		t = t[:i]
+	}
+	return t + "…"
 }
 
 // finish breaks the laid-out body into pages, draws them and their footers.
@@ -570,9 +580,13 @@ func (r *pdfRenderer) cover() {
 		y += 22
 	}
 	titleSize, nameSize := 12.5, 30.0
-	title := sanitizeText(strings.ToUpper(c.Title), fontBold)
-	titleLines := wrapPlain(title, fontBold, titleSize, contentW)
-	nameLines := wrapPlain(sanitizeText(c.Customer, fontBold), fontBold, nameSize, contentW)
+	// The running header names the customer on every page: its code
+	// points count as the cover's.
+	if _, coded := displayText(r.doc.Header, fontBold); coded {
+		r.coded = true
+	}
+	titleLines := r.wrap(strings.ToUpper(c.Title), fontBold, titleSize, contentW)
+	nameLines := r.wrap(c.Customer, fontBold, nameSize, contentW)
 	if len(nameLines) > 3 {
 		nameLines = nameLines[:3]
 		nameLines[2] = truncateToWidth(nameLines[2], fontBold, nameSize, contentW)
@@ -604,8 +618,8 @@ func (r *pdfRenderer) cover() {
 	verdict := c.Verdict
 	boxCol := doc.VerdictColor(c.State)
 	vSize, dSize := 30.0, 12.5
-	vLines := wrapPlain(sanitizeText(verdict, fontBold), fontBold, vSize, contentW-20)
-	dLines := wrapPlain(sanitizeText(c.Detail, fontRegular), fontRegular, dSize, contentW-20)
+	vLines := r.wrap(verdict, fontBold, vSize, contentW-20)
+	dLines := r.wrap(c.Detail, fontRegular, dSize, contentW-20)
 	vLH, dLH := vSize*1.1*ptToMM, dSize*1.35*ptToMM
 	boxH := 22 + float64(len(vLines))*vLH
 	if len(dLines) > 0 {
@@ -634,8 +648,8 @@ func (r *pdfRenderer) cover() {
 	const labelW, factSize, labelSize = 52.0, 10.5, 8.5
 	factLH := factSize * 1.35 * ptToMM
 	for i, f := range c.Facts {
-		label := wrapPlain(sanitizeText(strings.ToUpper(f[0]), fontBold), fontBold, labelSize, labelW-4)
-		value := wrapPlain(sanitizeText(f[1], fontRegular), fontRegular, factSize, contentW-labelW)
+		label := r.wrap(strings.ToUpper(f[0]), fontBold, labelSize, labelW-4)
+		value := r.wrap(f[1], fontRegular, factSize, contentW-labelW)
 		n := max(len(value), 1, len(label))
 		h := float64(n)*factLH + 4.4
 		if y+h > pageH-18 {
@@ -660,11 +674,19 @@ func (r *pdfRenderer) cover() {
 	r.fillRect(0, pageH-6, pageW, 6, r.brand)
 }
 
+// wrap is wrapPlain, noting code points written for missing characters.
+func (r *pdfRenderer) wrap(s string, id fontID, size, w float64) []string {
+	lines, coded := wrapPlain(s, id, size, w)
+	r.coded = r.coded || coded
+	return lines
+}
+
 // wrapPlain breaks single-style text into lines of at most w mm (words,
-// then characters for tokens longer than a line).
-func wrapPlain(s string, id fontID, size, w float64) []string {
+// then characters for tokens longer than a line), sanitized and in visual
+// order; coded reports code points written for characters the face lacks.
+func wrapPlain(s string, id fontID, size, w float64) (lines []string, coded bool) {
 	if strings.TrimSpace(s) == "" {
-		return nil
+		return nil, false
 	}
 	var b inlineBuilder
 	st := b.style(textStyle{font: id, size: size})
@@ -674,14 +696,33 @@ func wrapPlain(s string, id fontID, size, w float64) []string {
 		}
 		b.addPlain(para, st)
 	}
-	lines := b.layout(w)
-	out := make([]string, 0, len(lines))
-	for _, l := range lines {
+	laid := b.layout(w)
+	out := make([]string, 0, len(laid))
+	for _, l := range laid {
 		var sb strings.Builder
 		for _, p := range l.atoms {
 			sb.WriteString(p.text)
 		}
 		out = append(out, sb.String())
 	}
-	return out
+	return out, b.coded
+}
+
+// displayText is s as one line drawn with face id: sanitized (see
+// sanitizeText) and in visual order (see visualOrder); coded reports code
+// points written for characters the face lacks.
+func displayText(s string, id fontID) (text string, coded bool) {
+	if sanitized(s, id) && !hasRTL([]piece{{text: s}}) {
+		return s, false
+	}
+	var ps []piece
+	sanitizeRuns(s, id, func(t string, code bool) {
+		ps = append(ps, piece{t, code})
+		coded = coded || code
+	})
+	var sb strings.Builder
+	for _, p := range visualOrder(ps) {
+		sb.WriteString(p.text)
+	}
+	return sb.String(), coded
 }

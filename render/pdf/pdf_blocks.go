@@ -30,14 +30,43 @@ const (
 func (r *pdfRenderer) blocks(parent ast.Node) {
 	var kids []ast.Node
 	var spans []span
+	top := parent.Kind() == ast.KindDocument
 	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
 		from := len(r.boxes)
 		r.block(c)
+		if top && r.coded && !r.noted && !isHeading(c) && len(r.boxes) > from {
+			r.unshownNote()
+		}
 		kids = append(kids, c)
 		spans = append(spans, span{from, len(r.boxes)})
 	}
 	r.keepNeighbours(parent, kids, spans)
 }
+
+// unshownNote lays out, once, the document's note that characters the
+// faces lack are written as their code points (doc.Document.Unshown):
+// under the first block that wrote one (a table of users, say), kept with
+// its last line, in small muted italics. With the cover or the running
+// header the first, under the body's first block.
+func (r *pdfRenderer) unshownNote() {
+	r.noted = true
+	note := strings.TrimSpace(r.doc.Unshown)
+	if note == "" {
+		return
+	}
+	r.boxes[len(r.boxes)-1].keep = true
+	b := &inlineBuilder{}
+	b.addText(note, b.style(textStyle{font: fontItalic, size: tableSize, color: colMuted}))
+	after := r.pending
+	r.pending = 0
+	r.space(1.6) // close under the block it speaks of
+	r.textLines(b, unshownNode, tableSize, tableLeading)
+	r.pending = after
+}
+
+// unshownNode is the node of the note's boxes: the note is not in the
+// markdown.
+var unshownNode ast.Node = ast.NewParagraph()
 
 // keepNeighbours sets the keeps between sibling blocks kids, laid out as
 // spans: intros and leads with what they introduce, a chart with its
@@ -214,6 +243,7 @@ func (r *pdfRenderer) heading(h *ast.Heading) {
 	b := &inlineBuilder{}
 	c := inlineCollector{b: b, src: r.src}
 	c.walk(h, textStyle{font: fontBold, size: size, color: col})
+	r.coded = r.coded || b.coded
 	lines := b.layout(r.w)
 	lh := size * 1.2 * ptToMM
 	r.space(before)
@@ -263,6 +293,7 @@ func (r *pdfRenderer) paragraph(n ast.Node) {
 	c := inlineCollector{b: b, src: r.src, skipTaskBox: r.skipTaskBox}
 	r.skipTaskBox = false
 	c.walk(n, textStyle{font: fontRegular, size: bodySize, color: r.baseText})
+	r.coded = r.coded || b.coded
 	if b.empty() && r.marker == nil {
 		return
 	}
@@ -494,7 +525,9 @@ func (r *pdfRenderer) codeBlock(n ast.Node, src []string) {
 	// resort. Nothing is clipped.
 	var lines []string
 	for _, l := range src {
-		l = sanitizeText(strings.ReplaceAll(l, "\t", "    "), fontMono)
+		var coded bool
+		l, coded = displayText(strings.ReplaceAll(l, "\t", "    "), fontMono)
+		r.coded = r.coded || coded
 		lines = append(lines, wrapMono(l, perLine)...)
 	}
 	r.pushGroup(&group{kind: groupCode, x: r.x0, w: r.w})

@@ -50,7 +50,9 @@ func (r *pdfRenderer) barChart(n ast.Node, src []string) {
 	for _, b := range bars {
 		_, w := b.label.widths()
 		labelW = max(labelW, w)
-		b.vlabel = sanitizeText(b.vlabel, fontBold)
+		var coded bool
+		b.vlabel, coded = displayText(b.vlabel, fontBold)
+		r.coded = r.coded || coded || b.label.coded
 		valueW = max(valueW, textWidth(b.vlabel, fontBold, size))
 		maxV = max(maxV, b.value)
 	}

@@ -42,6 +42,9 @@ type atom struct {
 	mark rune
 	text string
 	w    float64 // mm
+	// whole: a placeholder ("[U+0645]"), broken from its neighbours but
+	// never inside.
+	whole bool
 }
 
 type placed struct {
@@ -57,6 +60,9 @@ type inlineLine struct {
 type inlineBuilder struct {
 	styles []textStyle
 	atoms  []atom
+	// coded: some text is written as code points, in place of characters
+	// the faces lack (see sanitizeText).
+	coded bool
 }
 
 func (b *inlineBuilder) style(s textStyle) int {
@@ -122,8 +128,42 @@ func (b *inlineBuilder) addPlain(s string, st int) {
 	if s == "" {
 		return
 	}
+	font := b.styles[st].font
+	if sanitized(s, font) {
+		b.addWords(s, st)
+		return
+	}
+	var ps []piece
+	sanitizeRuns(s, font, func(t string, code bool) { ps = append(ps, piece{t, code}) })
+	for _, p := range visualOrder(ps) {
+		if !p.code {
+			b.addWords(p.text, st)
+			continue
+		}
+		// Each code point is a placeholder of its own, in a lighter shade
+		// of the text's colour: a line breaks between two of them, never
+		// inside one.
+		b.coded = true
+		cs := b.styles[st]
+		cs.color = cs.color.Mix(colWhite, placeholderTint)
+		cst := b.style(cs)
+		for t := p.text; t != ""; {
+			n := strings.IndexByte(t[1:], '[') + 1
+			if n <= 0 {
+				n = len(t)
+			}
+			b.atoms = append(b.atoms, atom{kind: atomText, st: cst, text: t[:n], w: b.runesWidth(t[:n], cst), whole: true})
+			t = t[n:]
+		}
+	}
+}
+
+// placeholderTint lightens a placeholder's colour towards white.
+const placeholderTint = 0.4
+
+// addWords appends sanitized text s in style st as words and spaces.
+func (b *inlineBuilder) addWords(s string, st int) {
 	ts := &b.styles[st]
-	s = sanitizeText(s, ts.font)
 	m := metrics[ts.font]
 	scale := ts.size / 1000 * ptToMM
 	for len(s) > 0 {
@@ -230,7 +270,7 @@ func (b *inlineBuilder) layout(width float64) []inlineLine {
 					x += w.w
 					break
 				}
-				if w.kind != atomText {
+				if w.kind != atomText || w.whole {
 					if len(cur) > 0 {
 						flush()
 						continue

@@ -61,6 +61,7 @@ func (r *pdfRenderer) layoutTable(t *east.Table) *tableLayout {
 		for cell := row.FirstChild(); cell != nil && i < ncol; cell = cell.NextSibling() {
 			c := inlineCollector{b: &tr.cells[i], src: r.src}
 			c.walk(cell, st)
+			r.coded = r.coded || tr.cells[i].coded
 			i++
 		}
 		if tr.header {

@@ -1,0 +1,156 @@
+package pdf
+
+import (
+	"golang.org/x/text/unicode/bidi"
+)
+
+// Right-to-left text. fpdf draws a string's characters left to right, in
+// the order they are stored; Hebrew is stored in reading order, right to
+// left, so drawn as stored a Hebrew name reads backwards. visualOrder puts
+// a piece of text in the order it is seen, by the Unicode bidirectional
+// algorithm (golang.org/x/text/unicode/bidi), before it is measured and
+// broken into lines: the text drawn is the text measured.
+//
+// The order is that of the piece as one line. A name is one line in its
+// cell; text long enough to wrap keeps its words' order per line only
+// where it is left to right (the pack's own words are).
+
+// piece is a run of sanitized text; code marks code points written for
+// runes the face lacks ("[U+0645]"), which read left to right.
+type piece struct {
+	text string
+	code bool
+}
+
+// hasRTL reports whether a piece other than a code holds a right-to-left
+// letter (Hebrew, Arabic, Syriac, Thaana, N'Ko…).
+func hasRTL(ps []piece) bool {
+	for _, p := range ps {
+		if p.code {
+			continue
+		}
+		for _, r := range p.text {
+			if r >= 0x590 && isRTL(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isRTL(r rune) bool {
+	p, _ := bidi.LookupRune(r)
+	c := p.Class()
+	return c == bidi.R || c == bidi.AL
+}
+
+// visualOrder returns ps in the order they are seen (see above): the
+// characters of right-to-left runs reversed and their brackets mirrored,
+// the runs placed by their embedding levels, a code kept whole and left to
+// right. ps comes back unchanged when it has no right-to-left letter or
+// the algorithm fails.
+func visualOrder(ps []piece) []piece {
+	if !hasRTL(ps) {
+		return ps
+	}
+	var rs []rune
+	var code []bool
+	for _, p := range ps {
+		for _, r := range p.text {
+			rs = append(rs, r)
+			code = append(code, p.code)
+		}
+	}
+	var para bidi.Paragraph
+	if _, err := para.SetString(string(rs)); err != nil {
+		return ps
+	}
+	o, err := para.Order()
+	if err != nil {
+		return ps
+	}
+	// The paragraph's direction is its first strong letter's (rule P2).
+	baseRTL := false
+	for _, r := range rs {
+		p, _ := bidi.LookupRune(r)
+		if c := p.Class(); c == bidi.L || c == bidi.R || c == bidi.AL {
+			baseRTL = c != bidi.L
+			break
+		}
+	}
+	// Ordering gives runs of one direction, not their levels: a right-to-
+	// left run is at level 1; a left-to-right one at 0 in a left-to-right
+	// paragraph, unless it has no left-to-right letter and stands between
+	// right-to-left runs (a number in Hebrew text), and at 2 in a right-
+	// to-left paragraph.
+	n := o.NumRuns()
+	levels := make([]uint8, 0, len(rs))
+	dirs := make([]bidi.Direction, n)
+	lens := make([]int, n)
+	for i := range n {
+		run := o.Run(i)
+		dirs[i] = run.Direction()
+		lens[i] = len([]rune(run.String()))
+	}
+	for i := range n {
+		lvl := uint8(1)
+		if dirs[i] != bidi.RightToLeft {
+			lvl = 0
+			if baseRTL {
+				lvl = 2
+			} else if i > 0 && i+1 < n && dirs[i-1] == bidi.RightToLeft && dirs[i+1] == bidi.RightToLeft {
+				lvl = 2
+				run := o.Run(i)
+				for _, r := range run.String() {
+					if p, _ := bidi.LookupRune(r); p.Class() == bidi.L {
+						lvl = 0
+						break
+					}
+				}
+			}
+		}
+		for range lens[i] {
+			levels = append(levels, lvl)
+		}
+	}
+	if len(levels) != len(rs) {
+		return ps // runs that do not cover the text: leave it as stored
+	}
+	for i, r := range rs {
+		if levels[i]%2 == 1 {
+			if p, _ := bidi.LookupRune(r); p.IsBracket() {
+				rs[i] = []rune(bidi.ReverseString(string(r)))[0]
+			}
+		}
+	}
+	// Rule L2: from the highest level down to 1, reverse every sequence
+	// at that level or above.
+	for lvl := uint8(2); lvl >= 1; lvl-- {
+		for i := 0; i < len(rs); {
+			if levels[i] < lvl {
+				i++
+				continue
+			}
+			j := i
+			for j < len(rs) && levels[j] >= lvl {
+				j++
+			}
+			for a, b := i, j-1; a < b; a, b = a+1, b-1 {
+				rs[a], rs[b] = rs[b], rs[a]
+				code[a], code[b] = code[b], code[a]
+				levels[a], levels[b] = levels[b], levels[a]
+			}
+			i = j
+		}
+	}
+	out := make([]piece, 0, len(ps))
+	for i := 0; i < len(rs); {
+		j := i
+		for j < len(rs) && code[j] == code[i] {
+			j++
+		}
+		out = append(out, piece{string(rs[i:j]), code[i]})
+		i = j
+	}
+	return out
+}
