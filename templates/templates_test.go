@@ -147,7 +147,7 @@ func TestPlural(t *testing.T) {
 // include alone costs 2), TXT strings (a split record has at least 2), the
 // limits and lengths (over 200), the PDF's row limit.
 func TestCountsUsePluralForms(t *testing.T) {
-	counts := regexp.MustCompile(`\{(count|total|access|unknown|left|before|resolved|new)\}\s+(\p{L}+)`)
+	counts := regexp.MustCompile(`\{(count|total|access|unknown|left|before|resolved|new)\}[\s\x{00a0}]+(\p{L}+)`)
 	// Words that read the same after 1 and after 2, in the six languages.
 	neutral := map[string]bool{
 		"can": true, "of": true, "in": true, "it": true, "new": true, "more": true, // en
