@@ -68,17 +68,17 @@ func TestDocuments(t *testing.T) {
 		return onsite(func(o *inputs.Onsite) { o.Documents = d })
 	}
 	runChecks(t, assessment.CheckDocuments, []checkCase{
-		{"all counted, none", docs(documents(0, 0, 0, 0)), goodUsers(), assessment.Pass, 0, "no file larger than 94.4 MB"},
+		{"all counted, none", docs(documents(0, 0, 0, 0)), goodUsers(), assessment.Pass, 0, "no file larger than 94.4\u00a0MB"},
 		{"not counted", docs(nil), goodUsers(), assessment.Unknown, 0, "can count them in the database"},
 		{"section without counts", docs(&inputs.Documents{}), goodUsers(), assessment.Unknown, 0, "not yet known how many documents"},
 		{"some counted, none found, some missing", docs(documents(0, -1, 0, -1)), goodUsers(), assessment.Unknown, 0,
-			"Not yet counted: documents linked to an appointment that no longer exists, files larger than 94.4 MB."},
+			"Not yet counted: documents linked to an appointment that no longer exists, files larger than 94.4\u00a0MB."},
 		// Documents known to be left behind need attention, whatever the
 		// count still to come.
 		{"found, but not all counted", docs(documents(12, -1, 0, 0)), goodUsers(), assessment.Warn, 1,
 			"12 documents would be left behind by the migration or are too large. Not yet counted: documents linked to an appointment"},
 		{"blank names and large files", docs(documents(12, 0, 0, 3)), goodUsers(), assessment.Warn, 2, "15 documents would be left behind"},
-		{"one large file", docs(documents(0, 0, 0, 1)), goodUsers(), assessment.Warn, 1, "Document files larger than 94.4 MB: 1."},
+		{"one large file", docs(documents(0, 0, 0, 1)), goodUsers(), assessment.Warn, 1, "Document files larger than 94.4\u00a0MB: 1."},
 		{"every kind", docs(documents(1, 2, 3, 4)), goodUsers(), assessment.Warn, 4, "Documents of a user who no longer exists: 3."},
 	})
 	a := assess(docs(documents(12345, 0, 0, 0)), goodUsers())
