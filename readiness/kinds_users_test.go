@@ -111,7 +111,7 @@ func TestUnreadableLoginNamesItsRows(t *testing.T) {
 	for _, n := range a.Users.Notices {
 		got = append(got, say.Text(n))
 	}
-	want := `The can_log_in column holds a value that is neither yes nor no: "maybe" (row 5). It is not known whether this user can log in; check Can log in for this user.`
+	want := `The can_log_in column holds a value that is neither yes nor no: "maybe" (row 5). It is not known whether this user can log in; check whether Can log in is ticked for this user.`
 	if strings.Join(got, "\n") != want {
 		t.Errorf("notices:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
