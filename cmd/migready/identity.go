@@ -40,7 +40,7 @@ func foreignExport(file, column string, c assessment.Customer, m *readiness.Doma
 	return &inputs.Error{File: file, Column: column, Kind: inputs.ProblemForeignExport,
 		Args: []any{"customer", c.Name, "outside", m.Outside, "count", m.Total,
 			"known", strings.Join(m.Known, ", "), "found", strings.Join(domains, ", ")},
-		Msg: fmt.Sprintf("is this the export of %s? %d of the %d users' addresses are outside the customer's domains (%s): %s",
+		Msg: fmt.Sprintf("is this the export of %s? %d of the %d users with an email address have it outside the customer's domains (%s): %s",
 			customerWords(c), m.Outside, m.Total, strings.Join(m.Known, ", "), strings.Join(found, ", ")),
 		Hint: "check that users in the profile (or -users) names this customer's export; if these are its users, " +
 			"add their domains to the profile: [customer] domains = [" + strings.Join(add, ", ") + "]"}
