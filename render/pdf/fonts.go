@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -223,25 +222,8 @@ func (m *fontMetrics) stringWidth(s string) int {
 	return w
 }
 
-// sanitizeText makes s printable with face id: spacing characters become a
-// plain space, invisible format characters (zero-width space, BOM,
-// variation selectors, controls) are dropped, and any rune the face lacks
-// (Arabic, Chinese, Thai, an emoji: Liberation has none of them) is written
-// as its code point, "[U+0645]", the form the pack gives invisible
-// characters (inputs/shown): never a "?" nor an empty box, so the reader
-// sees that a character is there and which one. It returns s unchanged
-// when there is nothing to do, which is the common case.
-func sanitizeText(s string, id fontID) string {
-	if sanitized(s, id) {
-		return s
-	}
-	var sb strings.Builder
-	sanitizeRuns(s, id, func(t string, _ bool) { sb.WriteString(t) })
-	return sb.String()
-}
-
-// sanitized reports whether sanitizeText(s, id) is s: every rune is one the
-// face draws as it is.
+// sanitized reports whether s is printable with face id as it is: every
+// rune is one the face draws (sanitizeRuns would give it back whole).
 func sanitized(s string, id fontID) bool {
 	m := metrics[id]
 	for _, r := range s {
@@ -252,10 +234,16 @@ func sanitized(s string, id fontID) bool {
 	return true
 }
 
-// sanitizeRuns is sanitizeText in pieces: it calls emit with the
-// printable runs of s in order, code set on the runs that are code points
-// written in place of runes the face lacks ("[U+0645][U+0631]"), which the
-// layout draws as placeholders.
+// sanitizeRuns makes s printable with face id, in pieces: spacing
+// characters become a plain space, invisible format characters (zero-width
+// space, BOM, variation selectors, controls) are dropped, and any rune the
+// face lacks (Arabic, Chinese, Thai, an emoji: Liberation has none of them)
+// is written as its code point, "[U+0645]", the form the pack gives
+// invisible characters (inputs/shown): never a "?" nor an empty box, so the
+// reader sees that a character is there and which one. It calls emit with
+// the printable runs of s in order, code set on the runs that are code
+// points written in place of runes the face lacks ("[U+0645][U+0631]"),
+// which the layout draws as placeholders.
 func sanitizeRuns(s string, id fontID, emit func(text string, code bool)) {
 	m := metrics[id]
 	out := make([]byte, 0, len(s))

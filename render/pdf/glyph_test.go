@@ -13,7 +13,7 @@ import (
 // TestEveryGlyphPresent checks that every character the pack can print (all
 // texts in every language, and everything the example packs show, which
 // holds the customers' names) exists in every face the PDF draws with: a
-// missing glyph would print as its code point, "[U+0645]" (see sanitizeText):
+// missing glyph would print as its code point, "[U+0645]" (see sanitizeRuns):
 // fine for a customer's name, never for the pack's own words.
 func TestEveryGlyphPresent(t *testing.T) {
 	if err := loadMetrics(); err != nil {
@@ -32,7 +32,7 @@ func TestEveryGlyphPresent(t *testing.T) {
 	check := func(name, s string) {
 		for _, r := range s {
 			if r < 0x20 || unicode.IsSpace(r) || unicode.In(r, unicode.Cf) {
-				continue // dropped or turned into a space by sanitizeText
+				continue // dropped or turned into a space by sanitizeRuns
 			}
 			if _, _, ok := statusMark(r); ok {
 				continue // drawn as shapes

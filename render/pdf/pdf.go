@@ -709,7 +709,7 @@ func wrapPlain(s string, id fontID, size, w float64) (lines []string, coded bool
 }
 
 // displayText is s as one line drawn with face id: sanitized (see
-// sanitizeText) and in visual order (see visualOrder); coded reports code
+// sanitizeRuns) and in visual order (see visualOrder); coded reports code
 // points written for characters the face lacks.
 func displayText(s string, id fontID) (text string, coded bool) {
 	if sanitized(s, id) && !hasRTL([]piece{{text: s}}) {

@@ -61,7 +61,7 @@ type inlineBuilder struct {
 	styles []textStyle
 	atoms  []atom
 	// coded: some text is written as code points, in place of characters
-	// the faces lack (see sanitizeText).
+	// the faces lack (see sanitizeRuns).
 	coded bool
 }
 
