@@ -1,7 +1,9 @@
 package readiness
 
 import (
+	"bytes"
 	"cmp"
+	"hash/maphash"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,7 +18,7 @@ import (
 func (a *assessor) duplicateEmails() assessment.Check {
 	const id = assessment.CheckDuplicateEmails
 	// valid-emails reports missing addresses.
-	order, groups := a.repeated(func(i int) string { return a.addrs[i].key })
+	order, groups := a.repeated(func(dst []byte, i int) []byte { return append(dst, a.addrs[i].key...) })
 	var fs []assessment.Finding
 	var unclear []*inputs.User // users of unknown access in groups that may block
 	st := assessment.Pass
@@ -408,13 +410,96 @@ func singleSpaced(s string) string {
 	return s
 }
 
+// appendNameKey appends the key sameNames groups a name by,
+// singleSpaced(inputs.Transliterate(name)), to dst: without a string of
+// its own for the usual name.
+func appendNameKey(dst []byte, name string) []byte {
+	start := len(dst)
+	dst = inputs.AppendTransliterated(dst, name)
+	prev := byte(' ')
+	for _, c := range dst[start:] {
+		if c == ' ' && prev == ' ' || c < ' ' || c >= utf8.RuneSelf {
+			return append(dst[:start], singleSpaced(string(dst[start:]))...)
+		}
+		prev = c
+	}
+	if prev == ' ' && len(dst) > start {
+		dst = dst[:len(dst)-1] // the one trailing space
+	}
+	return dst
+}
+
+// appendIDKey appends the key sameIDs groups a user id by,
+// foldString(strings.TrimSpace(id)), to dst: without a string of its own
+// for an ASCII id.
+func appendIDKey(dst []byte, id string) []byte {
+	id = strings.TrimSpace(id)
+	if !isASCII(id) {
+		return append(dst, foldString(id)...)
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
 // repeated groups the people of the export (users left out by kind are
-// not) by key, given the user's index, and returns the keys more than one
-// of them share, in the order of their first row, with their users. An
-// empty key groups nobody. Most keys are unique: only the first row of each
-// is remembered until a second one turns up (a map of 50,000 one-user
-// groups would cost more than every other check together).
-func (a *assessor) repeated(key func(i int) string) ([]string, map[string][]*inputs.User) {
+// not) by key, which appends the key of the user of index i to dst, and
+// returns the keys more than one of them share, in the order of their
+// first row, with their users. An empty key groups nobody. Most keys are
+// unique: only the first row of each is remembered, by the key's hash,
+// until a second one turns up; a map of 50,000 one-user groups, or a
+// string for each key, would cost more than every other check together.
+// Two keys of one hash are compared; should two different keys ever share
+// one (the seed is random, so an export cannot be made to), the keys are
+// grouped as strings instead: the result is the same.
+func (a *assessor) repeated(key func(dst []byte, i int) []byte) ([]string, map[string][]*inputs.User) {
+	users := a.users.Users
+	seed := maphash.MakeSeed()
+	first := make(map[uint64]int32, len(users))
+	groups := map[string][]*inputs.User{}
+	var order []string
+	var k, other []byte
+	for i := range users {
+		u := &users[i]
+		if leftOut(u) {
+			continue
+		}
+		k = key(k[:0], i)
+		if len(k) == 0 {
+			continue
+		}
+		h := keyHash(seed, k)
+		f, seen := first[h]
+		if !seen {
+			first[h] = int32(i)
+			continue
+		}
+		if other = key(other[:0], int(f)); !bytes.Equal(k, other) {
+			return a.repeatedByString(key)
+		}
+		if g, ok := groups[string(k)]; ok {
+			groups[string(k)] = append(g, u)
+			continue
+		}
+		ks := string(k)
+		groups[ks] = []*inputs.User{&users[f], u}
+		order = append(order, ks)
+	}
+	// In the order of each group's first row, as the findings are sorted.
+	slices.SortStableFunc(order, func(x, y string) int { return cmp.Compare(groups[x][0].Row, groups[y][0].Row) })
+	return order, groups
+}
+
+// keyHash is repeated's hash of a key (a test makes every key collide).
+var keyHash = maphash.Bytes
+
+// repeatedByString is repeated with the keys as strings.
+func (a *assessor) repeatedByString(key func(dst []byte, i int) []byte) ([]string, map[string][]*inputs.User) {
 	first := make(map[string]*inputs.User, len(a.users.Users))
 	groups := map[string][]*inputs.User{}
 	var order []string
@@ -423,7 +508,7 @@ func (a *assessor) repeated(key func(i int) string) ([]string, map[string][]*inp
 		if leftOut(u) {
 			continue
 		}
-		k := key(i)
+		k := string(key(nil, i))
 		if k == "" {
 			continue
 		}
@@ -438,7 +523,6 @@ func (a *assessor) repeated(key func(i int) string) ([]string, map[string][]*inp
 			groups[k] = append(groups[k], u)
 		}
 	}
-	// In the order of each group's first row, as the findings are sorted.
 	slices.SortStableFunc(order, func(x, y string) int { return cmp.Compare(groups[x][0].Row, groups[y][0].Row) })
 	return order, groups
 }
@@ -463,12 +547,12 @@ type sameGroups struct {
 // sameNames finds the records that share a name, folded, and differ in
 // user id.
 func (a *assessor) sameNames() sameGroups {
-	order, groups := a.repeated(func(i int) string {
+	order, groups := a.repeated(func(dst []byte, i int) []byte {
 		u := &a.users.Users[i]
 		if a.access(u) == inputs.No {
-			return ""
+			return dst
 		}
-		return singleSpaced(inputs.Transliterate(u.Name))
+		return appendNameKey(dst, u.Name)
 	})
 	var out sameGroups
 	for _, k := range order {
@@ -494,7 +578,7 @@ func (a *assessor) sameNames() sameGroups {
 // user with several addresses, and the wrong one may become the user name.
 // The same row exported twice (the same address) is not a second address.
 func (a *assessor) sameIDs() sameGroups {
-	idOrder, byID := a.repeated(func(i int) string { return foldString(strings.TrimSpace(a.users.Users[i].ID)) })
+	idOrder, byID := a.repeated(func(dst []byte, i int) []byte { return appendIDKey(dst, a.users.Users[i].ID) })
 	var out sameGroups
 	for _, k := range idOrder {
 		g := byID[k]
