@@ -1,7 +1,6 @@
 package readiness
 
 import (
-	"bytes"
 	"cmp"
 	"hash/maphash"
 	"slices"
@@ -451,81 +450,113 @@ func appendIDKey(dst []byte, id string) []byte {
 // not) by key, which appends the key of the user of index i to dst, and
 // returns the keys more than one of them share, in the order of their
 // first row, with their users. An empty key groups nobody. Most keys are
-// unique: only the first row of each is remembered, by the key's hash,
-// until a second one turns up; a map of 50,000 one-user groups, or a
-// string for each key, would cost more than every other check together.
-// Two keys of one hash are compared; should two different keys ever share
-// one (the seed is random, so an export cannot be made to), the keys are
-// grouped as strings instead: the result is the same.
+// unique, and a map of 50,000 keys, or a string for each, would cost more
+// than every other check together: each key is hashed, the hashes sorted
+// (a radix sort of their top bits, each beside its user's index), and only
+// the users whose hashes sort together have their keys compared, as
+// strings. Keys that share those bits but differ are told apart then, so
+// the result does not depend on the hash (its seed is random).
 func (a *assessor) repeated(key func(dst []byte, i int) []byte) ([]string, map[string][]*inputs.User) {
 	users := a.users.Users
 	seed := maphash.MakeSeed()
-	first := make(map[uint64]int32, len(users))
-	groups := map[string][]*inputs.User{}
-	var order []string
-	var k, other []byte
+	hashed := make([]uint64, 0, len(users))
+	var k []byte
 	for i := range users {
-		u := &users[i]
-		if leftOut(u) {
+		if leftOut(&users[i]) {
 			continue
 		}
-		k = key(k[:0], i)
-		if len(k) == 0 {
-			continue
+		if k = key(k[:0], i); len(k) > 0 {
+			hashed = append(hashed, keyHash(seed, k)&^indexMask|uint64(i))
 		}
-		h := keyHash(seed, k)
-		f, seen := first[h]
-		if !seen {
-			first[h] = int32(i)
-			continue
-		}
-		if other = key(other[:0], int(f)); !bytes.Equal(k, other) {
-			return a.repeatedByString(key)
-		}
-		if g, ok := groups[string(k)]; ok {
-			groups[string(k)] = append(g, u)
-			continue
-		}
-		ks := string(k)
-		groups[ks] = []*inputs.User{&users[f], u}
-		order = append(order, ks)
 	}
-	// In the order of each group's first row, as the findings are sorted.
-	slices.SortStableFunc(order, func(x, y string) int { return cmp.Compare(groups[x][0].Row, groups[y][0].Row) })
+	hashed = sortTopBits(hashed)
+	type group struct {
+		key   string
+		users []int // indexes, in the export's order
+	}
+	var found []group
+	byKey := map[string]int{} // within a run of hashes: a key's index in found
+	for lo := 0; lo < len(hashed); {
+		hi := lo + 1
+		for hi < len(hashed) && hashed[hi]>>sortShift == hashed[lo]>>sortShift {
+			hi++
+		}
+		if hi-lo > 1 {
+			clear(byKey)
+			from := len(found)
+			for _, h := range hashed[lo:hi] { // in the export's order
+				i := int(h & indexMask)
+				k = key(k[:0], i)
+				if g, ok := byKey[string(k)]; ok {
+					found[g].users = append(found[g].users, i)
+					continue
+				}
+				byKey[string(k)] = len(found)
+				found = append(found, group{key: string(k), users: []int{i}})
+			}
+			// A key alone in the run only shared the top bits of its hash.
+			kept := found[:from]
+			for _, g := range found[from:] {
+				if len(g.users) > 1 {
+					kept = append(kept, g)
+				}
+			}
+			found = kept
+		}
+		lo = hi
+	}
+	// In the order of each group's first row, as the findings are sorted
+	// (and, for a tie, of each group's second user).
+	slices.SortFunc(found, func(x, y group) int {
+		return cmp.Or(cmp.Compare(users[x.users[0]].Row, users[y.users[0]].Row), cmp.Compare(x.users[1], y.users[1]))
+	})
+	order := make([]string, len(found))
+	groups := make(map[string][]*inputs.User, len(found))
+	for n, g := range found {
+		order[n] = g.key
+		us := make([]*inputs.User, len(g.users))
+		for j, i := range g.users {
+			us[j] = &users[i]
+		}
+		groups[g.key] = us
+	}
 	return order, groups
+}
+
+// indexMask keeps a user's index in the low bits of its hash in repeated.
+const indexMask = 1<<20 - 1
+
+// An export holds at most inputs.MaxUsers users: their indexes fit.
+var _ [indexMask + 1 - inputs.MaxUsers]struct{}
+
+// sortShift leaves the bits of a hash that sortTopBits sorts by.
+const sortShift = 40
+
+// sortTopBits sorts hs by their top 24 bits (a least significant digit
+// radix sort, 8 bits a pass), keeping the order of those that share them.
+func sortTopBits(hs []uint64) []uint64 {
+	tmp := make([]uint64, len(hs))
+	for shift := sortShift; shift < 64; shift += 8 {
+		var count [256]int
+		for _, h := range hs {
+			count[byte(h>>shift)]++
+		}
+		n := 0
+		for d, c := range count {
+			count[d], n = n, n+c
+		}
+		for _, h := range hs {
+			d := byte(h >> shift)
+			tmp[count[d]] = h
+			count[d]++
+		}
+		hs, tmp = tmp, hs
+	}
+	return hs
 }
 
 // keyHash is repeated's hash of a key (a test makes every key collide).
 var keyHash = maphash.Bytes
-
-// repeatedByString is repeated with the keys as strings.
-func (a *assessor) repeatedByString(key func(dst []byte, i int) []byte) ([]string, map[string][]*inputs.User) {
-	first := make(map[string]*inputs.User, len(a.users.Users))
-	groups := map[string][]*inputs.User{}
-	var order []string
-	for i := range a.users.Users {
-		u := &a.users.Users[i]
-		if leftOut(u) {
-			continue
-		}
-		k := string(key(nil, i))
-		if k == "" {
-			continue
-		}
-		f, seen := first[k]
-		switch {
-		case !seen:
-			first[k] = u
-		case groups[k] == nil:
-			groups[k] = []*inputs.User{f, u}
-			order = append(order, k)
-		default:
-			groups[k] = append(groups[k], u)
-		}
-	}
-	slices.SortStableFunc(order, func(x, y string) int { return cmp.Compare(groups[x][0].Row, groups[y][0].Row) })
-	return order, groups
-}
 
 // samePerson: one person with several user records that can log in is a
 // known cause of users locked out after the migration (SuperID signs a

@@ -1,8 +1,11 @@
 package readiness
 
 import (
+	"cmp"
+	"fmt"
 	"hash/maphash"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -24,8 +27,42 @@ func TestAppendKeys(t *testing.T) {
 	}
 }
 
-// Keys that share a hash are told apart: with every key colliding,
-// repeated gives what it gives by the keys themselves.
+// repeated groups as a map of the keys as strings does: over a few
+// thousand users with names, ids and addresses repeated, with the hash as
+// it is and with every key colliding.
+func TestRepeatedAsByString(t *testing.T) {
+	var rows []inputs.User
+	for i := range 3000 {
+		u := usr(2+i, fmt.Sprintf("U%d", i%1400), fmt.Sprintf("user%d@x.no", i%1700),
+			func(u *inputs.User) { u.Name = fmt.Sprintf("Tøve  Ødegård%d", i%1100) })
+		if i%7 == 0 {
+			u.ID, u.Name = strings.ToLower(u.ID), strings.ToUpper(u.Name)
+		}
+		rows = append(rows, u)
+	}
+	us := users(allColumns, rows...)
+	a := &assessor{users: us, hasLogin: true, addrs: addresses(us.Users)}
+	keys := map[string]func(dst []byte, i int) []byte{
+		"names": func(dst []byte, i int) []byte { return appendNameKey(dst, us.Users[i].Name) },
+		"ids":   func(dst []byte, i int) []byte { return appendIDKey(dst, us.Users[i].ID) },
+		"addrs": func(dst []byte, i int) []byte { return append(dst, a.addrs[i].key...) },
+	}
+	compare := func(how string) {
+		for name, key := range keys {
+			order, groups := a.repeated(key)
+			wantOrder, wantGroups := a.repeatedByString(key)
+			if len(order) < 300 || !reflect.DeepEqual(order, wantOrder) || !reflect.DeepEqual(groups, wantGroups) {
+				t.Errorf("%s, %s: repeated gives %d groups, by string %d, or not the same", how, name, len(order), len(wantOrder))
+			}
+		}
+	}
+	compare("hash")
+	defer func(h func(maphash.Seed, []byte) uint64) { keyHash = h }(keyHash)
+	keyHash = func(_ maphash.Seed, b []byte) uint64 { return uint64(len(b)) << 40 }
+	compare("colliding")
+}
+
+// With every key colliding, the checks find what they find.
 func TestRepeatedCollidingHashes(t *testing.T) {
 	named := func(n string) func(*inputs.User) { return func(u *inputs.User) { u.Name = n } }
 	us := users(allColumns, usr(2, "A", "a@x.no", admin),
@@ -34,7 +71,7 @@ func TestRepeatedCollidingHashes(t *testing.T) {
 		usr(8, "TO", "t@x.no", named("Tove Odegard")))
 	want := assess(profile(), us)
 	defer func(h func(maphash.Seed, []byte) uint64) { keyHash = h }(keyHash)
-	keyHash = func(maphash.Seed, []byte) uint64 { return 1 }
+	keyHash = func(maphash.Seed, []byte) uint64 { return 1 << 63 }
 	got := assess(profile(), us)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("with colliding hashes the assessment differs")
@@ -44,4 +81,33 @@ func TestRepeatedCollidingHashes(t *testing.T) {
 			t.Errorf("%s: no findings to compare", id)
 		}
 	}
+}
+
+// repeatedByString is repeated as it was: a map of the keys as strings.
+func (a *assessor) repeatedByString(key func(dst []byte, i int) []byte) ([]string, map[string][]*inputs.User) {
+	first := make(map[string]*inputs.User, len(a.users.Users))
+	groups := map[string][]*inputs.User{}
+	var order []string
+	for i := range a.users.Users {
+		u := &a.users.Users[i]
+		if leftOut(u) {
+			continue
+		}
+		k := string(key(nil, i))
+		if k == "" {
+			continue
+		}
+		f, seen := first[k]
+		switch {
+		case !seen:
+			first[k] = u
+		case groups[k] == nil:
+			groups[k] = []*inputs.User{f, u}
+			order = append(order, k)
+		default:
+			groups[k] = append(groups[k], u)
+		}
+	}
+	slices.SortStableFunc(order, func(x, y string) int { return cmp.Compare(groups[x][0].Row, groups[y][0].Row) })
+	return order, groups
 }
