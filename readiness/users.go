@@ -98,6 +98,10 @@ func (a *assessor) validEmails() assessment.Check {
 		// SuperOffice stores a user id and an address in at most
 		// MaxFieldLength characters: a longer one cannot be migrated.
 		for _, long := range []struct{ kind, value string }{{"user-id-too-long", u.ID}, {"email-too-long", e}} {
+			// No fewer bytes than characters: most values need no count.
+			if len(long.value) <= MaxFieldLength {
+				continue
+			}
 			if n := utf8.RuneCountInString(long.value); n > MaxFieldLength {
 				fs = append(fs, a.userFinding(u, long.kind, "length", n, "max", MaxFieldLength))
 				switch access {
@@ -110,7 +114,7 @@ func (a *assessor) validEmails() assessment.Check {
 				}
 			}
 		}
-		if utf8.RuneCountInString(e) > MaxFieldLength {
+		if len(e) > MaxFieldLength && utf8.RuneCountInString(e) > MaxFieldLength {
 			continue
 		}
 		switch {

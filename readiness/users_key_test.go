@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/migready/migready/inputs"
+	"github.com/migready/migready/readiness/assessment"
 )
 
 // The keys repeated groups by are appended without strings of their own;
@@ -110,4 +111,22 @@ func (a *assessor) repeatedByString(key func(dst []byte, i int) []byte) ([]strin
 	}
 	slices.SortStableFunc(order, func(x, y string) int { return cmp.Compare(groups[x][0].Row, groups[y][0].Row) })
 	return order, groups
+}
+
+// A user id or an address longer than MaxFieldLength characters cannot be
+// migrated; one of more bytes than that but fewer characters can (the
+// address of row 5 is malformed for its long local part, but can be stored).
+func TestFieldTooLong(t *testing.T) {
+	long := strings.Repeat("u", MaxFieldLength+1)
+	wide := strings.Repeat("é", MaxFieldLength-10) + "@x.no" // 473 bytes, 234 characters
+	a := assess(profile(), users(allColumns, usr(2, "A", "a@x.no", admin),
+		usr(3, long, "b@x.no"), usr(4, "C", strings.Repeat("c", MaxFieldLength-4)+"@x.no"),
+		usr(5, strings.Repeat("é", MaxFieldLength), wide)))
+	var kinds []string
+	for _, f := range a.Check(assessment.CheckValidEmails).Findings {
+		kinds = append(kinds, fmt.Sprintf("%d %s %v", f.Row, f.Kind, f.Args))
+	}
+	if want := []string{"3 user-id-too-long [{length 240} {max 239}]", "4 email-too-long [{length 240} {max 239}]", "5 email-malformed []"}; !slices.Equal(kinds, want) {
+		t.Errorf("findings %q, want %q", kinds, want)
+	}
 }
