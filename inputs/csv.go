@@ -715,23 +715,27 @@ func (p *csvParse) readInTwo(size int) (list *UserList, ok bool) {
 	split := len(p.text)/2 + mid + 1
 	second := *p
 	second.text = p.text[split:]
+	// One array for the users of both halves: the second's go after as
+	// many as the first half has lines below the header, which is the
+	// first half's users unless a row is empty or a value spans lines.
+	users := make([]User, 0, size)
+	firstLines := min(max(0, strings.Count(p.text[:split], "\n")-p.h.last), size)
 	b2 := newBuilder(p.name, "csv", "", p.h)
+	b2.list.Users = users[firstLines:firstLines:size]
 	r2 := newCSVReader(second.text, p.delim)
 	r2.row = p.h.last + 1 // its first row is a data row
 	errc := make(chan error, 1)
-	go func() {
-		b2.list.Users = make([]User, 0, min(strings.Count(second.text, "\n")+1, size))
-		errc <- second.rows(b2, r2, -1, -1)
-	}()
+	go func() { errc <- second.rows(b2, r2, -1, -1) }()
 	b := newBuilder(p.name, "csv", "", p.h)
-	b.list.Users = make([]User, 0, size)
+	b.list.Users = users[:0:firstLines]
 	r := newCSVReader(p.text, p.delim)
 	err := p.rows(b, r, -1, split)
 	if err2 := <-errc; err != nil || err2 != nil || r.pos != split {
 		return nil, false
 	}
 	offset := r.row - (p.h.last + 1)
-	if r2.row-1+offset > maxExcelRows || len(b.list.Users)+len(b2.list.Users) > MaxUsers {
+	n1, n2 := len(b.list.Users), len(b2.list.Users)
+	if r2.row-1+offset > maxExcelRows || n1+n2 > MaxUsers {
 		return nil, false
 	}
 	for i := range b2.list.Users {
@@ -740,10 +744,17 @@ func (p *csvParse) readInTwo(size int) (list *UserList, ok bool) {
 	for i := range b2.list.EmptyRows {
 		b2.list.EmptyRows[i] += offset
 	}
-	if len(b2.list.Users) > 0 {
+	if n2 > 0 {
 		b.keepEmpty = len(b.list.EmptyRows) + b2.keepEmpty
 	}
-	b.list.Users = append(b.list.Users, b2.list.Users...)
+	// Appending beyond its room moves a half's users elsewhere, which
+	// leaves its room's capacity behind.
+	if cap(b.list.Users) == firstLines && cap(b2.list.Users) == size-firstLines {
+		copy(users[n1:n1+n2], b2.list.Users) // down over the first half's room left
+		b.list.Users = users[:n1+n2]
+	} else {
+		b.list.Users = append(b.list.Users, b2.list.Users...)
+	}
 	b.list.EmptyRows = append(b.list.EmptyRows, b2.list.EmptyRows...)
 	list, err = b.done()
 	return list, err == nil

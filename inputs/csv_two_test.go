@@ -56,6 +56,12 @@ func TestReadInTwo(t *testing.T) {
 			}
 			return plain(i)
 		}), true},
+		{"a lone CR ends the rows of the first half", export(400, func(i int) string {
+			if i < 150 {
+				return strings.TrimSuffix(plain(i), "\n")
+			}
+			return plain(i)
+		}), true},
 		{"an error in the first half", export(400, at(map[int]string{20: "U20;A;B;a@x.no;Yes;1;extra\r\n"})), false},
 		{"an error in the second half", export(400, at(map[int]string{380: "U380;A;B;a@x.no;Yes;1;extra\r\n"})), false},
 		{"another delimiter in the second half", export(400, at(map[int]string{300: "U300,A,B,c,Yes,1\r\n"})), false},
