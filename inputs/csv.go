@@ -7,6 +7,8 @@ import (
 	"iter"
 	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -679,8 +681,8 @@ func (p *csvParse) read() (*UserList, error) {
 	// real users need: Excel sometimes writes a million empty ";;;" rows.
 	size := min(max(0, strings.Count(p.text, "\n")-p.h.last+1), 1<<16)
 	nul := strings.IndexByte(p.text, 0)
-	if len(p.text) >= readInTwoBytes && nul < 0 && runtime.GOMAXPROCS(0) > 1 {
-		if list, ok := p.readInTwo(size); ok {
+	if len(p.text) >= readInPartsBytes && nul < 0 && runtime.GOMAXPROCS(0) > 1 {
+		if list, ok := p.readInParts(size); ok {
 			return list, nil
 		}
 	}
@@ -692,71 +694,131 @@ func (p *csvParse) read() (*UserList, error) {
 	return b.done()
 }
 
-// readInTwoBytes is the size of a text export read on two cores (readInTwo):
-// about 10,000 users. A batch's customers, each packed on one core, are
-// far smaller.
-var readInTwoBytes = 1 << 20
+// readInPartsBytes is the size of a text export read on several cores
+// (readInParts): about 10,000 users. A batch's customers, each packed on
+// one core, are far smaller.
+var readInPartsBytes = 1 << 20
 
-// readInTwo reads the users of a large export on two cores: the rows from
-// the first line break after the middle of the text on a second core, as
-// if they followed the header, while this one reads the rows before it.
-// Its rows are then renumbered after the first half's and its users and
-// empty rows appended to the first half's. ok is false, and the export is
-// to be read from the start on one core, when the halves do not join as
-// one reading would read them: a quoted value runs over the line break
-// where they meet, either half has an error (that reading reports the
-// first), or the joined rows pass a limit. size is the users to make room
-// for.
-func (p *csvParse) readInTwo(size int) (list *UserList, ok bool) {
-	mid := strings.IndexByte(p.text[len(p.text)/2:], '\n')
-	if mid < 0 {
-		return nil, false
+// readInPartsCount is how many parts readInParts cuts the text into: the
+// cores take the next part as each finishes one, so that a core busy with
+// other work (the language's texts, the machine's other programs) leaves
+// its share to the others.
+const readInPartsCount = 8
+
+// readInParts reads the users of a large export on several cores: the text
+// is cut into parts at line breaks, and each part read as if its rows
+// followed the header; the parts' rows are then renumbered after the
+// parts before them, and their users and empty rows joined in order. ok is
+// false, and the export is to be read from the start on one core, when the
+// parts do not join as one reading would read them: a quoted value runs
+// over the line break where two meet, a part has an error (that reading
+// reports the first), the header does not end in the first part, or the
+// joined rows pass a limit. size is the users to make room for.
+func (p *csvParse) readInParts(size int) (list *UserList, ok bool) {
+	cuts := []int{0}
+	for k := 1; k < readInPartsCount; k++ {
+		from := max(len(p.text)*k/readInPartsCount, cuts[len(cuts)-1])
+		if i := strings.IndexByte(p.text[from:], '\n'); i >= 0 && from+i+1 < len(p.text) {
+			if c := from + i + 1; c > cuts[len(cuts)-1] {
+				cuts = append(cuts, c)
+			}
+		}
 	}
-	split := len(p.text)/2 + mid + 1
-	second := *p
-	second.text = p.text[split:]
-	// One array for the users of both halves: the second's go after as
-	// many as the first half has lines below the header, which is the
-	// first half's users unless a row is empty or a value spans lines.
+	cuts = append(cuts, len(p.text))
+	// One array for the users of all parts: each part has room for as many
+	// as it has lines (below the header), which is its users unless a row
+	// is empty or a value spans lines; they are moved together below.
 	users := make([]User, 0, size)
-	firstLines := min(max(0, strings.Count(p.text[:split], "\n")-p.h.last), size)
-	b2 := newBuilder(p.name, "csv", "", p.h)
-	b2.list.Users = users[firstLines:firstLines:size]
-	r2 := newCSVReader(second.text, p.delim)
-	r2.row = p.h.last + 1 // its first row is a data row
-	errc := make(chan error, 1)
-	go func() { errc <- second.rows(b2, r2, -1, -1) }()
-	b := newBuilder(p.name, "csv", "", p.h)
-	b.list.Users = users[:0:firstLines]
-	r := newCSVReader(p.text, p.delim)
-	err := p.rows(b, r, -1, split)
-	if err2 := <-errc; err != nil || err2 != nil || r.pos != split {
+	type part struct {
+		p     csvParse
+		b     *builder
+		r     *csvReader
+		first int // the row its first record is read as
+		room  int // where its users start in users
+		end   int // and where its room ends
+		err   error
+	}
+	parts := make([]part, len(cuts)-1)
+	room := 0
+	for k := range parts {
+		pt := &parts[k]
+		pt.p = *p
+		pt.p.text = p.text[cuts[k]:cuts[k+1]]
+		pt.first = p.h.last + 1
+		lines := strings.Count(pt.p.text, "\n")
+		if k == 0 {
+			pt.first = 1
+			lines -= p.h.last
+		}
+		pt.room = room
+		room = min(max(room, room+lines), size)
+		if k == len(parts)-1 {
+			room = size // its last line may have no line break
+		}
+		pt.end = room
+		pt.b = newBuilder(p.name, "csv", "", p.h)
+		pt.b.list.Users = users[pt.room:pt.room:pt.end]
+		pt.r = newCSVReader(pt.p.text, p.delim)
+		pt.r.row = pt.first
+	}
+	var next atomic.Int32
+	read := func() {
+		for k := int(next.Add(1)) - 1; k < len(parts); k = int(next.Add(1)) - 1 {
+			pt := &parts[k]
+			pt.err = pt.p.rows(pt.b, pt.r, -1, -1)
+		}
+	}
+	var others sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(parts)) - 1 {
+		others.Go(read)
+	}
+	read()
+	others.Wait()
+
+	if parts[0].r.row-1 < p.h.last {
+		return nil, false // the header runs into the second part
+	}
+	b := parts[0].b
+	row := parts[0].r.row // of the next part's first record
+	n := 0
+	inPlace := true
+	for k := range parts {
+		pt := &parts[k]
+		if pt.err != nil {
+			return nil, false
+		}
+		inPlace = inPlace && cap(pt.b.list.Users) == pt.end-pt.room
+		n += len(pt.b.list.Users)
+		if k == 0 {
+			continue
+		}
+		offset := row - pt.first
+		row += pt.r.row - pt.first
+		for i := range pt.b.list.Users {
+			pt.b.list.Users[i].Row += offset
+		}
+		for i := range pt.b.list.EmptyRows {
+			pt.b.list.EmptyRows[i] += offset
+		}
+		if len(pt.b.list.Users) > 0 {
+			b.keepEmpty = len(b.list.EmptyRows) + pt.b.keepEmpty
+		}
+		b.list.EmptyRows = append(b.list.EmptyRows, pt.b.list.EmptyRows...)
+	}
+	if row-1 > maxExcelRows || n > MaxUsers {
 		return nil, false
 	}
-	offset := r.row - (p.h.last + 1)
-	n1, n2 := len(b.list.Users), len(b2.list.Users)
-	if r2.row-1+offset > maxExcelRows || n1+n2 > MaxUsers {
-		return nil, false
+	// Appending beyond its room moves a part's users elsewhere; then they
+	// are all copied into a new array.
+	all := users[:0]
+	if !inPlace {
+		all = make([]User, 0, n)
 	}
-	for i := range b2.list.Users {
-		b2.list.Users[i].Row += offset
+	for k := range parts {
+		all = append(all, parts[k].b.list.Users...) // in place: down over the room left
 	}
-	for i := range b2.list.EmptyRows {
-		b2.list.EmptyRows[i] += offset
-	}
-	if n2 > 0 {
-		b.keepEmpty = len(b.list.EmptyRows) + b2.keepEmpty
-	}
-	// Appending beyond its room moves a half's users elsewhere, which
-	// leaves its room's capacity behind.
-	if cap(b.list.Users) == firstLines && cap(b2.list.Users) == size-firstLines {
-		copy(users[n1:n1+n2], b2.list.Users) // down over the first half's room left
-		b.list.Users = users[:n1+n2]
-	} else {
-		b.list.Users = append(b.list.Users, b2.list.Users...)
-	}
-	b.list.EmptyRows = append(b.list.EmptyRows, b2.list.EmptyRows...)
-	list, err = b.done()
+	b.list.Users = all
+	list, err := b.done()
 	return list, err == nil
 }
 
