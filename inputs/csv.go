@@ -815,7 +815,12 @@ func (p *csvParse) readInParts(size int) (list *UserList, ok bool) {
 		all = make([]User, 0, n)
 	}
 	for k := range parts {
-		all = append(all, parts[k].b.list.Users...) // in place: down over the room left
+		us := parts[k].b.list.Users
+		if inPlace && parts[k].room == len(all) {
+			all = all[:len(all)+len(us)] // where they are
+			continue
+		}
+		all = append(all, us...) // in place: down over the room left
 	}
 	b.list.Users = all
 	list, err := b.done()
