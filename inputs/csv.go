@@ -5,7 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"iter"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -674,14 +677,162 @@ func (p *csvParse) dataRows() iter.Seq2[int, []string] {
 }
 
 func (p *csvParse) read() (*UserList, error) {
-	h := p.h
-	b := newBuilder(p.name, "csv", "", h)
 	// Pre-size from the line count, but not beyond what a few megabytes of
 	// real users need: Excel sometimes writes a million empty ";;;" rows.
-	b.list.Users = make([]User, 0, min(max(0, strings.Count(p.text, "\n")-h.last+1), 1<<16))
+	size := min(max(0, strings.Count(p.text, "\n")-p.h.last+1), 1<<16)
 	nul := strings.IndexByte(p.text, 0)
-	r := newCSVReader(p.text, p.delim)
-	for {
+	if len(p.text) >= readInPartsBytes && nul < 0 && runtime.GOMAXPROCS(0) > 1 {
+		if list, ok := p.readInParts(size); ok {
+			return list, nil
+		}
+	}
+	b := newBuilder(p.name, "csv", "", p.h)
+	b.list.Users = make([]User, 0, size)
+	if err := p.rows(b, newCSVReader(p.text, p.delim), nul, -1); err != nil {
+		return nil, err
+	}
+	return b.done()
+}
+
+// readInPartsBytes is the size of a text export read on several cores
+// (readInParts): about 10,000 users. A batch's customers, each packed on
+// one core, are far smaller.
+var readInPartsBytes = 1 << 20
+
+// readInPartsCount is how many parts readInParts cuts the text into: the
+// cores take the next part as each finishes one, so that a core busy with
+// other work (the language's texts, the machine's other programs) leaves
+// its share to the others.
+const readInPartsCount = 8
+
+// readInParts reads the users of a large export on several cores: the text
+// is cut into parts at line breaks, and each part read as if its rows
+// followed the header; the parts' rows are then renumbered after the
+// parts before them, and their users and empty rows joined in order. ok is
+// false, and the export is to be read from the start on one core, when the
+// parts do not join as one reading would read them: a quoted value runs
+// over the line break where two meet, a part has an error (that reading
+// reports the first), the header does not end in the first part, or the
+// joined rows pass a limit. size is the users to make room for.
+func (p *csvParse) readInParts(size int) (list *UserList, ok bool) {
+	cuts := []int{0}
+	for k := 1; k < readInPartsCount; k++ {
+		from := max(len(p.text)*k/readInPartsCount, cuts[len(cuts)-1])
+		if i := strings.IndexByte(p.text[from:], '\n'); i >= 0 && from+i+1 < len(p.text) {
+			if c := from + i + 1; c > cuts[len(cuts)-1] {
+				cuts = append(cuts, c)
+			}
+		}
+	}
+	cuts = append(cuts, len(p.text))
+	// One array for the users of all parts: each part has room for as many
+	// as it has lines (below the header), which is its users unless a row
+	// is empty or a value spans lines; they are moved together below.
+	users := make([]User, 0, size)
+	type part struct {
+		p     csvParse
+		b     *builder
+		r     *csvReader
+		first int // the row its first record is read as
+		room  int // where its users start in users
+		end   int // and where its room ends
+		err   error
+	}
+	parts := make([]part, len(cuts)-1)
+	room := 0
+	for k := range parts {
+		pt := &parts[k]
+		pt.p = *p
+		pt.p.text = p.text[cuts[k]:cuts[k+1]]
+		pt.first = p.h.last + 1
+		lines := strings.Count(pt.p.text, "\n")
+		if k == 0 {
+			pt.first = 1
+			lines -= p.h.last
+		}
+		pt.room = room
+		room = min(max(room, room+lines), size)
+		if k == len(parts)-1 {
+			room = size // its last line may have no line break
+		}
+		pt.end = room
+		pt.b = newBuilder(p.name, "csv", "", p.h)
+		pt.b.list.Users = users[pt.room:pt.room:pt.end]
+		pt.r = newCSVReader(pt.p.text, p.delim)
+		pt.r.row = pt.first
+	}
+	var next atomic.Int32
+	read := func() {
+		for k := int(next.Add(1)) - 1; k < len(parts); k = int(next.Add(1)) - 1 {
+			pt := &parts[k]
+			pt.err = pt.p.rows(pt.b, pt.r, -1, -1)
+		}
+	}
+	var others sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(parts)) - 1 {
+		others.Go(read)
+	}
+	read()
+	others.Wait()
+
+	if parts[0].r.row-1 < p.h.last {
+		return nil, false // the header runs into the second part
+	}
+	b := parts[0].b
+	row := parts[0].r.row // of the next part's first record
+	n := 0
+	inPlace := true
+	for k := range parts {
+		pt := &parts[k]
+		if pt.err != nil {
+			return nil, false
+		}
+		inPlace = inPlace && cap(pt.b.list.Users) == pt.end-pt.room
+		n += len(pt.b.list.Users)
+		if k == 0 {
+			continue
+		}
+		offset := row - pt.first
+		row += pt.r.row - pt.first
+		for i := range pt.b.list.Users {
+			pt.b.list.Users[i].Row += offset
+		}
+		for i := range pt.b.list.EmptyRows {
+			pt.b.list.EmptyRows[i] += offset
+		}
+		if len(pt.b.list.Users) > 0 {
+			b.keepEmpty = len(b.list.EmptyRows) + pt.b.keepEmpty
+		}
+		b.list.EmptyRows = append(b.list.EmptyRows, pt.b.list.EmptyRows...)
+	}
+	if row-1 > maxExcelRows || n > MaxUsers {
+		return nil, false
+	}
+	// Appending beyond its room moves a part's users elsewhere; then they
+	// are all copied into a new array.
+	all := users[:0]
+	if !inPlace {
+		all = make([]User, 0, n)
+	}
+	for k := range parts {
+		us := parts[k].b.list.Users
+		if inPlace && parts[k].room == len(all) {
+			all = all[:len(all)+len(us)] // where they are
+			continue
+		}
+		all = append(all, us...) // in place: down over the room left
+	}
+	b.list.Users = all
+	list, err := b.done()
+	return list, err == nil
+}
+
+// rows reads the records of r into b: to the end of the text, or with
+// stop >= 0 until a record ends at or after byte stop. nul is the first NUL
+// byte of the text, or -1.
+func (p *csvParse) rows(b *builder, r *csvReader, nul, stop int) error {
+	h := p.h
+	for stop < 0 || r.pos < stop {
 		row, cells, done, err := r.next()
 		if done {
 			break
@@ -691,10 +842,10 @@ func (p *csvParse) read() (*UserList, error) {
 			if row > h.last {
 				e.Column = h.columnName(err.col)
 			}
-			return nil, e
+			return e
 		}
 		if nul >= 0 && nul < r.pos {
-			return nil, &Error{File: p.name, Row: row, Msg: "the row contains a NUL character (byte 0), which a text export never holds",
+			return &Error{File: p.name, Row: row, Msg: "the row contains a NUL character (byte 0), which a text export never holds",
 				Hint: "the file is damaged or was padded by another program: delete the character in a text editor, or export the user list again"}
 		}
 		if row <= h.last {
@@ -705,26 +856,26 @@ func (p *csvParse) read() (*UserList, error) {
 			continue
 		}
 		if len(cells) > h.width && !isEmptyRow(cells[h.width:]) {
-			return nil, &Error{File: p.name, Row: row,
+			return &Error{File: p.name, Row: row,
 				Msg: fmt.Sprintf("the row has %d cells but the header has %d", lastNonEmpty(cells), len(h.cells)),
 				Hint: fmt.Sprintf("a value probably contains the delimiter %s without quotes around it; "+
 					"put that value in quotes or remove the extra %s", delimName(p.delim), delimName(p.delim))}
 		}
 		if r.multiLine {
 			if e := p.checkMultiLine(row, cells); e != nil {
-				return nil, e
+				return e
 			}
 		}
 		if len(cells) < len(h.cells) {
 			if e := p.checkOtherDelimiter(row, p.text[r.start:r.end], cells); e != nil {
-				return nil, e
+				return e
 			}
 		}
 		if e := b.add(row, cells); e != nil {
-			return nil, e
+			return e
 		}
 	}
-	return b.done()
+	return nil
 }
 
 // checkMultiLine accepts a record with a quoted value over several lines

@@ -42,28 +42,37 @@ func Transliterate(s string) string {
 		// Most names and headers: nothing to decompose or look up.
 		return strings.ToLower(s)
 	}
-	b := make([]byte, 0, len(s)+4)
-	latin := latin()
+	return string(AppendTransliterated(make([]byte, 0, len(s)+4), s))
+}
+
+// AppendTransliterated appends Transliterate(s) to dst, without a string
+// of its own: readiness groups every name of an export by it.
+func AppendTransliterated(dst []byte, s string) []byte {
+	start := len(dst)
+	var latin *[0x250]string
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			b = append(b, c)
+			dst = append(dst, c)
 			i++
 			continue
+		}
+		if latin == nil {
+			latin = latinTable()
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r >= rune(len(latin)) {
 			// Beyond the letters of the table (or a combining accent):
 			// the whole string the slow way, so accents stay with their
 			// letters.
-			return transliterate(s)
+			return append(dst[:start], transliterate(s)...)
 		}
-		b = append(b, latin[r]...)
+		dst = append(dst, latin[r]...)
 		i += size
 	}
-	return string(b)
+	return dst
 }
 
 // transliterate is Transliterate by the rule: decompose, drop the accents,
@@ -91,7 +100,7 @@ func transliterate(s string) string {
 // letters of names in the pack's languages, looked up rather than
 // normalised. None of them is a combining accent, so a string of them
 // transliterates character by character.
-var latin = sync.OnceValue(func() *[0x250]string {
+var latinTable = sync.OnceValue(func() *[0x250]string {
 	var t [0x250]string
 	for r := range t {
 		t[r] = transliterate(string(rune(r)))

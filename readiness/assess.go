@@ -87,6 +87,10 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *assessment.
 	if opt.addrsOf != users || len(a.addrs) != len(users.Users) {
 		a.addrs = addresses(users.Users)
 	}
+	// Two more checks of every user on the second core, once the
+	// same-person check there is done.
+	addressChecks := make(chan [2]assessment.Check, 1)
+	go func() { addressChecks <- [2]assessment.Check{a.duplicateEmails(), a.validEmails()} }()
 	out := &assessment.Assessment{
 		Tool:      opt.Tool,
 		Generated: opt.Date.Format(time.DateOnly),
@@ -114,8 +118,7 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *assessment.
 
 	out.Checks = []assessment.Check{
 		a.onsiteVersion(),
-		a.duplicateEmails(),
-		a.validEmails(),
+		{}, {}, // duplicateEmails, validEmails, below
 		{}, // samePerson, below
 		a.identityDomains(),
 		a.licences(),
@@ -130,6 +133,9 @@ func Assess(p *inputs.Profile, users *inputs.UserList, opt Options) *assessment.
 		spfCheck,
 		downtimeCheck,
 	}
+	ac := <-addressChecks
+	out.Checks[slices.Index(assessment.CheckIDs, assessment.CheckDuplicateEmails)] = ac[0]
+	out.Checks[slices.Index(assessment.CheckIDs, assessment.CheckValidEmails)] = ac[1]
 	out.Checks[slices.Index(assessment.CheckIDs, assessment.CheckSamePerson)] = <-opt.same.check
 	for i := range out.Checks {
 		sortFindings(out.Checks[i].Findings)

@@ -172,7 +172,7 @@ func (a *assessor) loginDomains() []domainCount {
 		case d == nil:
 			d = &domainCount{domain: strings.ToLower(shown)}
 			byKey[key] = d
-		case !strings.EqualFold(shown, d.domain):
+		case shown != d.domain && !strings.EqualFold(shown, d.domain):
 			d.domain = min(d.domain, strings.ToLower(shown))
 		}
 		d.users++

@@ -2,6 +2,7 @@ package readiness
 
 import (
 	"cmp"
+	"hash/maphash"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,7 +17,7 @@ import (
 func (a *assessor) duplicateEmails() assessment.Check {
 	const id = assessment.CheckDuplicateEmails
 	// valid-emails reports missing addresses.
-	order, groups := a.repeated(func(i int) string { return a.addrs[i].key })
+	order, groups := a.repeated(func(dst []byte, i int) []byte { return append(dst, a.addrs[i].key...) })
 	var fs []assessment.Finding
 	var unclear []*inputs.User // users of unknown access in groups that may block
 	st := assessment.Pass
@@ -97,6 +98,10 @@ func (a *assessor) validEmails() assessment.Check {
 		// SuperOffice stores a user id and an address in at most
 		// MaxFieldLength characters: a longer one cannot be migrated.
 		for _, long := range []struct{ kind, value string }{{"user-id-too-long", u.ID}, {"email-too-long", e}} {
+			// No fewer bytes than characters: most values need no count.
+			if len(long.value) <= MaxFieldLength {
+				continue
+			}
 			if n := utf8.RuneCountInString(long.value); n > MaxFieldLength {
 				fs = append(fs, a.userFinding(u, long.kind, "length", n, "max", MaxFieldLength))
 				switch access {
@@ -109,7 +114,7 @@ func (a *assessor) validEmails() assessment.Check {
 				}
 			}
 		}
-		if utf8.RuneCountInString(e) > MaxFieldLength {
+		if len(e) > MaxFieldLength && utf8.RuneCountInString(e) > MaxFieldLength {
 			continue
 		}
 		switch {
@@ -408,40 +413,154 @@ func singleSpaced(s string) string {
 	return s
 }
 
+// appendNameKey appends the key sameNames groups a name by,
+// singleSpaced(inputs.Transliterate(name)), to dst: without a string of
+// its own for the usual name.
+func appendNameKey(dst []byte, name string) []byte {
+	start := len(dst)
+	dst = inputs.AppendTransliterated(dst, name)
+	prev := byte(' ')
+	for _, c := range dst[start:] {
+		if c == ' ' && prev == ' ' || c < ' ' || c >= utf8.RuneSelf {
+			return append(dst[:start], singleSpaced(string(dst[start:]))...)
+		}
+		prev = c
+	}
+	if prev == ' ' && len(dst) > start {
+		dst = dst[:len(dst)-1] // the one trailing space
+	}
+	return dst
+}
+
+// appendIDKey appends the key sameIDs groups a user id by,
+// foldString(strings.TrimSpace(id)), to dst: without a string of its own
+// for an ASCII id.
+func appendIDKey(dst []byte, id string) []byte {
+	id = strings.TrimSpace(id)
+	if !isASCII(id) {
+		return append(dst, foldString(id)...)
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
 // repeated groups the people of the export (users left out by kind are
-// not) by key, given the user's index, and returns the keys more than one
-// of them share, in the order of their first row, with their users. An
-// empty key groups nobody. Most keys are unique: only the first row of each
-// is remembered until a second one turns up (a map of 50,000 one-user
-// groups would cost more than every other check together).
-func (a *assessor) repeated(key func(i int) string) ([]string, map[string][]*inputs.User) {
-	first := make(map[string]*inputs.User, len(a.users.Users))
-	groups := map[string][]*inputs.User{}
-	var order []string
-	for i := range a.users.Users {
-		u := &a.users.Users[i]
-		if leftOut(u) {
+// not) by key, which appends the key of the user of index i to dst, and
+// returns the keys more than one of them share, in the order of their
+// first row, with their users. An empty key groups nobody. Most keys are
+// unique, and a map of 50,000 keys, or a string for each, would cost more
+// than every other check together: each key is hashed, the hashes sorted
+// (a radix sort of their top bits, each beside its user's index), and only
+// the users whose hashes sort together have their keys compared, as
+// strings. Keys that share those bits but differ are told apart then, so
+// the result does not depend on the hash (its seed is random).
+func (a *assessor) repeated(key func(dst []byte, i int) []byte) ([]string, map[string][]*inputs.User) {
+	users := a.users.Users
+	seed := maphash.MakeSeed()
+	hashed := make([]uint64, 0, len(users))
+	var k []byte
+	for i := range users {
+		if leftOut(&users[i]) {
 			continue
 		}
-		k := key(i)
-		if k == "" {
-			continue
-		}
-		f, seen := first[k]
-		switch {
-		case !seen:
-			first[k] = u
-		case groups[k] == nil:
-			groups[k] = []*inputs.User{f, u}
-			order = append(order, k)
-		default:
-			groups[k] = append(groups[k], u)
+		if k = key(k[:0], i); len(k) > 0 {
+			hashed = append(hashed, keyHash(seed, k)&^indexMask|uint64(i))
 		}
 	}
-	// In the order of each group's first row, as the findings are sorted.
-	slices.SortStableFunc(order, func(x, y string) int { return cmp.Compare(groups[x][0].Row, groups[y][0].Row) })
+	hashed = sortTopBits(hashed)
+	type group struct {
+		key   string
+		users []int // indexes, in the export's order
+	}
+	var found []group
+	byKey := map[string]int{} // within a run of hashes: a key's index in found
+	for lo := 0; lo < len(hashed); {
+		hi := lo + 1
+		for hi < len(hashed) && hashed[hi]>>sortShift == hashed[lo]>>sortShift {
+			hi++
+		}
+		if hi-lo > 1 {
+			clear(byKey)
+			from := len(found)
+			for _, h := range hashed[lo:hi] { // in the export's order
+				i := int(h & indexMask)
+				k = key(k[:0], i)
+				if g, ok := byKey[string(k)]; ok {
+					found[g].users = append(found[g].users, i)
+					continue
+				}
+				byKey[string(k)] = len(found)
+				found = append(found, group{key: string(k), users: []int{i}})
+			}
+			// A key alone in the run only shared the top bits of its hash.
+			kept := found[:from]
+			for _, g := range found[from:] {
+				if len(g.users) > 1 {
+					kept = append(kept, g)
+				}
+			}
+			found = kept
+		}
+		lo = hi
+	}
+	// In the order of each group's first row, as the findings are sorted
+	// (and, for a tie, of each group's second user).
+	slices.SortFunc(found, func(x, y group) int {
+		return cmp.Or(cmp.Compare(users[x.users[0]].Row, users[y.users[0]].Row), cmp.Compare(x.users[1], y.users[1]))
+	})
+	order := make([]string, len(found))
+	groups := make(map[string][]*inputs.User, len(found))
+	for n, g := range found {
+		order[n] = g.key
+		us := make([]*inputs.User, len(g.users))
+		for j, i := range g.users {
+			us[j] = &users[i]
+		}
+		groups[g.key] = us
+	}
 	return order, groups
 }
+
+// indexMask keeps a user's index in the low bits of its hash in repeated.
+const indexMask = 1<<20 - 1
+
+// An export holds at most inputs.MaxUsers users: their indexes fit.
+var _ [indexMask + 1 - inputs.MaxUsers]struct{}
+
+// sortShift leaves the bits of a hash that sortTopBits sorts by.
+const sortShift = 40
+
+// sortTopBits sorts hs by their top 24 bits (a least significant digit
+// radix sort, 8 bits a pass), keeping the order of those that share them.
+func sortTopBits(hs []uint64) []uint64 {
+	tmp := make([]uint64, len(hs))
+	for shift := sortShift; shift < 64; shift += 8 {
+		var count [256]int
+		for _, h := range hs {
+			count[byte(h>>shift)]++
+		}
+		n := 0
+		for d, c := range count {
+			count[d], n = n, n+c
+		}
+		for _, h := range hs {
+			d := byte(h >> shift)
+			tmp[count[d]] = h
+			count[d]++
+		}
+		hs, tmp = tmp, hs
+	}
+	return hs
+}
+
+// keyHash is repeated's hash of a key (a test makes every key collide).
+var keyHash = maphash.Bytes
 
 // samePerson: one person with several user records that can log in is a
 // known cause of users locked out after the migration (SuperID signs a
@@ -463,12 +582,12 @@ type sameGroups struct {
 // sameNames finds the records that share a name, folded, and differ in
 // user id.
 func (a *assessor) sameNames() sameGroups {
-	order, groups := a.repeated(func(i int) string {
+	order, groups := a.repeated(func(dst []byte, i int) []byte {
 		u := &a.users.Users[i]
 		if a.access(u) == inputs.No {
-			return ""
+			return dst
 		}
-		return singleSpaced(inputs.Transliterate(u.Name))
+		return appendNameKey(dst, u.Name)
 	})
 	var out sameGroups
 	for _, k := range order {
@@ -494,7 +613,7 @@ func (a *assessor) sameNames() sameGroups {
 // user with several addresses, and the wrong one may become the user name.
 // The same row exported twice (the same address) is not a second address.
 func (a *assessor) sameIDs() sameGroups {
-	idOrder, byID := a.repeated(func(i int) string { return foldString(strings.TrimSpace(a.users.Users[i].ID)) })
+	idOrder, byID := a.repeated(func(dst []byte, i int) []byte { return appendIDKey(dst, a.users.Users[i].ID) })
 	var out sameGroups
 	for _, k := range idOrder {
 		g := byID[k]

@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/migready/migready/readiness/assessment"
 )
 
 // encodeIndented writes v as encoding/json's Encoder with SetIndent("",
@@ -292,13 +295,17 @@ type findingParts struct{ args, track []byte }
 
 func encodeParts(f *Finding) (findingParts, bool) {
 	var p findingParts
-	// encoding/json calls the same method, and compacts what it returns,
-	// which encoding/json wrote compact already.
-	args, err := f.Args.MarshalJSON()
-	if err != nil || !json.Valid(args) {
-		return p, false
+	if args, ok := appendArgs(nil, f.Args); ok {
+		p.args = args
+	} else {
+		// encoding/json calls the same method, and compacts what it
+		// returns, which encoding/json wrote compact already.
+		args, err := f.Args.MarshalJSON()
+		if err != nil || !json.Valid(args) {
+			return p, false
+		}
+		p.args = args
 	}
-	p.args = args
 	if f.Track != nil {
 		var b bytes.Buffer
 		enc := json.NewEncoder(&b)
@@ -309,6 +316,68 @@ func encodeParts(f *Finding) (findingParts, bool) {
 		p.track = bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 	}
 	return p, true
+}
+
+// appendArgs appends as as Args.MarshalJSON writes them, when their
+// values are of the kinds findings hold: strings, ints, Texts and Lists of
+// them. ok is false for any other value, or a name encoding/json would
+// escape (Args.MarshalJSON writes its names with HTML escaping).
+func appendArgs(dst []byte, as assessment.Args) (_ []byte, ok bool) {
+	dst = append(dst, '{')
+	for i, a := range as {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		if strings.ContainsAny(a.Name, "<>&") {
+			return dst, false
+		}
+		dst = appendJSONString(dst, a.Name)
+		dst = append(dst, ':')
+		switch v := a.Value.(type) {
+		case string:
+			dst = appendJSONString(dst, v)
+		case int:
+			dst = strconv.AppendInt(dst, int64(v), 10)
+		case assessment.Text:
+			if dst, ok = appendText(dst, v); !ok {
+				return dst, false
+			}
+		case assessment.List:
+			if v == nil {
+				dst = append(dst, "null"...)
+				break
+			}
+			dst = append(dst, '[')
+			for j, t := range v {
+				if j > 0 {
+					dst = append(dst, ',')
+				}
+				if dst, ok = appendText(dst, t); !ok {
+					return dst, false
+				}
+			}
+			dst = append(dst, ']')
+		default:
+			return dst, false
+		}
+	}
+	return append(dst, '}'), true
+}
+
+// appendText appends t as encoding/json encodes an assessment.Text.
+func appendText(dst []byte, t assessment.Text) (_ []byte, ok bool) {
+	dst = append(dst, `{"key":`...)
+	dst = appendJSONString(dst, t.Key)
+	if t.Plural {
+		dst = append(dst, `,"plural":true`...)
+	}
+	if len(t.Args) > 0 {
+		dst = append(dst, `,"args":`...)
+		if dst, ok = appendArgs(dst, t.Args); !ok {
+			return dst, false
+		}
+	}
+	return append(dst, '}'), true
 }
 
 // appendFinding appends f, its arguments and notes encoded in p, as

@@ -183,3 +183,34 @@ func TestWriteAsEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// appendArgs writes what Args.MarshalJSON writes, or says it cannot.
+func TestAppendArgsAsMarshalJSON(t *testing.T) {
+	hostile := `"x" \ <script> & ` + "\u2028\x01\xff é"
+	text := assessment.Text{Key: hostile, Args: assessment.Args{{Name: "user", Value: hostile}, {Name: "row", Value: 12}}}
+	for _, c := range []struct {
+		args assessment.Args
+		ok   bool
+	}{
+		{nil, true},
+		{assessment.Args{}, true},
+		{assessment.Args{{Name: "s", Value: hostile}, {Name: "n", Value: -3}, {Name: hostile[:3], Value: ""}}, true},
+		{assessment.Args{{Name: "t", Value: text}, {Name: "p", Value: assessment.Text{Key: "k", Plural: true, Args: assessment.Args{}}}}, true},
+		{assessment.Args{{Name: "others", Value: assessment.List{text, {Key: "more", Plural: true, Args: assessment.Args{{Name: "count", Value: 510}}}}}}, true},
+		{assessment.Args{{Name: "none", Value: assessment.List(nil)}, {Name: "empty", Value: assessment.List{}}}, true},
+		{assessment.Args{{Name: "nested", Value: assessment.Text{Key: "k", Args: assessment.Args{{Name: "f", Value: 1.5}}}}}, false},
+		{assessment.Args{{Name: "<b>", Value: "x"}}, false},
+		{assessment.Args{{Name: "h", Value: assessment.Hours(2)}}, false},
+		{assessment.Args{{Name: "i", Value: int64(2)}}, false},
+		{assessment.Args{{Name: "nil", Value: nil}}, false},
+	} {
+		want, err := c.args.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := appendArgs([]byte("pre"), c.args)
+		if ok != c.ok || ok && string(got) != "pre"+string(want) {
+			t.Errorf("appendArgs(%v) = %s, %v; MarshalJSON %s", c.args, got, ok, want)
+		}
+	}
+}
