@@ -93,3 +93,27 @@ func TestReadInParts(t *testing.T) {
 		}
 	}
 }
+
+// FuzzReadInParts: whatever the rows, reading in parts (here from the
+// smallest export up) gives exactly what one reading gives: the same users
+// at the same rows, the same empty rows, the same error.
+func FuzzReadInParts(f *testing.F) {
+	const header = "Users\r\nUser ID;First name;Last name;E-mail;Can log in;Type\r\n"
+	f.Add("U1;Kari;Nordmann;k@x.no;Yes;1\r\nU2;\"Per\r\nOla\";N;p@x.no;No;1\r\n;;;;\r\n\r\nU3;A;B;a@x.no;Yes;1")
+	f.Add("U1;A;B;a@x.no;Yes;1\rU2;A;B;b@x.no;Yes;1\rU3;\"A;B;c@x.no;Yes;1\n")
+	f.Add(strings.Repeat("U9;A;B;a@x.no;Yes;1\r\n", 40) + "U10,A,B,c,Yes,1\r\n")
+	// Plain rows around the fuzzed ones, so that the header ends in the
+	// first part and the parts meet in and around them.
+	plain := strings.Repeat("U0;Kari;Nordmann;k@x.no;Yes;1\r\n", 30)
+	f.Fuzz(func(t *testing.T, body string) {
+		text := header + plain + body + "\r\n" + plain + body
+		defer func(n int) { readInPartsBytes = n }(readInPartsBytes)
+		readInPartsBytes = 1 << 40
+		want, wantErr := ParseUsers("users.csv", []byte(text), "")
+		readInPartsBytes = 1
+		got, err := ParseUsers("users.csv", []byte(text), "")
+		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(err, wantErr) {
+			t.Errorf("read in parts: %+v, %v\nin one: %+v, %v", got, err, want, wantErr)
+		}
+	})
+}
