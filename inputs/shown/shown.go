@@ -80,16 +80,17 @@ func Visible(s string) string {
 
 func writeVisible(b *strings.Builder, r rune) {
 	if hidden(r) {
-		b.WriteString(marked(r))
+		b.WriteString(Marked(r))
 		return
 	}
 	b.WriteRune(r)
 }
 
-// marked is r written out: [U+202E].
-func marked(r rune) string { return fmt.Sprintf("[U+%04X]", r) }
+// Marked is r written out as the pack writes a character a reader cannot
+// see, or one the PDF's fonts cannot draw: [U+202E].
+func Marked(r rune) string { return fmt.Sprintf("[U+%04X]", r) }
 
-// markedLen is len(marked(r)).
+// markedLen is len(Marked(r)).
 func markedLen(r rune) int {
 	digits := 4
 	for v := r >> 16; v > 0; v >>= 4 {

@@ -148,8 +148,8 @@ func abs(n int) int {
 
 func TestMarkedLen(t *testing.T) {
 	for _, r := range []rune{0, 0x1b, 0xad, 0x202e, 0xfeff, 0xe0001, 0x10ffff, 0x10000, 0xffff} {
-		if markedLen(r) != len(marked(r)) {
-			t.Errorf("markedLen(%U) = %d, want %d", r, markedLen(r), len(marked(r)))
+		if markedLen(r) != len(Marked(r)) {
+			t.Errorf("markedLen(%U) = %d, want %d", r, markedLen(r), len(Marked(r)))
 		}
 	}
 }

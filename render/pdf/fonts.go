@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"fmt"
 	"math"
 	"sync"
 	"unicode/utf8"
@@ -13,6 +12,7 @@ import (
 	"github.com/go-fonts/liberation/liberationsansbolditalic"
 	"github.com/go-fonts/liberation/liberationsansitalic"
 	"github.com/go-fonts/liberation/liberationsansregular"
+	"github.com/migready/migready/inputs/shown"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -276,7 +276,7 @@ func sanitizeRuns(s string, id fontID, emit func(text string, code bool)) {
 			out = utf8.AppendRune(out, r)
 		default:
 			flush(true)
-			out = fmt.Appendf(out, "[U+%04X]", r)
+			out = append(out, shown.Marked(r)...)
 		}
 	}
 	if len(out) > 0 {
