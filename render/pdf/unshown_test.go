@@ -140,6 +140,9 @@ func TestRightToLeftOrder(t *testing.T) {
 		"אבי 王":             "[U+738B] יבא",
 		"Łukasz Żółć":       "Łukasz Żółć",
 		"row 12: שרה, Oslo": "row 12: הרש, Oslo",
+		// Angle brackets and guillemets are mirrored as brackets are.
+		"שם: דוד (מנהל) <d@x.com>": "<d@x.com> (להנמ) דוד :םש",
+		"«שרה»":                    "«הרש»",
 	} {
 		if got, _ := displayText(in, fontRegular); got != want {
 			t.Errorf("%q drawn as %q, want %q", in, got, want)
