@@ -891,11 +891,15 @@ func TestKindsDocumented(t *testing.T) {
 // still found is called out; what is no longer found is listed with the note;
 // Accepted on every finding of a warning marks it accepted, a blocker stays.
 func TestTracker(t *testing.T) {
-	l := users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@x.no", noPlan), usr(4, "C", "bad@", noAccess))
+	l := users(allColumns, usr(2, "A", "a@x.no", admin), usr(3, "B", "b@x.no", noPlan), usr(4, "C", "bad@", noAccess),
+		usr(5, "D", "d@x.no", noPlan))
 	tr := &assessment.Tracker{File: "returned.xlsx", Made: time.Date(2026, 11, 12, 0, 0, 0, 0, time.UTC), Entries: []assessment.TrackerEntry{
 		{Row: 2, Key: "licences:user:b", State: assessment.TrackFixed, Owner: "Ingrid", Comment: "given a plan"},
 		{Row: 3, Key: "valid-emails:user:c", State: assessment.TrackAccepted, Comment: "former employee"},
 		{Row: 4, Key: "licences:user:gone", State: assessment.TrackFixed, Comment: "removed the user"},
+		// A row left as the workbook gave it (Open, nothing written): no
+		// notes, so not counted as notes carried forward.
+		{Row: 5, Key: "licences:user:d", State: assessment.TrackOpen},
 	}}
 	a := Assess(profile(), l, Options{Tool: "t", Date: opt.Date, Tracker: tr})
 	r := a.Tracker

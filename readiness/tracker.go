@@ -38,7 +38,12 @@ func track(t *assessment.Tracker, a *assessment.Assessment) *assessment.TrackerR
 				continue
 			}
 			f.Track = &assessment.Tracking{State: e.State, Owner: e.Owner, Due: e.Due, Comment: e.Comment}
-			res.Carried++
+			// A row left Open with nothing written holds no notes: a
+			// workbook sent back untouched does not "have notes" on
+			// every problem.
+			if e.HasNotes() {
+				res.Carried++
+			}
 			if e.State == assessment.TrackFixed {
 				res.FixedStillFound = append(res.FixedStillFound, tracked(c.ID, f.Key, f.Row, f.UserID, f.Name, f.Email, f.Track))
 			}

@@ -120,6 +120,8 @@ func visualOrder(ps []piece) []piece {
 		if levels[i]%2 == 1 {
 			if p, _ := bidi.LookupRune(r); p.IsBracket() {
 				rs[i] = []rune(bidi.ReverseString(string(r)))[0]
+			} else if m, ok := mirrored[r]; ok {
+				rs[i] = m
 			}
 		}
 	}
@@ -153,4 +155,16 @@ func visualOrder(ps []piece) []piece {
 		i = j
 	}
 	return out
+}
+
+// mirrored pairs the characters that are drawn mirrored in right-to-left
+// text (Unicode's Bidi_Mirroring_Glyph) but are no brackets, which
+// bidi.ReverseString alone mirrors: the angle brackets around an address
+// ("דוד <d@x.com>"), guillemets and the comparisons.
+var mirrored = map[rune]rune{
+	'<': '>', '>': '<',
+	'«': '»', '»': '«',
+	'‹': '›', '›': '‹',
+	'≤': '≥', '≥': '≤',
+	'≪': '≫', '≫': '≪',
 }

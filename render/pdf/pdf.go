@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"github.com/migready/migready/inputs/shown"
 	"github.com/migready/migready/render/doc"
 	"image"
 	"image/draw"
@@ -347,15 +348,12 @@ func (r *pdfRenderer) runningHeader() {
 	if right == "" {
 		right = r.doc.Title
 	}
-	left, _ = displayText(left, fontBold)
-	right, _ = displayText(right, fontRegular)
 	const size = 7.8
+	left = fitLine(left, fontBold, size, contentW)
+	right, _ = displayText(right, fontRegular)
 	lw, rw := textWidth(left, fontBold, size), textWidth(right, fontRegular, size)
 	if lw+rw+10 > contentW {
 		right = ""
-	}
-	if lw > contentW {
-		left = truncateToWidth(left, fontBold, size, contentW)
 	}
 	r.text(marginX, headerBase, left, fontBold, size, colMuted)
 	if right != "" {
@@ -409,6 +407,42 @@ func (r *pdfRenderer) footer(page, total int) {
 	fw := textWidth(footer, fontRegular, size)
 	r.text(pageW-marginX-fw, footerBase, footer, fontRegular, size, colMuted)
 	r.fillRect(marginX, footerBase-2.3, 2.6, 2.6, r.brand)
+}
+
+// fitLine is s drawn as one line with face id at size (see displayText),
+// shortened with an ellipsis to fit w mm. It is shortened as written,
+// before it is put in visual order, so that what goes is the end of what
+// is read, on whichever side it is drawn: cut after, a right-to-left name
+// lost its first letters ("חברת" became "ברת…"). A character with its
+// accents, an emoji or a code point goes whole.
+func fitLine(s string, id fontID, size, w float64) string {
+	d, _ := displayText(s, id)
+	if textWidth(d, id, size) <= w {
+		return d
+	}
+	var ends []int // where each cluster of s ends
+	for i := 0; i < len(s); {
+		i += len(shown.FirstCluster(s[i:]))
+		ends = append(ends, i)
+	}
+	cut := func(k int) string { // the first k clusters, and "…"
+		t := "…"
+		if k > 0 {
+			t = strings.TrimRight(s[:ends[k-1]], " ") + t
+		}
+		d, _ := displayText(t, id)
+		return d
+	}
+	lo, hi := 0, len(ends)-1 // the most clusters that fit
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if textWidth(cut(mid), id, size) <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return cut(lo)
 }
 
 // truncateToWidth shortens s with an ellipsis to fit w mm.

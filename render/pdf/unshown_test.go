@@ -140,10 +140,23 @@ func TestRightToLeftOrder(t *testing.T) {
 		"אבי 王":             "[U+738B] יבא",
 		"Łukasz Żółć":       "Łukasz Żółć",
 		"row 12: שרה, Oslo": "row 12: הרש, Oslo",
+		// Angle brackets and guillemets are mirrored as brackets are.
+		"שם: דוד (מנהל) <d@x.com>": "<d@x.com> (להנמ) דוד :םש",
+		"«שרה»":                    "«הרש»",
 	} {
 		if got, _ := displayText(in, fontRegular); got != want {
 			t.Errorf("%q drawn as %q, want %q", in, got, want)
 		}
+	}
+	// Shortened to fit the running header, a right-to-left name loses
+	// its end, not its first letters, whichever side that is drawn on.
+	long := "חברת " + strings.Repeat("אופק ", 60) + "סוף"
+	got := fitLine(long, fontBold, 7.8, contentW)
+	if !strings.HasSuffix(got, "תרבח") || strings.Contains(got, "ףוס") || !strings.Contains(got, "…") {
+		t.Errorf("%q shortened to %q: want its start (drawn last) kept and its end cut", long, got)
+	}
+	if w := textWidth(got, fontBold, 7.8); w > contentW {
+		t.Errorf("%q is %.1f mm wide, more than %.1f", got, w, contentW)
 	}
 	// Read back from the PDF, it is the name as written.
 	text := pdfText(t, mustPDF(t, usersDoc(t, "Harbour & Finch Ltd", "אבי כהן")))
