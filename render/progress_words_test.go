@@ -34,3 +34,26 @@ func TestProgressCountsSayWhatTheyCount(t *testing.T) {
 		}
 	}
 }
+
+// TestTrackerWithoutNotes: a workbook sent back untouched is said to have
+// come back without notes, never "0 of the problems still found have
+// notes"; one with notes gives their count.
+func TestTrackerWithoutNotes(t *testing.T) {
+	for _, lang := range templates.Supported {
+		l := templates.MustLoad(lang)
+		for _, carried := range []int{0, 2} {
+			in := manyFindings(3, l)
+			in.Report.Assessment.Tracker = &assessment.TrackerResult{File: "returned.xlsx", Made: "2026-11-17", Carried: carried,
+				Notices: []assessment.Text{}}
+			md, err := Markdown(in.Report)
+			if err != nil {
+				t.Fatal(err)
+			}
+			none := strings.Contains(string(md), strings.SplitN(l.T("pack.tracker.intro_none"), "{date}", 2)[0])
+			counted := strings.Contains(string(md), strings.SplitN(l.Raw("pack.tracker.intro.other"), "{date}", 2)[0])
+			if none != (carried == 0) || counted != (carried > 0) {
+				t.Errorf("%s, %d carried: without notes %v, counted %v", lang, carried, none, counted)
+			}
+		}
+	}
+}
