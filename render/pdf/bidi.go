@@ -6,14 +6,14 @@ import (
 
 // Right-to-left text. fpdf draws a string's characters left to right, in
 // the order they are stored; Hebrew is stored in reading order, right to
-// left, so drawn as stored a Hebrew name reads backwards. visualOrder puts
-// a piece of text in the order it is seen, by the Unicode bidirectional
-// algorithm (golang.org/x/text/unicode/bidi), before it is measured and
-// broken into lines: the text drawn is the text measured.
-//
-// The order is that of the piece as one line. A name is one line in its
-// cell; text long enough to wrap keeps its words' order per line only
-// where it is left to right (the pack's own words are).
+// left, so drawn as stored a Hebrew name reads backwards. The Unicode
+// bidirectional algorithm (golang.org/x/text/unicode/bidi) puts text in
+// the order it is seen, one line at a time (UAX #9, rules L1-L4): text
+// that wraps is broken into lines in reading order first, then each line
+// is reordered as it is drawn (inlineBuilder.visualLine). A line's width
+// does not change with its order, so layout measures in reading order.
+// visualOrder reorders text that is one line (a name on the cover, the
+// running header).
 
 // piece is a run of sanitized text; code marks code points written for
 // runes the face lacks ("[U+0645]"), which read left to right.
@@ -44,7 +44,7 @@ func isRTL(r rune) bool {
 	return c == bidi.R || c == bidi.AL
 }
 
-// visualOrder returns ps in the order they are seen (see above): the
+// visualOrder returns ps, one line, in the order they are seen: the
 // characters of right-to-left runs reversed and their brackets mirrored,
 // the runs placed by their embedding levels, a code kept whole and left to
 // right. ps comes back unchanged when it has no right-to-left letter or
@@ -54,29 +54,68 @@ func visualOrder(ps []piece) []piece {
 		return ps
 	}
 	var rs []rune
-	var code []bool
+	var code []int
 	for _, p := range ps {
+		c := 0
+		if p.code {
+			c = 1
+		}
 		for _, r := range p.text {
 			rs = append(rs, r)
-			code = append(code, p.code)
+			code = append(code, c)
 		}
 	}
-	var para bidi.Paragraph
-	if _, err := para.SetString(string(rs)); err != nil {
+	if !reorderLine(rs, code, firstStrongRTL(rs)) {
 		return ps
 	}
-	o, err := para.Order()
-	if err != nil {
-		return ps
+	out := make([]piece, 0, len(ps))
+	for i := 0; i < len(rs); {
+		j := i
+		for j < len(rs) && code[j] == code[i] {
+			j++
+		}
+		out = append(out, piece{string(rs[i:j]), code[i] == 1})
+		i = j
 	}
-	// The paragraph's direction is its first strong letter's (rule P2).
-	baseRTL := false
+	return out
+}
+
+// firstStrongRTL reports whether the first strong letter of rs is right-
+// to-left: the direction of a paragraph that starts with rs (rule P2).
+func firstStrongRTL(rs []rune) bool {
 	for _, r := range rs {
 		p, _ := bidi.LookupRune(r)
 		if c := p.Class(); c == bidi.L || c == bidi.R || c == bidi.AL {
-			baseRTL = c != bidi.L
-			break
+			return c != bidi.L
 		}
+	}
+	return false
+}
+
+// reorderLine puts rs, one line of a paragraph whose direction is baseRTL,
+// in the order it is seen, in place; tags[i] says where rs[i] comes from
+// and moves with it. It reports false, leaving rs as it was, when the
+// algorithm fails.
+func reorderLine(rs []rune, tags []int, baseRTL bool) bool {
+	s := string(rs)
+	// A line that is not the paragraph's first can start with a letter of
+	// the other direction; a mark of the paragraph's direction before it
+	// (dropped below) keeps the paragraph's direction for the line.
+	pre := 0
+	if firstStrongRTL(rs) != baseRTL {
+		mark := "\u200e" // left-to-right mark
+		if baseRTL {
+			mark = "\u200f" // right-to-left mark
+		}
+		s, pre = mark+s, 1
+	}
+	var para bidi.Paragraph
+	if _, err := para.SetString(s); err != nil {
+		return false
+	}
+	o, err := para.Order()
+	if err != nil {
+		return false
 	}
 	// Ordering gives runs of one direction, not their levels: a right-to-
 	// left run is at level 1; a left-to-right one at 0 in a left-to-right
@@ -84,7 +123,7 @@ func visualOrder(ps []piece) []piece {
 	// right-to-left runs (a number in Hebrew text), and at 2 in a right-
 	// to-left paragraph.
 	n := o.NumRuns()
-	levels := make([]uint8, 0, len(rs))
+	levels := make([]uint8, 0, len(rs)+pre)
 	dirs := make([]bidi.Direction, n)
 	lens := make([]int, n)
 	for i := range n {
@@ -113,9 +152,10 @@ func visualOrder(ps []piece) []piece {
 			levels = append(levels, lvl)
 		}
 	}
-	if len(levels) != len(rs) {
-		return ps // runs that do not cover the text: leave it as stored
+	if len(levels) != len(rs)+pre {
+		return false // runs that do not cover the text: leave it as stored
 	}
+	levels = levels[pre:]
 	for i, r := range rs {
 		if levels[i]%2 == 1 {
 			if p, _ := bidi.LookupRune(r); p.IsBracket() {
@@ -139,22 +179,13 @@ func visualOrder(ps []piece) []piece {
 			}
 			for a, b := i, j-1; a < b; a, b = a+1, b-1 {
 				rs[a], rs[b] = rs[b], rs[a]
-				code[a], code[b] = code[b], code[a]
+				tags[a], tags[b] = tags[b], tags[a]
 				levels[a], levels[b] = levels[b], levels[a]
 			}
 			i = j
 		}
 	}
-	out := make([]piece, 0, len(ps))
-	for i := 0; i < len(rs); {
-		j := i
-		for j < len(rs) && code[j] == code[i] {
-			j++
-		}
-		out = append(out, piece{string(rs[i:j]), code[i]})
-		i = j
-	}
-	return out
+	return true
 }
 
 // mirrored pairs the characters that are drawn mirrored in right-to-left
