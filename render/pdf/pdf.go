@@ -734,7 +734,7 @@ func wrapPlain(s string, id fontID, size, w float64) (lines []string, coded bool
 	out := make([]string, 0, len(laid))
 	for _, l := range laid {
 		var sb strings.Builder
-		for _, p := range l.atoms {
+		for _, p := range b.visualLine(l) {
 			sb.WriteString(p.text)
 		}
 		out = append(out, sb.String())

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/bidi"
+
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -53,8 +55,11 @@ type placed struct {
 }
 
 type inlineLine struct {
-	atoms []placed
+	atoms []placed // in reading order; see visualLine
 	w     float64
+	// rtl: the line belongs to a paragraph (text between hard breaks)
+	// whose first strong letter is right-to-left.
+	rtl bool
 }
 
 type inlineBuilder struct {
@@ -63,6 +68,9 @@ type inlineBuilder struct {
 	// coded: some text is written as code points, in place of characters
 	// the faces lack (see sanitizeRuns).
 	coded bool
+	// rtl: some text holds a right-to-left letter; its lines are
+	// reordered as they are drawn (see visualLine).
+	rtl bool
 }
 
 func (b *inlineBuilder) style(s textStyle) int {
@@ -135,7 +143,10 @@ func (b *inlineBuilder) addPlain(s string, st int) {
 	}
 	var ps []piece
 	sanitizeRuns(s, font, func(t string, code bool) { ps = append(ps, piece{t, code}) })
-	for _, p := range visualOrder(ps) {
+	// Kept in reading order: broken into lines first, each line is put in
+	// the order it is seen as it is drawn (see visualLine).
+	b.rtl = b.rtl || hasRTL(ps)
+	for _, p := range ps {
 		if !p.code {
 			b.addWords(p.text, st)
 			continue
@@ -219,8 +230,9 @@ func (b *inlineBuilder) layout(width float64) []inlineLine {
 	cur := all
 	x := 0.0
 	var space *atom
+	rtl := b.rtl && b.paragraphRTL(0)
 	flush := func() {
-		lines = append(lines, inlineLine{atoms: cur[:len(cur):len(cur)], w: x})
+		lines = append(lines, inlineLine{atoms: cur[:len(cur):len(cur)], w: x, rtl: rtl})
 		cur, x, space = cur[len(cur):], 0, nil
 	}
 	for i := 0; i < len(atoms); {
@@ -229,6 +241,7 @@ func (b *inlineBuilder) layout(width float64) []inlineLine {
 		case atomBreak:
 			flush()
 			i++
+			rtl = b.rtl && b.paragraphRTL(i)
 			continue
 		case atomSpace:
 			if len(cur) > 0 {
@@ -305,6 +318,84 @@ func (b *inlineBuilder) layout(width float64) []inlineLine {
 		flush()
 	}
 	return lines
+}
+
+// paragraphRTL reports whether the first strong letter from atoms[i] to
+// the next hard break is right-to-left (rule P2): the direction of that
+// paragraph's lines.
+func (b *inlineBuilder) paragraphRTL(i int) bool {
+	for _, a := range b.atoms[i:] {
+		if a.kind == atomBreak {
+			break
+		}
+		if a.kind != atomText {
+			continue
+		}
+		for _, r := range a.text {
+			p, _ := bidi.LookupRune(r)
+			if c := p.Class(); c == bidi.L || c == bidi.R || c == bidi.AL {
+				return c != bidi.L
+			}
+		}
+	}
+	return false
+}
+
+// objectRune stands for a status mark or task box in a line being
+// reordered: a neutral, which takes the direction of the text around it.
+const objectRune = '\ufffc'
+
+// visualLine returns l's atoms in the order they are seen, placed anew
+// from the line's left edge: the line's text reordered by the bidi
+// algorithm (see reorderLine), a word split where its runs change
+// direction. The parts are measured as drawn; their widths sum to the
+// line's. A line without a right-to-left letter comes back as it is.
+func (b *inlineBuilder) visualLine(l inlineLine) []placed {
+	if !b.rtl {
+		return l.atoms
+	}
+	rtl := false
+	for _, a := range l.atoms {
+		if a.kind == atomText && !a.whole && hasRTL([]piece{{text: a.text}}) {
+			rtl = true
+			break
+		}
+	}
+	if !rtl {
+		return l.atoms
+	}
+	var rs []rune
+	var from []int
+	for i, a := range l.atoms {
+		if a.kind != atomText && a.kind != atomSpace {
+			rs, from = append(rs, objectRune), append(from, i)
+			continue
+		}
+		for _, r := range a.text {
+			rs, from = append(rs, r), append(from, i)
+		}
+	}
+	if !reorderLine(rs, from, l.rtl) {
+		return l.atoms
+	}
+	out := make([]placed, 0, len(l.atoms)+2)
+	x := 0.0
+	for i := 0; i < len(rs); {
+		j := i
+		for j < len(rs) && from[j] == from[i] {
+			j++
+		}
+		a := l.atoms[from[i]].atom
+		if a.kind == atomText || a.kind == atomSpace {
+			if t := string(rs[i:j]); t != a.text {
+				a.text, a.w = t, b.runesWidth(t, a.st)
+			}
+		}
+		out = append(out, placed{a, x})
+		x += a.w
+		i = j
+	}
+	return out
 }
 
 // wordEnd returns the end of the word that starts at atoms[i] (the
@@ -590,7 +681,7 @@ func plainText(n ast.Node, src []byte) string {
 func (r *pdfRenderer) drawLine(b *inlineBuilder, l inlineLine, x, top, lh, baseSize float64) {
 	base := baseSize * ptToMM
 	baseline := top + lh/2 + 0.345*base
-	atoms := l.atoms
+	atoms := b.visualLine(l)
 	// Code span backgrounds go first so text draws over them.
 	for i := 0; i < len(atoms); {
 		st := b.styles[atoms[i].st]

@@ -164,3 +164,84 @@ func TestRightToLeftOrder(t *testing.T) {
 		t.Errorf("pdftotext lacks אבי כהן:\n%s", text)
 	}
 }
+
+// TestRightToLeftWraps: right-to-left text that wraps is broken into lines
+// in reading order and each line is put in the order it is seen (UAX #9):
+// the first words on the first line, each line read right to left.
+func TestRightToLeftWraps(t *testing.T) {
+	if err := loadMetrics(); err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields("אחת שתיים שלוש ארבע חמש שש שבע שמונה תשע עשר (ירושלים) 12 Haifa סוף")
+	name := strings.Join(words, " ")
+	var b inlineBuilder
+	st := b.style(textStyle{font: fontRegular, size: tableSize, color: colText})
+	b.addText(name, st)
+	lines := b.layout(22)
+	if len(lines) < 4 {
+		t.Fatalf("%d lines in 22 mm, want the name wrapped", len(lines))
+	}
+	var read []string
+	for _, l := range lines {
+		var logical strings.Builder
+		for _, a := range l.atoms {
+			logical.WriteString(a.text)
+		}
+		read = append(read, strings.Fields(logical.String())...)
+		// Each line is drawn as that line alone would be.
+		var drawn strings.Builder
+		x := 0.0
+		for _, a := range b.visualLine(l) {
+			drawn.WriteString(a.text)
+			if d := a.x - x; d > 1e-9 || d < -1e-9 {
+				t.Errorf("%q placed at %.3f mm, want %.3f", a.text, a.x, x)
+			}
+			if w := b.runesWidth(a.text, a.st); a.kind != atomMark && (w-a.w > 1e-9 || a.w-w > 1e-9) {
+				t.Errorf("%q measured %.3f mm, drawn %.3f mm", a.text, a.w, w)
+			}
+			x += a.w
+		}
+		if d := x - l.w; d > 1e-9 || d < -1e-9 {
+			t.Errorf("line %q drawn %.3f mm wide, laid out %.3f", logical.String(), x, l.w)
+		}
+		want, _ := displayText(logical.String(), fontRegular)
+		if logical.String() == "12 Haifa סוף" {
+			// In a right-to-left paragraph: alone, it would be a left-
+			// to-right line, "12 Haifa ףוס".
+			want = "ףוס Haifa 12"
+		}
+		if drawn.String() != want {
+			t.Errorf("line %q drawn as %q, want %q", logical.String(), drawn.String(), want)
+		}
+	}
+	if strings.Join(read, " ") != name {
+		t.Errorf("lines read top to bottom %q, want %q", strings.Join(read, " "), name)
+	}
+	if last := lines[len(lines)-1]; !last.rtl || len(last.atoms) != 5 || last.atoms[0].text != "12" {
+		t.Errorf("the last line is %v, want \"12 Haifa סוף\" in a right-to-left paragraph", last.atoms)
+	}
+
+	// One line: drawn exactly as displayText draws it.
+	for _, in := range []string{"אבי כהן", "Cohen, אבי", "אבי כהן (Haifa)", "(אבי) 12", "שרה 2 כהן", "אבי 王", "row 12: שרה, Oslo", "שם: דוד (מנהל) <d@x.com>", "«שרה»"} {
+		var b inlineBuilder
+		st := b.style(textStyle{font: fontRegular, size: tableSize, color: colText})
+		b.addText(in, st)
+		lines := b.layout(500)
+		var drawn strings.Builder
+		for _, a := range b.visualLine(lines[0]) {
+			drawn.WriteString(a.text)
+		}
+		if want, _ := displayText(in, fontRegular); len(lines) != 1 || drawn.String() != want {
+			t.Errorf("%q drawn as %q in %d lines, want %q in one", in, drawn.String(), len(lines), want)
+		}
+	}
+
+	// Read back from the PDF, a long name in the users table wraps in its
+	// cell with its first words first.
+	long := strings.Repeat("שלום ", 3) + strings.Join(words[:10], " ") + " " + strings.Repeat("אחרון ", 6) + "סוף"
+	text := pdfText(t, mustPDF(t, usersDoc(t, "Harbour & Finch Ltd", long)))
+	i, j := strings.Index(text, "אחת"), strings.Index(text, "סוף")
+	if i < 0 || j < 0 || i > j || !strings.Contains(text, "שלום שלום") {
+		t.Errorf("pdftotext does not read %q first words first:\n%s", long, text)
+	}
+}
