@@ -45,14 +45,27 @@ func Write(w io.Writer, d *doc.Document) error {
 }
 
 // renderPDF lays the document out and writes it, its pages compressed by
-// compressPages (see there why not by fpdf), on the prepared document when
-// there is one (see Prepare).
+// compressPages (see there why not by fpdf), its faces cut to the
+// characters it can draw (cut.go), on the prepared document when there is
+// one and its faces are cut to the same (see Prepare). A document that
+// draws a character its text does not have is laid out again with the
+// whole faces.
 func renderPDF(w io.Writer, d *doc.Document, body ast.Node, logo *logoImage) error {
 	var raw bytes.Buffer
-	err := layOutOn(&raw, takePrepared(), d, body, logo, false)
+	cut := documentRunes(d)
+	p := takePrepared()
+	if p != nil && *p.cut != *cut {
+		p = nil // faces cut to fewer characters than this document has
+	}
+	err := layOutOn(&raw, p, d, body, logo, false, cut)
 	if errors.Is(err, errUnusedFace) {
 		raw.Reset()
-		err = layOut(&raw, d, body, logo, false)
+		err = layOut(&raw, d, body, logo, false, cut)
+	}
+	if errors.Is(err, errCutMissed) {
+		raw.Reset()
+		cut = nil
+		err = layOut(&raw, d, body, logo, false, nil)
 	}
 	if err != nil {
 		return err
@@ -61,34 +74,44 @@ func renderPDF(w io.Writer, d *doc.Document, body ast.Node, logo *logoImage) err
 	if err != nil {
 		// A layout compressPages does not know (a newer fpdf, say):
 		// fpdf compresses, as slowly as ever.
-		return layOut(w, d, body, logo, true)
+		return layOut(w, d, body, logo, true, cut)
 	}
 	_, err = w.Write(out)
 	return err
 }
 
+// errCutMissed: the document drew a character its faces were not cut to
+// (see cut.go).
+var errCutMissed = errors.New("pdf: a character outside the faces' cut")
+
 // layOut lays the document out and writes it, with fpdf's compression of
-// the pages on or off; fpdf reports some failures by panicking, which
-// become errors here.
-func layOut(w io.Writer, d *doc.Document, body ast.Node, logo *logoImage, compress bool) (err error) {
-	return layOutOn(w, nil, d, body, logo, compress)
+// the pages on or off, its faces cut to the characters cut (nil: whole
+// faces); fpdf reports some failures by panicking, which become errors
+// here.
+func layOut(w io.Writer, d *doc.Document, body ast.Node, logo *logoImage, compress bool, cut *runeSet) (err error) {
+	return layOutOn(w, nil, d, body, logo, compress, cut)
 }
 
-// layOutOn is layOut on the prepared document p, or on a new one when p is
-// nil. It returns errUnusedFace, having written nothing, when p has a face
-// the document never draws with.
-func layOutOn(w io.Writer, p *preparedDoc, d *doc.Document, body ast.Node, logo *logoImage, compress bool) (err error) {
+// layOutOn is layOut on the prepared document p, whose faces are cut to
+// cut, or on a new one when p is nil. It returns, having written nothing,
+// errUnusedFace when p has a face the document never draws with, and
+// errCutMissed when the document draws a character that is not in cut.
+func layOutOn(w io.Writer, p *preparedDoc, d *doc.Document, body ast.Node, logo *logoImage, compress bool, cut *runeSet) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("pdf: %v", p)
 		}
 	}()
 	r := newPDFRendererOn(p, d, logo, compress)
+	r.cut = cut
 	r.cover()
 	r.blocks(body)
 	r.finish()
 	if p != nil && r.fontAdded != r.fontUsed {
 		return errUnusedFace
+	}
+	if r.cutMissed {
+		return errCutMissed
 	}
 	if r.pdf.Err() {
 		if r.logoFailed {
@@ -167,6 +190,8 @@ type pdfRenderer struct {
 	fontSet   bool
 	fontAdded [numFonts]bool // given to fpdf, which embeds each
 	fontUsed  [numFonts]bool // drawn with
+	cut       *runeSet       // the characters the faces are cut to; nil: whole faces
+	cutMissed bool           // a character outside cut was drawn
 	textCol   doc.RGB
 	fillCol   doc.RGB
 	drawCol   doc.RGB
@@ -261,8 +286,8 @@ func (r *pdfRenderer) setFont(id fontID, size float64) {
 	if !r.fontAdded[id] {
 		// Faces are added on first use: fpdf embeds every face it is
 		// given, used or not, and parses each for every document (about
-		// 5 ms and 7 MB a face).
-		r.pdf.AddUTF8FontFromBytes(id.pdfFamily(), id.pdfStyle(), id.pdfBytes())
+		// 3 ms and 4 MB a cut face).
+		r.pdf.AddUTF8FontFromBytes(id.pdfFamily(), id.pdfStyle(), r.faceBytes(id))
 		r.fontAdded[id] = true
 	}
 	r.fontUsed[id] = true
@@ -309,6 +334,14 @@ func (r *pdfRenderer) text(x, y float64, s string, id fontID, size float64, c do
 	}
 	r.setFont(id, size)
 	r.setTextColor(c)
+	if r.cut != nil && !r.cutMissed {
+		for _, c := range s {
+			if !r.cut.has(c) {
+				r.cutMissed = true
+				break
+			}
+		}
+	}
 	r.pdf.Text(x, y, s)
 }
 

@@ -499,10 +499,10 @@ func TestCompressPagesAsFpdf(t *testing.T) {
 				t.Fatal(err)
 			}
 			var want, raw bytes.Buffer
-			if err := layOut(&want, d, d.Parsed(), logo, true); err != nil {
+			if err := layOut(&want, d, d.Parsed(), logo, true, documentRunes(d)); err != nil {
 				t.Fatal(err)
 			}
-			if err := layOut(&raw, d, d.Parsed(), logo, false); err != nil {
+			if err := layOut(&raw, d, d.Parsed(), logo, false, documentRunes(d)); err != nil {
 				t.Fatal(err)
 			}
 			got, err := compressPages(nil, raw.Bytes())
@@ -532,7 +532,7 @@ func TestCompressPagesUnknownLayout(t *testing.T) {
 	d := sampleDoc(t)
 	logo, _ := prepareLogo(d.Logo)
 	var raw bytes.Buffer
-	if err := layOut(&raw, d, d.Parsed(), logo, false); err != nil {
+	if err := layOut(&raw, d, d.Parsed(), logo, false, nil); err != nil {
 		t.Fatal(err)
 	}
 	src := raw.Bytes()

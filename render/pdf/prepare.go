@@ -9,9 +9,12 @@ import (
 
 // A process that renders one PDF (migready pack) can have fpdf parse the
 // faces while it still reads its inputs: fpdf parses every face it embeds
-// for every document, about 5 ms a face in a new process, and the faces do
-// not depend on the document. Prepare starts that work on another
-// goroutine; the next Write takes the document it made and draws on it.
+// for every document, about 3 ms a face in a new process. Prepare starts
+// that work on another goroutine, with the faces cut to the characters
+// most documents draw (baseRunes, cut.go); the next Write takes the
+// document it made and draws on it when its own characters are among
+// those, as they are unless a name is written in another script, and else
+// lays itself out on a new document.
 //
 // The bytes are the same as on a new document: adding a face only parses
 // it, and fpdf writes the faces and the page resources sorted by name
@@ -31,6 +34,7 @@ var preparedFaces = [...]fontID{fontRegular, fontBold, fontItalic}
 type preparedDoc struct {
 	f     *fpdf.Fpdf
 	faces [numFonts]bool
+	cut   *runeSet // the characters the faces are cut to
 }
 
 // errUnusedFace: the prepared document has a face the document never drew
@@ -61,9 +65,17 @@ func prepareDoc() *preparedDoc {
 	if loadMetrics() != nil {
 		return nil // Write reports it
 	}
-	p := &preparedDoc{f: newDocument()}
+	p := &preparedDoc{f: newDocument(), cut: baseRunes()}
 	for _, id := range preparedFaces {
-		p.f.AddUTF8FontFromBytes(id.pdfFamily(), id.pdfStyle(), id.pdfBytes())
+		m, err := faceMaps[id]()
+		if err != nil {
+			return nil
+		}
+		face, err := cutFace(id.ttf(), m, p.cut)
+		if err != nil {
+			return nil
+		}
+		p.f.AddUTF8FontFromBytes(id.pdfFamily(), id.pdfStyle(), face)
 		p.faces[id] = true
 	}
 	if p.f.Err() {

@@ -9,12 +9,22 @@ import (
 
 // TestPrepared: a document drawn on a prepared document (Prepare) is byte
 // for byte the one drawn on a new one, whether it draws with every
-// prepared face (sample: regular, bold, italic and mono) or not (a body
-// without emphasis: no italic, laid out again on a new document).
+// prepared face (latin: regular, bold, italic and mono) or not (a body
+// without emphasis: no italic, laid out again on a new document), and a
+// document with characters the prepared faces are not cut to (Greek and
+// Cyrillic names) is laid out on a new document.
 func TestPrepared(t *testing.T) {
+	latin := sampleDoc(t)
+	var lines [][]byte
+	for _, l := range bytes.SplitAfter(latin.Body, []byte("\n")) {
+		if !bytes.Contains(l, []byte("Ελένη")) && !bytes.Contains(l, []byte("Дмитрий")) {
+			lines = append(lines, l)
+		}
+	}
+	latin.Body = bytes.Join(lines, nil)
 	plain := sampleDoc(t)
 	plain.Body = []byte("Short, and **bold**.\n")
-	for name, d := range map[string]*doc.Document{"sample": sampleDoc(t), "no italic": plain} {
+	for name, d := range map[string]*doc.Document{"latin": latin, "no italic": plain, "scripts": sampleDoc(t)} {
 		t.Run(name, func(t *testing.T) {
 			want := mustPDF(t, d)
 			Prepare()
@@ -22,16 +32,21 @@ func TestPrepared(t *testing.T) {
 			if p == nil {
 				t.Fatal("Prepare prepared nothing")
 			}
-			var got bytes.Buffer
-			err := layOutOn(&got, p, d, d.Parsed(), mustLogo(t, d), true)
-			switch {
-			case name == "no italic" && err != errUnusedFace:
-				t.Fatalf("a prepared face the document does not use: %v, want errUnusedFace", err)
-			case name == "no italic":
-			case err != nil:
-				t.Fatal(err)
-			case !bytes.Equal(got.Bytes(), mustLayOut(t, d)):
-				t.Error("differs on a prepared document")
+			if same := *p.cut == *documentRunes(d); same == (name == "scripts") {
+				t.Fatalf("the prepared faces cut to the document's characters: %v", same)
+			}
+			if name != "scripts" {
+				var got bytes.Buffer
+				err := layOutOn(&got, p, d, d.Parsed(), mustLogo(t, d), true, documentRunes(d))
+				switch {
+				case name == "no italic" && err != errUnusedFace:
+					t.Fatalf("a prepared face the document does not use: %v, want errUnusedFace", err)
+				case name == "no italic":
+				case err != nil:
+					t.Fatal(err)
+				case !bytes.Equal(got.Bytes(), mustLayOut(t, d)):
+					t.Error("differs on a prepared document")
+				}
 			}
 			Prepare()
 			if !bytes.Equal(mustPDF(t, d), want) {
@@ -57,7 +72,7 @@ func mustLogo(t *testing.T, d *doc.Document) *logoImage {
 func mustLayOut(t *testing.T, d *doc.Document) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := layOut(&buf, d, d.Parsed(), mustLogo(t, d), true); err != nil {
+	if err := layOut(&buf, d, d.Parsed(), mustLogo(t, d), true, documentRunes(d)); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
