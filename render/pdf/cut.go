@@ -143,6 +143,9 @@ func init() {
 	for id := range fontID(numFonts) {
 		faceMaps[id] = sync.OnceValues(func() (*faceMap, error) { return readFaceMap(id.ttf()) })
 	}
+	for id := range fontID(numFonts) {
+		faceMaps[id] = faceMaps[id.face()]
+	}
 }
 
 var errNoCmap = errors.New("pdf: face without a Unicode format-4 character map")

@@ -2,8 +2,10 @@ package pdf
 
 import (
 	"bytes"
+	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -122,4 +124,35 @@ func FuzzCutFaces(f *testing.F) {
 			t.Error("the cut faces give another PDF")
 		}
 	})
+}
+
+// TestItalicsSlanted: italics are the regular face drawn slanted by 12°,
+// the document embedding no italic face (fonts.go).
+func TestItalicsSlanted(t *testing.T) {
+	if err := loadMetrics(); err != nil {
+		t.Fatal(err)
+	}
+	d := &doc.Document{Body: []byte("Upright, *slanted*.\n"), Created: time.Unix(0, 0)}
+	var out bytes.Buffer
+	if err := layOut(&out, d, d.Parsed(), nil, false, documentRunes(d)); err != nil {
+		t.Fatal(err)
+	}
+	pdf := out.Bytes()
+	if bytes.Contains(pdf, []byte("/BaseFont /utf8libsansI")) {
+		t.Error("the PDF embeds an italic face")
+	}
+	// fpdf's skew, 1 0 tan(12°) 1, moved back by tan(12°) times the
+	// baseline's height so that the baseline stays where it is.
+	skew := regexp.MustCompile(`q\n1\.00000 0\.00000 0\.21256 1\.00000 -([0-9.]+) -?0\.00000 cm\n[^\n]* ([0-9.]+) Td \(\x00s\x00l\x00a\x00n\x00t\x00e\x00d\) Tj ET Q\nQ\n`)
+	m := skew.FindSubmatch(pdf)
+	if m != nil {
+		back, _ := strconv.ParseFloat(string(m[1]), 64)
+		y, _ := strconv.ParseFloat(string(m[2]), 64)
+		if math.Abs(back-0.21256*y) > 0.01 {
+			t.Errorf("slanted about %.2f pt, not the baseline at %.2f", back/0.21256, y)
+		}
+	} else {
+		i := bytes.Index(pdf, []byte(" cm"))
+		t.Errorf("no slanted text in the page: %q", pdf[max(0, i-80):min(len(pdf), i+200)])
+	}
 }

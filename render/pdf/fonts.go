@@ -9,8 +9,6 @@ import (
 	"github.com/go-fonts/liberation/liberationmonobold"
 	"github.com/go-fonts/liberation/liberationmonoregular"
 	"github.com/go-fonts/liberation/liberationsansbold"
-	"github.com/go-fonts/liberation/liberationsansbolditalic"
-	"github.com/go-fonts/liberation/liberationsansitalic"
 	"github.com/go-fonts/liberation/liberationsansregular"
 	"github.com/migready/migready/inputs/shown"
 	"golang.org/x/image/font"
@@ -37,6 +35,24 @@ const (
 	numFonts
 )
 
+// face is the face id is drawn with: the upright one for an italic.
+func (id fontID) face() fontID {
+	switch id {
+	case fontItalic:
+		return fontRegular
+	case fontBoldItalic:
+		return fontBold
+	}
+	return id
+}
+
+// slanted reports whether id is drawn slanted (italicSkew) from its face.
+func (id fontID) slanted() bool { return id.face() != id }
+
+// italicSkew is the slant of the italics, in degrees: Liberation Sans
+// Italic's italic angle (its post table's -12°, leaning right).
+const italicSkew = 12
+
 // pdfFamily and pdfStyle are the names the faces are registered under in fpdf.
 func (id fontID) pdfFamily() string {
 	if id == fontMono || id == fontMonoBold {
@@ -46,25 +62,18 @@ func (id fontID) pdfFamily() string {
 }
 
 func (id fontID) pdfStyle() string {
-	switch id {
+	switch id.face() {
 	case fontBold, fontMonoBold:
 		return "B"
-	case fontItalic:
-		return "I"
-	case fontBoldItalic:
-		return "BI"
 	}
 	return ""
 }
 
+// ttf is the TrueType font id is drawn with.
 func (id fontID) ttf() []byte {
-	switch id {
+	switch id.face() {
 	case fontBold:
 		return liberationsansbold.TTF
-	case fontItalic:
-		return liberationsansitalic.TTF
-	case fontBoldItalic:
-		return liberationsansbolditalic.TTF
 	case fontMono:
 		return liberationmonoregular.TTF
 	case fontMonoBold:
@@ -161,6 +170,9 @@ var (
 func loadMetrics() error {
 	metricsOnce.Do(func() {
 		for id := fontID(0); id < numFonts; id++ {
+			if id.slanted() {
+				continue // below: its face's
+			}
 			// sfnt keeps the slice: the font package's own, which fpdf
 			// never writes into (pdfBytes), so it is not copied.
 			f, err := sfnt.Parse(id.ttf())
@@ -173,6 +185,9 @@ func loadMetrics() error {
 				m.table[r] = m.lookup(r)
 			}
 			metrics[id] = m
+		}
+		for id := fontID(0); id < numFonts; id++ {
+			metrics[id] = metrics[id.face()]
 		}
 	})
 	return metricsErr

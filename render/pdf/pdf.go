@@ -280,6 +280,7 @@ func cleanLang(s string) string {
 // --- fpdf state helpers -------------------------------------------------
 
 func (r *pdfRenderer) setFont(id fontID, size float64) {
+	id = id.face()
 	if r.fontSet && r.curFont == id && r.curSize == size {
 		return
 	}
@@ -341,6 +342,13 @@ func (r *pdfRenderer) text(x, y float64, s string, id fontID, size float64, c do
 				break
 			}
 		}
+	}
+	if id.slanted() {
+		r.pdf.TransformBegin()
+		r.pdf.TransformSkewX(italicSkew, x, y)
+		r.pdf.Text(x, y, s)
+		r.pdf.TransformEnd()
+		return
 	}
 	r.pdf.Text(x, y, s)
 }

@@ -28,7 +28,7 @@ import (
 // draws with (the cover's bold and regular, emphasis in the body's texts).
 // Mono, for ids and records, is drawn by most packs but not all, and is
 // added on first use.
-var preparedFaces = [...]fontID{fontRegular, fontBold, fontItalic}
+var preparedFaces = [...]fontID{fontRegular, fontBold}
 
 // preparedDoc is a new fpdf document with faces already added.
 type preparedDoc struct {
