@@ -75,3 +75,25 @@ func TestDutchSignsInWithAanmelden(t *testing.T) {
 		}
 	}
 }
+
+// Quoted values (a version, an address, an SPF term, an add-on's name) are
+// in the language's own quotation marks (its finding.ref.quoted): straight
+// typewriter quotes only in English, and where a text shows what to type
+// in a profile, whose syntax needs them.
+func TestQuotesInTheLanguagesMarks(t *testing.T) {
+	syntax := map[string]bool{"init.identity_provider": true, "serve.problem.kind.list": true, "serve.problem.kind.quotes": true}
+	for _, code := range Supported {
+		if code == "en" {
+			continue
+		}
+		l := MustLoad(code)
+		if strings.Contains(l.Raw("finding.ref.quoted"), `"`) {
+			t.Errorf("%s finding.ref.quoted uses straight quotes: %q", code, l.Raw("finding.ref.quoted"))
+		}
+		for _, k := range l.Keys() {
+			if !syntax[k] && strings.Contains(l.Raw(k), `"`) {
+				t.Errorf("%s %s quotes with typewriter quotes, not %s: %q", code, k, l.Raw("finding.ref.quoted"), l.Raw(k))
+			}
+		}
+	}
+}
