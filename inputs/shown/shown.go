@@ -54,8 +54,93 @@ func Invisible(r rune) bool {
 // hidden is Invisible but for the plain space, which shows as itself.
 func hidden(r rune) bool { return r != ' ' && Invisible(r) }
 
+// hiddenAt is hidden for r between prev and next (0 at either end of the
+// text), but for the invisible characters that change how their
+// neighbours are drawn (drawnWith): those are shown as they are.
+func hiddenAt(prev, r, next rune) bool { return hidden(r) && !drawnWith(prev, r, next) }
+
+// drawnWith reports whether r, a character that is invisible on its own,
+// changes how its neighbours prev and next are drawn, so that writing it
+// out would garble what a reader sees instead of showing what is hidden:
+//
+//   - a zero-width joiner between two emoji: 👩‍💻 is one picture;
+//   - a variation selector after a symbol or a keycap's digit: ❤️ is the
+//     emoji, ❤︎ the text sign;
+//   - tags after a black flag: 🏴 and its tags are the flag of Scotland;
+//   - a zero-width joiner or non-joiner between two letters of a script
+//     that joins its letters: in the Persian "می‌خواهم" it keeps two
+//     letters apart that would otherwise join.
+//
+// Anywhere else these are what they look like, nothing, and are written
+// out: "Ola" and "O[U+200C]la" are two names.
+func drawnWith(prev, r, next rune) bool {
+	switch {
+	case r == 0x200D:
+		return pictographic(prev) && pictographic(next) || joining(prev) && joining(next)
+	case r == 0x200C:
+		return joining(prev) && joining(next)
+	case r == 0xFE0E || r == 0xFE0F:
+		return pictographic(prev) || prev >= '0' && prev <= '9' || prev == '#' || prev == '*'
+	case r >= 0xE0020 && r <= 0xE007F:
+		return prev == 0x1F3F4 || prev >= 0xE0020 && prev <= 0xE007E
+	}
+	return false
+}
+
+// pictographic reports the characters an emoji sequence is made of: the
+// symbols, an emoji's skin tone, and the selector that makes a symbol an
+// emoji.
+func pictographic(r rune) bool {
+	return r >= 0xA9 && unicode.Is(unicode.So, r) || r >= 0x1F3FB && r <= 0x1F3FF || r == 0xFE0F
+}
+
+// joining reports the letters and marks of the scripts whose letters join
+// or form conjuncts, where a zero-width (non-)joiner decides how two
+// letters are drawn: Arabic (Persian, Urdu), Syriac, N'Ko, Mongolian and
+// the scripts of India and Sri Lanka.
+func joining(r rune) bool {
+	return r >= 0x600 && (unicode.In(r, unicode.Arabic, unicode.Syriac, unicode.Nko, unicode.Mongolian,
+		unicode.Devanagari, unicode.Bengali, unicode.Gurmukhi, unicode.Gujarati, unicode.Oriya, unicode.Tamil,
+		unicode.Telugu, unicode.Kannada, unicode.Malayalam, unicode.Sinhala) ||
+		unicode.In(r, unicode.Mn, unicode.Mc) && !unicode.Is(unicode.Variation_Selector, r))
+}
+
+// visibleRunes calls f with each character of s, between prev and next
+// (the characters around s, 0 for none), and whether it is written out.
+func visibleRunes(s string, prev, next rune, f func(r rune, out bool)) {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		after := next
+		if i+n < len(s) {
+			after, _ = utf8.DecodeRuneInString(s[i+n:])
+		}
+		f(r, hiddenAt(prev, r, after))
+		prev = r
+		i += n
+	}
+}
+
+// lastRune is the last character of s, or 0.
+func lastRune(s string) rune {
+	if s == "" {
+		return 0
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// firstRune is the first character of s, or 0.
+func firstRune(s string) rune {
+	if s == "" {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
 // Visible returns s with every invisible character other than the plain
-// space written out as [U+XXXX]; invalid UTF-8 shows as [U+FFFD].
+// space written out as [U+XXXX], but for those that change how their
+// neighbours are drawn (drawnWith); invalid UTF-8 shows as [U+FFFD].
 func Visible(s string) string {
 	ascii := 0 // most text is printable ASCII: nothing to write out
 	for ascii < len(s) && s[ascii] >= ' ' && s[ascii] < 0x7F {
@@ -72,14 +157,13 @@ func Visible(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 16)
 	b.WriteString(s[:i])
-	for _, r := range s[i:] {
-		writeVisible(&b, r)
-	}
+	visibleRunes(s[i:], lastRune(s[:i]), 0, func(r rune, out bool) { writeVisible(&b, r, out) })
 	return b.String()
 }
 
-func writeVisible(b *strings.Builder, r rune) {
-	if hidden(r) {
+// writeVisible writes r, written out when out.
+func writeVisible(b *strings.Builder, r rune, out bool) {
+	if out {
 		b.WriteString(Marked(r))
 		return
 	}
@@ -203,9 +287,11 @@ func fit(s string, n, lines int) (string, bool) {
 	type end struct{ bytes, used int }
 	var ends []end
 	used, line := 0, 1
+	prev := rune(0)
 	for s != "" {
 		c := FirstCluster(s)
-		w := width(c)
+		next := firstRune(s[len(c):])
+		w := width(c, prev, next)
 		isBreak := c == "\n"
 		if isBreak {
 			line++
@@ -223,30 +309,30 @@ func fit(s string, n, lines int) (string, bool) {
 			}
 			return strings.TrimRightFunc(out, unicode.IsSpace) + Mark, true
 		}
-		for _, r := range c {
-			if isBreak {
-				b.WriteByte('\n')
-				break
-			}
-			writeVisible(&b, r)
+		if isBreak {
+			b.WriteByte('\n')
+		} else {
+			visibleRunes(c, prev, next, func(r rune, out bool) { writeVisible(&b, r, out) })
 		}
 		used += w
 		ends = append(ends, end{b.Len(), used})
+		prev = lastRune(c)
 		s = s[len(c):]
 	}
 	return b.String(), false
 }
 
-// width is how many characters a cluster takes written out.
-func width(c string) int {
+// width is how many characters the cluster c, between prev and next,
+// takes written out.
+func width(c string, prev, next rune) int {
 	w := 0
-	for _, r := range c {
-		if hidden(r) && r != '\n' {
+	visibleRunes(c, prev, next, func(r rune, out bool) {
+		if out && r != '\n' {
 			w += markedLen(r)
 		} else {
 			w++
 		}
-	}
+	})
 	return w
 }
 

@@ -22,6 +22,46 @@ func TestVisible(t *testing.T) {
 	}
 }
 
+// TestVisibleKeepsWhatDraws: the invisible characters that change how
+// their neighbours are drawn stay as they are (an emoji sequence, an
+// emoji's selector, a subdivision flag, a Persian or Hindi name), in
+// Visible and in Line alike; the same characters elsewhere are written
+// out.
+func TestVisibleKeepsWhatDraws(t *testing.T) {
+	for in, want := range map[string]string{
+		"Team 👩\u200d💻":                "Team 👩\u200d💻",                // woman technologist
+		"👩🏽\u200d💻 and 🏳\ufe0f\u200d🌈": "👩🏽\u200d💻 and 🏳\ufe0f\u200d🌈", // after a skin tone, after a selector
+		"I ❤\ufe0f SO, ❤\ufe0e":        "I ❤\ufe0f SO, ❤\ufe0e",
+		"1\ufe0f\u20e3":                "1\ufe0f\u20e3", // keycap one
+		"🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F": "🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F",
+		"می\u200cخواهم": "می\u200cخواهم", // Persian: "I want"
+		"क्\u200dष":     "क्\u200dष",     // Devanagari half form
+		// Elsewhere: written out.
+		"O\u200cla":          "O[U+200C]la",
+		"Ola\ufe0f":          "Ola[U+FE0F]",
+		"👩\u200d":            "👩[U+200D]",
+		"a\u200d💻":           "a[U+200D]💻",
+		"\u200c\u0645":       "[U+200C]\u0645",
+		"x\U000E0067":        "x[U+E0067]",
+		"Ali\u200c\u0645":    "Ali[U+200C]\u0645",
+		"\u0645\u200b\u0645": "\u0645[U+200B]\u0645", // a zero-width space never joins
+	} {
+		if got := Visible(in); got != want {
+			t.Errorf("Visible(%q) = %q, want %q", in, got, want)
+		}
+		if got, _ := LineN(in, 100); got != want {
+			t.Errorf("LineN(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if Same("👩\u200d💻", "👩💻") {
+		t.Error("Same: an emoji sequence and its two emoji apart are one")
+	}
+	// Kept, a joiner takes one character of a limit, not eight.
+	if got, cut := LineN(strings.Repeat("👩\u200d💻", 10), 30); cut || got != strings.Repeat("👩\u200d💻", 10) {
+		t.Errorf("LineN(10 × 👩‍💻, 30) = %q, cut %v", got, cut)
+	}
+}
+
 func TestLine(t *testing.T) {
 	long := strings.Repeat("x", 750)
 	got, cut := Line("Sabine" + long)
