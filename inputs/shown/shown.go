@@ -307,7 +307,11 @@ func fit(s string, n, lines int) (string, bool) {
 					out = ""
 				}
 			}
-			return strings.TrimRightFunc(out, unicode.IsSpace) + Mark, true
+			// A joiner kept for the letter after it (drawnWith) has no
+			// letter after it now.
+			return strings.TrimRightFunc(out, func(r rune) bool {
+				return unicode.IsSpace(r) || r == 0x200C || r == 0x200D
+			}) + Mark, true
 		}
 		if isBreak {
 			b.WriteByte('\n')

@@ -56,9 +56,14 @@ func TestVisibleKeepsWhatDraws(t *testing.T) {
 	if Same("👩\u200d💻", "👩💻") {
 		t.Error("Same: an emoji sequence and its two emoji apart are one")
 	}
+	// Shortened after a joiner kept for the letter after it: the joiner
+	// goes too, as nothing follows it now.
+	if got, _ := LineN("\u0645\u200c"+strings.Repeat("\u0645", 50), 3); got != "\u0645…" {
+		t.Errorf("LineN(meem, ZWNJ, 50 meem, 3) = %q, want %q", got, "\u0645…")
+	}
 	// Kept, a joiner takes one character of a limit, not eight.
 	if got, cut := LineN(strings.Repeat("👩\u200d💻", 10), 30); cut || got != strings.Repeat("👩\u200d💻", 10) {
-		t.Errorf("LineN(10 × 👩‍💻, 30) = %q, cut %v", got, cut)
+		t.Errorf("LineN(10 woman technologists, 30) = %q, cut %v", got, cut)
 	}
 }
 
@@ -144,11 +149,11 @@ func FuzzShown(f *testing.F) {
 			if !utf8.ValidString(got) {
 				t.Fatalf("%q → invalid UTF-8 %q", s, got)
 			}
-			for _, r := range got {
-				if hidden(r) && r != '\n' {
+			visibleRunes(got, 0, 0, func(r rune, out bool) {
+				if out && r != '\n' {
 					t.Fatalf("%q → %q holds U+%04X", s, got, r)
 				}
-			}
+			})
 			if cut != strings.HasSuffix(got, Mark) && !strings.HasSuffix(s, Mark) {
 				t.Fatalf("%q → %q: cut %v", s, got, cut)
 			}
