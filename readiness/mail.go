@@ -1,6 +1,8 @@
 package readiness
 
 import (
+	"fmt"
+	"hash/fnv"
 	"strings"
 	"unicode"
 
@@ -78,23 +80,41 @@ func MailLabel(company string) string {
 
 // Slug makes a file-name part from the customer's name: transliterated
 // like MailLabel, lower case, words joined by dashes, legal form kept
-// ("Fjordkraft AS" → "fjordkraft-as"), at most 64 characters, never empty
-// ("customer").
+// ("Fjordkraft AS" → "fjordkraft-as"), at most 64 characters, never empty.
+// Greek and Cyrillic letters, which that rule leaves as they are, are
+// written in Latin letters too (slugLetters: "ООО Ромашка" → "ooo-romashka"),
+// as a file name is read by people and programs that expect ASCII. A name
+// with letters of no script it can write so (Hebrew, Arabic, Chinese…)
+// gives "customer-" and eight hex digits of a hash of the name, so that
+// two such customers of one batch do not share their files' names; a name
+// without letters or digits gives "customer".
 func Slug(name string) string {
 	var b strings.Builder
-	dash := false
+	dash, foreign := false, false
+	word := func(s string) {
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		b.WriteString(s)
+	}
 	for _, r := range transliterate(name) {
 		if r == '.' || r == '\'' || r == '’' {
 			// "B.V.", "O'Brien": punctuation inside a word does not split it.
 			continue
 		}
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
+			word(string(r))
 			continue
+		}
+		if l, ok := slugLetters[r]; ok {
+			if l != "" {
+				word(l)
+			}
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			foreign = true
 		}
 		dash = true
 	}
@@ -102,10 +122,31 @@ func Slug(name string) string {
 	if len(s) > 64 {
 		s = strings.TrimRight(s[:64], "-")
 	}
-	if s == "" {
-		return "customer"
+	switch {
+	case s != "":
+		return s
+	case foreign:
+		h := fnv.New32a()
+		h.Write([]byte(strings.TrimSpace(name)))
+		return fmt.Sprintf("customer-%08x", h.Sum32())
 	}
-	return s
+	return "customer"
+}
+
+// slugLetters writes the lower-case Greek and Cyrillic letters in Latin
+// letters for file names: Greek by ELOT 743, Cyrillic by the rule of
+// passports (ICAO 9303), both without their rarer digraph rules. Accents
+// are gone before (transliterate decomposes them).
+var slugLetters = map[rune]string{
+	'α': "a", 'β': "v", 'γ': "g", 'δ': "d", 'ε': "e", 'ζ': "z", 'η': "i", 'θ': "th",
+	'ι': "i", 'κ': "k", 'λ': "l", 'μ': "m", 'ν': "n", 'ξ': "x", 'ο': "o", 'π': "p",
+	'ρ': "r", 'σ': "s", 'ς': "s", 'τ': "t", 'υ': "y", 'φ': "f", 'χ': "ch", 'ψ': "ps", 'ω': "o",
+	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'е': "e", 'ё': "e", 'ж': "zh",
+	'з': "z", 'и': "i", 'й': "i", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o",
+	'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ф': "f", 'х': "kh", 'ц': "ts",
+	'ч': "ch", 'ш': "sh", 'щ': "shch", 'ъ': "ie", 'ы': "y", 'ь': "", 'э': "e", 'ю': "iu",
+	'я': "ia", 'і': "i", 'ї': "i", 'є': "ie", 'ґ': "g", 'ў': "u", 'ј': "j", 'љ': "lj",
+	'њ': "nj", 'ћ': "c", 'ђ': "dj", 'џ': "dz", 'ѕ': "dz",
 }
 
 // mailPlan is what the profile says of Customer Service mail.

@@ -1,6 +1,7 @@
 package readiness
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -48,6 +49,11 @@ func TestSlug(t *testing.T) {
 		{"O'Brien & Co.", "obrien-co"},
 		{"", "customer"},
 		{"!!!", "customer"},
+		{"Αθηναϊκή Εταιρεία Λογισμικού ΑΕ", "athinaiki-etaireia-logismikoy-ae"},
+		{"ООО «Ромашка»", "ooo-romashka"},
+		{"Щука и Юля ЗАТ", "shchuka-i-iulia-zat"},
+		{"Київ Софт ТОВ", "kiiv-soft-tov"},
+		{"Nordlys Ελλάς AS", "nordlys-ellas-as"},
 		{strings.Repeat("ab ", 40), strings.TrimRight(strings.Repeat("ab-", 40)[:64], "-")},
 	}
 	for _, tt := range tests {
@@ -56,6 +62,25 @@ func TestSlug(t *testing.T) {
 				t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestSlugOtherScripts: a name in a script Slug cannot write in Latin
+// letters gives "customer-" and a hash of the name, one per name.
+func TestSlugOtherScripts(t *testing.T) {
+	seen := map[string]string{}
+	for _, name := range []string{"דוד כהן בע״מ", "شركة النور", "株式会社 北極星", "ห้างหุ้นส่วน", "שרה לוי בע״מ"} {
+		s := Slug(name)
+		if !regexp.MustCompile(`^customer-[0-9a-f]{8}$`).MatchString(s) {
+			t.Errorf("Slug(%q) = %q, want customer- and eight hex digits", name, s)
+		}
+		if other, ok := seen[s]; ok {
+			t.Errorf("Slug(%q) = Slug(%q) = %q", name, other, s)
+		}
+		seen[s] = name
+		if Slug(" "+name+" ") != s {
+			t.Errorf("Slug(%q) depends on the spaces around it", name)
+		}
 	}
 }
 

@@ -24,6 +24,11 @@ into the folder -out, and prints the verdict and the files:
     <slug>-<date>-summary.json      the summary document (docs/summary.md)
     <slug>-<date>-ticket.md         a summary for the migration ticket
 
+<slug> is the customer's name in lower-case Latin letters and digits,
+words joined by dashes ("Bølgen & Moi ASA" gives bolgen-moi-asa, "ООО
+Ромашка" ooo-romashka); a name in another script gives customer- and
+eight hex digits of a hash of the name.
+
 All or none: each file is first written to a hidden temporary file in
 -out, and only when all are complete are the previous files set aside
 and the new ones renamed into place. If any file cannot be put in place
