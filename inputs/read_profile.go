@@ -312,6 +312,11 @@ func (v *validator) decode(dst reflect.Value, raw map[string]any, table string) 
 			if _, isList := val.([]any); isList && strings.HasPrefix(want, "a list") {
 				got = "a list with other values than texts"
 			}
+			if raw := v.values[qualified(table, k)]; raw != "" && f.Kind() == reflect.Int && got == "a number" {
+				// "must be a whole number, not a number" read as if 0.5
+				// were no number: the value as written says what is wrong.
+				got = raw
+			}
 			hint, fix := v.typeFix(table, k, f.Kind(), val)
 			if kh := keyHints[qualified(table, k)]; kh != "" && hint != "" {
 				hint += "; " + kh

@@ -10,6 +10,8 @@ import (
 var keyHints = map[string]string{
 	"customer.identity_provider":           `the identity provider users will sign in through, e.g. identity_provider = "Microsoft Entra ID"; "" for SuperOffice's own sign-in`,
 	"customer.registered_domains":          `the e-mail domains SuperOffice has confirmed as registered for the identity provider, e.g. registered_domains = ["company.no"]`,
+	"onsite.satellites":                    "the number of active satellite databases (Replication > Define satellites in SOAdmin), e.g. satellites = 2; 0 when there are none",
+	"onsite.custom_tables":                 "the number of the database's own (custom) tables, e.g. custom_tables = 1; 0 when there are none",
 	"onsite.first_version":                 `the release the database was first installed with, in quotes, e.g. first_version = "7.5"`,
 	"onsite.sentry_addons":                 `the SentryAddonNames entries found in the UserPreference table, e.g. sentry_addons = ["QuoteAddin"]; [] when there are none`,
 	"onsite.dictionary_tables":             `the custom tables made with the Dictionary SDK, e.g. dictionary_tables = ["x_orders"]; [] when there are none`,

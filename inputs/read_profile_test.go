@@ -139,7 +139,7 @@ func TestParseProfileErrors(t *testing.T) {
 		{"nan size", strings.Replace(goodProfile, "120", "nan", 1), 8, "onsite.archive_gb", "is not a usable number", ""},
 		{"tiny uplink", goodProfile + "[migration]\nuplink_mbps = 1e-320\n", 11, "migration.uplink_mbps", "migration.uplink_mbps = 1e-320 is out of range (accepted: 0.1 to 100000)", "Mbit/s"},
 		{"zero fixed hours", goodProfile + "[migration]\nfixed_hours = 0\n", 11, "migration.fixed_hours", "(accepted: more than 0, at most 1000)", ""},
-		{"satellites float", strings.Replace(goodProfile, "satellites = 0", "satellites = 1.5", 1), 9, "onsite.satellites", "onsite.satellites must be a whole number, not a number", ""},
+		{"satellites float", strings.Replace(goodProfile, "satellites = 0", "satellites = 1.5", 1), 9, "onsite.satellites", "onsite.satellites must be a whole number, not 1.5", ""},
 		{"huge satellites", strings.Replace(goodProfile, "satellites = 0", "satellites = 9223372036854775807", 1), 9, "onsite.satellites", "out of range (accepted: 0 to 10000)", ""},
 		{"list of numbers", goodProfile + "travel_users = [1, 2]\n", 10, "onsite.travel_users", "must be a list of texts in quotes", ""},
 		{"table as value", "customer = \"x\"\n", 1, "customer", "customer must be a table [customer], not text in quotes", ""},

@@ -59,7 +59,7 @@ func Text(w io.Writer, r *Report, color bool) error {
 	for _, c := range a.Checks {
 		m := marks[c.Status]
 		status := pad(strings.ToUpper(l.T("status."+string(c.Status))), statusWidth)
-		summary := terminalSafe(c.Summary)
+		summary := ownTerminalText(c.Summary)
 		if c.Accepted {
 			summary += " " + paint(ansiDim, "("+l.T("pack.accepted")+")")
 		}
@@ -75,10 +75,10 @@ func Text(w io.Writer, r *Report, color bool) error {
 		// A problem or action shared by every finding is said once, first.
 		problem, action := shared(c.Findings, "problem"), shared(c.Findings, "action")
 		if problem != "" {
-			bw.WriteString("  " + paint(ansiDim, l.T("text.problem")) + " " + terminalSafe(problem) + "\n")
+			bw.WriteString("  " + paint(ansiDim, l.T("text.problem")) + " " + ownTerminalText(problem) + "\n")
 		}
 		if action != "" {
-			bw.WriteString("  " + paint(ansiDim, l.T("text.action")) + " " + terminalSafe(action) + "\n")
+			bw.WriteString("  " + paint(ansiDim, l.T("text.action")) + " " + ownTerminalText(action) + "\n")
 		}
 		// Written piece by piece: a large export has thousands of findings.
 		problemLabel, actionLabel := paint(ansiDim, l.T("text.problem")), paint(ansiDim, l.T("text.action"))
@@ -230,7 +230,7 @@ func writeLabelled(bw *bufio.Writer, label, text string) {
 	bw.WriteString("      ")
 	bw.WriteString(label)
 	bw.WriteString(" ")
-	bw.WriteString(terminalSafe(text))
+	bw.WriteString(ownTerminalText(text))
 	bw.WriteString("\n")
 }
 
@@ -252,3 +252,12 @@ func TerminalSafe(s string) string {
 
 // terminalSafe is TerminalSafe for one line.
 func terminalSafe(s string) string { return shown.Visible(s) }
+
+// ownTerminalText is terminalSafe for one of the pack's own texts (a
+// summary, a problem, an action), whose customer values localize has
+// already shown: the no-break spaces the text keeps a number and its unit
+// with ("22 GB", "1 200") are plain spaces in a terminal, not written out
+// as a customer's would be ("22[U+00A0]GB").
+func ownTerminalText(s string) string { return terminalSafe(noBreakSpaces.Replace(s)) }
+
+var noBreakSpaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ")

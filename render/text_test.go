@@ -137,3 +137,38 @@ func TestTerminalSafe(t *testing.T) {
 		}
 	}
 }
+
+// TestTextOwnNoBreakSpace: the pack's own texts keep a number with its
+// unit by a no-break space ("22 GB"); the terminal shows it as a space,
+// not written out as a customer's invisible character ("22[U+00A0]GB"),
+// while a no-break space in the customer's data still is.
+func TestTextOwnNoBreakSpace(t *testing.T) {
+	a := &assessment.Assessment{
+		Customer: assessment.Customer{Name: "Müller\u00a0GmbH"},
+		Verdict:  assessment.VerdictReady,
+		Users:    assessment.UserCounts{Total: 1, WithAccess: 1},
+		Checks: []assessment.Check{
+			{ID: "downtime", Status: assessment.Pass, Summary: assessment.Text{Key: "check.downtime.pass",
+				Args: assessment.Args{{Name: "expected", Value: "18,5"}, {Name: "low", Value: "13"}, {Name: "high", Value: "33"},
+					{Name: "database", Value: "22"}, {Name: "archive", Value: "340"}}}},
+			{ID: "valid-emails", Status: assessment.Warn, Summary: assessment.Text{Key: "check.valid-emails.warn", Plural: true,
+				Args: assessment.Args{{Name: "count", Value: 2}}}, Findings: []assessment.Finding{
+				{Kind: "email-malformed", Row: 4, Name: "di", Email: "bad\u00a0x@y.example"},
+				{Kind: "email-malformed-no-access", Row: 5, Name: "cy", Email: "worse"},
+			}},
+		},
+	}
+	for _, lang := range []string{"de", "en"} {
+		var b bytes.Buffer
+		if err := Text(&b, &Report{Assessment: a, Lang: templates.MustLoad(lang)}, false); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if !strings.Contains(out, " 22 GB ") || strings.Contains(out, "U+00A0]GB") {
+			t.Errorf("%s: the summary's no-break spaces are not plain spaces:\n%s", lang, out)
+		}
+		if !strings.Contains(out, "Müller[U+00A0]GmbH") || strings.Count(out, "bad[U+00A0]x@y.example") != 2 {
+			t.Errorf("%s: the customer's no-break space is not written out:\n%s", lang, out)
+		}
+	}
+}

@@ -97,3 +97,17 @@ func TestQuotesInTheLanguagesMarks(t *testing.T) {
 		}
 	}
 }
+
+// Dutch says "het (gebruikers-)ID", as the pack does everywhere but where
+// one sentence had "Controleer de gebruikers-ID … het juiste
+// gebruikers-ID": an article that changes within a sentence reads as two
+// things.
+func TestDutchIDIsNeuter(t *testing.T) {
+	l := MustLoad("nl")
+	common := regexp.MustCompile(`(?i)\b(de|die|deze)\s+([\pL]+-)?ID\b`)
+	for _, k := range l.Keys() {
+		if m := common.FindString(l.Raw(k)); m != "" {
+			t.Errorf("nl %s says %q; write het (gebruikers-)ID: %q", k, m, l.Raw(k))
+		}
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
+	"golang.org/x/text/unicode/norm"
 )
 
 // The PDF embeds Liberation Sans for text and Liberation Mono for records
@@ -241,12 +242,16 @@ func (m *fontMetrics) stringWidth(s string) int {
 // rune is one the face draws (sanitizeRuns would give it back whole).
 func sanitized(s string, id fontID) bool {
 	m := metrics[id]
+	marks := false
 	for _, r := range s {
 		if r < 0x20 || r == 0x7f || r >= metricsCacheSize || m.table[r] < 0 {
 			return false
 		}
+		marks = marks || r >= 0x300
 	}
-	return true
+	// A letter and its combining accent are drawn as the precomposed
+	// letter (sanitizeRuns).
+	return !marks || norm.NFC.IsNormalString(s)
 }
 
 // sanitizeRuns makes s printable with face id, in pieces: spacing
@@ -260,6 +265,10 @@ func sanitized(s string, id fontID) bool {
 // points written in place of runes the face lacks ("[U+0645][U+0631]"),
 // which the layout draws as placeholders.
 func sanitizeRuns(s string, id fontID, emit func(text string, code bool)) {
+	// fpdf places no combining mark over its letter ("Rene´e"): a name
+	// exported decomposed (NFD, "Rene" + U+0301 + "e") is drawn with the
+	// letters the faces have precomposed, as it reads ("Renée").
+	s = norm.NFC.String(s)
 	m := metrics[id]
 	out := make([]byte, 0, len(s))
 	code := false

@@ -70,3 +70,33 @@ func TestEveryGlyphPresent(t *testing.T) {
 		}
 	}
 }
+
+// TestDecomposedAccentsComposed: a name written with combining accents
+// (NFD, as a Mac or an SQL query may export it: "Rene" + U+0301 + "e")
+// is drawn with the precomposed letters the faces have ("Renée"): the
+// PDF places no mark over its letter, and drew "Rene´e Zoe¨". A mark
+// that no letter composes with is drawn as it is.
+func TestDecomposedAccentsComposed(t *testing.T) {
+	if err := loadMetrics(); err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{
+		"Rene\u0301e Zoe\u0308":        "Renée Zoë",
+		"A\u030Angstro\u0308m":         "Ångström",
+		"Nguye\u0302\u0303n Thi\u0323": "Nguyễn Thị",
+		"q\u0301":                      "q\u0301",
+	} {
+		if got, coded := displayText(in, fontRegular); got != want || coded {
+			t.Errorf("displayText(%q) = %q (coded %v), want %q", in, got, coded, want)
+		}
+		var b inlineBuilder
+		b.addPlain(in, b.style(textStyle{font: fontItalic, size: 10}))
+		var sb strings.Builder
+		for _, a := range b.atoms {
+			sb.WriteString(a.text)
+		}
+		if got := sb.String(); got != want {
+			t.Errorf("addPlain(%q) drew %q, want %q", in, got, want)
+		}
+	}
+}

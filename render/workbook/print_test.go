@@ -260,3 +260,38 @@ func TestWorkbookFixedStillFound(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkbookCheckTitlesWhole: in every language, the check column of
+// both sheets is wide enough for each word of every check's title, up to
+// a hyphen, where a spreadsheet may break it: the Dutch
+// "Gebruikersplannen" (17 letters) broke as "Gebruikersplanne|n" in every
+// row of the user-plan findings once wide names and addresses narrowed
+// the column, as it was longer than the words a name keeps whole.
+func TestWorkbookCheckTitlesWhole(t *testing.T) {
+	for _, code := range templates.Supported {
+		l := templates.MustLoad(code)
+		a := wbAssessment()
+		a.Checks = nil
+		long := strings.Repeat("Maximiliaan-Alexander ", 4)
+		for i, id := range assessment.CheckIDs {
+			a.Checks = append(a.Checks, Check{Status: assessment.Fail, Title: l.T("check." + id + ".title"), Summary: "…",
+				Findings: []Finding{wbFinding(i+2, "id"+strconv.Itoa(i), long, "a.very.long.address.indeed@example-company.com", long, long)}})
+		}
+		var b bytes.Buffer
+		if err := Write(&b, a, l); err != nil {
+			t.Fatal(err)
+		}
+		f := wbOpen(t, b.Bytes())
+		for _, sheet := range []string{l.T("workbook.sheet.checklist"), l.T("workbook.sheet.findings")} {
+			w, _ := f.GetColWidth(sheet, "A")
+			for _, c := range a.Checks {
+				for _, word := range strings.Fields(strings.ReplaceAll(c.Title, "-", "- ")) {
+					need := float64(utf8.RuneCountInString(word)) + 1
+					if w < need {
+						t.Errorf("%s %s: column A is %.0f wide; %q of %q needs %.0f", code, sheet, w, word, c.Title, need)
+					}
+				}
+			}
+		}
+	}
+}

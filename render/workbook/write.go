@@ -361,6 +361,22 @@ func (c *columnWidths) words(col int, s string) {
 // maxWord is the longest word a column widens for (see words).
 const maxWord = 16
 
+// titleWords is words for a check's title, migready's own words, however
+// long (the Dutch "Gebruikersplannen" is 17 letters): a word longer than
+// maxWord is kept whole up to each hyphen, where a spreadsheet may break
+// it ("SuperOffice-|versie").
+func (c *columnWidths) titleWords(col int, title string) {
+	for _, w := range strings.Fields(title) {
+		if utf8.RuneCountInString(w) <= maxWord {
+			c.whole(col, w, false)
+			continue
+		}
+		for _, part := range strings.Fields(strings.ReplaceAll(w, "-", "- ")) {
+			c.whole(col, part, false)
+		}
+	}
+}
+
 func (c *columnWidths) width(col int) float64 {
 	if c.fixed != nil {
 		return c.fixed[col]
@@ -601,7 +617,7 @@ func writeChecklist(f *excelize.File, sheet string, a *Book, lang *templates.Lan
 	cw := newColumnWidths(headers, 32, 16, 70, 10)
 	for _, c := range a.Checks {
 		cw.see(0, c.Title)
-		cw.words(0, c.Title)
+		cw.titleWords(0, c.Title)
 		cw.whole(1, lang.T("status."+string(c.Status)), true)
 		cw.see(2, c.Summary)
 	}
@@ -716,7 +732,7 @@ func writeFindings(f *excelize.File, sheet string, a *Book, lang *templates.Lang
 			continue
 		}
 		cw.see(colCheck, c.Title)
-		cw.words(colCheck, c.Title)
+		cw.titleWords(colCheck, c.Title)
 		cw.whole(colResult, lang.T("status."+string(c.Status)), true)
 		for _, fd := range c.Findings {
 			cw.see(colUserID, fd.UserID)
