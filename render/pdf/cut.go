@@ -4,9 +4,11 @@ import (
 	"encoding/binary"
 	"errors"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/migready/migready/render/doc"
+	"golang.org/x/text/unicode/norm"
 )
 
 // fpdf (codeberg.org/go-pdf/fpdf v0.12.0) parses every face it embeds for
@@ -48,9 +50,12 @@ func (s *runeSet) addRange(lo, hi rune) {
 	}
 }
 
-// addString adds the characters of the text b, and the ones a
-// right-to-left line draws in their place (bidi.go's mirrored).
+// addText adds the characters of the text b, the ones a right-to-left
+// line draws in their place (bidi.go's mirrored), and, when b has
+// combining marks, the letters they compose with (sanitizeRuns draws
+// "e" and U+0301 as "é").
 func (s *runeSet) addText(b []byte) {
+	marks := false
 	for i := 0; i < len(b); {
 		r := rune(b[i])
 		if r < utf8.RuneSelf {
@@ -63,6 +68,12 @@ func (s *runeSet) addText(b []byte) {
 		s.add(r)
 		if m, ok := mirrored[r]; ok {
 			s.add(m)
+		}
+		marks = marks || unicode.Is(unicode.Mn, r)
+	}
+	if marks {
+		for _, r := range string(norm.NFC.Bytes(b)) {
+			s.add(r)
 		}
 	}
 }
