@@ -16,13 +16,31 @@ import (
 const DefaultServiceDomain = "suocrm.eu"
 
 // fallbackLabel is used when a company name has no letters or digits left
-// after transliteration (e.g. a name in a non-Latin script).
+// after transliteration (a name in Hebrew, Arabic or Chinese, say).
 const fallbackLabel = "company"
 
-// transliterate writes s in lower-case ASCII where it can, by the one rule
-// the tool has for letters (inputs.Transliterate). German customers who
+// transliterate writes a company's name in lower-case ASCII where it can,
+// for a mail label or a file name: by the one rule the tool has for
+// letters (inputs.Transliterate), and Greek and Cyrillic letters, which
+// that rule keeps, in Latin letters (romanLetters). German customers who
 // prefer "mueller" over "muller" set [customer] mail_label.
-func transliterate(s string) string { return inputs.Transliterate(s) }
+func transliterate(s string) string {
+	t := inputs.Transliterate(s)
+	i := strings.IndexFunc(t, func(r rune) bool { _, ok := romanLetters[r]; return ok })
+	if i < 0 {
+		return t
+	}
+	var b strings.Builder
+	b.WriteString(t[:i])
+	for _, r := range t[i:] {
+		if l, ok := romanLetters[r]; ok {
+			b.WriteString(l)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
 
 // legalSuffixes are company forms dropped from the end of a name for the
 // mail label, compared with their punctuation removed ("A/S" → "as",
@@ -33,6 +51,9 @@ var legalSuffixes = map[string]bool{
 	"oyj": true, "gmbh": true, "mbh": true, "ag": true, "kg": true, "ug": true,
 	"co": true, "se": true, "bv": true, "nv": true, "vof": true, "ltd": true,
 	"limited": true, "llc": true, "inc": true, "corp": true, "plc": true, "sa": true,
+	// Greek and Cyrillic forms, as transliterated (romanLetters): ΑΕ, ΕΠΕ,
+	// ΙΚΕ; ООО, ЗАО, ОАО, ПАО, АО, ТОВ.
+	"ae": true, "epe": true, "ike": true, "ooo": true, "zao": true, "oao": true, "pao": true, "ao": true, "tov": true,
 }
 
 func asciiAlnum(s string) string {
@@ -45,13 +66,19 @@ func asciiAlnum(s string) string {
 	return b.String()
 }
 
+// legalPrefixes are company forms written before the name, as Russian and
+// Ukrainian ones are (ООО «Ромашка»), as transliterated, dropped from its
+// start for the mail label.
+var legalPrefixes = map[string]bool{"ooo": true, "zao": true, "oao": true, "pao": true, "tov": true}
+
 // MailLabel derives the <company> part of the customer's Online mail domain
 // (<company>.suocrm.eu) from the company name. SuperOffice says only that
 // it is "based on the company name", so this is a documented guess that
 // [customer] mail_label overrides:
-//   - letters are transliterated to ASCII (see letters) and lower-cased;
+//   - letters are transliterated to ASCII (see transliterate) and lower-cased;
 //   - legal forms at the end of the name are dropped as whole words, as
-//     often as they occur ("GmbH & Co. KG");
+//     often as they occur ("GmbH & Co. KG"), and the Russian and Ukrainian
+//     ones at its start ("ООО");
 //   - everything but a–z and 0–9 is removed, words are joined without a
 //     separator ("Bølgen & Moi ASA" → "bolgenmoi"), matching SuperOffice's
 //     examples such as company.suocrm.eu;
@@ -68,6 +95,9 @@ func MailLabel(company string) string {
 		}
 		words = words[:len(words)-1]
 	}
+	for len(words) > 1 && legalPrefixes[asciiAlnum(words[0])] {
+		words = words[1:]
+	}
 	label := asciiAlnum(strings.Join(words, ""))
 	if len(label) > 63 {
 		label = label[:63]
@@ -81,9 +111,9 @@ func MailLabel(company string) string {
 // Slug makes a file-name part from the customer's name: transliterated
 // like MailLabel, lower case, words joined by dashes, legal form kept
 // ("Fjordkraft AS" → "fjordkraft-as"), at most 64 characters, never empty.
-// Greek and Cyrillic letters, which that rule leaves as they are, are
-// written in Latin letters too (slugLetters: "ООО Ромашка" → "ooo-romashka"),
-// as a file name is read by people and programs that expect ASCII. A name
+// Greek and Cyrillic letters are written in Latin letters too
+// (romanLetters: "ООО Ромашка" → "ooo-romashka"), as a file name is read
+// by people and programs that expect ASCII. A name
 // with letters of no script it can write so (Hebrew, Arabic, Chinese…)
 // gives "customer-" and eight hex digits of a hash of the name, so that
 // two such customers of one batch do not share their files' names; a name
@@ -107,12 +137,6 @@ func Slug(name string) string {
 			word(string(r))
 			continue
 		}
-		if l, ok := slugLetters[r]; ok {
-			if l != "" {
-				word(l)
-			}
-			continue
-		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			foreign = true
 		}
@@ -133,11 +157,11 @@ func Slug(name string) string {
 	return "customer"
 }
 
-// slugLetters writes the lower-case Greek and Cyrillic letters in Latin
-// letters for file names: Greek by ELOT 743, Cyrillic by the rule of
+// romanLetters writes the lower-case Greek and Cyrillic letters in Latin
+// letters for mail labels and file names: Greek by ELOT 743, Cyrillic by the rule of
 // passports (ICAO 9303), both without their rarer digraph rules. Accents
 // are gone before (transliterate decomposes them).
-var slugLetters = map[rune]string{
+var romanLetters = map[rune]string{
 	'α': "a", 'β': "v", 'γ': "g", 'δ': "d", 'ε': "e", 'ζ': "z", 'η': "i", 'θ': "th",
 	'ι': "i", 'κ': "k", 'λ': "l", 'μ': "m", 'ν': "n", 'ξ': "x", 'ο': "o", 'π': "p",
 	'ρ': "r", 'σ': "s", 'ς': "s", 'τ': "t", 'υ': "y", 'φ': "f", 'χ': "ch", 'ψ': "ps", 'ω': "o",

@@ -22,7 +22,11 @@ func TestMailLabel(t *testing.T) {
 		{"3M Norge AS", "3mnorge"},
 		{"AS", "as"}, // a suffix alone is kept rather than emptied
 		{"", "company"},
-		{"Ωμέγα", "company"},
+		{"Ωμέγα", "omega"},
+		{"Αθηναϊκή Λογισμικού ΑΕ", "athinaikilogismikoy"},
+		{"ООО «Ромашка»", "romashka"},
+		{"Київ Софт ТОВ", "kiivsoft"},
+		{"דוד כהן בע״מ", "company"},
 		{"Fjord-Kraft AS", "fjordkraft"},
 		{strings.Repeat("Lang", 20) + " AS", strings.Repeat("lang", 20)[:63]},
 	}
