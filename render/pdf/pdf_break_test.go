@@ -38,11 +38,25 @@ func TestLayoutBreaksAddressAtSeparators(t *testing.T) {
 	if err := loadMetrics(); err != nil {
 		t.Fatal(err)
 	}
-	addr := "daniel.clarke@harbourfinch-logistics.co.uk"
+	for _, addr := range []string{"daniel.clarke@harbourfinch-logistics.co.uk", "ivanov@vandenberg-logistiek.nl"} {
+		breaksAtSeparators(t, addr)
+	}
+}
+
+func breaksAtSeparators(t *testing.T, addr string) {
 	var b inlineBuilder
 	b.addPlain(addr, b.style(textStyle{font: fontRegular, size: tableSize}))
 	_, full := b.widths()
-	for w := full * 0.35; w < full; w += 1 {
+	// From the width of the longest piece between separators (with its
+	// separator), below which a piece must break inside.
+	widest, start := 0.0, 0
+	for i, r := range addr {
+		if isTokenBreak(r) || i == len(addr)-1 {
+			widest = max(widest, b.runesWidth(addr[start:i+1], 0))
+			start = i + 1
+		}
+	}
+	for w := max(full*0.35, widest+0.01); w < full; w += 1 {
 		var parts []string
 		for _, l := range b.layout(w) {
 			var sb strings.Builder

@@ -468,8 +468,10 @@ func (b *inlineBuilder) runesWidth(s string, st int) float64 {
 // splitToWidth returns the longest prefix of a's text that fits in w mm
 // and ends after a separator (an address breaks after "@" or ".", an id
 // after "-" or "_"; see isTokenBreak), or, when no separator falls in the
-// second half of what fits, simply the longest prefix that fits. No
-// hyphen is added, so the parts join back to the original.
+// last three quarters of what fits, simply the longest prefix that fits:
+// "ivanov@" and "vandenberg-logistiek.nl" rather than "ivanov@vandenbe"
+// and "rg-logistiek.nl". No hyphen is added, so the parts join back to
+// the original.
 func (b *inlineBuilder) splitToWidth(a atom, w float64) (head, tail string, hw float64) {
 	ts := b.styles[a.st]
 	m := metrics[ts.font]
@@ -490,7 +492,7 @@ func (b *inlineBuilder) splitToWidth(a atom, w float64) (head, tail string, hw f
 	if fit == len(a.text) {
 		return a.text, "", hw
 	}
-	if lastSep > 0 && sepW >= hw/2 {
+	if lastSep > 0 && sepW >= hw/4 {
 		return a.text[:lastSep], a.text[lastSep:], sepW
 	}
 	return a.text[:fit], a.text[fit:], hw
