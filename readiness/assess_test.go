@@ -367,6 +367,20 @@ func TestAdminPlan(t *testing.T) {
 	})
 }
 
+// TestTravelUnmatchedHasNoName: a User ID the profile lists that no user
+// has is shown as a User ID only: there is no name to put beside it (the
+// pack's Name column, the workbook's, check's list printed it twice).
+func TestTravelUnmatchedHasNoName(t *testing.T) {
+	p := profile(func(p *inputs.Profile) { p.Onsite.TravelUsers = []string{"NOBODY"} })
+	c := assess(p, goodUsers()).Check(assessment.CheckTravel)
+	if c == nil || len(c.Findings) != 1 {
+		t.Fatalf("travel: %+v", c)
+	}
+	if f := c.Findings[0]; f.UserID != "NOBODY" || f.Name != "" {
+		t.Errorf("unmatched User ID: user_id %q, name %q; want NOBODY and no name", f.UserID, f.Name)
+	}
+}
+
 func TestTravel(t *testing.T) {
 	noTravelCol := slices.DeleteFunc(slices.Clone(allColumns), func(f inputs.Field) bool { return f == inputs.FieldTravel })
 	travelUsers := func(ids []string) *inputs.Profile {

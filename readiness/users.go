@@ -318,7 +318,8 @@ func (a *assessor) travel() assessment.Check {
 	for j, t := range listed {
 		if t = strings.TrimSpace(t); t != "" && !matched[j] {
 			f := a.itemFinding(t, "travel-unmatched", "user", t)
-			f.UserID, f.Key = t, "user:"+keyPart(t)
+			// Only its User ID is known: no name to show beside it.
+			f.UserID, f.Name, f.Key = t, "", "user:"+keyPart(t)
 			fs = append(fs, f)
 			unmatched++
 		}
