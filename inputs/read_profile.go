@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/net/idna"
@@ -773,7 +774,7 @@ func (v *validator) check(p *Profile) {
 	if c.Tenant != "" && !tenantRe().MatchString(c.Tenant) {
 		v.fail("customer", "tenant", fmt.Sprintf("tenant %q does not look like a tenant id", c.Tenant), "tenant ids look like Cust12345; leave tenant out if it is not known yet")
 	}
-	if c.ContactEmail != "" && !strings.Contains(c.ContactEmail, "@") {
+	if c.ContactEmail != "" && !looksLikeAddress(c.ContactEmail) {
 		v.fail("customer", "contact_email", fmt.Sprintf("%q is not an email address", c.ContactEmail), "e.g. contact_email = \"admin@company.no\"")
 	}
 	if c.MailLabel != "" && !labelRe().MatchString(c.MailLabel) {
@@ -844,7 +845,7 @@ func (v *validator) check(p *Profile) {
 	if b.Color != "" && !colorRe().MatchString(b.Color) {
 		v.fail("brand", "color", fmt.Sprintf("color %q is not a #RRGGBB colour", b.Color), `e.g. color = "#0B5FFF"`)
 	}
-	if b.PreparedByEmail != "" && !strings.Contains(b.PreparedByEmail, "@") {
+	if b.PreparedByEmail != "" && !looksLikeAddress(b.PreparedByEmail) {
 		v.fail("brand", "prepared_by_email", fmt.Sprintf("%q is not an email address", b.PreparedByEmail), `e.g. prepared_by_email = "consultant@partner.no"`)
 	}
 }
@@ -907,4 +908,27 @@ func SetLockedForTest(f func(error) bool) (restore func()) {
 	old := isLocked
 	isLocked = f
 	return func() { isLocked = old }
+}
+
+// looksLikeAddress reports whether s, a contact's address the pack prints
+// on its cover, has the shape of one: a local part, one "@", a domain of
+// dot-separated labels, no spaces. It catches a typo such as
+// "pieter@@vandenberg.nl" or "kari@acme"; the users' addresses get the
+// full check of what Online accepts (readiness.ValidEmail).
+func looksLikeAddress(s string) bool {
+	s = strings.TrimSpace(s)
+	local, domain, ok := strings.Cut(s, "@")
+	if !ok || local == "" || strings.Contains(domain, "@") || strings.IndexFunc(s, unicode.IsSpace) >= 0 {
+		return false
+	}
+	labels := strings.Split(domain, ".")
+	if len(labels) < 2 {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" || strings.HasPrefix(l, "-") || strings.HasSuffix(l, "-") {
+			return false
+		}
+	}
+	return true
 }

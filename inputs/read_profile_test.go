@@ -359,3 +359,23 @@ func FuzzParseProfile(f *testing.F) {
 		}
 	})
 }
+
+// TestContactAddresses: a contact's address printed on the cover must have
+// the shape of one; a doubled "@", a domain without a dot or a space is
+// named as the key's error.
+func TestContactAddresses(t *testing.T) {
+	for addr, ok := range map[string]bool{
+		"kari@acme.no": true, " kari.nordmann@acme.co.uk ": true, "k@x-y.no": true,
+		"pieter@@vandenberg.nl": false, "kari@acme": false, "kari acme.no": false, "@acme.no": false,
+		"kari@acme..no": false, "kari@-acme.no": false, "kari@acme.no.": false, "kari @acme.no": false,
+	} {
+		if got := looksLikeAddress(addr); got != ok {
+			t.Errorf("looksLikeAddress(%q) = %v, want %v", addr, got, ok)
+		}
+	}
+	src := "[customer]\nname = \"Acme AS\"\ncontact_email = \"pieter@@vandenberg.nl\"\n"
+	_, err := ParseProfile("p.toml", []byte(src))
+	if err == nil || !strings.Contains(err.Error(), "contact_email") || !strings.Contains(err.Error(), "pieter@@vandenberg.nl") {
+		t.Errorf("contact_email with two @: %v", err)
+	}
+}
