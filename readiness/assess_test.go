@@ -267,7 +267,7 @@ func TestDuplicateEmails(t *testing.T) {
 			usr(2, "A", "ola@Blåbær.no", admin), usr(3, "B", "ola@xn--blbr-roah.no")), assessment.Fail, 2, ""},
 		{"three users", profile(), users(allColumns,
 			usr(2, "A", "x@fjordkraft.no", admin), usr(3, "B", "x@fjordkraft.no"), usr(4, "C", "x@fjordkraft.no")),
-			assessment.Fail, 3, "A (row 2), B (row 3)"},
+			assessment.Fail, 3, "A (row 2) and B (row 3)"},
 		{"one without access", profile(), users(allColumns,
 			usr(2, "A", "x@fjordkraft.no", admin), usr(3, "B", "x@fjordkraft.no", noAccess)), assessment.Warn, 2, "only one"},
 		{"unknown access is unknown, not a pass", profile(), users(allColumns,
@@ -448,7 +448,7 @@ func TestSatellites(t *testing.T) {
 		{"profile count and column no", sat(2), satUsers("No", "No"), assessment.Fail, 1, "2 SuperOffice Satellite databases"},
 		{"profile count and column yes: both listed", sat(2), satUsers("Yes", "No"), assessment.Fail, 2, "marks 1 row"},
 		{"unreadable cells", notGiven("8.5 R10"), satUsers("vielleicht", "", "No"), assessment.Unknown, 2,
-			`the Active satellite column holds "vielleicht" (row 2), an empty cell (row 3)`},
+			`the Active satellite column holds "vielleicht" (row 2) and an empty cell (row 3)`},
 		{"unreadable cells, profile says 0", sat(0), satUsers("?", "No"), assessment.Unknown, 1, `"?" (row 2)`},
 		{"unreadable cells beside a yes", notGiven("8.5 R10"), satUsers("?", "Yes"), assessment.Fail, 2, "marks 1 row"},
 	})
@@ -974,7 +974,7 @@ func TestSamePerson(t *testing.T) {
 	a := assess(profile(), users(allColumns, usr(2, "A", "a@x.no", admin),
 		usr(3, "PER", "per@x.no", noPlan), usr(4, "PER", "p@x.no", noPlan), usr(5, "per", "p@x.no", noPlan)))
 	fs := a.Check(assessment.CheckSamePerson).Findings
-	if len(fs) != 3 || fs[0].Kind != "same-user-id" || problem(&fs[0]) != "The user ID PER is also on row 4, row 5: "+
+	if len(fs) != 3 || fs[0].Kind != "same-user-id" || problem(&fs[0]) != "The user ID PER is also on row 4 and row 5: "+
 		"SuperOffice has one user record per user ID, so these rows are one user with several email addresses, "+
 		"and the wrong one may become the address the user signs in with." {
 		t.Fatalf("findings %+v: %s", fs, problem(&fs[0]))

@@ -87,7 +87,7 @@ func TestUserKindsUnrecognised(t *testing.T) {
 	for _, n := range a.Users.Notices {
 		got = append(got, say.Text(n))
 	}
-	want := []string{`The User type column holds values that are not a SuperOffice user type: "Partner" (rows 3, 4), "1" (row 5). These 3 users are checked like employees who sign in; tell your SuperOffice consultant what they are.`,
+	want := []string{`The User type column holds values that are not a SuperOffice user type: "Partner" (rows 3, 4) and "1" (row 5). These 3 users are checked like employees who sign in; tell your SuperOffice consultant what they are.`,
 		`The Former employee column holds a value that is neither yes nor no: "perhaps" (row 5). This user is checked like a current employee.`}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("notices:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

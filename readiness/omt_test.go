@@ -72,7 +72,7 @@ func TestDocuments(t *testing.T) {
 		{"not counted", docs(nil), goodUsers(), assessment.Unknown, 0, "can count them in the database"},
 		{"section without counts", docs(&inputs.Documents{}), goodUsers(), assessment.Unknown, 0, "not yet known how many documents"},
 		{"some counted, none found, some missing", docs(documents(0, -1, 0, -1)), goodUsers(), assessment.Unknown, 0,
-			"Not yet counted: documents linked to an appointment that no longer exists, files larger than 94.4\u00a0MB."},
+			"Not yet counted: documents linked to an appointment that no longer exists and files larger than 94.4\u00a0MB."},
 		// Documents known to be left behind need attention, whatever the
 		// count still to come.
 		{"found, but not all counted", docs(documents(12, -1, 0, 0)), goodUsers(), assessment.Warn, 1,
@@ -108,7 +108,7 @@ func TestIdentityDomains(t *testing.T) {
 	}
 	runChecks(t, assessment.CheckIdentityDomains, []checkCase{
 		{"own sign-in", idp("", true), mixed(), assessment.Pass, 0,
-			"own sign-in, so no email domain needs to be registered. Users who can log in use 4 email domains: blåbær.no (2 users), fjordkraft.no (2 users), fjordkraft.se (2 users), aaa.no (1 user)."},
+			"own sign-in, so no email domain needs to be registered. Users who can log in use 4 email domains: blåbær.no (2 users), fjordkraft.no (2 users), fjordkraft.se (2 users) and aaa.no (1 user)."},
 		{"own sign-in, nobody can log in", idp("", true), users(allColumns, usr(2, "A", "a@x.no", noAccess)), assessment.Pass, 0, "own sign-in"},
 		// Until SuperOffice has confirmed the registration, it is to verify.
 		{"identity provider", idp("Microsoft Entra ID", true), mixed(), assessment.Unknown, 4,
@@ -148,7 +148,7 @@ func TestIdentityDomains(t *testing.T) {
 	if s := summary(a.Check(assessment.CheckIdentityDomains)); !strings.Contains(s, "Okta") {
 		t.Errorf("summary %q", s)
 	}
-	if s := summary(assess(idp("", false), many).Check(assessment.CheckIdentityDomains)); !strings.Contains(s, "e.no (1 user), 2 other domains.") {
+	if s := summary(assess(idp("", false), many).Check(assessment.CheckIdentityDomains)); !strings.Contains(s, "e.no (1 user) and 2 other domains.") {
 		t.Errorf("a long list is cut: %q", s)
 	}
 }

@@ -130,11 +130,19 @@ func (w Words) value(v any) any {
 		for i, t := range v {
 			parts[i] = w.Text(t)
 		}
-		return strings.Join(parts, w.l.T("finding.ref.separator"))
+		return joinList(w.l, parts)
 	case assessment.Hours:
 		return hours(w.l, float64(v))
 	}
 	return v
+}
+
+// joinList writes a list as the language does: "A, B and C".
+func joinList(l *templates.Lang, parts []string) string {
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], l.T("finding.ref.separator")) + l.T("finding.ref.last_separator") + parts[len(parts)-1]
 }
 
 // hours writes a downtime figure as readiness rounded it (to a half hour

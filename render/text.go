@@ -165,7 +165,7 @@ func leftOutKinds(u assessment.UserCounts, l *templates.Lang) string {
 			kinds = append(kinds, l.Plural("report.kind."+k.key, k.n))
 		}
 	}
-	return strings.Join(kinds, l.T("finding.ref.separator"))
+	return joinList(l, kinds)
 }
 
 // userNotices are the Type and Former employee values that could not be

@@ -77,9 +77,9 @@ func TestText(t *testing.T) {
 func TestUsersLineLeftOut(t *testing.T) {
 	a := &assessment.Assessment{Users: assessment.UserCounts{Total: 9, People: 4, WithAccess: 4, Resources: 2, System: 1, Former: 2}}
 	want := map[string]string{
-		"en": "9 users in the export, 4 can log in. Not counted as users who sign in, and left out of the user checks: 2 resources, 1 system user, 2 former employees.",
-		"nb": "9 brukere i eksporten, 4 kan logge inn. Regnes ikke som brukere som logger inn, og er holdt utenfor brukerkontrollene: 2 ressurser, 1 systembruker, 2 tidligere ansatte.",
-		"de": "9 Benutzer im Export, davon 4 mit Anmeldeberechtigung. Von den Benutzerprüfungen ausgenommen, da sie sich nicht anmelden: 2 Ressourcen, 1 Systembenutzer, 2 ehemalige Mitarbeiter.",
+		"en": "9 users in the export, 4 can log in. Not counted as users who sign in, and left out of the user checks: 2 resources, 1 system user and 2 former employees.",
+		"nb": "9 brukere i eksporten, 4 kan logge inn. Regnes ikke som brukere som logger inn, og er holdt utenfor brukerkontrollene: 2 ressurser, 1 systembruker og 2 tidligere ansatte.",
+		"de": "9 Benutzer im Export, davon 4 mit Anmeldeberechtigung. Von den Benutzerprüfungen ausgenommen, da sie sich nicht anmelden: 2 Ressourcen, 1 Systembenutzer und 2 ehemalige Mitarbeiter.",
 	}
 	for lang, w := range want {
 		if got := usersLine(a, templates.MustLoad(lang), "text.users"); got != w {
@@ -170,5 +170,29 @@ func TestTextOwnNoBreakSpace(t *testing.T) {
 		if !strings.Contains(out, "Müller[U+00A0]GmbH") || strings.Count(out, "bad[U+00A0]x@y.example") != 2 {
 			t.Errorf("%s: the customer's no-break space is not written out:\n%s", lang, out)
 		}
+	}
+}
+
+// TestListsEndWithAnd: a list of users, values or kinds ends as the
+// language ends one, "A, B and C", not "A, B, C", which reads unfinished.
+func TestListsEndWithAnd(t *testing.T) {
+	and := map[string]string{"en": "and", "nb": "og", "sv": "och", "da": "og", "de": "und", "nl": "en"}
+	for _, code := range templates.Supported {
+		l := templates.MustLoad(code)
+		for parts, want := range map[string]string{
+			"A":     "A",
+			"A|B":   "A " + and[code] + " B",
+			"A|B|C": "A, B " + and[code] + " C",
+		} {
+			if got := joinList(l, strings.Split(parts, "|")); got != want {
+				t.Errorf("%s: %q, want %q", code, got, want)
+			}
+		}
+	}
+	w := Words{l: templates.MustLoad("en")}
+	list := assessment.List{{Key: "finding.ref.row", Args: assessment.Args{{Name: "row", Value: "3"}}},
+		{Key: "finding.ref.row", Args: assessment.Args{{Name: "row", Value: "5"}}}}
+	if got := w.value(list); got != "row 3 and row 5" {
+		t.Errorf("a finding's list: %q", got)
 	}
 }
