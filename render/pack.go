@@ -137,7 +137,7 @@ func packDocumentOf(v *localized, body []byte) *doc.Document {
 		Created:  v.Date,
 		Producer: v.Tool,
 		Cover:    cover(v),
-		Unshown:  l.T("report.unshown", "html", v.Files.HTML, "workbook", v.Files.Workbook),
+		Unshown:  l.T("report.unshown", "code", doc.UnshownCode, "html", v.Files.HTML, "workbook", v.Files.Workbook),
 	}
 	if v.Logo != nil {
 		d.Logo = &doc.Image{Data: v.Logo, Type: "png"}

@@ -66,14 +66,20 @@ type Document struct {
 	// characters cannot be drawn with its faces and are written as their
 	// code points ("[U+0645]"): the PDF prints it once, under the first
 	// block where it wrote one (with the cover's, under the body's first
-	// block), and not at all when it wrote none. The HTML draws every
-	// character and ignores it.
+	// block), and not at all when it wrote none, with UnshownCode in it
+	// replaced by the first such code point of the document. The HTML
+	// draws every character and ignores it.
 	Unshown string
 	// Rows names a long table's n rows in the document's language for the
 	// HTML, which folds such a table: show while it is folded ("Show all 80
 	// rows"), count while it is open ("80 rows"). Nil: in English.
 	Rows func(n int) (show, count string)
 }
+
+// UnshownCode stands in Document.Unshown for an example of the code
+// points the PDF writes: it puts there the first it wrote ("such as
+// [U+1F469]"), so that the note cites one the reader can find.
+const UnshownCode = "\x1a"
 
 // Image is a decoded-enough logo: the bytes and their type.
 type Image struct {

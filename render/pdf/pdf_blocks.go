@@ -1,9 +1,11 @@
 package pdf
 
 import (
-	"github.com/migready/migready/render/doc"
 	"strconv"
 	"strings"
+
+	"github.com/migready/migready/inputs/shown"
+	"github.com/migready/migready/render/doc"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -43,6 +45,39 @@ func (r *pdfRenderer) blocks(parent ast.Node) {
 	r.keepNeighbours(parent, kids, spans)
 }
 
+// firstCode is the first code point d is written with in place of a
+// character its faces lack, in reading order (cover, running header,
+// body), the status symbols aside (drawn as marks): the note's example.
+// The faces of text and of records lack nearly the same characters;
+// "[U+0645]" when neither finds one.
+func firstCode(d *doc.Document) string {
+	texts := []string{d.Cover.Customer, d.Cover.Title, d.Cover.Verdict, d.Cover.Detail}
+	for _, f := range d.Cover.Facts {
+		texts = append(texts, f[0], f[1])
+	}
+	texts = append(texts, d.Header, string(d.Body))
+	for _, id := range []fontID{fontRegular, fontMono} {
+		for _, s := range texts {
+			code := ""
+			s = strings.Map(func(r rune) rune {
+				if _, _, mark := statusMark(r); mark {
+					return -1 // drawn as a mark, not a code point
+				}
+				return r
+			}, s)
+			sanitizeRuns(s, id, func(text string, coded bool) {
+				if coded && code == "" {
+					code = text[:strings.IndexByte(text, ']')+1]
+				}
+			})
+			if code != "" {
+				return code
+			}
+		}
+	}
+	return shown.Marked(0x0645)
+}
+
 // unshownNote lays out, once, the document's note that characters the
 // faces lack are written as their code points (doc.Document.Unshown):
 // under the first block that wrote one (a table of users, say), kept with
@@ -54,6 +89,7 @@ func (r *pdfRenderer) unshownNote() {
 	if note == "" {
 		return
 	}
+	note = strings.Replace(note, doc.UnshownCode, firstCode(r.doc), 1)
 	r.boxes[len(r.boxes)-1].keep = true
 	b := &inlineBuilder{}
 	b.addText(note, b.style(textStyle{font: fontItalic, size: tableSize, color: colMuted}))

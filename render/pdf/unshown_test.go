@@ -245,3 +245,15 @@ func TestRightToLeftWraps(t *testing.T) {
 		t.Errorf("pdftotext does not read %q first words first:\n%s", long, text)
 	}
 }
+
+// TestUnshownNoteCitesItsCode: the note's example is the first code point
+// the document was written with (here an emoji's, the status symbols drawn
+// as marks before it not counting), not a fixed one.
+func TestUnshownNoteCitesItsCode(t *testing.T) {
+	d := usersDoc(t, "Harbour & Finch Ltd", "✔ Zoë 😀 Tran", "王小明")
+	d.Unshown = "Some characters are written as their code, such as " + doc.UnshownCode + "."
+	flat := strings.Join(strings.Fields(pdfText(t, mustPDF(t, d))), "")
+	if want := "suchas[U+1F600]."; !strings.Contains(flat, want) {
+		t.Errorf("the note does not cite the first code point (%s):\n%s", want, flat)
+	}
+}
