@@ -270,6 +270,9 @@ func breakableWord(word string) string {
 	address := at > 0 && strings.Contains(word[at:], ".")
 	var pre, post string
 	if !address {
+		if len(word) < 16 || !strings.ContainsAny(word, "@._/:") {
+			return word // most words: too short for an id, or no separator (below)
+		}
 		// An id in quotes or brackets is still an id.
 		var id string
 		pre, id, post = trimQuotes(word)
