@@ -238,6 +238,8 @@ func (m *masker) any(v any) any {
 			out[i] = m.text(t)
 		}
 		return out
+	case assessment.Tally:
+		return assessment.Tally(m.any(assessment.List(v)).(assessment.List))
 	}
 	return v
 }

@@ -563,7 +563,7 @@ func (a *assessor) spf() (*assessment.SPF, assessment.Check) {
 			}
 			terms = append(terms, a.l.T("finding.spf-too-many-lookups.term", "term", c.Term, "count", n))
 		}
-		fs = append(fs, a.itemFinding("", "spf-too-many-lookups", append(args, "terms", a.join(terms))...))
+		fs = append(fs, a.itemFinding("", "spf-too-many-lookups", append(args, "terms", assessment.Tally(terms))...))
 	} else if uncertain {
 		st = assessment.Warn
 		out.Warnings = append(out.Warnings, assessment.SPFWarning{ID: SPFWarnUncertain})

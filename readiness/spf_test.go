@@ -254,6 +254,9 @@ func TestSPFCheckNested(t *testing.T) {
 	runChecks(t, assessment.CheckSPF, []checkCase{
 		{"ten providers: far over", spf(providers, nil), goodUsers(), assessment.Fail, 2, "would make 35 DNS lookups"},
 		{"breakdown names each term", spf(providers, nil), goodUsers(), assessment.Fail, 2, "email.freshdesk.com: 7"},
+		// A breakdown, not a sentence's list: no "and" between a count and
+		// the last term.
+		{"breakdown is a tally", spf(providers, nil), goodUsers(), assessment.Fail, 2, "include:zoho.com: 4, include:_spf.online.superoffice.com: 2)"},
 		{"unknown far from limit: at least, still to publish", spf("v=spf1 include:_spf.acme.net ~all", nil), goodUsers(), assessment.Warn, 0,
 			`at least 3 of the 10 DNS lookups SPF allows, counting the lookups inside included records. The records of "_spf.acme.net" cannot`},
 		{"unknown near the limit: warn", spf("v=spf1 include:_spf.google.com include:sendgrid.net include:_spf.acme.net ~all", nil),

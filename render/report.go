@@ -131,6 +131,12 @@ func (w Words) value(v any) any {
 			parts[i] = w.Text(t)
 		}
 		return joinList(w.l, parts)
+	case assessment.Tally:
+		parts := make([]string, len(v))
+		for i, t := range v {
+			parts[i] = w.Text(t)
+		}
+		return strings.Join(parts, w.l.T("finding.ref.separator"))
 	case assessment.Hours:
 		return hours(w.l, float64(v))
 	}

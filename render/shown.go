@@ -237,6 +237,8 @@ func (s *shower) value(v any) any {
 			return v
 		}
 		return out
+	case assessment.Tally:
+		return assessment.Tally(s.value(assessment.List(v)).(assessment.List))
 	}
 	return v
 }
@@ -251,6 +253,9 @@ func changed(value, was any) bool {
 		return len(v.Args) > 0 && &v.Args[0] != &w.Args[0]
 	case assessment.List:
 		w := was.(assessment.List)
+		return len(v) > 0 && &v[0] != &w[0]
+	case assessment.Tally:
+		w := was.(assessment.Tally)
 		return len(v) > 0 && &v[0] != &w[0]
 	}
 	return false

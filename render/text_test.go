@@ -195,4 +195,8 @@ func TestListsEndWithAnd(t *testing.T) {
 	if got := w.value(list); got != "row 3 and row 5" {
 		t.Errorf("a finding's list: %q", got)
 	}
+	// A tally is a breakdown, "(a: 1, mx: 1)": no "and" before its last.
+	if got := w.value(assessment.Tally(list)); got != "row 3, row 5" {
+		t.Errorf("a tally: %q", got)
+	}
 }

@@ -403,9 +403,15 @@ type Args []Arg
 // (rounded to a half hour under 10 h).
 type Hours float64
 
-// List is several Texts written one after the other with the language's
-// separator: "JOHN (row 12), MARI (row 15)".
+// List is several Texts written as the language writes a list, the last
+// after its "and": "JOHN (row 12), KARI (row 14) and MARI (row 15)".
 type List []Text
+
+// Tally is several Texts written with the language's separator only, no
+// "and" before the last: a breakdown in parentheses, "(a: 1, mx: 1,
+// include:_spf.google.com: 3)", where an "and" between a count and the next
+// term reads as part of the record.
+type Tally []Text
 
 // Get returns the value of the argument name.
 func (as Args) Get(name string) (any, bool) {
