@@ -128,17 +128,26 @@ var mapped = sync.OnceValue(func() *runeSet {
 // unshown characters).
 func documentRunes(d *doc.Document) *runeSet {
 	s := baseRunes()
-	for _, t := range []string{d.Header, d.Footer, d.Unshown, d.Cover.Customer, d.Cover.Title,
-		d.Cover.Verdict, d.Cover.Detail} {
-		s.addText([]byte(t))
-	}
-	for _, f := range d.Cover.Facts {
-		s.addText([]byte(f[0]))
-		s.addText([]byte(f[1]))
-	}
-	s.addText(d.Body)
+	eachText(d, func(t []byte) { s.addText(t) })
 	s.drawable()
 	return s
+}
+
+// eachText calls f with each text of d the PDF draws, in reading order:
+// the cover, the running header and footer, the body, and the note on
+// the characters written as code points.
+func eachText(d *doc.Document, f func(text []byte)) {
+	for _, t := range []string{d.Cover.Customer, d.Cover.Title, d.Cover.Verdict, d.Cover.Detail} {
+		f([]byte(t))
+	}
+	for _, fact := range d.Cover.Facts {
+		f([]byte(fact[0]))
+		f([]byte(fact[1]))
+	}
+	f([]byte(d.Header))
+	f([]byte(d.Footer))
+	f(d.Body)
+	f([]byte(d.Unshown))
 }
 
 // faceMap is a face's character map: the characters it maps, ascending,

@@ -46,16 +46,13 @@ func (r *pdfRenderer) blocks(parent ast.Node) {
 }
 
 // firstCode is the first code point d is written with in place of a
-// character its faces lack, in reading order (cover, running header,
-// body), the status symbols aside (drawn as marks): the note's example.
+// character its faces lack, in reading order (eachText), the status
+// symbols aside (drawn as marks): the note's example.
 // The faces of text and of records lack nearly the same characters;
 // "[U+0645]" when neither finds one.
 func firstCode(d *doc.Document) string {
-	texts := []string{d.Cover.Customer, d.Cover.Title, d.Cover.Verdict, d.Cover.Detail}
-	for _, f := range d.Cover.Facts {
-		texts = append(texts, f[0], f[1])
-	}
-	texts = append(texts, d.Header, string(d.Body))
+	var texts []string
+	eachText(d, func(t []byte) { texts = append(texts, string(t)) })
 	for _, id := range []fontID{fontRegular, fontMono} {
 		for _, s := range texts {
 			code := ""
